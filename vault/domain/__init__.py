@@ -1,0 +1,1 @@
+"""Pure logic of the vault: spans, tokens, policies, principals, audit events. No I/O."""

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import AsyncIterator, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from datetime import datetime
+from typing import Any, Protocol
 
+from vault.domain.principal import Role
 from vault.domain.spans import Span
 
 __all__ = [
+    "ApiKeyInfo",
+    "ApiKeyStore",
     "DataKey",
     "Detector",
     "KeyService",
+    "Keyring",
+    "LlmClient",
+    "LlmStream",
     "ObjectStore",
     "StoredObject",
+    "TenantKeys",
+    "TokenRecord",
+    "TokenStore",
+    "UpstreamResponse",
 ]
 
 
@@ -73,3 +84,104 @@ class Detector(Protocol):
     """Finds PII in text."""
 
     def detect(self, text: str) -> list[Span]: ...
+
+
+class Keyring(Protocol):
+    """One tenant's root key, unwrapped: seals small values and derives keyed-hash secrets."""
+
+    def seal_small(self, plaintext: bytes, *, context: Mapping[str, str]) -> bytes: ...
+
+    def open_small(self, blob: bytes, *, context: Mapping[str, str]) -> bytes: ...
+
+    def hmac_key(self, purpose: str) -> bytes: ...
+
+
+class TenantKeys(Protocol):
+    """Hands out each tenant's keyring, creating it on first use. Gone once shredded."""
+
+    def keyring(self, tenant: str) -> Keyring: ...
+
+    def shred(self, tenant: str) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class TokenRecord:
+    """A token and its value, the value sealed under the tenant's keyring."""
+
+    token: str
+    entity_type: str
+    value_digest: str
+    sealed_value: bytes
+
+
+class TokenStore(Protocol):
+    """token → sealed value, per tenant. Saving is insert-if-absent and idempotent."""
+
+    def save(self, tenant: str, records: Sequence[TokenRecord]) -> None: ...
+
+    def fetch(self, tenant: str, tokens: Collection[str]) -> dict[str, TokenRecord]: ...
+
+    def find_by_digest(self, tenant: str, value_digest: str) -> list[TokenRecord]: ...
+
+    def delete(self, tenant: str, tokens: Collection[str]) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKeyInfo:
+    """An API key's public facts. The secret is never kept, only its hash beside this."""
+
+    id: str
+    tenant: str
+    roles: frozenset[Role]
+    label: str | None
+    created_at: datetime
+    expires_at: datetime | None = None
+    revoked_at: datetime | None = None
+
+
+class ApiKeyStore(Protocol):
+    def add(self, info: ApiKeyInfo, *, secret_hash: str) -> None: ...
+
+    def get(self, key_id: str) -> tuple[ApiKeyInfo, str] | None:
+        """The key and its secret hash, or None."""
+        ...
+
+    def list(self, tenant: str | None = None) -> list[ApiKeyInfo]: ...
+
+    def revoke(self, key_id: str, *, at: datetime) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class UpstreamResponse:
+    """A successful LLM answer: its status, parsed body and the headers to pass back."""
+
+    status: int
+    json: Any
+    headers: Mapping[str, str]
+
+
+class LlmStream(Protocol):
+    """An open streamed completion: chunk dicts until `[DONE]`; closing it cancels the upstream."""
+
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+
+    def __aiter__(self) -> AsyncIterator[dict[str, Any]]: ...
+
+    async def aclose(self) -> None: ...
+
+
+class LlmClient(Protocol):
+    """The LLM upstream. Raises UpstreamError (its status and body) or UpstreamUnavailable."""
+
+    def chat(self, body: Mapping[str, Any]) -> UpstreamResponse: ...
+
+    async def stream_chat(self, body: Mapping[str, Any]) -> LlmStream: ...
+
+    def list_models(self) -> UpstreamResponse: ...
+
+    def get_model(self, model_id: str) -> UpstreamResponse: ...
+
+    def transcribe(
+        self, audio: bytes, *, filename: str, fields: Mapping[str, str | list[str]]
+    ) -> UpstreamResponse: ...

@@ -1,0 +1,75 @@
+"""API keys in the metadata database."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, select, update
+from sqlmodel import Session
+
+from vault.adapters.tables import ApiKeyRow
+from vault.domain.principal import Role
+from vault.ports import ApiKeyInfo
+
+__all__ = ["SqlApiKeyStore"]
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    # SQLite hands datetimes back naive; every time the vault stores is UTC.
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
+
+
+def _info(row: ApiKeyRow) -> ApiKeyInfo:
+    return ApiKeyInfo(
+        id=row.id,
+        tenant=row.tenant,
+        roles=frozenset(Role(r) for r in row.roles.split(",") if r),
+        label=row.label,
+        created_at=_aware(row.created_at) or row.created_at,
+        expires_at=_aware(row.expires_at),
+        revoked_at=_aware(row.revoked_at),
+    )
+
+
+class SqlApiKeyStore:
+    """Implements the ApiKeyStore port."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def add(self, info: ApiKeyInfo, *, secret_hash: str) -> None:
+        row = ApiKeyRow(
+            id=info.id,
+            tenant=info.tenant,
+            roles=",".join(sorted(info.roles)),
+            secret_hash=secret_hash,
+            label=info.label,
+            created_at=info.created_at,
+            expires_at=info.expires_at,
+        )
+        with Session(self._engine) as session:
+            session.add(row)
+            session.commit()
+
+    def get(self, key_id: str) -> tuple[ApiKeyInfo, str] | None:
+        with Session(self._engine) as session:
+            row = session.get(ApiKeyRow, key_id)
+            return None if row is None else (_info(row), row.secret_hash)
+
+    def list(self, tenant: str | None = None) -> list[ApiKeyInfo]:
+        query = select(ApiKeyRow).order_by(ApiKeyRow.created_at)  # type: ignore[arg-type]
+        if tenant is not None:
+            query = query.where(ApiKeyRow.tenant == tenant)  # type: ignore[arg-type]
+        with Session(self._engine) as session:
+            return [_info(row) for row in session.scalars(query)]
+
+    def revoke(self, key_id: str, *, at: datetime) -> bool:
+        statement = (
+            update(ApiKeyRow)
+            .where(ApiKeyRow.id == key_id, ApiKeyRow.revoked_at.is_(None))  # type: ignore[arg-type,union-attr]
+            .values(revoked_at=at)
+        )
+        with self._engine.begin() as connection:
+            return connection.execute(statement).rowcount > 0

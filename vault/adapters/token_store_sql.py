@@ -1,0 +1,92 @@
+"""The token store in the metadata database: token → sealed value, per tenant."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from vault.adapters.tables import TokenRow
+from vault.errors import ServiceUnavailable
+from vault.ports import TokenRecord
+
+__all__ = ["SqlTokenStore"]
+
+_BATCH = 500  # keeps IN lists and multi-row inserts within every driver's parameter limit
+
+
+def _record(row: TokenRow) -> TokenRecord:
+    return TokenRecord(
+        token=row.token,
+        entity_type=row.entity_type,
+        value_digest=row.value_digest,
+        sealed_value=row.sealed_value,
+    )
+
+
+class SqlTokenStore:
+    """Implements the TokenStore port on SQLite or PostgreSQL."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        dialect = engine.dialect.name
+        self._insert = pg_insert if dialect == "postgresql" else sqlite_insert
+
+    def save(self, tenant: str, records: Sequence[TokenRecord]) -> None:
+        """Insert tokens not yet stored; a concurrent insert of the same token is not an error."""
+        if not records:
+            return
+        rows = [
+            {
+                "tenant": tenant,
+                "token": r.token,
+                "entity_type": r.entity_type,
+                "value_digest": r.value_digest,
+                "sealed_value": r.sealed_value,
+            }
+            for r in records
+        ]
+        try:
+            with self._engine.begin() as connection:
+                for i in range(0, len(rows), _BATCH):
+                    statement = self._insert(TokenRow).values(rows[i : i + _BATCH])
+                    connection.execute(statement.on_conflict_do_nothing())
+        except SQLAlchemyError as exc:
+            raise ServiceUnavailable("token store unavailable", code="token_store_unavailable") from exc
+
+    def fetch(self, tenant: str, tokens: Collection[str]) -> dict[str, TokenRecord]:
+        wanted = list(tokens)
+        found: dict[str, TokenRecord] = {}
+        try:
+            with Session(self._engine) as session:
+                for i in range(0, len(wanted), _BATCH):
+                    query = select(TokenRow).where(
+                        TokenRow.tenant == tenant,  # type: ignore[arg-type]
+                        TokenRow.token.in_(wanted[i : i + _BATCH]),  # type: ignore[attr-defined]
+                    )
+                    for row in session.scalars(query):
+                        found[row.token] = _record(row)
+        except SQLAlchemyError as exc:
+            raise ServiceUnavailable("token store unavailable", code="token_store_unavailable") from exc
+        return found
+
+    def find_by_digest(self, tenant: str, value_digest: str) -> list[TokenRecord]:
+        query = select(TokenRow).where(
+            TokenRow.tenant == tenant,  # type: ignore[arg-type]
+            TokenRow.value_digest == value_digest,  # type: ignore[arg-type]
+        )
+        with Session(self._engine) as session:
+            return [_record(row) for row in session.scalars(query)]
+
+    def delete(self, tenant: str, tokens: Collection[str]) -> int:
+        """Destroy token entries (not a flag: the sealed values are gone)."""
+        statement = delete(TokenRow).where(
+            TokenRow.tenant == tenant,  # type: ignore[arg-type]
+            TokenRow.token.in_(list(tokens)),  # type: ignore[attr-defined]
+        )
+        with self._engine.begin() as connection:
+            return connection.execute(statement).rowcount

@@ -1,0 +1,203 @@
+"""Anonymize text: detect PII, apply the policy's operators, keep token values sealed."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import hmac
+from collections import Counter, OrderedDict
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from vault.domain.entities import ENTITY_TYPES, LITERAL_TOKEN_TYPE
+from vault.domain.operators import apply_one_way
+from vault.domain.policy import AnonymizationPolicy, Operator
+from vault.domain.spans import Span
+from vault.domain.tokens import TokenGrammar, make_token
+from vault.errors import Conflict, InvalidRequest
+from vault.ports import Detector, Keyring, TenantKeys, TokenRecord, TokenStore
+
+__all__ = ["AnonymizedText", "Anonymizer", "AppliedEntity", "token_value_context"]
+
+_KNOWN_TOKENS_CACHE = 100_000
+
+
+def token_value_context(tenant: str, token: str) -> dict[str, str]:
+    """The context a token's value is sealed in: it opens for this tenant and token only."""
+    return {"tenant": tenant, "object": token, "purpose": "token-value"}
+
+
+def value_digest(keyring: Keyring, value: str) -> str:
+    """A keyed digest of a value, type-independent, to find all its tokens (data-subject requests)."""
+    return hmac.new(keyring.hmac_key("value-digest"), value.encode(), hashlib.sha256).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedEntity:
+    """What was done to one detected entity. Positions are in the anonymized text."""
+
+    entity_type: str
+    operator: Operator
+    start: int
+    end: int
+    score: float
+    token: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnonymizedText:
+    text: str
+    entities: list[AppliedEntity] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return dict(Counter(e.entity_type for e in self.entities))
+
+    def tokens(self) -> set[str]:
+        return {e.token for e in self.entities if e.token}
+
+
+class Anonymizer:
+    """Turns text into its anonymized form under one policy, for any tenant."""
+
+    def __init__(
+        self,
+        *,
+        detector: Detector,
+        token_store: TokenStore,
+        tenant_keys: TenantKeys,
+        policy: AnonymizationPolicy,
+        entity_types: Collection[str] = ENTITY_TYPES,
+    ) -> None:
+        self._detector = detector
+        self._tokens = token_store
+        self._keys = tenant_keys
+        self.policy = policy
+        self.grammar = TokenGrammar(
+            {*entity_types, *policy.entities, *policy.deny_list, LITERAL_TOKEN_TYPE}
+        )
+        self._allow = frozenset(policy.allow_list)
+        # Tokens already in the store: lets a repeated value skip sealing and the write.
+        # Keys are (tenant, token) — keyed hashes, never values.
+        self._known: OrderedDict[tuple[str, str], None] = OrderedDict()
+
+    def find_spans(self, text: str) -> list[Span]:
+        """The spans the policy acts on: detections above threshold, deny-list hits, look-alikes."""
+        forced = [
+            Span(m.start, m.end, LITERAL_TOKEN_TYPE, 1.0) for m in self.grammar.find(text)
+        ]
+        forced += self._deny_list_spans(text)
+        detected = [
+            s
+            for s in self._detector.detect(text)
+            if s.score >= self.policy.threshold_for(s.entity_type)
+            and text[s.start : s.end] not in self._allow
+        ]
+        return _merge(forced, detected)
+
+    def anonymize(self, tenant: str, text: str, *, spans: list[Span] | None = None) -> AnonymizedText:
+        """Replace every span the policy acts on; new token values are sealed and stored first.
+
+        Raises InvalidRequest for text that is not a str; errors of the key service or the token
+        store propagate, so nothing is returned unless every token can be re-identified later.
+        """
+        if not isinstance(text, str):
+            raise InvalidRequest("text must be a string", param="text")
+        if spans is None:
+            spans = self.find_spans(text)
+        if not spans:
+            return AnonymizedText(text)
+        keyring = self._keys.keyring(tenant)
+        token_key = keyring.hmac_key("token")
+        pieces: list[str] = []
+        applied: list[AppliedEntity] = []
+        new_records: dict[str, TokenRecord] = {}
+        cursor = 0
+        out_length = 0
+        for span in spans:
+            value = text[span.start : span.end]
+            digest = hmac.new(
+                token_key, f"{span.entity_type}\x00{value}".encode(), hashlib.sha256
+            ).digest()
+            rule = self.policy.rule_for(span.entity_type)
+            operator = Operator.TOKENIZE if span.entity_type == LITERAL_TOKEN_TYPE else rule.operator
+            token = None
+            if operator is Operator.TOKENIZE:
+                token = make_token(span.entity_type, digest)
+                replacement = token
+                if (tenant, token) not in self._known and token not in new_records:
+                    new_records[token] = TokenRecord(
+                        token=token,
+                        entity_type=span.entity_type,
+                        value_digest=value_digest(keyring, value),
+                        sealed_value=keyring.seal_small(
+                            value.encode(), context=token_value_context(tenant, token)
+                        ),
+                    )
+            else:
+                replacement = apply_one_way(span.entity_type, value, digest=digest, rule=rule)
+            pieces.append(text[cursor : span.start])
+            out_length += span.start - cursor
+            pieces.append(replacement)
+            applied.append(
+                AppliedEntity(
+                    entity_type=span.entity_type,
+                    operator=operator,
+                    start=out_length,
+                    end=out_length + len(replacement),
+                    score=span.score,
+                    token=token,
+                )
+            )
+            out_length += len(replacement)
+            cursor = span.end
+        pieces.append(text[cursor:])
+        if new_records:
+            self._persist(tenant, new_records)
+        return AnonymizedText("".join(pieces), applied)
+
+    def _persist(self, tenant: str, records: dict[str, TokenRecord]) -> None:
+        existing = self._tokens.fetch(tenant, records.keys())
+        for token, record in existing.items():
+            if record.value_digest != records[token].value_digest:
+                # Two values under one 50-bit id: refuse rather than re-identify wrongly.
+                raise Conflict("token id collision; value not tokenized", code="token_collision")
+        self._tokens.save(tenant, [r for t, r in records.items() if t not in existing])
+        for token in records:
+            self._known[(tenant, token)] = None
+        while len(self._known) > _KNOWN_TOKENS_CACHE:
+            self._known.popitem(last=False)
+
+    def forget(self, tenant: str, tokens: Collection[str]) -> None:
+        """Drop erased tokens from the cache so a later value is sealed and stored afresh."""
+        for token in tokens:
+            self._known.pop((tenant, token), None)
+
+    def _deny_list_spans(self, text: str) -> list[Span]:
+        spans = []
+        lowered = text.lower()
+        for entity_type, words in self.policy.deny_list.items():
+            for word in words:
+                needle = word.lower()
+                start = lowered.find(needle)
+                while needle and start != -1:
+                    spans.append(Span(start, start + len(needle), entity_type, 1.0))
+                    start = lowered.find(needle, start + len(needle))
+        return spans
+
+
+def _merge(forced: list[Span], detected: list[Span]) -> list[Span]:
+    """Non-overlapping spans in order; forced spans win, then longer, then higher-scoring ones."""
+    ranked = sorted(forced, key=lambda s: (s.start - s.end, s.start)) + sorted(
+        detected, key=lambda s: (s.start - s.end, -s.score, s.start)
+    )
+    chosen: list[Span] = []  # kept sorted by start, so each check is a bisection
+    starts: list[int] = []
+    for span in ranked:
+        i = bisect.bisect_left(starts, span.start)
+        if i > 0 and chosen[i - 1].end > span.start:
+            continue
+        if i < len(chosen) and chosen[i].start < span.end:
+            continue
+        chosen.insert(i, span)
+        starts.insert(i, span.start)
+    return chosen

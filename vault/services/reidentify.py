@@ -1,0 +1,117 @@
+"""Re-identify text: tokens back to their values, for the types the caller may see."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from vault.domain.entities import LITERAL_TOKEN_TYPE
+from vault.domain.tokens import TokenGrammar, TokenMatch
+from vault.errors import Gone
+from vault.ports import TenantKeys, TokenStore
+from vault.services.anonymize import token_value_context
+
+__all__ = ["Reidentified", "Reidentifier", "StreamReidentifier"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reidentified:
+    text: str
+    counts: dict[str, int] = field(default_factory=dict)
+    unresolved: list[str] = field(default_factory=list)
+    withheld: int = 0
+
+
+class Reidentifier:
+    """Resolves tokens of one tenant; a token issued to another tenant never resolves."""
+
+    def __init__(self, *, token_store: TokenStore, tenant_keys: TenantKeys, grammar: TokenGrammar):
+        self._tokens = token_store
+        self._keys = tenant_keys
+        self.grammar = grammar
+
+    def reidentify(
+        self, tenant: str, text: str, *, reveal: frozenset[str] | None = None
+    ) -> Reidentified:
+        """`text` with tokens of the revealable types (None: all) replaced by their values.
+
+        Tokens this tenant never issued, or whose values were erased, stay as they are and are
+        listed in `unresolved`. Look-alikes escaped at anonymization always come back.
+        """
+        matches = list(self.grammar.find(text))
+        if not matches:
+            return Reidentified(text)
+        values = self._resolve(tenant, {m.token for m in matches})
+        pieces: list[str] = []
+        counts: Counter[str] = Counter()
+        unresolved: list[str] = []
+        withheld = 0
+        cursor = 0
+        for match in matches:
+            value = values.get(match.token)
+            if value is None:
+                unresolved.append(match.token)
+                continue
+            if not _may_reveal(match, reveal):
+                withheld += 1
+                continue
+            pieces.append(text[cursor : match.start])
+            pieces.append(value)
+            cursor = match.end
+            if match.entity_type != LITERAL_TOKEN_TYPE:
+                counts[match.entity_type] += 1
+        pieces.append(text[cursor:])
+        return Reidentified("".join(pieces), dict(counts), sorted(set(unresolved)), withheld)
+
+    def _resolve(self, tenant: str, tokens: Iterable[str]) -> dict[str, str]:
+        records = self._tokens.fetch(tenant, set(tokens))
+        if not records:
+            return {}
+        try:
+            keyring = self._keys.keyring(tenant)
+        except Gone:
+            return {}
+        return {
+            token: keyring.open_small(
+                record.sealed_value, context=token_value_context(tenant, token)
+            ).decode()
+            for token, record in records.items()
+        }
+
+    def stream(self, tenant: str, *, reveal: frozenset[str] | None = None) -> StreamReidentifier:
+        return StreamReidentifier(self, tenant, reveal)
+
+
+def _may_reveal(match: TokenMatch, reveal: frozenset[str] | None) -> bool:
+    return reveal is None or match.entity_type == LITERAL_TOKEN_TYPE or match.entity_type in reveal
+
+
+class StreamReidentifier:
+    """Re-identifies a text that arrives in pieces, holding back only a possible token start."""
+
+    def __init__(self, reidentifier: Reidentifier, tenant: str, reveal: frozenset[str] | None):
+        self._reidentifier = reidentifier
+        self._tenant = tenant
+        self._reveal = reveal
+        self._pending = ""
+        self.counts: Counter[str] = Counter()
+        self.unresolved: set[str] = set()
+
+    def feed(self, piece: str) -> str:
+        """The re-identified text that is safe to emit now."""
+        ready, self._pending = self._reidentifier.grammar.split_safe_prefix(self._pending + piece)
+        return self._emit(ready)
+
+    def flush(self) -> str:
+        """Whatever is still held back, at the end of the stream."""
+        ready, self._pending = self._pending, ""
+        return self._emit(ready)
+
+    def _emit(self, text: str) -> str:
+        if not text:
+            return ""
+        result = self._reidentifier.reidentify(self._tenant, text, reveal=self._reveal)
+        self.counts.update(result.counts)
+        self.unresolved.update(result.unresolved)
+        return result.text

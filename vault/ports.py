@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from vault.domain.audit import AuditCheckpoint, AuditEvent, AuditRecord
 from vault.domain.principal import Role
 from vault.domain.spans import Span
 
 __all__ = [
     "ApiKeyInfo",
     "ApiKeyStore",
+    "AuditLog",
+    "AuditSigner",
     "DataKey",
     "Detector",
     "KeyService",
@@ -185,3 +188,44 @@ class LlmClient(Protocol):
     def transcribe(
         self, audio: bytes, *, filename: str, fields: Mapping[str, str | list[str]]
     ) -> UpstreamResponse: ...
+
+
+class AuditSigner(Protocol):
+    """The deployment's audit signing key (Ed25519); the private half never leaves it."""
+
+    @property
+    def key_id(self) -> str: ...
+
+    @property
+    def public_key_bytes(self) -> bytes: ...
+
+    def sign(self, message: bytes) -> bytes: ...
+
+
+class AuditLog(Protocol):
+    """Per-tenant hash chains of audit records, append-only, with signed checkpoints."""
+
+    def append(self, event: AuditEvent) -> AuditRecord:
+        """Link `event` after its tenant's head; never forks under concurrent writers."""
+        ...
+
+    def head(self, tenant: str) -> AuditRecord | None: ...
+
+    def records(
+        self,
+        tenant: str,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        upto_seq: int | None = None,
+    ) -> Iterator[AuditRecord]:
+        """Stream records with `since <= at < until` and `seq <= upto_seq`, seq ascending."""
+        ...
+
+    def checkpoints(self, tenant: str, *, from_seq: int, to_seq: int) -> Iterator[AuditCheckpoint]:
+        """Stored checkpoints with `from_seq <= seq <= to_seq`, seq ascending."""
+        ...
+
+    def checkpoint(self, tenant: str) -> AuditCheckpoint | None:
+        """Sign and store a checkpoint at the tenant's current head (None for an empty chain)."""
+        ...

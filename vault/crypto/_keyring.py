@@ -1,0 +1,185 @@
+"""A tenant's keyring: one root data key from KMS, for many small sealed values and HMAC keys."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Mapping
+
+from vault.crypto._context import EncryptionContext, canonical_context
+from vault.crypto._primitives import (
+    KEY_BYTES,
+    NONCE_BYTES,
+    TAG_BYTES,
+    RandomBytes,
+    aead_open,
+    aead_seal,
+    derive_key,
+    mac,
+)
+from vault.errors import IntegrityError, InvalidRequest, PermissionDenied
+from vault.ports import KeyService
+
+__all__ = ["TenantKeyring"]
+
+_FORMAT = 1
+_SALT_BYTES = 12
+_RANDOM_BYTES = _SALT_BYTES + NONCE_BYTES
+_SEAL_KEY_INFO = b"vault keyring v1 seal-small"
+_HMAC_KEY_INFO = b"vault keyring v1 hmac\x00"
+_AAD_TAG = b"vault small v1"
+
+# Nonce limits. A random 96-bit GCM nonce is only safe for about 2^32 messages under one key
+# (collision chance 2^-32), and a tenant's root key lives for years across many processes, so
+# no in-process counter could enforce that. Instead every value gets its own AES key,
+# HMAC(seal key, 96-bit random salt), and a random 96-bit nonce under it: a repeated
+# (key, nonce) pair needs the same 192 random bits twice, which stays below 2^-32 until about
+# 2^80 values per root key. No counter, no state, nothing to persist.
+
+
+class TenantKeyring:
+    """One tenant's root key, unwrapped from KMS on demand and cached for `max_age_seconds`.
+
+    The caller stores `wrapped_root` (and `root_key_id`); deleting every copy of it
+    crypto-shreds whatever this keyring sealed. After `max_age_seconds` the root is unwrapped
+    again, so a key destroyed in KMS stops working here within that time (Gone).
+    """
+
+    def __init__(
+        self,
+        *,
+        keys: KeyService,
+        tenant: str,
+        wrapped_root: bytes,
+        root_key_id: str | None = None,
+        max_age_seconds: float = 300.0,
+        clock: Callable[[], float] = time.monotonic,
+        random_bytes: RandomBytes = os.urandom,
+    ) -> None:
+        self._keys = keys
+        self._tenant = tenant
+        self._context = self.root_context(tenant)
+        self._wrapped_root = wrapped_root
+        self._max_age = max_age_seconds
+        self._clock = clock
+        self._random_bytes = random_bytes
+        self.root_key_id = root_key_id
+        self._root: bytes | None = None
+        self._seal_key: bytes | None = None
+        self._hmac_keys: dict[str, bytes] = {}
+        self._loaded_at = 0.0
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        keys: KeyService,
+        tenant: str,
+        max_age_seconds: float = 300.0,
+        clock: Callable[[], float] = time.monotonic,
+        random_bytes: RandomBytes = os.urandom,
+    ) -> TenantKeyring:
+        """A new root key from KMS; store `wrapped_root` and `root_key_id` of the result."""
+        data_key = keys.generate_data_key(cls.root_context(tenant).as_kms())
+        keyring = cls(
+            keys=keys,
+            tenant=tenant,
+            wrapped_root=data_key.wrapped,
+            root_key_id=data_key.key_id,
+            max_age_seconds=max_age_seconds,
+            clock=clock,
+            random_bytes=random_bytes,
+        )
+        keyring._remember(data_key.plaintext)
+        return keyring
+
+    @staticmethod
+    def root_context(tenant: str) -> EncryptionContext:
+        """The context the root key is wrapped under (use it with `rewrap_key` on rotation)."""
+        return EncryptionContext(
+            tenant=tenant, object_id="tenant-root", version=1, purpose="keyring"
+        )
+
+    @property
+    def tenant(self) -> str:
+        return self._tenant
+
+    @property
+    def wrapped_root(self) -> bytes:
+        return self._wrapped_root
+
+    def __repr__(self) -> str:  # the root key must never reach a log line
+        return f"TenantKeyring(tenant={self._tenant!r})"
+
+    def forget(self) -> None:
+        """Drop the cached root key and its subkeys; the next use asks KMS again."""
+        self._root = None
+        self._seal_key = None
+        self._hmac_keys.clear()
+
+    def _remember(self, root: bytes) -> None:
+        if len(root) != KEY_BYTES:
+            raise IntegrityError()
+        self.forget()
+        self._root = root
+        self._seal_key = derive_key(root, info=_SEAL_KEY_INFO)
+        self._loaded_at = self._clock()
+
+    def _fresh_root(self) -> bytes:
+        """The root key, unwrapped again once the cached copy is older than the limit."""
+        if self._root is None or self._clock() - self._loaded_at >= self._max_age:
+            self.forget()
+            self._remember(self._keys.decrypt_data_key(self._wrapped_root, self._context.as_kms()))
+        if self._root is None:  # unreachable: _remember set it or raised
+            raise IntegrityError()
+        return self._root
+
+    def _aad(self, context: Mapping[str, str] | EncryptionContext) -> bytes:
+        fields = context.as_kms() if isinstance(context, EncryptionContext) else context
+        if fields.get("tenant", self._tenant) != self._tenant:
+            raise PermissionDenied("context belongs to another tenant")
+        return _AAD_TAG + canonical_context({"tenant": self._tenant}) + canonical_context(fields)
+
+    def seal_small(
+        self, plaintext: bytes, *, context: Mapping[str, str] | EncryptionContext
+    ) -> bytes:
+        """Seal a small value (a token value, a secret) bound to `context` and this tenant.
+
+        Format: version (1) · random salt (12) · random nonce (12) · ciphertext and tag.
+        """
+        aad = self._aad(context)
+        randomness = self._random_bytes(_RANDOM_BYTES)
+        if len(randomness) != _RANDOM_BYTES:
+            raise ValueError("random_bytes returned the wrong number of bytes")
+        salt, nonce = randomness[:_SALT_BYTES], randomness[_SALT_BYTES:]
+        key = self._value_key(salt)
+        return bytes([_FORMAT]) + randomness + aead_seal(key, nonce, plaintext, aad)
+
+    def open_small(self, blob: bytes, *, context: Mapping[str, str] | EncryptionContext) -> bytes:
+        """The value sealed by `seal_small` in the same context, else IntegrityError."""
+        try:
+            aad = self._aad(context)
+        except (PermissionDenied, InvalidRequest):
+            raise IntegrityError() from None
+        if len(blob) < 1 + _RANDOM_BYTES + TAG_BYTES or blob[0] != _FORMAT:
+            raise IntegrityError()
+        salt = blob[1 : 1 + _SALT_BYTES]
+        nonce = blob[1 + _SALT_BYTES : 1 + _RANDOM_BYTES]
+        return aead_open(self._value_key(salt), nonce, blob[1 + _RANDOM_BYTES :], aad)
+
+    def _value_key(self, salt: bytes) -> bytes:
+        self._fresh_root()
+        if self._seal_key is None:  # unreachable: _fresh_root derived it
+            raise IntegrityError()
+        return mac(self._seal_key, salt)
+
+    def hmac_key(self, purpose: str) -> bytes:
+        """A 256-bit key for keyed hashes (deterministic tokens), one per purpose, stable."""
+        if not isinstance(purpose, str) or not purpose:
+            raise InvalidRequest("hmac key purpose must be a non-empty string")
+        root = self._fresh_root()
+        key = self._hmac_keys.get(purpose)
+        if key is None:
+            key = derive_key(root, info=_HMAC_KEY_INFO + purpose.encode("utf-8"))
+            self._hmac_keys[purpose] = key
+        return key

@@ -1,0 +1,270 @@
+"""The audit log in the metadata database: one hash chain per tenant, signed checkpoints.
+
+Appends serialize per tenant so a chain never forks: on PostgreSQL a transaction-scoped advisory
+lock on the tenant, on SQLite `BEGIN IMMEDIATE` (one writer at a time) plus a process lock.
+The primary key (tenant, seq) is the backstop: a writer that still loses a race gets a conflict
+and retries from the new head. Record times never go backwards along a chain (a slow clock is
+clamped to the previous record's time), so a time window is one contiguous run of seqs.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from datetime import UTC, datetime
+from typing import Any, Final
+
+from sqlalchemy import Connection, Engine, Row, insert, select, text
+from sqlalchemy.exc import IntegrityError as SqlIntegrityError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from vault.adapters.tables import AuditCheckpointRow, AuditRecordRow
+from vault.domain.audit import (
+    GENESIS_HASH,
+    AuditCheckpoint,
+    AuditEvent,
+    AuditRecord,
+    checkpoint_message,
+)
+from vault.errors import IntegrityError, ServiceUnavailable
+from vault.ports import AuditSigner
+
+__all__ = ["SqlAuditLog"]
+
+_RECORDS = AuditRecordRow.__table__  # type: ignore[attr-defined]
+_CHECKPOINTS = AuditCheckpointRow.__table__  # type: ignore[attr-defined]
+# First key of the two-key advisory lock ("audt"), so our locks never meet other features'.
+_LOCK_NAMESPACE: Final = 0x61756474
+_PAGE: Final = 1000
+_MAX_ATTEMPTS: Final = 50
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _unavailable(exc: Exception) -> ServiceUnavailable:
+    error = ServiceUnavailable("audit log unavailable", code="audit_unavailable")
+    error.__cause__ = exc
+    return error
+
+
+class SqlAuditLog:
+    """`AuditLog` over the `audit_records` and `audit_checkpoints` tables."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        signer: AuditSigner,
+        checkpoint_every: int = 100,
+        clock: Callable[[], datetime] = _now,
+    ) -> None:
+        if checkpoint_every < 1:
+            raise ValueError("checkpoint_every must be at least 1")
+        self._engine = engine
+        self._signer = signer
+        self._every = checkpoint_every
+        self._clock = clock
+        self._postgres = engine.dialect.name == "postgresql"
+        # SQLite's busy handler is not fair between threads; queueing them here first is.
+        self._local_lock: AbstractContextManager[Any] = (
+            nullcontext() if self._postgres else threading.Lock()
+        )
+
+    # ------------------------------------------------------------ writing
+
+    def append(self, event: AuditEvent) -> AuditRecord:
+        """Link `event` after its tenant's head and store it; a checkpoint every N records.
+
+        Raises ServiceUnavailable if the database cannot be reached or stays contended.
+        """
+        return self._retrying(lambda connection: self._append(connection, event))
+
+    def checkpoint(self, tenant: str) -> AuditCheckpoint | None:
+        """Sign and store a checkpoint at the tenant's head now; None for an empty chain."""
+        return self._retrying(lambda connection: self._checkpoint_head(connection, tenant))
+
+    def _retrying(self, work: Callable[[Connection], Any]) -> Any:
+        for attempt in range(_MAX_ATTEMPTS):
+            try:
+                with self._local_lock, self._engine.connect() as connection:
+                    if not self._postgres:
+                        connection.exec_driver_sql("BEGIN IMMEDIATE")
+                    result = work(connection)
+                    connection.commit()
+                    return result
+            except SqlIntegrityError:
+                pass  # another writer took this seq first; read the new head and try again
+            except OperationalError as exc:
+                if self._postgres or "locked" not in str(exc.orig).lower():
+                    raise _unavailable(exc) from exc
+            except SQLAlchemyError as exc:
+                raise _unavailable(exc) from exc
+            time.sleep(random.uniform(0, 0.002 * (attempt + 1)))  # noqa: S311 jitter, not crypto
+        raise ServiceUnavailable("audit log too contended to append", code="audit_contended")
+
+    def _lock(self, connection: Connection, tenant: str) -> None:
+        if self._postgres:
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:namespace, hashtext(:tenant))"),
+                {"namespace": _LOCK_NAMESPACE, "tenant": tenant},
+            )
+
+    def _append(self, connection: Connection, event: AuditEvent) -> AuditRecord:
+        self._lock(connection, event.tenant)
+        head = self._head_row(connection, event.tenant)
+        seq, prev_hash, at = 1, GENESIS_HASH, self._clock()
+        if head is not None:
+            seq, prev_hash, at = head.seq + 1, head.hash, max(at, head.at)
+        record = AuditRecord.chain(event, seq=seq, at=at, prev_hash=prev_hash)
+        connection.execute(
+            insert(_RECORDS).values(
+                **event.as_dict(), seq=seq, at=at, prev_hash=prev_hash, hash=record.hash
+            )
+        )
+        if seq % self._every == 0:
+            self._store_checkpoint(connection, event.tenant, seq, record.hash)
+        return record
+
+    def _checkpoint_head(self, connection: Connection, tenant: str) -> AuditCheckpoint | None:
+        self._lock(connection, tenant)
+        head = self._head_row(connection, tenant)
+        if head is None:
+            return None
+        existing = connection.execute(
+            select(_CHECKPOINTS).where(
+                _CHECKPOINTS.c.tenant == tenant, _CHECKPOINTS.c.seq == head.seq
+            )
+        ).first()
+        if existing is not None:
+            return _checkpoint(existing)
+        return self._store_checkpoint(connection, tenant, head.seq, head.hash)
+
+    def _store_checkpoint(
+        self, connection: Connection, tenant: str, seq: int, head_hash: str
+    ) -> AuditCheckpoint:
+        signature = self._signer.sign(checkpoint_message(tenant, seq, head_hash))
+        checkpoint = AuditCheckpoint(
+            tenant=tenant, seq=seq, head_hash=head_hash, signature=signature
+        )
+        connection.execute(
+            insert(_CHECKPOINTS).values(
+                tenant=tenant,
+                seq=seq,
+                head_hash=head_hash,
+                signature=signature.hex(),
+                at=self._clock(),
+            )
+        )
+        return checkpoint
+
+    # ------------------------------------------------------------ reading
+
+    def head(self, tenant: str) -> AuditRecord | None:
+        """The tenant's newest record, or None for an empty chain."""
+        try:
+            with self._engine.connect() as connection:
+                row = connection.execute(
+                    select(_RECORDS)
+                    .where(_RECORDS.c.tenant == tenant)
+                    .order_by(_RECORDS.c.seq.desc())
+                    .limit(1)
+                ).first()
+        except SQLAlchemyError as exc:
+            raise _unavailable(exc) from exc
+        return None if row is None else _record(row)
+
+    def records(
+        self,
+        tenant: str,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        upto_seq: int | None = None,
+    ) -> Iterator[AuditRecord]:
+        """Stream the tenant's records with `since <= at < until`, seq ascending, page by page.
+
+        Each page is its own short query, so a long export holds no transaction open.
+        """
+        conditions = [_RECORDS.c.tenant == tenant]
+        if since is not None:
+            conditions.append(_RECORDS.c.at >= since)
+        if until is not None:
+            conditions.append(_RECORDS.c.at < until)
+        if upto_seq is not None:
+            conditions.append(_RECORDS.c.seq <= upto_seq)
+        for row in self._pages(_RECORDS, conditions):
+            yield _record(row)
+
+    def checkpoints(self, tenant: str, *, from_seq: int, to_seq: int) -> Iterator[AuditCheckpoint]:
+        """Stored checkpoints of `tenant` with `from_seq <= seq <= to_seq`, seq ascending."""
+        conditions = [
+            _CHECKPOINTS.c.tenant == tenant,
+            _CHECKPOINTS.c.seq >= from_seq,
+            _CHECKPOINTS.c.seq <= to_seq,
+        ]
+        for row in self._pages(_CHECKPOINTS, conditions):
+            yield _checkpoint(row)
+
+    def _pages(self, table: Any, conditions: list[Any]) -> Iterator[Row[Any]]:
+        after = 0
+        while True:
+            query = (
+                select(table)
+                .where(*conditions, table.c.seq > after)
+                .order_by(table.c.seq)
+                .limit(_PAGE)
+            )
+            try:
+                with self._engine.connect() as connection:
+                    rows = connection.execute(query).all()
+            except SQLAlchemyError as exc:
+                raise _unavailable(exc) from exc
+            yield from rows
+            if len(rows) < _PAGE:
+                return
+            after = rows[-1].seq
+
+    def _head_row(self, connection: Connection, tenant: str) -> Row[Any] | None:
+        return connection.execute(
+            select(_RECORDS.c.seq, _RECORDS.c.hash, _RECORDS.c.at)
+            .where(_RECORDS.c.tenant == tenant)
+            .order_by(_RECORDS.c.seq.desc())
+            .limit(1)
+        ).first()
+
+
+def _record(row: Row[Any]) -> AuditRecord:
+    try:
+        return _parse_record(row)
+    except ValueError:
+        # A stored row that no longer validates was edited behind the log's back.
+        raise IntegrityError(f"audit record seq {row.seq} failed validation") from None
+
+
+def _parse_record(row: Row[Any]) -> AuditRecord:
+    event = AuditEvent(
+        tenant=row.tenant,
+        actor=row.actor,
+        action=row.action,
+        outcome=row.outcome,
+        object=row.object,
+        purpose=row.purpose,
+        source=row.source,
+        request_id=row.request_id,
+        details=row.details or {},
+    )
+    return AuditRecord(event=event, seq=row.seq, at=row.at, prev_hash=row.prev_hash, hash=row.hash)
+
+
+def _checkpoint(row: Row[Any]) -> AuditCheckpoint:
+    return AuditCheckpoint(
+        tenant=row.tenant,
+        seq=row.seq,
+        head_hash=row.head_hash,
+        signature=bytes.fromhex(row.signature),
+    )

@@ -1,0 +1,142 @@
+"""Export a tenant's audit trail as signed JSONL or CSV lines, streamed.
+
+The export is itself audited: the "audit.export" record is appended, and a checkpoint signed at
+it, BEFORE any line is produced. The export then covers the chain up to and including that record
+(when the time window reaches it), and the trailer names it as the chain head, so an export
+always shows who exported it, and records appended while it streams are left to the next one.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any, Final
+
+from vault.domain.audit import AuditEvent, AuditRecord, canonical_json, format_time
+from vault.domain.audit_export import (
+    ExportTrailerInput,
+    checkpoint_line,
+    csv_column_row,
+    csv_row,
+    export_header,
+    export_trailer_fields,
+    record_line,
+    trailer_message,
+)
+from vault.errors import InvalidRequest
+from vault.ports import AuditLog, AuditSigner
+
+__all__ = ["FORMATS", "export_audit", "media_type"]
+
+FORMATS: Final = ("jsonl", "csv")
+_MEDIA_TYPES: Final = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8"}
+
+
+def media_type(fmt: str) -> str:
+    """The HTTP content type of an export in `fmt`."""
+    return _MEDIA_TYPES[fmt]
+
+
+def export_audit(
+    log: AuditLog,
+    signer: AuditSigner,
+    *,
+    tenant: str,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    fmt: str = "jsonl",
+    actor: str = "system",
+    source: str | None = None,
+    request_id: str | None = None,
+) -> Iterator[str]:
+    """Lines (each ending in a newline) of `tenant`'s records with `since <= at < until`.
+
+    Checks the arguments and writes the "audit.export" record eagerly, so a bad request
+    (InvalidRequest) or an unreachable log (ServiceUnavailable) fails before the first line.
+    """
+    if fmt not in FORMATS:
+        raise InvalidRequest("format must be 'jsonl' or 'csv'", param="format")
+    for name, moment in (("since", since), ("until", until)):
+        if moment is not None and moment.utcoffset() is None:
+            raise InvalidRequest(f"{name} must carry a time zone", param=name)
+    if since is not None and until is not None and since >= until:
+        raise InvalidRequest("since must be earlier than until", param="since")
+    details: dict[str, Any] = {"format": fmt}
+    if since is not None:
+        details["since"] = format_time(since)
+    if until is not None:
+        details["until"] = format_time(until)
+    exported = log.append(
+        AuditEvent(
+            tenant=tenant,
+            actor=actor,
+            action="audit.export",
+            source=source,
+            request_id=request_id,
+            details=details,
+        )
+    )
+    log.checkpoint(tenant)
+    objects = _objects(log, signer, exported, since=since, until=until)
+    return _render(objects, fmt)
+
+
+def _render(objects: Iterator[dict[str, Any]], fmt: str) -> Iterator[str]:
+    if fmt == "jsonl":
+        for obj in objects:
+            yield canonical_json(obj).decode("utf-8") + "\n"
+        return
+    yield csv_column_row() + "\n"
+    for obj in objects:
+        yield csv_row(obj) + "\n"
+
+
+def _objects(
+    log: AuditLog,
+    signer: AuditSigner,
+    exported: AuditRecord,
+    *,
+    since: datetime | None,
+    until: datetime | None,
+) -> Iterator[dict[str, Any]]:
+    tenant = exported.event.tenant
+    records = log.records(tenant, since=since, until=until, upto_seq=exported.seq)
+    first = next(records, None)
+    header = export_header(
+        tenant=tenant,
+        since=since,
+        until=until,
+        first=first,
+        public_key=signer.public_key_bytes,
+        exported_at=exported.at,
+    )
+    yield header
+    last, count, signed = None, 0, 0
+    if first is not None:
+        checkpoints = log.checkpoints(tenant, from_seq=first.seq, to_seq=exported.seq)
+        pending = next(checkpoints, None)
+        for record in _chained(first, records):
+            yield record_line(record)
+            last, count = record, count + 1
+            while pending is not None and pending.seq < record.seq:
+                pending = next(checkpoints, None)
+            if pending is not None and pending.seq == record.seq:
+                yield checkpoint_line(pending.seq, pending.head_hash, pending.signature)
+                signed += 1
+                pending = next(checkpoints, None)
+    seen = ExportTrailerInput(
+        last=last,
+        count=count,
+        checkpoints=signed,
+        chain_head_seq=exported.seq,
+        chain_head_hash=exported.hash,
+    )
+    trailer = export_trailer_fields(header, seen)
+    signature = signer.sign(trailer_message(trailer))
+    yield {**trailer, "signature": base64.b64encode(signature).decode("ascii")}
+
+
+def _chained(first: AuditRecord, rest: Iterator[AuditRecord]) -> Iterator[AuditRecord]:
+    yield first
+    yield from rest

@@ -1,0 +1,351 @@
+"""Our own regex recognizers: secrets, phones, addresses, dates and context-bound US identifiers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+__all__ = ["RULES", "Candidate", "PatternRule", "luhn_ok", "run_rules"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible span before overlap resolution; `source` says which rule found it."""
+
+    start: int
+    end: int
+    entity_type: str
+    score: float
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class PatternRule:
+    """A regex for one entity. Group `group` is the span; `validate` may veto a match.
+
+    A rule with `context` words scores `score` only when one of them appears within
+    `window` characters before the match (or `base` when none does), which replaces
+    Presidio's context enhancer with a linear look-behind.
+    """
+
+    name: str
+    entity_type: str
+    regex: re.Pattern[str]
+    score: float
+    group: int = 0
+    validate: Callable[[str], bool] | None = None
+    context: re.Pattern[str] | None = None
+    base: float = 0.0
+    window: int = 48
+
+
+def luhn_ok(digits: str) -> bool:
+    """True when the digit string passes the Luhn checksum."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = ord(ch) - 48
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def _card_ok(text: str) -> bool:
+    digits = re.sub(r"\D", "", text)
+    # Issuer prefixes 2-6 cover Mastercard, Visa, Amex, Diners, Discover, JCB, UnionPay, Maestro.
+    return 13 <= len(digits) <= 19 and digits[0] in "23456" and luhn_ok(digits)
+
+
+_DATE_LIKE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
+_IP_LIKE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+
+
+def _phone_ok(text: str) -> bool:
+    digits = sum(ch.isdigit() for ch in text)
+    if not 7 <= digits <= 15 or _DATE_LIKE.match(text) or _IP_LIKE.match(text):
+        return False
+    # A run of equal groups of three like "100 200 300" reads as numbers, not a phone.
+    return not re.fullmatch(r"\d{1,3}(?:[ ,]\d{3})+", text)
+
+
+def _ctx(words: str) -> re.Pattern[str]:
+    return re.compile(rf"(?i)\b(?:{words})", re.ASCII)
+
+
+_PHONE_CTX = _ctx(
+    r"phone|tel|telephone|mobile|cell|call|fax|whatsapp|sms|text me|contact|reach|dial|"
+    r"ph|mob|number|landline|hotline|ring"
+)
+_SSN_CTX = _ctx(r"ssn|social security|social sec|ss#|ss #|tax id|taxpayer")
+_PASSPORT_CTX = _ctx(r"passport")
+_DL_CTX = _ctx(r"driver'?s?\s*licen[cs]e|driving licen[cs]e|licen[cs]e|dl|dln|dl#")
+_BANK_CTX = _ctx(r"account|acct|a/c|routing|aba|bank|checking|savings|deposit|wire")
+_DOB_CTX = _ctx(r"born|birth|dob|d\.o\.b|birthday|date of birth|age")
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_STREET = (
+    r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|"
+    r"terrace|ter|parkway|pkwy|circle|cir|square|sq|highway|hwy|trail|trl|alley|crescent|close|"
+    r"row|plaza|route|rte|strasse|straße|str|gasse|weg|platz|rue|calle|via|avenida|rua)"
+)
+
+RULES: tuple[PatternRule, ...] = (
+    # --- secrets: high-entropy credentials with a recognisable shape
+    PatternRule(
+        "aws_access_key",
+        "SECRET",
+        re.compile(r"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\b"),
+        0.95,
+    ),
+    PatternRule(
+        "aws_secret",
+        "SECRET",
+        re.compile(
+            r"(?i)aws_?secret_?(?:access_?)?key[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])"
+        ),
+        0.95,
+        group=1,
+    ),
+    PatternRule(
+        "openai_key",
+        "SECRET",
+        re.compile(r"(?<![\w-])sk-(?:proj-|ant-(?:api\d\d-)?|live-|svcacct-)?[A-Za-z0-9_-]{20,}"),
+        0.95,
+    ),
+    PatternRule("groq_key", "SECRET", re.compile(r"\bgsk_[A-Za-z0-9]{20,}"), 0.95),
+    PatternRule(
+        "github_token",
+        "SECRET",
+        re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})"),
+        0.95,
+    ),
+    PatternRule("slack_token", "SECRET", re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}"), 0.95),
+    PatternRule(
+        "stripe_key",
+        "SECRET",
+        re.compile(r"\b(?:sk|rk|pk|whsec)_(?:live|test)_[A-Za-z0-9]{16,}"),
+        0.95,
+    ),
+    PatternRule("google_api_key", "SECRET", re.compile(r"\bAIza[0-9A-Za-z_-]{35}"), 0.95),
+    PatternRule("hf_token", "SECRET", re.compile(r"\bhf_[A-Za-z0-9]{30,}"), 0.95),
+    PatternRule(
+        "jwt",
+        "SECRET",
+        re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}"),
+        0.95,
+    ),
+    PatternRule(
+        "bearer",
+        "SECRET",
+        re.compile(r"(?i)\b(?:bearer|token)\s+([A-Za-z0-9._~+/-]{16,}=*)"),
+        0.9,
+        group=1,
+    ),
+    PatternRule(
+        "basic_auth",
+        "SECRET",
+        re.compile(r"(?i)\bbasic\s+([A-Za-z0-9+/]{12,}={0,2})"),
+        0.85,
+        group=1,
+    ),
+    PatternRule(
+        "url_password",
+        "SECRET",
+        re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:/@]{1,64}:([^\s@/]{3,128})@"),
+        0.95,
+        group=1,
+    ),
+    PatternRule(
+        "assigned_secret",
+        "SECRET",
+        re.compile(
+            r"(?i)(?:\b|_)(?:password|passwd|pass|pwd|secret|api[_-]?key|apikey|"
+            r"access[_-]?token|auth[_-]?token|client[_-]?secret|private[_-]?key|"
+            r"secret[_-]?key)[\"']?\s*(?::=|=>|[:=])\s*[\"']?([^\s\"',;]{6,200})"
+        ),
+        0.9,
+        group=1,
+    ),
+    PatternRule(
+        "pem_private_key",
+        "SECRET",
+        re.compile(
+            r"-----BEGIN [A-Z0-9 ]{0,30}PRIVATE KEY-----[\s\S]{0,10000}?"
+            r"-----END [A-Z0-9 ]{0,30}PRIVATE KEY-----"
+        ),
+        1.0,
+    ),
+    # --- checksummed and structured identifiers
+    PatternRule(
+        "card",
+        "CREDIT_CARD",
+        re.compile(r"(?<![\d.-])\d(?:[ -]?\d){12,18}(?![\d-])"),
+        1.0,
+        validate=_card_ok,
+    ),
+    PatternRule("eth_wallet", "CRYPTO", re.compile(r"\b0x[a-fA-F0-9]{40}\b"), 0.9),
+    PatternRule(
+        "mac_free_ssn",
+        "US_SSN",
+        re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- .])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])"),
+        0.85,
+    ),
+    PatternRule(
+        "bare_ssn",
+        "US_SSN",
+        re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}(?!00)\d{2}(?!0000)\d{4}(?![\d-])"),
+        0.85,
+        context=_SSN_CTX,
+    ),
+    # --- phones: international and national layouts; a context word or a clear layout needed
+    PatternRule(
+        "phone_intl",
+        "PHONE_NUMBER",
+        re.compile(
+            r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}"
+            r"(?:[\s.-]?\d{2,4}){1,4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w])"
+        ),
+        0.85,
+        validate=_phone_ok,
+    ),
+    PatternRule(
+        "phone_paren",
+        "PHONE_NUMBER",
+        re.compile(
+            r"(?<![\w)])\(\d{2,5}\)[\s.-]?\d{2,4}(?:[\s.-]?\d{2,4}){1,3}"
+            r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?!\w)"
+        ),
+        0.8,
+        validate=_phone_ok,
+    ),
+    PatternRule(
+        "phone_nanp",
+        "PHONE_NUMBER",
+        re.compile(
+            r"(?<![\w.-])(?:1[\s.-])?\d{3}[\s.-]\d{3}[\s.-]\d{4}"
+            r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w-])"
+        ),
+        0.75,
+        validate=_phone_ok,
+    ),
+    PatternRule(
+        "phone_loose",
+        "PHONE_NUMBER",
+        re.compile(
+            r"(?<![\w.+/-])\d{2,5}(?:[ .-]\d{2,4}){1,4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w/-])"
+        ),
+        0.7,
+        validate=_phone_ok,
+        context=_PHONE_CTX,
+        base=0.0,
+        window=40,
+    ),
+    # --- dates: full dates only; bare years and weekdays are not personal data on their own
+    PatternRule(
+        "date_numeric",
+        "DATE_TIME",
+        re.compile(
+            r"(?<![\d./-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2})(?!\d|[./-]\d)"
+        ),
+        0.65,
+        validate=lambda s: not _IP_LIKE.match(s),
+    ),
+    PatternRule(
+        "date_words",
+        "DATE_TIME",
+        re.compile(
+            rf"(?i)\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}}|"
+            rf"{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b"
+        ),
+        0.65,
+    ),
+    # --- US identifiers that are only numbers: the context word is what makes them PII
+    PatternRule(
+        "us_passport",
+        "US_PASSPORT",
+        re.compile(r"\b[A-Za-z]?\d{8,9}\b"),
+        0.8,
+        context=_PASSPORT_CTX,
+    ),
+    PatternRule(
+        "us_driver_license",
+        "US_DRIVER_LICENSE",
+        re.compile(
+            r"\b(?:[A-Za-z]{1,2}[- ]?\d{4,14}|\d{6,14}|[A-Za-z]\d{3}-\d{3}-\d{2}-\d{3}-\d)\b"
+        ),
+        0.8,
+        context=_DL_CTX,
+    ),
+    PatternRule(
+        "us_bank_number",
+        "US_BANK_NUMBER",
+        re.compile(r"(?<![\d-])\d{8,17}(?![\d-])"),
+        0.8,
+        context=_BANK_CTX,
+    ),
+    # --- street addresses and PO boxes
+    PatternRule(
+        "street_address",
+        "LOCATION",
+        re.compile(
+            rf"(?i)\b\d{{1,6}}[a-z]?(?:[ ,]+[A-Za-zÀ-ÿ][\w'.-]*){{0,4}}[ ]+{_STREET}\b\.?"
+            r"(?:,?\s+(?:apt|apartment|suite|ste|unit|fl|floor|#)\.?\s*#?\w{1,6})?"
+        ),
+        0.8,
+    ),
+    PatternRule(
+        "street_after",
+        "LOCATION",
+        re.compile(
+            rf"(?i)\b{_STREET}\.?[ ]+[A-ZÀ-ÿ][\w'.-]*(?:[ ]+[A-ZÀ-ÿ][\w'.-]*){{0,2}}"
+            r"[ ,]+\d{1,5}[a-z]?\b"
+        ),
+        0.7,
+    ),
+    PatternRule(
+        "po_box",
+        "LOCATION",
+        re.compile(
+            r"(?i)\b(?:p\.?\s?o\.?\s*box|unit\s+\d{1,6}\s+box|psc\s+\d{1,6}(?:,\s*box)?)\s*\d{1,6}\b"
+        ),
+        0.8,
+    ),
+    PatternRule(
+        "unit",
+        "LOCATION",
+        re.compile(r"(?i)\b(?:apt|apartment|suite|ste)\.?\s*#?\d{1,6}[a-z]?\b"),
+        0.7,
+    ),
+    PatternRule(
+        "us_state_zip",
+        "LOCATION",
+        re.compile(
+            r"\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
+            r"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|AE|AP|AA)\s+\d{5}(?:-\d{4})?\b"
+        ),
+        0.8,
+    ),
+)
+
+
+def run_rules(text: str, rules: tuple[PatternRule, ...] = RULES) -> Iterator[Candidate]:
+    """Every match of every rule in `text`, scored; linear in `len(text)` for each rule."""
+    for rule in rules:
+        for match in rule.regex.finditer(text):
+            start, end = match.span(rule.group)
+            if start < 0 or start == end:
+                continue
+            value = text[start:end]
+            if rule.validate is not None and not rule.validate(value):
+                continue
+            score = rule.score
+            if rule.context is not None:
+                window = text[max(0, start - rule.window) : start]
+                score = score if rule.context.search(window) else rule.base
+                if score <= 0:
+                    continue
+            yield Candidate(start, end, rule.entity_type, score, rule.name)

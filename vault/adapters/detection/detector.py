@@ -1,0 +1,291 @@
+"""The vault's PII detector: Presidio recognizers, lean spaCy NER and our own rules, no overlaps."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer
+from presidio_analyzer.predefined_recognizers import (
+    CryptoRecognizer,
+    EmailRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    UrlRecognizer,
+)
+
+from vault.adapters.detection._names import GIVEN_NAMES, SURNAMES
+from vault.adapters.detection._offline import make_tldextract_offline
+from vault.adapters.detection._patterns import RULES, Candidate, run_rules
+from vault.adapters.detection._tokens import TOKEN_RE
+from vault.adapters.detection._words import COMMON_WORDS
+from vault.domain.spans import Span
+from vault.errors import InvalidRequest
+
+__all__ = ["SUPPORTED_ENTITIES", "PresidioDetector"]
+
+SUPPORTED_ENTITIES = frozenset(
+    {
+        "PERSON", "LOCATION", "EMAIL_ADDRESS", "PHONE_NUMBER", "US_SSN", "CREDIT_CARD",
+        "IBAN_CODE", "IP_ADDRESS", "URL", "DATE_TIME", "US_PASSPORT", "US_DRIVER_LICENSE",
+        "US_BANK_NUMBER", "CRYPTO", "SECRET",
+    }
+)  # fmt: skip
+
+# NER chunks: long enough for context, short enough that nothing grows with the document.
+_CHUNK_CHARS = 2000
+_NER_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
+_NER_SCORE = 0.85
+# Characters spaCy must not see: C0/C1 controls (bar tab/newline/CR) and lone surrogates.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_NOT_A_NAME = re.compile(r"[\d@_/=\\<>{}\[\]|#$%^*+~`]")
+_EDGE_JUNK = " \t\r\n\"'`.,;:!?()[]{}<>-"
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'-]*")
+_NAME_CONTEXT = re.compile(
+    r"(?i)(?:\b(?:my name is|name is|dear|attn:?|signed,?|regards,|thanks,|cheers,|mr\.?|mrs\.?|"
+    r"ms\.?|dr\.?|prof\.?)|(?:\b|_)(?:first_?name|last_?name|full_?name|name|customer|contact|"
+    r"author|owner|patient|employee|assignee|reporter)[\"']?\s*[:=])\s*[\"']?"
+    r"([A-Za-zÀ-ÿ][\w'-]*)(?:[ ]([A-Za-zÀ-ÿ][\w'-]*))?"
+)
+_POSTCODE_AFTER = re.compile(
+    r"[ ,\n]{1,3}(\d{4,6}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b"
+)
+# Schemeless "URLs" ending in a source-file extension that is also a TLD (setup.py, README.md).
+_FILE_TLDS = frozenset(
+    {"py", "md", "sh", "rs", "pl", "so", "cs", "ts", "ps", "mk", "rb", "kt", "sc"}
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
+
+
+def _sanitize(text: str) -> str:
+    """Same-length copy with controls, lone surrogates and vault tokens turned into spaces."""
+    return TOKEN_RE.sub(_blank, _UNSAFE.sub(" ", text))
+
+
+def _chunks(text: str, size: int = _CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Split at a newline, sentence end or space near `size`, so each chunk stays small."""
+    out: list[tuple[int, str]] = []
+    start, n = 0, len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            half = start + size // 2
+            cut = max(text.rfind("\n", half, end), text.rfind(". ", half, end))
+            if cut < 0:
+                cut = text.rfind(" ", half, end)
+            end = cut + 1 if cut >= 0 else end
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    if text[max(start, end - 2) : end].lower() in ("'s", "’s"):
+        end -= 2
+    return start, end
+
+
+class PresidioDetector:
+    """Finds PII spans in text; spans never overlap and come sorted by start."""
+
+    def __init__(
+        self,
+        nlp: Any,
+        *,
+        entities: Collection[str] | None = None,
+        score_threshold: float = 0.5,
+        allow_list: Collection[str] = (),
+        deny_list: Mapping[str, Collection[str]] | None = None,
+    ) -> None:
+        make_tldextract_offline()
+        self._nlp = nlp
+        self._entities = frozenset(entities) if entities is not None else SUPPORTED_ENTITIES
+        self._threshold = score_threshold
+        self._allow = frozenset(value.strip().casefold() for value in allow_list)
+        self._deny = [
+            (entity, re.compile(r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)"))
+            for entity, words in (deny_list or {}).items()
+            if words
+        ]
+        # (recognizer, entity, score given to a validated match)
+        self._presidio: list[tuple[EntityRecognizer, str, float]] = [
+            (EmailRecognizer(), "EMAIL_ADDRESS", 0.95),
+            (IbanRecognizer(), "IBAN_CODE", 1.0),
+            (IpRecognizer(), "IP_ADDRESS", 0.8),
+            (UrlRecognizer(), "URL", 0.6),
+            (CryptoRecognizer(), "CRYPTO", 1.0),
+        ]
+        self._rules = tuple(r for r in RULES if r.entity_type in self._entities)
+        self._use_ner = bool({"PERSON", "LOCATION"} & self._entities)
+
+    def detect(self, text: str) -> list[Span]:
+        """PII spans of `text`. InvalidRequest if `text` is not a str."""
+        return self.detect_many([text])[0]
+
+    def detect_many(self, texts: Sequence[str]) -> list[list[Span]]:
+        """`detect` for many texts, batching the NER over all of them."""
+        for text in texts:
+            if not isinstance(text, str):
+                raise InvalidRequest("text must be a string", param="text")
+        cleaned = [_sanitize(text) for text in texts]
+        ner = self._ner_many(cleaned) if self._use_ner else [[] for _ in cleaned]
+        return [
+            self._finish(clean, self._candidates(clean) + found)
+            for clean, found in zip(cleaned, ner, strict=True)
+        ]
+
+    # --- candidates
+
+    def _ner_many(self, cleaned: list[str]) -> list[list[Candidate]]:
+        jobs: list[tuple[int, int, str]] = []
+        for index, clean in enumerate(cleaned):
+            for offset, chunk in _chunks(clean):
+                # A chunk without two letters in a row has no name or place for NER to find.
+                if re.search(r"[^\W\d_]{2}", chunk):
+                    jobs.append((index, offset, chunk))
+        out: list[list[Candidate]] = [[] for _ in cleaned]
+        docs = self._nlp.pipe((chunk for _, _, chunk in jobs), batch_size=32)
+        for (index, offset, _), doc in zip(jobs, docs, strict=True):
+            text = cleaned[index]
+            for ent in doc.ents:
+                entity = _NER_LABELS.get(ent.label_)
+                if entity is None:
+                    continue
+                start, end = _trim(text, offset + ent.start_char, offset + ent.end_char)
+                if end - start < 2:
+                    continue
+                value = text[start:end]
+                if entity == "PERSON" and _NOT_A_NAME.search(value):
+                    continue
+                if entity == "LOCATION" and re.search(r"[@_/=\\<>{}\[\]|]", value):
+                    continue
+                out[index].append(Candidate(start, end, entity, _NER_SCORE, "ner"))
+        return out
+
+    def _candidates(self, text: str) -> list[Candidate]:
+        if not text.strip():
+            return []
+        found = list(run_rules(text, self._rules))
+        for recognizer, entity, score in self._presidio:
+            if entity not in self._entities:
+                continue
+            for result in recognizer.analyze(text, [entity]):
+                if entity == "IBAN_CODE" and result.score < 1.0:
+                    continue  # only checksum-valid IBANs
+                if entity == "URL" and self._looks_like_file(text[result.start : result.end]):
+                    continue
+                start, end = result.start, result.end
+                while end > start and text[end - 1] in ".,;:!?)]}'\"":
+                    end -= 1  # sentence punctuation is not part of the URL or address
+                found.append(Candidate(start, end, entity, score, "presidio"))
+        if "PERSON" in self._entities:
+            found.extend(self._names(text))
+        for entity, pattern in self._deny:
+            found.extend(Candidate(*m.span(), entity, 1.0, "deny") for m in pattern.finditer(text))
+        return found
+
+    @staticmethod
+    def _looks_like_file(value: str) -> bool:
+        if "://" in value or value.lower().startswith("www."):
+            return False
+        return value.rsplit(".", 1)[-1].lower() in _FILE_TLDS
+
+    @staticmethod
+    def _names(text: str) -> list[Candidate]:
+        """Given names from the list (any case), extended by a following surname; context names."""
+        out: list[Candidate] = []
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        for i, (start, end, word) in enumerate(words):
+            low = word.lower()
+            if low in GIVEN_NAMES:
+                score = 0.7
+            elif low in SURNAMES and word[0].isupper():
+                score = 0.6
+            else:
+                continue
+            if i + 1 < len(words):
+                n_start, n_end, nxt = words[i + 1]
+                n_low = nxt.lower()
+                gap = text[end:n_start]
+                if (
+                    gap == " "
+                    and n_low not in COMMON_WORDS
+                    and (n_low in SURNAMES or nxt[0].isupper() == word[0].isupper())
+                ):
+                    end = n_end
+            out.append(Candidate(start, end, "PERSON", score, "names"))
+        for match in _NAME_CONTEXT.finditer(text):
+            start, end = match.span(1)
+            if match.group(1).lower() in COMMON_WORDS:
+                continue
+            if match.group(2) and match.group(2).lower() not in COMMON_WORDS:
+                end = match.end(2)
+            start, end = _trim(text, start, end)
+            if end - start >= 2 and not _NOT_A_NAME.search(text[start:end]):
+                out.append(Candidate(start, end, "PERSON", 0.75, "name_context"))
+        return out
+
+    # --- resolution
+
+    def _finish(self, text: str, found: list[Candidate]) -> list[Span]:
+        found = [c for c in found if c.entity_type in self._entities]
+        found.extend(self._postcodes(text, found))
+        found = [
+            c
+            for c in found
+            if c.score >= self._threshold
+            and text[c.start : c.end].strip().casefold() not in self._allow
+        ]
+        return _resolve(_merge_same_type(found))
+
+    @staticmethod
+    def _postcodes(text: str, found: Iterable[Candidate]) -> list[Candidate]:
+        out = []
+        for c in found:
+            if c.entity_type == "LOCATION":
+                m = _POSTCODE_AFTER.match(text, c.end)
+                if m:
+                    out.append(Candidate(m.start(1), m.end(1), "LOCATION", c.score, "postcode"))
+        return out
+
+
+def _merge_same_type(found: list[Candidate]) -> list[Candidate]:
+    """Union overlapping candidates of one type (a street rule and NER on the same address)."""
+    merged: list[Candidate] = []
+    for c in sorted(found, key=lambda c: (c.entity_type, c.start, -c.end)):
+        last = merged[-1] if merged else None
+        if last is not None and last.entity_type == c.entity_type and c.start < last.end:
+            merged[-1] = Candidate(
+                last.start,
+                max(last.end, c.end),
+                c.entity_type,
+                max(last.score, c.score),
+                last.source,
+            )
+        else:
+            merged.append(c)
+    return merged
+
+
+def _resolve(found: list[Candidate]) -> list[Span]:
+    """Keep the best of overlapping spans: higher score, then longer, then earlier, then by name."""
+    starts: list[int] = []
+    kept: list[Candidate] = []
+    for c in sorted(found, key=lambda c: (-c.score, c.start - c.end, c.start, c.entity_type)):
+        i = bisect.bisect_left(starts, c.start)
+        if i > 0 and kept[i - 1].end > c.start:
+            continue
+        if i < len(kept) and kept[i].start < c.end:
+            continue
+        starts.insert(i, c.start)
+        kept.insert(i, c)
+    return [Span(c.start, c.end, c.entity_type, c.score) for c in kept]

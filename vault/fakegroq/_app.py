@@ -35,6 +35,11 @@ from vault.fakegroq._chat import (
 __all__ = ["ReceivedRequest", "create_fake_groq_app"]
 
 _BASE32 = "0123456789abcdefghjkmnpqrstvwxyz"
+_STREAM_ERROR = {
+    "message": "The model stopped generating because of an internal error.",
+    "type": "internal_server_error",
+    "code": "generation_failed",
+}
 _GARBAGE = b"<html><body><h1>502 Bad Gateway</h1>upstream hiccup</body></html>"
 
 
@@ -146,6 +151,7 @@ class _Handlers:
         self.api_key = api_key
         self.behaviour = behaviour
         self.received: list[ReceivedRequest] = []
+        self.streams: dict[str, str] = {}
 
     async def admit(self, request: Request) -> Response | None:
         """Record the request, wait the scripted latency, check the key, play a fault."""
@@ -193,34 +199,38 @@ class _Handlers:
     async def _stream(
         self, body: dict[str, Any], reply: Reply, request_id: str
     ) -> AsyncIterator[bytes]:
+        """The SSE body; `streams[request_id]` tells how it ended: done, error, cut, cancelled."""
         behaviour = self.behaviour
         head = _chunk_head(body)
         first_delta = {"role": "assistant", "content": "" if reply.tool_call is None else None}
-        yield _data(
-            head | _choice(first_delta) | {"x_groq": {"id": request_id, "seed": _seed(body)}}
-        )
-        for sent, delta in enumerate(_deltas(reply, behaviour)):
-            if sent == behaviour.cut_stream_after:
-                raise _StreamCut
-            if sent == behaviour.stream_error_after:
-                error = {
-                    "message": "The model stopped generating because of an internal error.",
-                    "type": "internal_server_error",
-                    "code": "generation_failed",
-                }
-                yield encode_event(json.dumps({"error": error}), event="error")
-                return
-            if behaviour.chunk_delay:
-                await asyncio.sleep(behaviour.chunk_delay)
-            yield _data(head | _choice(delta))
-        numbers = usage(body, reply.completion_tokens)
-        final = _choice({}, finish_reason=reply.finish_reason)
-        yield _data(
-            head | final | {"x_groq": {"id": request_id, "usage": numbers}, "usage": numbers}
-        )
-        if (body.get("stream_options") or {}).get("include_usage"):
-            yield _data(head | {"choices": [], "usage": numbers, "service_tier": "on_demand"})
-        yield b"data: [DONE]\n\n"
+        self.streams[request_id] = outcome = "open"
+        try:
+            yield _data(
+                head | _choice(first_delta) | {"x_groq": {"id": request_id, "seed": _seed(body)}}
+            )
+            for sent, delta in enumerate(_deltas(reply, behaviour)):
+                if sent == behaviour.cut_stream_after:
+                    outcome = "cut"
+                    raise _StreamCut
+                if sent == behaviour.stream_error_after:
+                    outcome = "error"
+                    yield encode_event(json.dumps({"error": _STREAM_ERROR}), event="error")
+                    return
+                if behaviour.chunk_delay:
+                    await asyncio.sleep(behaviour.chunk_delay)
+                yield _data(head | _choice(delta))
+            numbers = usage(body, reply.completion_tokens)
+            final = _choice({}, finish_reason=reply.finish_reason)
+            yield _data(
+                head | final | {"x_groq": {"id": request_id, "usage": numbers}, "usage": numbers}
+            )
+            if (body.get("stream_options") or {}).get("include_usage"):
+                yield _data(head | {"choices": [], "usage": numbers, "service_tier": "on_demand"})
+            yield b"data: [DONE]\n\n"
+            outcome = "done"
+        finally:
+            # Still "open" here means the client went away and the server cancelled us.
+            self.streams[request_id] = "cancelled" if outcome == "open" else outcome
 
     async def models(self, request: Request) -> Response:
         refused = await self.admit(request)
@@ -355,8 +365,12 @@ async def _not_found(request: Request, exc: Exception) -> Response:
 def create_fake_groq_app(
     *, api_key: str | None = "test-groq-key", behaviour: FakeGroqBehaviour | None = None
 ) -> Starlette:
-    """A fake Groq. `api_key=None` accepts any key. Tests read `app.state.received` (every
-    request, in order) and script faults through `app.state.behaviour`."""
+    """A fake Groq. `api_key=None` accepts any key.
+
+    Tests read `app.state.received` (every request, in order, body bytes as sent) and
+    `app.state.streams` (request id → how its stream ended), and script faults through
+    `app.state.behaviour`.
+    """
     handlers = _Handlers(api_key, behaviour or FakeGroqBehaviour())
     api = "/openai/v1"
     app = Starlette(
@@ -369,6 +383,7 @@ def create_fake_groq_app(
         exception_handlers={404: _not_found, 405: _not_found},
     )
     app.state.received = handlers.received
+    app.state.streams = handlers.streams
     app.state.behaviour = handlers.behaviour
     app.add_middleware(_GroqHeaders)  # type: ignore[arg-type]
     return app

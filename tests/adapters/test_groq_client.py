@@ -1,0 +1,526 @@
+"""GroqClient against the fake Groq over real HTTP: retries, breaker, errors, streams, cancel."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from pydantic import SecretStr
+from starlette.applications import Starlette
+
+from vault.adapters.groq_client import GroqClient
+from vault.errors import InvalidRequest, UpstreamError, UpstreamUnavailable
+from vault.fakegroq import FakeGroqBehaviour, create_fake_groq_app, serve_in_thread
+from vault.settings import Settings
+
+KEY = "test-groq-key"
+MODEL = "llama-3.3-70b-versatile"
+
+
+def _body(text: str = "hello", **extra: Any) -> dict[str, Any]:
+    return {"model": MODEL, "messages": [{"role": "user", "content": text}], **extra}
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(scope="module")
+def fake() -> Iterator[tuple[Starlette, str]]:
+    app = create_fake_groq_app(api_key=KEY)
+    with serve_in_thread(app) as url:
+        yield app, url
+
+
+@pytest.fixture
+def app(fake: tuple[Starlette, str]) -> Starlette:
+    app = fake[0]
+    app.state.behaviour.reset()
+    app.state.received.clear()
+    app.state.streams.clear()
+    return app
+
+
+@pytest.fixture
+def behaviour(app: Starlette) -> FakeGroqBehaviour:
+    return app.state.behaviour  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def url(fake: tuple[Starlette, str], app: Starlette) -> str:
+    return fake[1]
+
+
+@pytest.fixture
+def sleeps() -> list[float]:
+    return []
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def make_client(url: str, sleeps: list[float], clock: FakeClock):  # type: ignore[no-untyped-def]
+    made: list[GroqClient] = []
+
+    async def async_sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+
+    def make(**options: Any) -> GroqClient:
+        settings: dict[str, Any] = {
+            "base_url": url,
+            "api_key": SecretStr(KEY),
+            "sleep": sleeps.append,
+            "async_sleep": async_sleep,
+            "jitter": lambda: 0.0,
+            "clock": clock,
+        }
+        client = GroqClient(**(settings | options))
+        made.append(client)
+        return client
+
+    yield make
+    for client in made:
+        client.close()
+
+
+@pytest.fixture
+def client(make_client) -> GroqClient:  # type: ignore[no-untyped-def]
+    return make_client()  # type: ignore[no-any-return]
+
+
+# -- plain calls --------------------------------------------------------------------------
+
+
+def test_chat_returns_groqs_json_and_its_rate_limit_headers(client: GroqClient, app: Starlette):
+    answer = client.chat(_body("my name is Ada"))
+    assert answer.status == 200
+    assert answer.json["choices"][0]["message"]["content"] == "You said: my name is Ada"
+    assert answer.headers["x-request-id"] == answer.json["x_groq"]["id"]
+    assert {h for h in answer.headers if h.startswith("x-ratelimit-")} == {
+        "x-ratelimit-limit-requests",
+        "x-ratelimit-limit-tokens",
+        "x-ratelimit-remaining-requests",
+        "x-ratelimit-remaining-tokens",
+        "x-ratelimit-reset-requests",
+        "x-ratelimit-reset-tokens",
+    }
+    assert "content-length" not in answer.headers
+    (received,) = app.state.received
+    assert received.headers["authorization"] == f"Bearer {KEY}"
+
+
+def test_models_and_a_model_id_with_a_slash(client: GroqClient):
+    ids = [m["id"] for m in client.list_models().json["data"]]
+    assert "openai/gpt-oss-120b" in ids
+    assert client.get_model("openai/gpt-oss-120b").json["id"] == "openai/gpt-oss-120b"
+
+
+@pytest.mark.parametrize("model_id", ["", "../admin", "a//b", "openai/..", "x\ny"])
+def test_get_model_refuses_ids_that_would_change_the_path(client: GroqClient, model_id: str):
+    with pytest.raises(InvalidRequest):
+        client.get_model(model_id)
+
+
+def test_transcribe_returns_the_transcript(client: GroqClient, app: Starlette):
+    answer = client.transcribe(
+        b"Call Ada tomorrow", filename="note.wav", fields={"model": "whisper-large-v3"}
+    )
+    assert answer.json["text"] == "Call Ada tomorrow"
+    assert answer.json["x_groq"]["id"] == answer.headers["x-request-id"]
+    text = client.transcribe(
+        b"plain", filename="n.wav", fields={"model": "whisper-large-v3", "response_format": "text"}
+    )
+    assert text.json == "plain"
+
+
+def test_achat_on_the_event_loop(make_client) -> None:  # type: ignore[no-untyped-def]
+    client: GroqClient = make_client()
+
+    async def run() -> dict[str, Any]:
+        try:
+            return (await client.achat(_body("async"))).json  # type: ignore[no-any-return]
+        finally:
+            await client.aclose()
+
+    assert asyncio.run(run())["choices"][0]["message"]["content"] == "You said: async"
+
+
+def test_from_settings_reads_base_url_key_and_retries(url: str):
+    settings = Settings(groq_base_url=url, groq_api_key=KEY, groq_max_retries=0, _env_file=None)  # type: ignore[call-arg]
+    client = GroqClient.from_settings(settings)
+    try:
+        assert client.list_models().status == 200
+        assert KEY not in repr(client)
+    finally:
+        client.close()
+
+
+# -- no key -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("api_key", [None, "", SecretStr("")])
+def test_no_key_is_a_clear_503_and_nothing_is_sent(
+    make_client, app: Starlette, api_key: Any
+) -> None:  # type: ignore[no-untyped-def]
+    client: GroqClient = make_client(api_key=api_key)
+    with pytest.raises(UpstreamUnavailable, match="GROQ_API_KEY is not set") as caught:
+        client.chat(_body())
+    assert caught.value.status == 503
+    assert app.state.received == []
+    with pytest.raises(UpstreamUnavailable, match="GROQ_API_KEY"):
+        asyncio.run(client.stream_chat(_body()))
+
+
+# -- Groq's errors pass through -----------------------------------------------------------
+
+
+def test_groq_errors_pass_through_in_groqs_shape_without_retry(client: GroqClient, app: Starlette):
+    with pytest.raises(UpstreamError) as caught:
+        client.chat({"model": "no-such-model", "messages": [{"role": "user", "content": "x"}]})
+    error = caught.value
+    assert error.upstream_status == 404
+    assert error.to_body() == {
+        "error": {
+            "message": "The model `no-such-model` does not exist or you do not have access to it.",
+            "type": "invalid_request_error",
+            "code": "model_not_found",
+        }
+    }
+    assert "x-ratelimit-remaining-requests" in error.headers()
+    assert "no-such-model" not in str(error)
+    assert len(app.state.received) == 1
+
+
+def test_a_wrong_key_is_groqs_401(make_client) -> None:  # type: ignore[no-untyped-def]
+    client: GroqClient = make_client(api_key="wrong")
+    with pytest.raises(UpstreamError) as caught:
+        client.list_models()
+    assert caught.value.upstream_status == 401
+    assert caught.value.to_body()["error"]["code"] == "invalid_api_key"
+
+
+def test_garbage_from_groq_is_a_502(
+    client: GroqClient, behaviour: FakeGroqBehaviour, sleeps: list[float]
+):
+    behaviour.garbage_next(1)
+    with pytest.raises(UpstreamError) as caught:
+        client.chat(_body())
+    assert caught.value.upstream_status == 502
+    assert caught.value.to_body()["error"]["code"] == "bad_upstream_response"
+    assert "html" not in str(caught.value)
+    assert sleeps == []
+
+
+# -- retries ------------------------------------------------------------------------------
+
+
+def test_429_is_retried_after_retry_after(
+    client: GroqClient, behaviour: FakeGroqBehaviour, app: Starlette, sleeps: list[float]
+):
+    behaviour.fail_next(2, status=429, retry_after=3)
+    answer = client.chat(_body("again"))
+    assert answer.json["choices"][0]["message"]["content"] == "You said: again"
+    assert sleeps == [3.0, 3.0]
+    assert len(app.state.received) == 3
+
+
+def test_a_retry_after_beyond_the_cap_goes_back_to_the_caller(
+    make_client, behaviour: FakeGroqBehaviour, sleeps: list[float]
+) -> None:  # type: ignore[no-untyped-def]
+    client: GroqClient = make_client(retry_after_cap=5.0)
+    behaviour.fail_next(1, status=429, retry_after=30)
+    with pytest.raises(UpstreamError) as caught:
+        client.chat(_body())
+    assert caught.value.upstream_status == 429
+    assert caught.value.headers()["retry-after"] == "30"
+    assert caught.value.to_body()["error"]["code"] == "rate_limit_exceeded"
+    assert sleeps == []
+
+
+def test_5xx_backs_off_exponentially_then_succeeds(
+    make_client, behaviour: FakeGroqBehaviour, sleeps: list[float]
+) -> None:  # type: ignore[no-untyped-def]
+    client: GroqClient = make_client(max_retries=3)
+    behaviour.fail_next(3, status=500)
+    assert client.chat(_body()).status == 200
+    assert sleeps == [0.5, 1.0, 2.0]
+
+
+def test_jitter_shortens_the_backoff_by_up_to_a_quarter(
+    make_client, behaviour: FakeGroqBehaviour, sleeps: list[float]
+) -> None:  # type: ignore[no-untyped-def]
+    client: GroqClient = make_client(jitter=lambda: 0.999, backoff_cap=0.6)
+    behaviour.fail_next(2, status=502)
+    client.chat(_body())
+    assert sleeps == [pytest.approx(0.5 * 0.75, rel=1e-2), pytest.approx(0.6 * 0.75, rel=1e-2)]
+
+
+def test_retries_exhausted_pass_the_last_error_through(
+    client: GroqClient, behaviour: FakeGroqBehaviour, app: Starlette, sleeps: list[float]
+):
+    behaviour.fail_next(3, status=503)
+    with pytest.raises(UpstreamError) as caught:
+        client.chat(_body())
+    assert caught.value.upstream_status == 503
+    assert caught.value.to_body()["error"]["type"] == "internal_server_error"
+    assert len(app.state.received) == 3
+    assert len(sleeps) == 2
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_connection_failures_are_retried_then_503(make_client, sleeps: list[float]) -> None:  # type: ignore[no-untyped-def]
+    client: GroqClient = make_client(base_url=f"http://127.0.0.1:{_closed_port()}")
+    with pytest.raises(UpstreamUnavailable) as caught:
+        client.list_models()
+    assert caught.value.code == "upstream_unreachable"
+    assert caught.value.status == 503
+    assert "127.0.0.1" not in str(caught.value)
+    assert len(sleeps) == 2
+
+
+def test_a_slow_groq_times_out_as_503(make_client, behaviour: FakeGroqBehaviour) -> None:  # type: ignore[no-untyped-def]
+    client: GroqClient = make_client(timeout=0.05, max_retries=0)
+    behaviour.latency = 0.5
+    with pytest.raises(UpstreamUnavailable) as caught:
+        client.chat(_body())
+    assert caught.value.code == "upstream_timeout"
+
+
+# -- circuit breaker ----------------------------------------------------------------------
+
+
+def test_breaker_opens_after_k_failures_and_half_opens_after_cooldown(
+    make_client, behaviour: FakeGroqBehaviour, app: Starlette, clock: FakeClock
+) -> None:  # type: ignore[no-untyped-def]
+    client: GroqClient = make_client(max_retries=0, breaker_threshold=3, breaker_cooldown=10)
+    behaviour.fail_next(4, status=500)
+    for _ in range(3):
+        with pytest.raises(UpstreamError):
+            client.chat(_body())
+    assert client.breaker_state == "open"
+    with pytest.raises(UpstreamUnavailable) as caught:
+        client.chat(_body())
+    assert caught.value.code == "upstream_circuit_open"
+    assert len(app.state.received) == 3  # the open breaker sent nothing
+
+    clock.now += 10
+    assert client.breaker_state == "half-open"
+    with pytest.raises(UpstreamError):  # the trial meets the fourth scripted failure
+        client.chat(_body())
+    assert client.breaker_state == "open"
+    with pytest.raises(UpstreamUnavailable):
+        client.chat(_body())
+
+    clock.now += 10
+    assert client.chat(_body()).status == 200  # Groq has recovered: the trial closes it
+    assert client.breaker_state == "closed"
+    assert client.chat(_body()).status == 200
+
+
+def test_client_errors_do_not_open_the_breaker(
+    make_client,
+) -> None:  # type: ignore[no-untyped-def]
+    client: GroqClient = make_client(max_retries=0, breaker_threshold=2)
+    for _ in range(4):
+        with pytest.raises(UpstreamError):
+            client.chat({"model": "no-such-model", "messages": [{"role": "user", "content": "x"}]})
+    assert client.breaker_state == "closed"
+
+
+# -- streams ------------------------------------------------------------------------------
+
+
+async def _collect(client: GroqClient, body: dict[str, Any]) -> list[dict[str, Any]]:
+    try:
+        stream = await client.stream_chat(body)
+        return [chunk async for chunk in stream]
+    finally:
+        await client.aclose()
+
+
+def test_stream_yields_groqs_chunks_until_done(
+    client: GroqClient, behaviour: FakeGroqBehaviour, app: Starlette
+):
+    behaviour.chunk_size = 2
+
+    async def run() -> tuple[list[dict[str, Any]], dict[str, str], bool]:
+        try:
+            stream = await client.stream_chat(_body("<EMAIL_1> ok"))
+            chunks = [chunk async for chunk in stream]
+            return chunks, dict(stream.headers), stream.closed
+        finally:
+            await client.aclose()
+
+    chunks, headers, closed = asyncio.run(run())
+    assert closed
+    text = "".join(c["choices"][0]["delta"].get("content") or "" for c in chunks if c["choices"])
+    assert text == "You said: <EMAIL_1> ok"
+    assert chunks[0]["x_groq"]["id"] == headers["x-request-id"]
+    assert chunks[-1]["choices"][0]["finish_reason"] == "stop"
+    assert app.state.received[0].json()["stream"] is True
+    assert app.state.streams[headers["x-request-id"]] == "done"
+
+
+def test_stream_is_retried_before_it_starts(
+    client: GroqClient, behaviour: FakeGroqBehaviour, sleeps: list[float]
+):
+    behaviour.fail_next(1, status=429, retry_after=1)
+    chunks = asyncio.run(_collect(client, _body()))
+    assert chunks[-1]["choices"][0]["finish_reason"] == "stop"
+    assert sleeps == [1.0]
+
+
+def test_stream_errors_before_start_raise_groqs_error(client: GroqClient):
+    body = {"model": "no-such-model", "messages": [{"role": "user", "content": "x"}]}
+    with pytest.raises(UpstreamError) as caught:
+        asyncio.run(_collect(client, body))
+    assert caught.value.upstream_status == 404
+    assert caught.value.to_body()["error"]["code"] == "model_not_found"
+
+
+def test_mid_stream_error_event_raises_with_groqs_body(
+    client: GroqClient, behaviour: FakeGroqBehaviour
+):
+    behaviour.stream_error_after = 1
+    with pytest.raises(UpstreamError) as caught:
+        asyncio.run(_collect(client, _body("a b c")))
+    assert caught.value.to_body()["error"]["code"] == "generation_failed"
+
+
+def test_a_cut_stream_is_a_clean_503(
+    client: GroqClient, behaviour: FakeGroqBehaviour, app: Starlette
+):
+    behaviour.cut_stream_after = 2
+    with pytest.raises(UpstreamUnavailable) as caught:
+        asyncio.run(_collect(client, _body("a b c")))
+    assert caught.value.code == "upstream_stream_cut"
+    assert list(app.state.streams.values()) == ["cut"]
+
+
+def test_a_garbage_stream_is_a_502(client: GroqClient, behaviour: FakeGroqBehaviour):
+    behaviour.garbage_next(1)
+    with pytest.raises(UpstreamError) as caught:
+        asyncio.run(_collect(client, _body()))
+    assert caught.value.upstream_status == 502
+
+
+async def _wait_for(predicate: Any) -> None:
+    # Bounded by pytest's timeout, not by a wall-clock assertion.
+    while not predicate():
+        await asyncio.sleep(0.01)
+
+
+def test_closing_the_stream_cancels_the_upstream_request(
+    client: GroqClient, behaviour: FakeGroqBehaviour, app: Starlette
+):
+    behaviour.chunk_delay = 0.05
+
+    async def run() -> str:
+        try:
+            stream = await client.stream_chat(_body("a long answer " * 50))
+            request_id = stream.headers["x-request-id"]
+            iterator = aiter(stream)
+            await anext(iterator)
+            await stream.aclose()
+            assert stream.closed
+            await _wait_for(lambda: app.state.streams.get(request_id) != "open")
+            return app.state.streams[request_id]  # type: ignore[no-any-return]
+        finally:
+            await client.aclose()
+
+    assert asyncio.run(run()) == "cancelled"
+
+
+def test_cancelling_the_consumer_task_closes_the_upstream(
+    client: GroqClient, behaviour: FakeGroqBehaviour, app: Starlette
+):
+    behaviour.chunk_delay = 0.05
+
+    async def run() -> tuple[bool, str]:
+        stream = await client.stream_chat(_body("a long answer " * 50))
+        request_id = stream.headers["x-request-id"]
+        first = asyncio.Event()
+
+        async def consume() -> None:
+            async for _ in stream:
+                first.set()
+
+        task = asyncio.create_task(consume())
+        await first.wait()
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        await _wait_for(lambda: app.state.streams.get(request_id) != "open")
+        await client.aclose()
+        return stream.closed, app.state.streams[request_id]
+
+    assert asyncio.run(run()) == (True, "cancelled")
+
+
+# -- stream parsing edge cases, on a scripted transport -----------------------------------
+
+
+def _scripted(body: bytes, content_type: str = "text/event-stream") -> httpx.MockTransport:
+    async def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body, headers={"content-type": content_type})
+
+    return httpx.MockTransport(handler)
+
+
+@pytest.mark.parametrize(
+    ("wire", "error", "code"),
+    [
+        (b'data: {"a": 1}\n\ndata: {not json\n\n', UpstreamError, "bad_upstream_response"),
+        (b'data: {"a": 1}\n\n', UpstreamUnavailable, "upstream_stream_cut"),
+        (b'data: {"error": {"message": "m", "type": "t"}}\n\n', UpstreamError, "upstream_error"),
+        (b"event: error\ndata: oops\n\n", UpstreamError, "upstream_error"),
+    ],
+)
+def test_bad_streams_raise_precise_errors(
+    make_client, wire: bytes, error: type[Exception], code: str
+) -> None:  # type: ignore[no-untyped-def]
+    client: GroqClient = make_client(async_transport=_scripted(wire))
+    with pytest.raises(error) as caught:
+        asyncio.run(_collect(client, _body()))
+    body = caught.value.to_body()  # type: ignore[attr-defined]
+    if code == "upstream_error" and b"message" in wire:
+        assert body == {"error": {"message": "m", "type": "t"}}
+    else:
+        assert body["error"]["code"] == code
+
+
+def test_crlf_framing_and_comments_parse(make_client) -> None:  # type: ignore[no-untyped-def]
+    wire = b': keep-alive\r\n\r\ndata: {"n": 1}\r\n\r\ndata: {"n": 2}\r\n\r\ndata: [DONE]\r\n\r\n'
+    client: GroqClient = make_client(async_transport=_scripted(wire))
+    assert asyncio.run(_collect(client, _body())) == [{"n": 1}, {"n": 2}]
+
+
+def test_stream_body_is_forced_to_stream_true(make_client) -> None:  # type: ignore[no-untyped-def]
+    seen: list[dict[str, Any]] = []
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(json.loads(request.content))
+        return httpx.Response(
+            200, content=b"data: [DONE]\n\n", headers={"content-type": "text/event-stream"}
+        )
+
+    client: GroqClient = make_client(async_transport=httpx.MockTransport(handler))
+    assert asyncio.run(_collect(client, _body(stream=False))) == []
+    assert seen[0]["stream"] is True

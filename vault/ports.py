@@ -12,6 +12,9 @@ from vault.domain.principal import Role
 from vault.domain.spans import Span
 
 __all__ = [
+    "DatasetCatalog",
+    "DatasetInfo",
+    "VersionInfo",
     "ApiKeyInfo",
     "ApiKeyStore",
     "AuditLog",
@@ -228,4 +231,72 @@ class AuditLog(Protocol):
 
     def checkpoint(self, tenant: str) -> AuditCheckpoint | None:
         """Sign and store a checkpoint at the tenant's current head (None for an empty chain)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetInfo:
+    id: str
+    tenant: str
+    name: str
+    created_by: str
+    created_at: datetime
+    latest_version: int
+
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo:
+    """One dataset version. `header` is the sealed object's header, kept apart from the object
+    so that deleting it crypto-shreds every copy the object store keeps."""
+
+    dataset_id: str
+    tenant: str
+    number: int
+    state: str
+    object_key: str
+    format: str
+    policy: str
+    detector_version: str
+    uploaded_by: str
+    created_at: datetime
+    object_version_id: str | None = None
+    size: int = 0
+    sha256: str | None = None
+    columns: list[str] | None = None
+    report: dict[str, Any] | None = None
+    kms_key_id: str | None = None
+    header: bytes | None = None
+    parent_version: int | None = None
+    idempotency_key: str | None = None
+
+
+class DatasetCatalog(Protocol):
+    """Datasets and their versions; a version is visible once committed."""
+
+    def create_dataset(self, *, tenant: str, name: str, created_by: str) -> DatasetInfo: ...
+
+    def get_dataset(self, tenant: str, dataset_id: str) -> DatasetInfo | None: ...
+
+    def list_datasets(self, tenant: str) -> list[DatasetInfo]: ...
+
+    def delete_dataset_if_empty(self, tenant: str, dataset_id: str) -> None: ...
+
+    def reserve_version(self, pending: VersionInfo) -> VersionInfo:
+        """Insert a pending version with the next free number; Conflict on a reused idempotency key."""
+        ...
+
+    def commit_version(self, version: VersionInfo) -> VersionInfo: ...
+
+    def discard_version(self, dataset_id: str, number: int) -> None: ...
+
+    def get_version(self, tenant: str, dataset_id: str, number: int) -> VersionInfo | None: ...
+
+    def list_versions(self, tenant: str, dataset_id: str) -> list[VersionInfo]: ...
+
+    def find_by_idempotency_key(self, tenant: str, key: str) -> VersionInfo | None: ...
+
+    def stale_pending(self, *, older_than: datetime) -> list[VersionInfo]: ...
+
+    def forget_headers(self, tenant: str, dataset_id: str | None = None) -> int:
+        """Delete sealed headers (a dataset's, or all of a tenant's): crypto-shredding."""
         ...

@@ -104,7 +104,7 @@ class DatasetVersionRow(SQLModel, table=True):
     policy: str = Field(max_length=64)
     detector_version: str = Field(max_length=64)
     kms_key_id: str | None = Field(default=None, max_length=2048)
-    wrapped_key: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    sealed_header: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
     uploaded_by: str = Field(max_length=64)
     parent_version: int | None = None
     idempotency_key: str | None = Field(default=None, max_length=256)

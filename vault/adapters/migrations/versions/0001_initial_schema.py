@@ -114,7 +114,7 @@ def upgrade() -> None:
     sa.Column('policy', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('detector_version', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('kms_key_id', sqlmodel.sql.sqltypes.AutoString(length=2048), nullable=True),
-    sa.Column('wrapped_key', sa.LargeBinary(), nullable=True),
+    sa.Column('sealed_header', sa.LargeBinary(), nullable=True),
     sa.Column('uploaded_by', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('parent_version', sa.Integer(), nullable=True),
     sa.Column('idempotency_key', sqlmodel.sql.sqltypes.AutoString(length=256), nullable=True),

@@ -1,0 +1,81 @@
+"""Request-scoped helpers: the vault, the authenticated principal, permission checks, audit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from fastapi import Request
+
+from vault.domain.audit import AuditEvent
+from vault.domain.policy import Action
+from vault.domain.principal import Principal
+from vault.errors import AuthenticationFailed, PermissionDenied
+from vault.services.apikeys import authenticate
+from vault.wiring import Vault
+
+__all__ = ["audit", "get_vault", "principal_for", "require"]
+
+SYSTEM_TENANT = "_system"
+
+
+def get_vault(request: Request) -> Vault:
+    return request.app.state.vault  # type: ignore[no-any-return]
+
+
+def _presented_key(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, credentials = header.partition(" ")
+    if scheme.lower() == "bearer" and credentials:
+        return credentials.strip()
+    return request.headers.get("x-api-key")
+
+
+def principal_for(request: Request) -> Principal:
+    """The caller behind the request's key; a failure is audited, then raised as 401."""
+    vault = get_vault(request)
+    try:
+        return authenticate(vault.api_keys, _presented_key(request))
+    except AuthenticationFailed:
+        audit(request, None, "auth.failure", outcome="denied", tenant=SYSTEM_TENANT)
+        raise
+
+
+def require(action: Action) -> Callable[[Request], Principal]:
+    """A dependency that authenticates and checks `action` against the access policy."""
+
+    def dependency(request: Request) -> Principal:
+        principal = principal_for(request)
+        if not get_vault(request).access_policy.allows(principal.roles, action):
+            audit(request, principal, f"{action.value}", outcome="denied")
+            raise PermissionDenied(f"this API key may not {action.value}")
+        request.state.principal = principal
+        return principal
+
+    return dependency
+
+
+def audit(
+    request: Request,
+    principal: Principal | None,
+    action: str,
+    *,
+    outcome: str = "ok",
+    object_id: str | None = None,
+    purpose: str | None = None,
+    details: Mapping[str, Any] | None = None,
+    tenant: str | None = None,
+) -> None:
+    """Append one audit record for this request. Details carry counts and ids, never values."""
+    event = AuditEvent(
+        tenant=tenant or (principal.tenant if principal else SYSTEM_TENANT),
+        actor=principal.key_id if principal else "anonymous",
+        action=action,
+        outcome=outcome,
+        object=object_id,
+        purpose=purpose,
+        source=request.client.host if request.client else None,
+        request_id=getattr(request.state, "request_id", None),
+        details=dict(details or {}),
+    )
+    get_vault(request).audit.append(event)

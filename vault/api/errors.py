@@ -1,0 +1,54 @@
+"""One translation from exceptions to JSON errors `{"error": {"message", "type", "code"}}`."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from vault.errors import InvalidRequest, VaultError
+
+__all__ = ["install_error_handlers", "validation_message"]
+
+log = logging.getLogger("vault.api")
+
+
+def error_response(error: VaultError) -> JSONResponse:
+    headers = error.headers()
+    status = getattr(error, "upstream_status", error.status)
+    return JSONResponse(error.to_body(), status_code=status, headers=headers)
+
+
+def validation_message(exc: RequestValidationError) -> tuple[str, str]:
+    """A precise message (which field, what was wrong) and the field path, without the input."""
+    first = exc.errors()[0]
+    location = [str(part) for part in first.get("loc", ()) if part not in ("body", "query")]
+    where = ".".join(location) or "body"
+    return f"{where}: {first.get('msg', 'invalid value')}", where
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(VaultError)
+    async def _vault_error(_request: Request, exc: VaultError) -> JSONResponse:
+        return error_response(exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        message, where = validation_message(exc)
+        return error_response(InvalidRequest(message, param=where))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        body = {"error": {"message": str(exc.detail), "type": "invalid_request_error", "code": code}}
+        return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        # The exception text may hold request content: log its type only.
+        log.error("unhandled %s", type(exc).__name__)
+        body = {"error": {"message": "internal error", "type": "internal_error", "code": "internal_error"}}
+        return JSONResponse(body, status_code=500)

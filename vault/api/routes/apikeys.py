@@ -1,0 +1,69 @@
+"""`/v1/apikeys`: admins create, list and revoke their tenant's keys."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from vault.api.deps import audit, get_vault, require
+from vault.domain.policy import Action
+from vault.domain.principal import Principal
+from vault.ports import ApiKeyInfo
+from vault.services.apikeys import create_api_key, list_api_keys, revoke_api_key
+
+router = APIRouter(prefix="/v1/apikeys", tags=["api keys"])
+
+Admin = Annotated[Principal, Depends(require(Action.APIKEY_MANAGE))]
+
+
+class CreateKey(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    roles: list[str] = Field(min_length=1)
+    label: str | None = Field(default=None, max_length=256)
+    expires_in_days: int | None = Field(default=None, ge=1, le=3650)
+
+
+def key_json(info: ApiKeyInfo) -> dict[str, Any]:
+    return {
+        "id": info.id,
+        "tenant": info.tenant,
+        "roles": sorted(info.roles),
+        "label": info.label,
+        "created_at": info.created_at.isoformat(),
+        "expires_at": info.expires_at.isoformat() if info.expires_at else None,
+        "revoked_at": info.revoked_at.isoformat() if info.revoked_at else None,
+    }
+
+
+@router.post("", status_code=201)
+def create(body: CreateKey, request: Request, principal: Admin) -> dict[str, Any]:
+    """A new key for the admin's own tenant; the secret is in this answer and nowhere else."""
+    expires = (
+        datetime.now(UTC) + timedelta(days=body.expires_in_days) if body.expires_in_days else None
+    )
+    info, secret = create_api_key(
+        get_vault(request).api_keys,
+        tenant=principal.tenant,
+        roles=body.roles,
+        label=body.label,
+        expires_at=expires,
+    )
+    audit(request, principal, "apikey.create", object_id=info.id, details={"roles": ",".join(sorted(info.roles))})
+    return {**key_json(info), "key": secret}
+
+
+@router.get("")
+def list_keys(request: Request, principal: Admin) -> dict[str, Any]:
+    keys = list_api_keys(get_vault(request).api_keys, tenant=principal.tenant)
+    return {"object": "list", "data": [key_json(k) for k in keys]}
+
+
+@router.delete("/{key_id}")
+def revoke(key_id: str, request: Request, principal: Admin) -> dict[str, Any]:
+    info = revoke_api_key(get_vault(request).api_keys, key_id, tenant=principal.tenant)
+    audit(request, principal, "apikey.revoke", object_id=key_id)
+    return key_json(info)

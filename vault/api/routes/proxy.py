@@ -1,0 +1,5 @@
+"""Routes for proxy (being built)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

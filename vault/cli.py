@@ -1,0 +1,240 @@
+"""The `vault` command line: serve, API keys, text operations, evaluation, audit, keys."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from pydantic import ValidationError
+
+from vault.settings import Settings
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="vault",
+    help="A privacy data vault between people's data and an LLM.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+apikey_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)
+keys_app = typer.Typer(help="KMS keys: rotate and rewrap.", no_args_is_help=True)
+app.add_typer(apikey_app, name="apikey")
+app.add_typer(keys_app, name="keys")
+
+InputFile = Annotated[str, typer.Argument(help="A file to read, or - for standard input.")]
+Tenant = Annotated[str, typer.Option("--tenant", help="The tenant whose tokens to use.")]
+Jsonl = Annotated[bool, typer.Option("--jsonl", help='Read lines {"text": ...}; write one line each.')]
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    typer.echo(f"vault: {message}", err=True)
+    return typer.Exit(code)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from the environment; a bad one stops the command with its variable named."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        name = f"VAULT_{field.upper()}" if field else "settings"
+        raise fail(f"invalid setting {name}: {first['msg']}") from None
+
+
+def _vault(settings: Settings | None = None) -> Any:
+    from vault.errors import VaultError
+    from vault.wiring import build_vault
+
+    try:
+        return build_vault(settings or load_settings())
+    except VaultError as exc:
+        raise fail(exc.message, 1) from None
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the HTTP API (datasets, proxy, audit) on the configured backends."""
+    import uvicorn
+
+    from vault.api import create_app
+
+    settings = load_settings()
+    uvicorn.run(create_app(vault=_vault(settings)), host=host, port=port, log_level="info")
+
+
+@apikey_app.command("create")
+def apikey_create(
+    tenant: Annotated[str, typer.Option(help="The tenant the key acts for.")],
+    role: Annotated[list[str], typer.Option(help="A role; repeat for several.")],
+    label: Annotated[str | None, typer.Option(help="A note for humans.")] = None,
+    expires_in_days: Annotated[int | None, typer.Option(min=1)] = None,
+) -> None:
+    """Create a key; the key itself is printed alone on the last line, and only this once."""
+    from datetime import UTC, datetime, timedelta
+
+    from vault.errors import VaultError
+    from vault.services.apikeys import create_api_key
+
+    vault = _vault()
+    expires = datetime.now(UTC) + timedelta(days=expires_in_days) if expires_in_days else None
+    try:
+        info, secret = create_api_key(
+            vault.api_keys, tenant=tenant, roles=role, label=label, expires_at=expires
+        )
+    except VaultError as exc:
+        raise fail(exc.message) from None
+    typer.echo(f"created key {info.id} for tenant {info.tenant} with roles {','.join(sorted(info.roles))}")
+    typer.echo(secret)
+
+
+@apikey_app.command("list")
+def apikey_list(tenant: Annotated[str | None, typer.Option()] = None) -> None:
+    """List keys (never their secrets)."""
+    from vault.services.apikeys import list_api_keys
+
+    for info in list_api_keys(_vault().api_keys, tenant=tenant):
+        state = "revoked" if info.revoked_at else "active"
+        typer.echo(f"{info.id}\t{info.tenant}\t{','.join(sorted(info.roles))}\t{state}")
+
+
+@apikey_app.command("revoke")
+def apikey_revoke(key_id: str) -> None:
+    """Revoke a key at once."""
+    from vault.errors import VaultError
+    from vault.services.apikeys import revoke_api_key
+
+    try:
+        revoke_api_key(_vault().api_keys, key_id)
+    except VaultError as exc:
+        raise fail(exc.message, 1) from None
+    typer.echo(f"revoked {key_id}")
+
+
+def _read_input(source: str) -> str:
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as exc:
+        raise fail(f"cannot read {source}: {exc.strerror}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise fail(f"input is not valid UTF-8 (byte {exc.start})") from None
+
+
+def _jsonl_texts(raw: str) -> list[str]:
+    texts = []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise fail(f"line {number}: not JSON ({exc.msg})") from None
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise fail(f'line {number}: expected an object with a string "text"')
+        texts.append(item["text"])
+    return texts
+
+
+@app.command()
+def scan(source: InputFile = "-", jsonl: Jsonl = False) -> None:
+    """Print the PII spans found in a text (or one JSON line per input with --jsonl)."""
+    vault = _vault()
+    raw = _read_input(source)
+    for text in _jsonl_texts(raw) if jsonl else [raw]:
+        spans = vault.anonymizer.find_spans(text)
+        if jsonl:
+            typer.echo(json.dumps({"entities": [s.as_dict() for s in spans]}))
+        else:
+            for s in spans:
+                typer.echo(f"{s.start}\t{s.end}\t{s.entity_type}\t{s.score:.2f}")
+
+
+@app.command()
+def anonymize(source: InputFile = "-", tenant: Tenant = "default", jsonl: Jsonl = False) -> None:
+    """Print the text with PII replaced under the policy."""
+    vault = _vault()
+    raw = _read_input(source)
+    for text in _jsonl_texts(raw) if jsonl else [raw]:
+        result = vault.anonymizer.anonymize(tenant, text)
+        if jsonl:
+            typer.echo(json.dumps({"text": result.text, "entities": result.counts()}))
+        else:
+            typer.echo(result.text, nl=False)
+
+
+@app.command()
+def reidentify(source: InputFile = "-", tenant: Tenant = "default", jsonl: Jsonl = False) -> None:
+    """Print the text with this tenant's tokens replaced by their values."""
+    vault = _vault()
+    raw = _read_input(source)
+    for text in _jsonl_texts(raw) if jsonl else [raw]:
+        result = vault.reidentifier.reidentify(tenant, text)
+        if jsonl:
+            typer.echo(json.dumps({"text": result.text, "unresolved": result.unresolved}))
+        else:
+            typer.echo(result.text, nl=False)
+
+
+@app.command("eval")
+def evaluate(
+    dataset: Annotated[Path, typer.Argument(help="A labelled set in presidio-research JSON.")],
+    baseline: Annotated[str | None, typer.Option(help="'presidio' to score vanilla Presidio too.")] = None,
+) -> None:
+    """Precision, recall and F2 per entity and overall, beside the baseline when asked."""
+    from vault.adapters.detection import build_detector
+    from vault.services.evaluate import run_eval
+
+    try:
+        samples = json.loads(dataset.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise fail(f"cannot read {dataset}: {exc}") from None
+    if baseline not in (None, "presidio"):
+        raise fail("--baseline takes 'presidio'")
+    base = None
+    if baseline == "presidio":
+        from vault.adapters.detection.baseline import build_baseline_detector
+
+        base = build_baseline_detector()
+    report = run_eval(samples, build_detector(), base)
+    typer.echo(report.render())
+
+
+@keys_app.command("rewrap")
+def keys_rewrap(
+    to_key_id: Annotated[str | None, typer.Option(help="Target KMS key; default the primary.")] = None,
+) -> None:
+    """Rewrap every stored data key under the primary (or given) KMS key, without the data."""
+    from vault.services.rotate_keys import rewrap_all
+
+    vault = _vault()
+    moved = rewrap_all(vault, to_key_id=to_key_id or vault.keys.primary_key_id)
+    typer.echo(f"rewrapped {moved} keys")
+
+
+@app.command("fake-groq")
+def fake_groq(
+    host: Annotated[str, typer.Option()] = "127.0.0.1",
+    port: Annotated[int, typer.Option()] = 8100,
+) -> None:
+    """Serve a fake Groq API for local demos and tests (echoes prompts back)."""
+    from vault.fakegroq import serve as serve_fake
+
+    serve_fake(host, port)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

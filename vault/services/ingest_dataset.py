@@ -1,0 +1,199 @@
+"""Ingest a dataset version: anonymize as it streams, seal, store, then commit the metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from vault.crypto import EncryptionContext, seal_stream
+from vault.domain.principal import Principal
+from vault.errors import InvalidRequest, NotFound, PayloadTooLarge
+from vault.ports import DatasetCatalog, DatasetInfo, KeyService, ObjectStore, VersionInfo
+from vault.services.anonymize import Anonymizer
+from vault.services.dataset_formats import Report, anonymize_stream, detect_format
+
+__all__ = ["DatasetParts", "IngestRequest", "dataset_context", "ingest_version", "parse_column_policy"]
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetParts:
+    """The ports a dataset use case needs."""
+
+    catalog: DatasetCatalog
+    store: ObjectStore
+    keys: KeyService
+    anonymizer: Anonymizer
+    detector_version: str
+    max_upload_bytes: int
+
+
+@dataclass(frozen=True, slots=True)
+class IngestRequest:
+    filename: str | None
+    content_type: str | None
+    chunks: Iterable[bytes]
+    idempotency_key: str | None = None
+    column_policy: dict[str, str] | None = None
+
+
+def dataset_context(tenant: str, dataset_id: str, number: int) -> EncryptionContext:
+    return EncryptionContext(tenant=tenant, object_id=dataset_id, version=number, purpose="dataset")
+
+
+def parse_column_policy(raw: str | None) -> dict[str, str] | None:
+    """`{"column": "keep" | "text" | "plain" | "<ENTITY_TYPE>"}` from a form field."""
+    if not raw:
+        return None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InvalidRequest(f"column_policy is not JSON: {exc.msg}", param="column_policy") from None
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise InvalidRequest("column_policy must map column names to strings", param="column_policy")
+    kinds = {}
+    for column, kind in data.items():
+        if kind in ("keep", "text", "plain"):
+            kinds[column] = kind
+        elif kind.isupper() and kind.replace("_", "").isalpha():
+            kinds[column] = f"entity:{kind}"
+        else:
+            raise InvalidRequest(
+                f"column_policy for {column!r} must be keep, text, plain or an entity type",
+                param="column_policy",
+            )
+    return kinds
+
+
+def _limited(chunks: Iterable[bytes], limit: int) -> Iterator[bytes]:
+    seen = 0
+    for chunk in chunks:
+        seen += len(chunk)
+        if seen > limit:
+            raise PayloadTooLarge(f"file is larger than the {limit}-byte limit", param="file")
+        yield chunk
+
+
+class _Digest:
+    """Passes chunks through while hashing and counting them."""
+
+    def __init__(self) -> None:
+        self.sha256 = hashlib.sha256()
+        self.size = 0
+
+    def through(self, chunks: Iterable[bytes]) -> Iterator[bytes]:
+        for chunk in chunks:
+            self.sha256.update(chunk)
+            self.size += len(chunk)
+            yield chunk
+
+
+def ingest_version(
+    parts: DatasetParts,
+    principal: Principal,
+    *,
+    dataset: DatasetInfo,
+    upload: IngestRequest,
+) -> tuple[VersionInfo, bool]:
+    """Store the next version of `dataset`; returns it and whether it was created just now.
+
+    Nothing becomes visible unless the sealed object and its metadata are both durable: on any
+    error the pending row is discarded and a partly written object is removed (or, after a
+    crash, swept later by `sweep_pending`). A repeated Idempotency-Key returns the first result.
+    """
+    fmt = detect_format(upload.filename, upload.content_type)
+    if upload.idempotency_key:
+        earlier = parts.catalog.find_by_idempotency_key(principal.tenant, upload.idempotency_key)
+        if earlier is not None and earlier.state == "committed":
+            if earlier.dataset_id != dataset.id:
+                raise InvalidRequest("Idempotency-Key was used for another dataset", code="idempotency_conflict")
+            return earlier, False
+    pending = parts.catalog.reserve_version(
+        VersionInfo(
+            dataset_id=dataset.id,
+            tenant=principal.tenant,
+            number=0,
+            state="pending",
+            object_key=f"{principal.tenant}/{dataset.id}/pending",
+            format=fmt,
+            policy=parts.anonymizer.policy.name,
+            detector_version=parts.detector_version,
+            uploaded_by=principal.key_id,
+            created_at=datetime.now(UTC),
+            parent_version=dataset.latest_version or None,
+            idempotency_key=upload.idempotency_key,
+        )
+    )
+    object_key = f"{principal.tenant}/{dataset.id}/v{pending.number}"
+    report = Report()
+    digest = _Digest()
+    stored = None
+    try:
+        anonymizer = parts.anonymizer
+        tenant = principal.tenant
+
+        def anonymize(text: str) -> tuple[str, dict[str, int]]:
+            result = anonymizer.anonymize(tenant, text)
+            return result.text, result.counts()
+
+        def tokenize_whole(value: str, entity_type: str) -> str:
+            from vault.domain.spans import Span
+
+            return anonymizer.anonymize(tenant, value, spans=[Span(0, len(value), entity_type)]).text
+
+        plain = anonymize_stream(
+            fmt,
+            _limited(upload.chunks, parts.max_upload_bytes),
+            anonymize=anonymize,
+            tokenize_whole=tokenize_whole,
+            report=report,
+            column_overrides=upload.column_policy,
+        )
+        sealed = seal_stream(plain, keys=parts.keys, context=dataset_context(tenant, dataset.id, pending.number))
+        header = next(sealed)  # kept in the database, apart from the object, for shredding
+        stored = parts.store.put(object_key, digest.through(sealed))
+        version = replace(
+            pending,
+            object_key=object_key,
+            object_version_id=stored.version_id,
+            size=stored.size,
+            sha256=digest.sha256.hexdigest(),
+            columns=report.columns,
+            report=report.as_dict(),
+            kms_key_id=parts.keys.primary_key_id,
+            header=header,
+        )
+        return parts.catalog.commit_version(version), True
+    except BaseException:
+        if stored is not None:
+            parts.store.delete_version(object_key, stored.version_id)
+        parts.catalog.discard_version(dataset.id, pending.number)
+        raise
+
+
+def require_dataset(catalog: DatasetCatalog, tenant: str, dataset_id: str) -> DatasetInfo:
+    found = catalog.get_dataset(tenant, dataset_id)
+    if found is None:
+        raise NotFound(f"dataset {dataset_id} not found")
+    return found
+
+
+def version_json(version: VersionInfo) -> dict[str, Any]:
+    return {
+        "dataset_id": version.dataset_id,
+        "version": version.number,
+        "format": version.format,
+        "size": version.size,
+        "sha256": version.sha256,
+        "object_version_id": version.object_version_id,
+        "columns": version.columns,
+        "policy": version.policy,
+        "detector_version": version.detector_version,
+        "parent_version": version.parent_version,
+        "uploaded_by": version.uploaded_by,
+        "created_at": version.created_at.isoformat(),
+        "erased": version.header is None,
+    }

@@ -1,0 +1,199 @@
+"""Build the vault from settings: the one place that picks adapters. Tests pass their own parts."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from vault.adapters.apikeys_sql import SqlApiKeyStore
+from vault.adapters.datasets_sql import SqlDatasetCatalog
+from vault.adapters.database import check_database, create_db_engine, migrate
+from vault.adapters.token_store_sql import SqlTokenStore
+from vault.domain.policy import (
+    AccessPolicy,
+    AnonymizationPolicy,
+    load_access_policy,
+    load_anonymization_policy,
+)
+from vault.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from vault.ports import Detector, KeyService, LlmClient, ObjectStore, TenantKeys
+    from vault.services.anonymize import Anonymizer
+    from vault.services.ingest_dataset import DatasetParts
+    from vault.services.reidentify import Reidentifier
+
+__all__ = ["Vault", "build_vault"]
+
+
+@dataclass
+class Vault:
+    """Every part of a running vault. Heavy parts (the detector) load on first use."""
+
+    settings: Settings
+    engine: Engine
+    keys: KeyService
+    store: ObjectStore
+    anonymization_policy: AnonymizationPolicy
+    access_policy: AccessPolicy
+    llm: LlmClient | None = None
+    detector_override: Detector | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @cached_property
+    def api_keys(self) -> SqlApiKeyStore:
+        return SqlApiKeyStore(self.engine)
+
+    @cached_property
+    def tokens(self) -> SqlTokenStore:
+        return SqlTokenStore(self.engine)
+
+    @cached_property
+    def datasets(self) -> SqlDatasetCatalog:
+        return SqlDatasetCatalog(self.engine)
+
+    def dataset_parts(self) -> DatasetParts:
+        from vault.services.ingest_dataset import DatasetParts
+
+        return DatasetParts(
+            catalog=self.datasets,
+            store=self.store,
+            keys=self.keys,
+            anonymizer=self.anonymizer,
+            detector_version=str(getattr(self.detector, "version", type(self.detector).__name__)),
+            max_upload_bytes=self.settings.max_upload_bytes,
+        )
+
+    @cached_property
+    def tenant_keys(self) -> TenantKeys:
+        from vault.adapters.tenant_keys_sql import SqlTenantKeys
+
+        return SqlTenantKeys(self.engine, self.keys)
+
+    @cached_property
+    def audit_signer(self) -> Any:
+        from vault.adapters.audit_signing import load_or_create
+
+        return load_or_create(self.engine, self.keys)
+
+    @cached_property
+    def audit(self) -> Any:
+        from vault.adapters.audit_sql import SqlAuditLog
+
+        return SqlAuditLog(
+            self.engine, signer=self.audit_signer, checkpoint_every=self.settings.audit_checkpoint_every
+        )
+
+    @property
+    def detector(self) -> Detector:
+        return self.anonymizer._detector  # noqa: SLF001 - one detector, owned by the anonymizer
+
+    @cached_property
+    def anonymizer(self) -> Anonymizer:
+        from vault.services.anonymize import Anonymizer
+
+        detector = self.detector_override or _build_detector(self.anonymization_policy)
+        return Anonymizer(
+            detector=detector,
+            token_store=self.tokens,
+            tenant_keys=self.tenant_keys,
+            policy=self.anonymization_policy,
+        )
+
+    def warm_up(self) -> None:
+        """Build every lazy part now, once, so concurrent first requests never race to."""
+        with self._lock:
+            _ = (self.anonymizer, self.reidentifier, self.audit, self.tenant_keys, self.datasets)
+
+    @cached_property
+    def reidentifier(self) -> Reidentifier:
+        from vault.services.reidentify import Reidentifier
+
+        return Reidentifier(
+            token_store=self.tokens, tenant_keys=self.tenant_keys, grammar=self.anonymizer.grammar
+        )
+
+    def check_ready(self) -> dict[str, str]:
+        """Each dependency's state; raises nothing, so /readyz can report all of them."""
+        results: dict[str, str] = {}
+        for name, check in (
+            ("database", lambda: check_database(self.engine)),
+            ("object_store", self.store.check),
+            ("kms", self.keys.check),  # type: ignore[attr-defined]
+        ):
+            try:
+                check()
+                results[name] = "ok"
+            except Exception as exc:  # readiness reports, it does not crash
+                results[name] = getattr(exc, "code", type(exc).__name__)
+        return results
+
+    def close(self) -> None:
+        if self.llm is not None:
+            self.llm.close()
+        self.engine.dispose()
+
+
+def _build_detector(policy: AnonymizationPolicy) -> Detector:
+    from vault.adapters.detection import build_detector
+
+    return build_detector(
+        score_threshold=min([policy.score_threshold, *(r.threshold or 1.0 for r in policy.entities.values())]),
+        allow_list=policy.allow_list,
+    )
+
+
+def build_key_service(settings: Settings) -> KeyService:
+    if settings.kms == "aws":
+        from vault.adapters.kms_aws import AwsKeyService
+
+        assert settings.kms_key_id is not None  # Settings validates this
+        return AwsKeyService(key_id=settings.kms_key_id, endpoint_url=settings.kms_endpoint_url)
+    from vault.adapters.kms_local import LocalKeyService
+
+    return LocalKeyService(data_dir=settings.data_dir)
+
+
+def build_object_store(settings: Settings) -> ObjectStore:
+    if settings.store == "s3":
+        from vault.adapters.store_s3 import S3ObjectStore
+
+        assert settings.s3_bucket is not None  # Settings validates this
+        return S3ObjectStore(
+            bucket=settings.s3_bucket,
+            prefix=settings.s3_prefix,
+            endpoint_url=settings.s3_endpoint_url,
+            sse_kms_key_id=settings.s3_sse_kms_key_id,
+            object_lock_days=settings.s3_object_lock_days,
+        )
+    from vault.adapters.store_local import LocalObjectStore
+
+    return LocalObjectStore(settings.data_dir / "objects")
+
+
+def build_llm_client(settings: Settings) -> LlmClient:
+    from vault.adapters.groq_client import GroqClient
+
+    return GroqClient.from_settings(settings)
+
+
+def build_vault(settings: Settings, **overrides: Any) -> Vault:
+    """A vault on the configured backends, its schema migrated; `overrides` replace parts."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = overrides.pop("engine", None) or create_db_engine(settings.resolved_database_url)
+    migrate(engine)
+    policies = settings.resolved_policies_dir
+    return Vault(
+        settings=settings,
+        engine=engine,
+        keys=overrides.pop("keys", None) or build_key_service(settings),
+        store=overrides.pop("store", None) or build_object_store(settings),
+        anonymization_policy=load_anonymization_policy(policies, settings.policy),
+        access_policy=load_access_policy(policies),
+        llm=overrides.pop("llm", None) or build_llm_client(settings),
+        **overrides,
+    )

@@ -20,7 +20,7 @@ from vault.crypto._primitives import (
 from vault.errors import IntegrityError, InvalidRequest, PermissionDenied
 from vault.ports import KeyService
 
-__all__ = ["TenantKeyring"]
+__all__ = ["TenantKeyring", "value_randomness"]
 
 _FORMAT = 1
 _SALT_BYTES = 12
@@ -35,6 +35,14 @@ _AAD_TAG = b"vault small v1"
 # HMAC(seal key, 96-bit random salt), and a random 96-bit nonce under it: a repeated
 # (key, nonce) pair needs the same 192 random bits twice, which stays below 2^-32 until about
 # 2^80 values per root key. No counter, no state, nothing to persist.
+
+
+def value_randomness(random_bytes: RandomBytes = os.urandom) -> bytes:
+    """The 24 random bytes of one sealed value: 12 salt the value's key, 12 are its nonce."""
+    randomness = random_bytes(_RANDOM_BYTES)
+    if len(randomness) != _RANDOM_BYTES:
+        raise ValueError("random_bytes returned the wrong number of bytes")
+    return randomness
 
 
 class TenantKeyring:
@@ -148,9 +156,7 @@ class TenantKeyring:
         Format: version (1) · random salt (12) · random nonce (12) · ciphertext and tag.
         """
         aad = self._aad(context)
-        randomness = self._random_bytes(_RANDOM_BYTES)
-        if len(randomness) != _RANDOM_BYTES:
-            raise ValueError("random_bytes returned the wrong number of bytes")
+        randomness = value_randomness(self._random_bytes)
         salt, nonce = randomness[:_SALT_BYTES], randomness[_SALT_BYTES:]
         key = self._value_key(salt)
         return bytes([_FORMAT]) + randomness + aead_seal(key, nonce, plaintext, aad)

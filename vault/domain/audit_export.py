@@ -382,13 +382,19 @@ def _opt_time(value: object, name: str) -> datetime | None:
         raise _Bad(f"{name} is not an RFC 3339 UTC time") from None
 
 
-def _signature(value: object) -> bytes:
-    if not isinstance(value, str):
-        raise _Bad("signature is not base64")
+def _base64(value: object, name: str) -> bytes:
+    """Strict base64: only the exporter's own encoding, so no character can change unseen."""
     try:
-        return base64.b64decode(value, validate=True)
-    except (binascii.Error, ValueError):
-        raise _Bad("signature is not base64") from None
+        raw = base64.b64decode(value, validate=True)  # type: ignore[arg-type]
+    except (binascii.Error, ValueError, TypeError):
+        raise _Bad(f"{name} is not base64") from None
+    if not isinstance(value, str) or base64.b64encode(raw).decode("ascii") != value:
+        raise _Bad(f"{name} is not canonical base64")
+    return raw
+
+
+def _signature(value: object) -> bytes:
+    return _base64(value, "the signature")
 
 
 class _Verifier:
@@ -445,10 +451,10 @@ class _Verifier:
             raise _Bad("first_seq is not a positive integer")
         elif not (isinstance(first_prev, str) and _HASH.fullmatch(first_prev)):
             raise _Bad("first_prev_hash is not a SHA-256 hex digest")
+        public = _base64(obj["public_key"], "the header's public key")
         try:
-            public = base64.b64decode(obj["public_key"], validate=True)
             key = Ed25519PublicKey.from_public_bytes(public)
-        except (binascii.Error, ValueError, TypeError):
+        except ValueError:
             raise _Bad("the header's public key is not an Ed25519 key") from None
         if obj["key_id"] != key_id_for(public):
             raise _Bad("the header's key_id does not match its public key")

@@ -524,3 +524,11 @@ def test_stream_body_is_forced_to_stream_true(make_client) -> None:  # type: ign
     client: GroqClient = make_client(async_transport=httpx.MockTransport(handler))
     assert asyncio.run(_collect(client, _body(stream=False))) == []
     assert seen[0]["stream"] is True
+
+
+def test_one_client_serves_successive_event_loops(client: GroqClient):
+    async def once() -> int:
+        return (await client.achat(_body())).status
+
+    assert asyncio.run(once()) == 200
+    assert asyncio.run(once()) == 200

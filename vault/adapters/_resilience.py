@@ -40,7 +40,7 @@ def backoff_delay(retries_taken: int, *, base: float, cap: float, jitter: float)
 
     `jitter` is a uniform draw in [0, 1); the spread keeps many clients from retrying in step.
     """
-    return min(base * 2**retries_taken, cap) * (1 - 0.25 * jitter)
+    return float(min(base * 2.0**retries_taken, cap) * (1 - 0.25 * jitter))
 
 
 class CircuitBreaker:

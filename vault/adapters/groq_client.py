@@ -113,6 +113,7 @@ class GroqClient:
         self._lock = threading.Lock()
         self._client: httpx.Client | None = None
         self._aclient: httpx.AsyncClient | None = None
+        self._aclient_loop: asyncio.AbstractEventLoop | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: Any) -> GroqClient:
@@ -331,8 +332,12 @@ class GroqClient:
             return self._client
 
     def _async_client(self) -> httpx.AsyncClient:
+        loop = asyncio.get_running_loop()
         with self._lock:
-            if self._aclient is None:
+            if self._aclient is None or self._aclient_loop is not loop:
+                # A pool belongs to the loop that opened it; another loop (a test client's
+                # portal, a second server) gets its own.
+                self._aclient_loop = loop
                 self._aclient = httpx.AsyncClient(
                     base_url=self._base_url,
                     timeout=self._timeout,

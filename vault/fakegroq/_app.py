@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import secrets
 import time
 import uuid
@@ -58,6 +59,13 @@ class ReceivedRequest:
 
 class _StreamCut(Exception):
     """Raised inside a stream to make the server drop the connection mid-response."""
+
+
+class _QuietCuts(logging.Filter):
+    """Keep the server's log free of tracebacks for cuts a test asked for."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and isinstance(record.exc_info[1], _StreamCut))
 
 
 def _request_id() -> str:
@@ -372,6 +380,9 @@ def create_fake_groq_app(
     `app.state.behaviour`.
     """
     handlers = _Handlers(api_key, behaviour or FakeGroqBehaviour())
+    server_log = logging.getLogger("uvicorn.error")
+    if not any(isinstance(f, _QuietCuts) for f in server_log.filters):
+        server_log.addFilter(_QuietCuts())
     api = "/openai/v1"
     app = Starlette(
         routes=[

@@ -41,8 +41,8 @@ def serve_in_thread(
         thread.join(timeout=10)
 
 
-def serve(host: str = "127.0.0.1", port: int = 8008) -> None:
-    """Serve a fake Groq in the foreground until interrupted; it accepts any API key."""
+def serve(host: str = "127.0.0.1", port: int = 8008, *, api_key: str | None = None) -> None:
+    """Serve a fake Groq in the foreground until interrupted; `api_key=None` accepts any key."""
     from vault.fakegroq._app import create_fake_groq_app
 
-    uvicorn.run(create_fake_groq_app(api_key=None), host=host, port=port, log_level="info")
+    uvicorn.run(create_fake_groq_app(api_key=api_key), host=host, port=port, log_level="info")

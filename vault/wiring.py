@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from vault.ports import Detector, KeyService, LlmClient, ObjectStore, TenantKeys
     from vault.services.anonymize import Anonymizer
+    from vault.services.chat import ChatRedactor
     from vault.services.ingest_dataset import DatasetParts
     from vault.services.reidentify import Reidentifier
 
@@ -107,7 +108,13 @@ class Vault:
     def warm_up(self) -> None:
         """Build every lazy part now, once, so concurrent first requests never race to."""
         with self._lock:
-            _ = (self.anonymizer, self.reidentifier, self.audit, self.tenant_keys, self.datasets)
+            _ = (self.anonymizer, self.reidentifier, self.chat_redactor, self.audit, self.tenant_keys, self.datasets)
+
+    @cached_property
+    def chat_redactor(self) -> ChatRedactor:
+        from vault.services.chat import ChatRedactor
+
+        return ChatRedactor(self.anonymizer)
 
     @cached_property
     def reidentifier(self) -> Reidentifier:

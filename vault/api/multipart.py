@@ -134,3 +134,36 @@ def _field_value(events: Iterator[tuple[str, object]], name: str) -> str:
         return b"".join(parts).decode("utf-8")
     except UnicodeDecodeError:
         raise InvalidRequest(f"form field {name!r} is not valid UTF-8", param=name) from None
+
+
+@dataclass
+class FormFile:
+    filename: str
+    content_type: str | None
+    data: bytes
+
+
+def read_form(body: bytes, content_type: str | None) -> tuple[dict[str, list[str]], dict[str, FormFile]]:
+    """A small multipart form parsed whole in memory, in any field order (audio uploads)."""
+    kind, options = parse_options_header(content_type or "")
+    if kind != b"multipart/form-data" or b"boundary" not in options:
+        raise InvalidRequest("expected a multipart/form-data body", code="unsupported_media_type")
+    fields: dict[str, list[str]] = {}
+    files: dict[str, FormFile] = {}
+    events = _events([body], options[b"boundary"])
+    for kind_, payload in events:
+        if kind_ != "part":
+            continue
+        assert isinstance(payload, dict)
+        _, disposition = parse_options_header(payload.get("content-disposition", b""))
+        name = disposition.get(b"name", b"").decode("utf-8", "replace")
+        if b"filename" in disposition:
+            declared = payload.get("content-type")
+            files[name] = FormFile(
+                filename=disposition[b"filename"].decode("utf-8", "replace"),
+                content_type=declared.decode("latin-1") if declared else None,
+                data=b"".join(_part_data(events)),
+            )
+        else:
+            fields.setdefault(name, []).append(_field_value(events, name))
+    return fields, files

@@ -82,17 +82,30 @@ class Anonymizer:
 
     def find_spans(self, text: str) -> list[Span]:
         """The spans the policy acts on: detections above threshold, deny-list hits, look-alikes."""
+        return self._select(text, self._detector.detect(text))
+
+    def _select(self, text: str, detected: list[Span]) -> list[Span]:
         forced = [
             Span(m.start, m.end, LITERAL_TOKEN_TYPE, 1.0) for m in self.grammar.find(text)
         ]
         forced += self._deny_list_spans(text)
-        detected = [
+        kept = [
             s
-            for s in self._detector.detect(text)
+            for s in detected
             if s.score >= self.policy.threshold_for(s.entity_type)
             and text[s.start : s.end] not in self._allow
         ]
-        return _merge(forced, detected)
+        return _merge(forced, kept)
+
+    def find_spans_many(self, texts: list[str]) -> list[list[Span]]:
+        """`find_spans` for many texts, detected in one batch where the detector can."""
+        detect_many = getattr(self._detector, "detect_many", None)
+        if detect_many is None or len(texts) < 2:
+            return [self.find_spans(t) for t in texts]
+        return [
+            self._select(text, detected)
+            for text, detected in zip(texts, detect_many(texts), strict=True)
+        ]
 
     def anonymize(self, tenant: str, text: str, *, spans: list[Span] | None = None) -> AnonymizedText:
         """Replace every span the policy acts on; new token values are sealed and stored first.
@@ -102,6 +115,12 @@ class Anonymizer:
         """
         if not isinstance(text, str):
             raise InvalidRequest("text must be a string", param="text")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InvalidRequest(
+                f"text holds an unpaired surrogate at position {exc.start}", param="text"
+            ) from None
         if spans is None:
             spans = self.find_spans(text)
         if not spans:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from vault.domain.entities import LITERAL_TOKEN_TYPE
@@ -32,12 +32,18 @@ class Reidentifier:
         self.grammar = grammar
 
     def reidentify(
-        self, tenant: str, text: str, *, reveal: frozenset[str] | None = None
+        self,
+        tenant: str,
+        text: str,
+        *,
+        reveal: frozenset[str] | None = None,
+        escape: Callable[[str], str] | None = None,
     ) -> Reidentified:
         """`text` with tokens of the revealable types (None: all) replaced by their values.
 
         Tokens this tenant never issued, or whose values were erased, stay as they are and are
-        listed in `unresolved`. Look-alikes escaped at anonymization always come back.
+        listed in `unresolved`. Look-alikes escaped at anonymization always come back. `escape`
+        transforms each value before it is inserted (e.g. JSON string escaping).
         """
         matches = list(self.grammar.find(text))
         if not matches:
@@ -57,7 +63,7 @@ class Reidentifier:
                 withheld += 1
                 continue
             pieces.append(text[cursor : match.start])
-            pieces.append(value)
+            pieces.append(escape(value) if escape else value)
             cursor = match.end
             if match.entity_type != LITERAL_TOKEN_TYPE:
                 counts[match.entity_type] += 1
@@ -79,8 +85,14 @@ class Reidentifier:
             for token, record in records.items()
         }
 
-    def stream(self, tenant: str, *, reveal: frozenset[str] | None = None) -> StreamReidentifier:
-        return StreamReidentifier(self, tenant, reveal)
+    def stream(
+        self,
+        tenant: str,
+        *,
+        reveal: frozenset[str] | None = None,
+        escape: Callable[[str], str] | None = None,
+    ) -> StreamReidentifier:
+        return StreamReidentifier(self, tenant, reveal, escape)
 
 
 def _may_reveal(match: TokenMatch, reveal: frozenset[str] | None) -> bool:
@@ -90,10 +102,17 @@ def _may_reveal(match: TokenMatch, reveal: frozenset[str] | None) -> bool:
 class StreamReidentifier:
     """Re-identifies a text that arrives in pieces, holding back only a possible token start."""
 
-    def __init__(self, reidentifier: Reidentifier, tenant: str, reveal: frozenset[str] | None):
+    def __init__(
+        self,
+        reidentifier: Reidentifier,
+        tenant: str,
+        reveal: frozenset[str] | None,
+        escape: Callable[[str], str] | None = None,
+    ):
         self._reidentifier = reidentifier
         self._tenant = tenant
         self._reveal = reveal
+        self._escape = escape
         self._pending = ""
         self.counts: Counter[str] = Counter()
         self.unresolved: set[str] = set()
@@ -111,7 +130,9 @@ class StreamReidentifier:
     def _emit(self, text: str) -> str:
         if not text:
             return ""
-        result = self._reidentifier.reidentify(self._tenant, text, reveal=self._reveal)
+        result = self._reidentifier.reidentify(
+            self._tenant, text, reveal=self._reveal, escape=self._escape
+        )
         self.counts.update(result.counts)
         self.unresolved.update(result.unresolved)
         return result.text

@@ -1,5 +1,205 @@
-"""Routes for proxy (being built)."""
+"""`/openai/v1/...`: a Groq-compatible endpoint that tokenizes what goes out and restores what
+comes back, for callers allowed to see it. Errors keep Groq's shape so the SDKs raise as usual."""
 
-from fastapi import APIRouter
+from __future__ import annotations
 
-router = APIRouter()
+import json
+import time
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+import anyio
+from fastapi import APIRouter, Depends, Header, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+
+from vault.api.deps import audit, get_vault, principal_for, require
+from vault.api.multipart import read_form
+from vault.domain.policy import Action
+from vault.domain.principal import Principal
+from vault.errors import (
+    InvalidRequest,
+    OutboundBlocked,
+    PayloadTooLarge,
+    PermissionDenied,
+    UpstreamError,
+    UpstreamUnavailable,
+    VaultError,
+)
+from vault.ports import LlmClient
+from vault.services.chat import ResponseRestorer, StreamRestorer
+
+router = APIRouter(prefix="/openai/v1", tags=["proxy"])
+
+Caller = Annotated[Principal, Depends(require(Action.INFER))]
+_MAX_AUDIO_BYTES = 25 * 1024 * 1024
+
+
+def _llm(request: Request) -> LlmClient:
+    llm = get_vault(request).llm
+    if llm is None:
+        raise UpstreamUnavailable("no LLM upstream is configured: set GROQ_API_KEY")
+    return llm
+
+
+async def _authorized(request: Request) -> Principal:
+    principal = await anyio.to_thread.run_sync(principal_for, request)
+    vault = get_vault(request)
+    if not vault.access_policy.allows(principal.roles, Action.INFER):
+        await anyio.to_thread.run_sync(lambda: audit(request, principal, "proxy.request", outcome="denied"))
+        raise PermissionDenied("this API key may not use inference")
+    return principal
+
+
+def _reveal(request: Request, principal: Principal) -> tuple[bool, frozenset[str] | None]:
+    """Whether answers are re-identified for this caller, and which types."""
+    policy = get_vault(request).access_policy
+    if not policy.allows(principal.roles, Action.REIDENTIFY):
+        return False, frozenset()
+    return True, policy.revealable(principal.roles)
+
+
+async def _json_body(request: Request) -> dict[str, Any]:
+    limit = get_vault(request).settings.max_prompt_bytes
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(f"request body is larger than the {limit}-byte limit")
+    raw = bytearray()
+    async for chunk in request.stream():
+        raw += chunk
+        if len(raw) > limit:
+            raise PayloadTooLarge(f"request body is larger than the {limit}-byte limit")
+    try:
+        body = json.loads(raw)
+    except ValueError as exc:
+        raise InvalidRequest(f"request body is not valid JSON: {exc}") from None
+    if not isinstance(body, dict):
+        raise InvalidRequest("request body must be a JSON object")
+    if "stream" in body and not isinstance(body["stream"], bool):
+        raise InvalidRequest("'stream' must be a boolean", param="stream")
+    return body
+
+
+@router.post("/chat/completions")
+async def chat_completions(
+    request: Request, x_vault_purpose: Annotated[str | None, Header()] = None
+) -> Any:
+    """Groq's chat completions, with PII tokenized on the way out and restored on the way in."""
+    principal = await _authorized(request)
+    body = await _json_body(request)
+    vault = get_vault(request)
+    llm = _llm(request)
+    started = time.perf_counter()
+    try:
+        redacted = await anyio.to_thread.run_sync(vault.chat_redactor.redact, principal.tenant, body)
+    except OutboundBlocked:
+        await anyio.to_thread.run_sync(
+            lambda: audit(request, principal, "proxy.blocked", outcome="blocked", details={"model": str(body.get("model"))[:128]})
+        )
+        raise
+    restore, reveal = _reveal(request, principal)
+    purpose = x_vault_purpose or ("inference" if restore else None)
+    details = {"model": body["model"][:128], "entities": dict(redacted.counts), "tokens": redacted.tokens, "reidentified": restore}
+    if redacted.body.get("stream"):
+        stream = await llm.stream_chat(redacted.body)
+        restorer = StreamRestorer(vault.reidentifier, principal.tenant, reveal) if restore else None
+        return StreamingResponse(
+            _relay(request, principal, stream, restorer, details, purpose),
+            media_type="text/event-stream",
+            headers={**stream.headers, "cache-control": "no-cache"},
+        )
+    answer = await llm.achat(redacted.body)  # type: ignore[attr-defined]
+    completion = answer.json
+    if restore and isinstance(completion, dict):
+        restorer_ = ResponseRestorer(vault.reidentifier, principal.tenant, reveal)
+        completion = await anyio.to_thread.run_sync(restorer_.restore, completion)
+        details["restored"] = dict(restorer_.counts)
+    usage = completion.get("usage") if isinstance(completion, dict) else None
+    if isinstance(usage, dict):
+        details["usage"] = {k: v for k, v in usage.items() if isinstance(v, int)}
+    details["vault_ms"] = round((time.perf_counter() - started) * 1000, 2)
+    await anyio.to_thread.run_sync(lambda: audit(request, principal, "proxy.request", purpose=purpose, details=details))
+    return JSONResponse(completion, status_code=answer.status, headers=dict(answer.headers))
+
+
+def _sse(data: Any, event: str | None = None) -> bytes:
+    prefix = f"event: {event}\n" if event else ""
+    return f"{prefix}data: {json.dumps(data, ensure_ascii=False, separators=(',', ':'))}\n\n".encode()
+
+
+async def _relay(
+    request: Request,
+    principal: Principal,
+    stream: Any,
+    restorer: StreamRestorer | None,
+    details: dict[str, Any],
+    purpose: str | None,
+) -> AsyncIterator[bytes]:
+    """Pass chunks through (restored when allowed); the upstream closes when the client leaves."""
+    outcome = "ok"
+    try:
+        async for chunk in stream:
+            if restorer is not None:
+                chunk = await anyio.to_thread.run_sync(restorer.restore, chunk)
+            yield _sse(chunk)
+        yield b"data: [DONE]\n\n"
+    except VaultError as exc:
+        outcome = "error"
+        body = exc.to_body() if not isinstance(exc, UpstreamError) or exc.body is None else exc.body
+        yield _sse(body, event="error")
+    finally:
+        await stream.aclose()
+        if restorer is not None:
+            details["restored"] = dict(restorer.counts)
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(
+                lambda: audit(request, principal, "proxy.request", outcome=outcome, purpose=purpose, details={**details, "stream": True})
+            )
+
+
+@router.get("/models")
+def list_models(request: Request, principal: Caller) -> JSONResponse:
+    answer = _llm(request).list_models()
+    return JSONResponse(answer.json, status_code=answer.status, headers=dict(answer.headers))
+
+
+@router.get("/models/{model_id:path}")
+def get_model(model_id: str, request: Request, principal: Caller) -> JSONResponse:
+    answer = _llm(request).get_model(model_id)
+    return JSONResponse(answer.json, status_code=answer.status, headers=dict(answer.headers))
+
+
+@router.post("/audio/transcriptions")
+async def transcribe(request: Request, x_vault_purpose: Annotated[str | None, Header()] = None) -> JSONResponse:
+    """Whisper through Groq; the transcript comes back tokenized, or re-identified if allowed."""
+    principal = await _authorized(request)
+    raw = bytearray()
+    async for chunk in request.stream():
+        raw += chunk
+        if len(raw) > _MAX_AUDIO_BYTES:
+            raise PayloadTooLarge(f"audio upload is larger than {_MAX_AUDIO_BYTES} bytes")
+    fields, files = read_form(bytes(raw), request.headers.get("content-type"))
+    audio = files.get("file")
+    if audio is None:
+        raise InvalidRequest("the form has no 'file' part", param="file")
+    vault = get_vault(request)
+    answer = await anyio.to_thread.run_sync(
+        lambda: _llm(request).transcribe(
+            audio.data, filename=audio.filename, fields={k: v if len(v) > 1 else v[0] for k, v in fields.items()}
+        )
+    )
+    result = answer.json
+    restore, reveal = _reveal(request, principal)
+    if isinstance(result, dict) and isinstance(result.get("text"), str):
+        anonymized = await anyio.to_thread.run_sync(vault.anonymizer.anonymize, principal.tenant, result["text"])
+        result["text"] = anonymized.text
+        if restore:
+            restored = await anyio.to_thread.run_sync(
+                lambda: vault.reidentifier.reidentify(principal.tenant, anonymized.text, reveal=reveal)
+            )
+            result["text"] = restored.text
+        for key in ("segments", "words"):
+            result.pop(key, None)  # their text would carry the transcript unredacted
+        await anyio.to_thread.run_sync(
+            lambda: audit(request, principal, "proxy.transcription", purpose=x_vault_purpose, details={"entities": anonymized.counts(), "reidentified": restore})
+        )
+    return JSONResponse(result, status_code=answer.status, headers=dict(answer.headers))

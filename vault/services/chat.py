@@ -1,0 +1,360 @@
+"""Redacted chat: tokenize every user-data string of a request, guard what leaves, restore answers.
+
+The request is walked once to collect the strings that can carry user data — message contents
+(plain or text parts), names, tool-call arguments (the JSON values inside them), tool results.
+Detection runs on those strings in one batch, through a cache keyed by a keyed hash of each string,
+so a conversation's earlier turns are not detected again. Values found anywhere in the request are
+then replaced everywhere in it, and the outbound guard checks the exact bytes about to leave.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import hmac
+import json
+import os
+import re
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from vault.domain.policy import Operator
+from vault.domain.spans import Span
+from vault.errors import InvalidRequest, OutboundBlocked
+from vault.services.anonymize import Anonymizer
+from vault.services.reidentify import Reidentifier, StreamReidentifier
+
+__all__ = ["ChatRedactor", "RedactedRequest", "ResponseRestorer", "StreamRestorer"]
+
+_ROLES = {"system", "developer", "user", "assistant", "tool", "function"}
+_CACHE_ENTRIES = 50_000
+_KNOWN_VALUES = 5_000
+
+
+@dataclass
+class RedactedRequest:
+    """The body to send upstream, and what was done to produce it (counts only)."""
+
+    body: dict[str, Any]
+    payload: bytes
+    counts: Counter[str] = field(default_factory=Counter)
+    tokens: int = 0
+
+
+class _SpanCache:
+    """Detected spans by keyed hash of the text; the key (a per-process secret) keeps PII out."""
+
+    def __init__(self, entries: int = _CACHE_ENTRIES) -> None:
+        self._secret = os.urandom(32)
+        self._entries = entries
+        self._data: OrderedDict[bytes, list[Span]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def key(self, text: str) -> bytes:
+        return hmac.new(self._secret, text.encode(), hashlib.sha256).digest()
+
+    def get(self, key: bytes) -> list[Span] | None:
+        with self._lock:
+            spans = self._data.get(key)
+            if spans is not None:
+                self._data.move_to_end(key)
+            return spans
+
+    def put(self, key: bytes, spans: list[Span]) -> None:
+        with self._lock:
+            self._data[key] = spans
+            while len(self._data) > self._entries:
+                self._data.popitem(last=False)
+
+
+# A slot is a place in the body holding a user-data string: (get, set).
+_Slot = tuple[Callable[[], str], Callable[[str], None]]
+
+
+def _slots(body: dict[str, Any]) -> list[_Slot]:
+    """Every user-data string in a chat request, validating the shape on the way."""
+    messages = body.get("messages")
+    if not isinstance(messages, list) or not messages:
+        raise InvalidRequest("'messages' must be a non-empty array", param="messages")
+    if not isinstance(body.get("model"), str) or not body["model"]:
+        raise InvalidRequest("'model' must be a non-empty string", param="model")
+    slots: list[_Slot] = []
+    for i, message in enumerate(messages):
+        where = f"messages.{i}"
+        if not isinstance(message, dict):
+            raise InvalidRequest(f"'{where}' must be an object", param=where)
+        if message.get("role") not in _ROLES:
+            raise InvalidRequest(f"'{where}.role' must be one of {', '.join(sorted(_ROLES))}", param=f"{where}.role")
+        slots += _string_or_parts(message, "content", where)
+        if isinstance(message.get("name"), str):
+            slots.append(_item_slot(message, "name"))
+        for j, call in enumerate(message.get("tool_calls") or []):
+            function = call.get("function") if isinstance(call, dict) else None
+            if not isinstance(function, dict) or not isinstance(function.get("arguments", ""), str):
+                raise InvalidRequest(f"'{where}.tool_calls.{j}.function.arguments' must be a string", param=f"{where}.tool_calls")
+            if "arguments" in function:
+                slots += _json_string_slots(function, "arguments")
+    return slots
+
+
+def _item_slot(container: dict[str, Any] | list[Any], key: Any) -> _Slot:
+    def get() -> str:
+        return container[key]  # type: ignore[no-any-return,index]
+
+    def set_(value: str) -> None:
+        container[key] = value  # type: ignore[index]
+
+    return get, set_
+
+
+def _string_or_parts(message: dict[str, Any], key: str, where: str) -> list[_Slot]:
+    content = message.get(key)
+    if content is None:
+        return []
+    if isinstance(content, str):
+        return [_item_slot(message, key)]
+    if not isinstance(content, list):
+        raise InvalidRequest(f"'{where}.{key}' must be a string or an array of parts", param=f"{where}.{key}")
+    slots = []
+    for k, part in enumerate(content):
+        if not isinstance(part, dict) or not isinstance(part.get("type"), str):
+            raise InvalidRequest(f"'{where}.{key}.{k}' must be a content part object", param=f"{where}.{key}")
+        if part["type"] == "text":
+            if not isinstance(part.get("text"), str):
+                raise InvalidRequest(f"'{where}.{key}.{k}.text' must be a string", param=f"{where}.{key}")
+            slots.append(_item_slot(part, "text"))
+    return slots
+
+
+def _json_string_slots(function: dict[str, Any], key: str) -> list[_Slot]:
+    """Strings inside a JSON document held as a string (tool-call arguments); the document is
+    rewritten after its strings are. Arguments that are not JSON are treated as plain text."""
+    raw = function[key]
+    try:
+        document = json.loads(raw)
+    except ValueError:
+        return [_item_slot(function, key)]
+    holder = {"doc": document}
+    slots: list[_Slot] = []
+
+    def walk(container: dict[str, Any] | list[Any]) -> None:
+        items = container.items() if isinstance(container, dict) else enumerate(container)
+        for k, value in list(items):
+            if isinstance(value, str):
+                get, set_ = _item_slot(container, k)
+
+                def set_and_dump(text: str, set_: Callable[[str], None] = set_) -> None:
+                    set_(text)
+                    function[key] = json.dumps(holder["doc"], ensure_ascii=False)
+
+                slots.append((get, set_and_dump))
+            elif isinstance(value, (dict, list)):
+                walk(value)
+
+    if not isinstance(document, (dict, list)):
+        # A bare JSON scalar: tokens are plain words, so anonymizing the raw text keeps it JSON.
+        return [_item_slot(function, key)]
+    walk(document)
+    return slots
+
+
+class ChatRedactor:
+    """Tokenizes chat requests for one policy; shares its detection cache across requests."""
+
+    def __init__(self, anonymizer: Anonymizer, *, full_rescan: bool = False) -> None:
+        self._anonymizer = anonymizer
+        self._cache = _SpanCache()
+        self._full_rescan = full_rescan or anonymizer.policy.full_outbound_rescan
+        self._known: dict[str, OrderedDict[str, None]] = {}
+        self._known_lock = threading.Lock()
+
+    def redact(self, tenant: str, body: dict[str, Any]) -> RedactedRequest:
+        """The body with every user-data string anonymized; OutboundBlocked if the guard finds
+        PII left in the exact bytes that would be sent."""
+        body = copy.deepcopy(body)
+        slots = _slots(body)
+        texts = [get() for get, _ in slots]
+        spans = self._spans(texts)
+        values = {
+            text[s.start : s.end]: s.entity_type
+            for text, found in zip(texts, spans, strict=True)
+            for s in found
+            if self._anonymizer.policy.rule_for(s.entity_type).operator is not Operator.KEEP
+        }
+        result = RedactedRequest(body=body, payload=b"")
+        pattern = _values_pattern(values)
+        for (_, set_), text, found in zip(slots, texts, spans, strict=True):
+            if pattern is not None:
+                found = _with_repeats(text, found, pattern, values)
+            if not found:
+                continue
+            anonymized = self._anonymizer.anonymize(tenant, text, spans=found)
+            result.counts.update(anonymized.counts())
+            result.tokens += len(anonymized.tokens())
+            set_(anonymized.text)
+        result.payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+        self._guard(tenant, result, values)
+        self._remember(tenant, values)
+        return result
+
+    def _spans(self, texts: list[str]) -> list[list[Span]]:
+        keys = [self._cache.key(t) for t in texts]
+        found: list[list[Span] | None] = [self._cache.get(k) for k in keys]
+        missing = [i for i, spans in enumerate(found) if spans is None]
+        if missing:
+            fresh = self._anonymizer.find_spans_many([texts[i] for i in missing])
+            for i, spans in zip(missing, fresh, strict=True):
+                found[i] = spans
+                self._cache.put(keys[i], spans)
+        return [spans or [] for spans in found]
+
+    def _guard(self, tenant: str, result: RedactedRequest, values: dict[str, str]) -> None:
+        """Block if a value detected in this request, or one this tenant sent before, is still
+        in the payload; under a strict policy, also if a full re-scan finds anything."""
+        payload = result.payload.decode()
+        with self._known_lock:
+            earlier = list(self._known.get(tenant, ()))
+        for value in (*values, *earlier):
+            escaped = json.dumps(value, ensure_ascii=False)[1:-1]
+            if len(value) >= 3 and _contains_word(payload, escaped):
+                raise OutboundBlocked("the outbound guard found PII left in the request; nothing was sent")
+        if self._full_rescan:
+            texts = [get() for get, _ in _slots(result.body)]
+            if any(self._anonymizer.find_spans_many(texts)):
+                raise OutboundBlocked("the outbound re-scan found PII left in the request; nothing was sent")
+
+    def _remember(self, tenant: str, values: dict[str, str]) -> None:
+        with self._known_lock:
+            known = self._known.setdefault(tenant, OrderedDict())
+            for value in values:
+                known[value] = None
+                known.move_to_end(value)
+            while len(known) > _KNOWN_VALUES:
+                known.popitem(last=False)
+
+
+def _contains_word(haystack: str, needle: str) -> bool:
+    start = haystack.find(needle)
+    while start != -1:
+        before = haystack[start - 1] if start else " "
+        after = haystack[start + len(needle)] if start + len(needle) < len(haystack) else " "
+        if not (before.isalnum() or after.isalnum()):
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
+def _values_pattern(values: dict[str, str]) -> re.Pattern[str] | None:
+    if not values:
+        return None
+    alternation = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True) if len(v) >= 3)
+    if not alternation:
+        return None
+    return re.compile(rf"(?<![0-9A-Za-z])(?:{alternation})(?![0-9A-Za-z])")
+
+
+def _with_repeats(text: str, found: list[Span], pattern: re.Pattern[str], values: dict[str, str]) -> list[Span]:
+    """Add spans for values detected elsewhere in the request that this string repeats."""
+    extra = [
+        Span(m.start(), m.end(), values[m.group()], 1.0)
+        for m in pattern.finditer(text)
+        if not any(s.start < m.end() and m.start() < s.end for s in found)
+    ]
+    return sorted(found + extra) if extra else found
+
+
+class ResponseRestorer:
+    """Re-identifies a whole (non-streamed) completion in place."""
+
+    def __init__(self, reidentifier: Reidentifier, tenant: str, reveal: frozenset[str] | None):
+        self._reidentifier = reidentifier
+        self._tenant = tenant
+        self._reveal = reveal
+        self.counts: Counter[str] = Counter()
+
+    def _text(self, text: str, *, in_json: bool = False) -> str:
+        escape = (lambda v: json.dumps(v, ensure_ascii=False)[1:-1]) if in_json else None
+        result = self._reidentifier.reidentify(self._tenant, text, reveal=self._reveal, escape=escape)
+        self.counts.update(result.counts)
+        return result.text
+
+    def restore(self, completion: dict[str, Any]) -> dict[str, Any]:
+        for choice in completion.get("choices") or []:
+            message = choice.get("message") if isinstance(choice, dict) else None
+            if not isinstance(message, dict):
+                continue
+            for key in ("content", "reasoning"):
+                if isinstance(message.get(key), str):
+                    message[key] = self._text(message[key])
+            for call in message.get("tool_calls") or []:
+                function = call.get("function") if isinstance(call, dict) else None
+                if isinstance(function, dict) and isinstance(function.get("arguments"), str):
+                    function["arguments"] = self._text(function["arguments"], in_json=True)
+        return completion
+
+
+class StreamRestorer:
+    """Re-identifies streamed chunks, holding back only what might be the start of a token."""
+
+    def __init__(self, reidentifier: Reidentifier, tenant: str, reveal: frozenset[str] | None):
+        self._reidentifier = reidentifier
+        self._tenant = tenant
+        self._reveal = reveal
+        self._streams: dict[tuple[Any, ...], StreamReidentifier] = {}
+
+    def _stream(self, key: tuple[Any, ...], *, in_json: bool) -> StreamReidentifier:
+        stream = self._streams.get(key)
+        if stream is None:
+            escape = (lambda v: json.dumps(v, ensure_ascii=False)[1:-1]) if in_json else None
+            stream = self._reidentifier.stream(self._tenant, reveal=self._reveal, escape=escape)
+            self._streams[key] = stream
+        return stream
+
+    @property
+    def counts(self) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for stream in self._streams.values():
+            total.update(stream.counts)
+        return total
+
+    def restore(self, chunk: dict[str, Any]) -> dict[str, Any]:
+        for choice in chunk.get("choices") or []:
+            if not isinstance(choice, dict) or not isinstance(choice.get("delta"), dict):
+                continue
+            index = choice.get("index", 0)
+            delta = choice["delta"]
+            finishing = choice.get("finish_reason") is not None
+            for key in ("content", "reasoning"):
+                stream = self._stream((index, key), in_json=False)
+                if isinstance(delta.get(key), str):
+                    delta[key] = stream.feed(delta[key])
+                if finishing:
+                    rest = stream.flush()
+                    if rest:
+                        delta[key] = (delta.get(key) or "") + rest
+            for call in delta.get("tool_calls") or []:
+                function = call.get("function") if isinstance(call, dict) else None
+                if isinstance(function, dict) and isinstance(function.get("arguments"), str):
+                    stream = self._stream((index, "tool", call.get("index", 0)), in_json=True)
+                    function["arguments"] = stream.feed(function["arguments"])
+            if finishing:
+                self._flush_tool_calls(index, delta)
+        return chunk
+
+    def _flush_tool_calls(self, index: Any, delta: dict[str, Any]) -> None:
+        for (choice, kind, *rest), stream in self._streams.items():
+            if choice != index or kind != "tool":
+                continue
+            tail = stream.flush()
+            if tail:
+                delta.setdefault("tool_calls", []).append({"index": rest[0], "function": {"arguments": tail}})
+
+    def leftovers(self) -> Iterator[tuple[tuple[Any, ...], str]]:
+        """Text still held back when a stream ended without a finish chunk."""
+        for key, stream in self._streams.items():
+            tail = stream.flush()
+            if tail:
+                yield key, tail

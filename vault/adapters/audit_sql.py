@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from sqlalchemy import Connection, Engine, Row, insert, select, text
 from sqlalchemy.exc import IntegrityError as SqlIntegrityError
@@ -40,6 +40,7 @@ _CHECKPOINTS = AuditCheckpointRow.__table__  # type: ignore[attr-defined]
 _LOCK_NAMESPACE: Final = 0x61756474
 _PAGE: Final = 1000
 _MAX_ATTEMPTS: Final = 50
+_T = TypeVar("_T")
 
 
 def _now() -> datetime:
@@ -88,7 +89,7 @@ class SqlAuditLog:
         """Sign and store a checkpoint at the tenant's head now; None for an empty chain."""
         return self._retrying(lambda connection: self._checkpoint_head(connection, tenant))
 
-    def _retrying(self, work: Callable[[Connection], Any]) -> Any:
+    def _retrying(self, work: Callable[[Connection], _T]) -> _T:
         for attempt in range(_MAX_ATTEMPTS):
             try:
                 with self._local_lock, self._engine.connect() as connection:

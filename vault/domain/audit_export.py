@@ -469,7 +469,8 @@ class _Verifier:
         claimed = seq if _is_int(seq) else None
         if set(obj) != _RECORD_KEYS:
             raise _Bad("the record's fields are not the audit record fields", claimed)
-        if self.expected_seq is None:
+        prev_hash = self.prev_hash
+        if self.expected_seq is None or prev_hash is None:
             raise _Bad("the header announces an empty export", claimed)
         if claimed != self.expected_seq:
             raise _Bad(f"seq breaks the sequence: expected {self.expected_seq}", claimed)
@@ -480,7 +481,7 @@ class _Verifier:
             raise _Bad("prev_hash does not link to the previous record", claimed)
         body = {k: v for k, v in obj.items() if k not in ("type", "prev_hash", "hash")}
         try:
-            digest = record_hash(self.prev_hash, body)
+            digest = record_hash(prev_hash, body)
         except (TypeError, ValueError):
             raise _Bad("the record cannot be serialized canonically", claimed) from None
         if obj["hash"] != digest:

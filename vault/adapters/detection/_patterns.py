@@ -226,8 +226,8 @@ RULES: tuple[PatternRule, ...] = (
         "phone_nanp",
         "PHONE_NUMBER",
         re.compile(
-            r"(?<![\w.-])(?:1[\s.-])?\d{3}[\s.-]\d{3}[\s.-]\d{4}"
-            r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w-])"
+            r"(?<![\w.-])(?:(?:1|001)[\s.-])?\d{3}[\s.-]\d{3}[\s.-]\d{4}"
+            r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?!\w|-\d)"
         ),
         0.75,
         validate=_phone_ok,
@@ -236,7 +236,7 @@ RULES: tuple[PatternRule, ...] = (
         "phone_loose",
         "PHONE_NUMBER",
         re.compile(
-            r"(?<![\w.+/-])\d{2,5}(?:[ .-]\d{2,4}){1,4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w/-])"
+            r"(?<![\w.+/-])\d{2,5}(?:[ .-]\d{2,4}){1,4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?!\w|[/-]\d)"
         ),
         0.7,
         validate=_phone_ok,
@@ -249,7 +249,7 @@ RULES: tuple[PatternRule, ...] = (
         "date_numeric",
         "DATE_TIME",
         re.compile(
-            r"(?<![\d./-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2})(?!\d|[./-]\d)"
+            r"(?<![\d./-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2})(?!\d|[./-]\d|[T ]\d{1,2}:)"
         ),
         0.65,
         validate=lambda s: not _IP_LIKE.match(s),
@@ -275,7 +275,7 @@ RULES: tuple[PatternRule, ...] = (
         "us_driver_license",
         "US_DRIVER_LICENSE",
         re.compile(
-            r"\b(?:[A-Za-z]{1,2}[- ]?\d{4,14}|\d{6,14}|[A-Za-z]\d{3}-\d{3}-\d{2}-\d{3}-\d)\b"
+            r"\b(?:[A-Za-z]{1,2}[- ]?\d{4,14}[A-Za-z]?|\d{6,14}|[A-Za-z]\d{3}-\d{3}-\d{2}-\d{3}-\d)\b"
         ),
         0.8,
         context=_DL_CTX,
@@ -305,6 +305,12 @@ RULES: tuple[PatternRule, ...] = (
             r"[ ,]+\d{1,5}[a-z]?\b"
         ),
         0.7,
+    ),
+    PatternRule(
+        "titled_name",
+        "PERSON",
+        re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?[ ]+[A-Z][\w'-]+(?:[ ]+[A-Z][\w'-]+)?"),
+        0.8,
     ),
     PatternRule(
         "po_box",

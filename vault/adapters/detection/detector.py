@@ -178,7 +178,9 @@ class PresidioDetector:
         for recognizer, entity, score in self._presidio:
             if entity not in self._entities:
                 continue
-            for result in recognizer.analyze(text, [entity]):
+            # IBANs are often typed in lower case; upper() keeps offsets when lengths match.
+            upper = text.upper() if entity == "IBAN_CODE" else text
+            for result in recognizer.analyze(upper if len(upper) == len(text) else text, [entity]):
                 if entity == "IBAN_CODE" and result.score < 1.0:
                     continue  # only checksum-valid IBANs
                 if entity == "URL" and self._looks_like_file(text[result.start : result.end]):

@@ -1,0 +1,193 @@
+"""The PII detector: each entity in realistic context, checksums, tokens, offline, bad input."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vault.adapters.detection import TOKEN_RE, PresidioDetector, build_detector
+from vault.domain.spans import Span
+from vault.errors import InvalidRequest
+
+
+@pytest.fixture(scope="session")
+def detector() -> PresidioDetector:
+    return build_detector()
+
+
+def found(detector: PresidioDetector, text: str) -> set[tuple[str, str]]:
+    return {(s.entity_type, text[s.start : s.end]) for s in detector.detect(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "value"),
+    [
+        ("Hi, I'm John Smith and I need help.", "PERSON", "John Smith"),
+        ("can you ask maria garcia to call back", "PERSON", "maria garcia"),
+        ("17,sarah connor,active", "PERSON", "sarah connor"),
+        ('user = {"name": "Nadia Haddad", "plan": "pro"}', "PERSON", "Nadia Haddad"),
+        ("I live at 42 Baker Street, London.", "LOCATION", "42 Baker Street"),
+        ("Flights to Berlin are cheap.", "LOCATION", "Berlin"),
+        ("mail me: jane.doe@example.co.uk thanks", "EMAIL_ADDRESS", "jane.doe@example.co.uk"),
+        ("call +44 20 7946 0958 today", "PHONE_NUMBER", "+44 20 7946 0958"),
+        ("phone: (555) 123-4567", "PHONE_NUMBER", "(555) 123-4567"),
+        ("SSN 123-45-6789 on file", "US_SSN", "123-45-6789"),
+        ("card 4111 1111 1111 1111 declined", "CREDIT_CARD", "4111 1111 1111 1111"),
+        ("IBAN GB82 WEST 1234 5698 7654 32 please", "IBAN_CODE", "GB82 WEST 1234 5698 7654 32"),
+        ("my iban is gb82west12345698765432", "IBAN_CODE", "gb82west12345698765432"),
+        ("host 192.168.10.20 down", "IP_ADDRESS", "192.168.10.20"),
+        ("v6 2001:db8::8a2e:370:7334 up", "IP_ADDRESS", "2001:db8::8a2e:370:7334"),
+        ("see https://github.com/jdoe42 for details", "URL", "https://github.com/jdoe42"),
+        ("I was born on 12/04/1985 in Lagos", "DATE_TIME", "12/04/1985"),
+        ("passport number C12345678 expires", "US_PASSPORT", "C12345678"),
+        ("driver's license D1234567 from Ohio", "US_DRIVER_LICENSE", "D1234567"),
+        ("account number 123456789012 at my bank", "US_BANK_NUMBER", "123456789012"),
+        (
+            "send to 1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
+            "CRYPTO",
+            "1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
+        ),
+        ("key AKIAIOSFODNN7EXAMPLE leaked", "SECRET", "AKIAIOSFODNN7EXAMPLE"),
+        (
+            'Groq(api_key="gsk_abcdefghijklmnopqrstuvwxyz0123")',
+            "SECRET",
+            "gsk_abcdefghijklmnopqrstuvwxyz0123",
+        ),
+        (
+            "token ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+            "SECRET",
+            "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+        ),
+        ("postgresql://admin:s3cretPass@db:5432/app", "SECRET", "s3cretPass"),
+        ("Authorization: Bearer abcdef0123456789abcdef", "SECRET", "abcdef0123456789abcdef"),
+    ],
+)
+def test_finds_each_entity_in_context(
+    detector: PresidioDetector, text: str, entity: str, value: str
+) -> None:
+    assert (entity, value) in found(detector, text)
+
+
+def test_pem_private_key_is_one_secret(detector: PresidioDetector) -> None:
+    pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0abc\nxyz==\n-----END RSA PRIVATE KEY-----"
+    assert ("SECRET", pem) in found(detector, f"key:\n{pem}\nthanks")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "card 4111 1111 1111 1112 declined",  # Luhn fails
+        "IBAN GB83 WEST 1234 5698 7654 32 please",  # mod-97 fails
+        "version 3.11.4 released, 42 tests, 100 200 300 items",
+        "2024-05-01T12:03:44Z INFO request ok latency=35ms",
+        "write a haiku about autumn leaves and the rain",
+        "the number 123456789 appears in the report",
+    ],
+)
+def test_no_pii_in_ordinary_or_invalid_text(detector: PresidioDetector, text: str) -> None:
+    assert detector.detect(text) == []
+
+
+def test_vault_tokens_are_not_pii(detector: PresidioDetector) -> None:
+    text = " ".join(["PERSON_7KQ2M9XD0A", "EMAIL_ADDRESS_0K3M9T2QZ7", "US_SSN_ABCDEFGH12"] * 50)
+    assert all(TOKEN_RE.fullmatch(t) for t in text.split())
+    assert detector.detect(text) == []
+    mixed = "Hi PERSON_7KQ2M9XD0A, call +44 20 7946 0958"
+    assert found(detector, mixed) == {("PHONE_NUMBER", "+44 20 7946 0958")}
+
+
+def test_empty_and_blank_text(detector: PresidioDetector) -> None:
+    assert detector.detect("") == []
+    assert detector.detect(" \n\t ") == []
+
+
+def test_non_string_is_rejected(detector: PresidioDetector) -> None:
+    with pytest.raises(InvalidRequest):
+        detector.detect(b"bytes")  # type: ignore[arg-type]
+
+
+def test_long_text_is_chunked_and_offsets_hold(detector: PresidioDetector) -> None:
+    line = "Ticket from Maria Garcia, card 4111 1111 1111 1111, nothing else.\n"
+    text = line * 2000  # ~130 KB
+    spans = detector.detect(text)
+    cards = [s for s in spans if s.entity_type == "CREDIT_CARD"]
+    assert len(cards) == 2000
+    assert all(text[s.start : s.end] == "4111 1111 1111 1111" for s in cards)
+
+
+def test_detect_many_matches_detect(detector: PresidioDetector) -> None:
+    texts = ["call john smith at (555) 123-4567", "", "IBAN GB82 WEST 1234 5698 7654 32"]
+    assert detector.detect_many(texts) == [detector.detect(t) for t in texts]
+
+
+def test_entity_filter_threshold_allow_and_deny_lists() -> None:
+    d = build_detector(
+        entities={"EMAIL_ADDRESS", "PERSON"},
+        allow_list=["support@acme.io"],
+        deny_list={"PERSON": ["Project Falcon"]},
+    )
+    text = "mail support@acme.io or bob@x.org about Project Falcon, card 4111 1111 1111 1111"
+    assert found(d, text) == {("EMAIL_ADDRESS", "bob@x.org"), ("PERSON", "Project Falcon")}
+    assert build_detector(score_threshold=1.01).detect(text) == []
+
+
+def test_works_with_network_blocked(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError("network blocked in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    d = build_detector()
+    text = "mail jane@example.co.uk, see https://example.org/x"
+    assert found(d, text) == {
+        ("EMAIL_ADDRESS", "jane@example.co.uk"),
+        ("URL", "https://example.org/x"),
+    }
+
+
+def _check(text: str, spans: list[Span]) -> None:
+    assert spans == sorted(spans)
+    for a, b in zip(spans, spans[1:], strict=False):
+        assert a.end <= b.start
+    assert all(0 <= s.start < s.end <= len(text) for s in spans)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_any_text_gives_sorted_disjoint_spans(detector: PresidioDetector, text: str) -> None:
+    _check(text, detector.detect(text))
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "john smith",
+                "4111 1111 1111 1111",
+                "+1 555 123 4567",
+                "\x00",
+                "\x1b[31m",
+                " ",
+                "\n",
+                "PERSON_7KQ2M9XD0A",
+                "bob@x.org",
+                "42 Baker Street",
+                "é",
+                "𝔘",
+                "sk-proj-abcdefghijklmnopqrstuv",
+            ]
+        ),  # fmt: skip
+        max_size=30,
+    )
+)
+def test_pii_soup_gives_sorted_disjoint_spans(detector: PresidioDetector, parts: list[str]) -> None:
+    text = "".join(parts)
+    _check(text, detector.detect(text))

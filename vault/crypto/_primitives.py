@@ -64,7 +64,7 @@ def frame_nonce(prefix: bytes, seq: int) -> bytes:
     return prefix + struct.pack(">I", seq)
 
 
-def aead_seal(key: bytes, nonce: bytes, plaintext: bytes, aad: bytes) -> bytes:
+def aead_seal(key: bytes, nonce: bytes, plaintext: bytes | memoryview, aad: bytes) -> bytes:
     return AESGCM(key).encrypt(nonce, plaintext, aad)
 
 

@@ -81,25 +81,34 @@ def _frames(
     frame_size = header.frame_size
     seq = 0
 
-    def frame(plaintext: bytes, kind: int) -> bytes:
+    def frame(plaintext: bytes | memoryview, kind: int) -> bytes:
         nonce = frame_nonce(header.nonce_prefix, seq)
         aad = _frame_aad(header.nonce_prefix, seq, kind, context_bytes)
         sealed = aead_seal(frame_key, nonce, plaintext, aad)
         return struct.pack(">BI", kind, len(sealed)) + sealed
 
+    # A full frame is held back until more input shows it is not the last one. Whole frames
+    # are taken straight from the caller's chunks; only ragged edges are copied into `pending`.
+    held: bytes | memoryview | None = None
     pending = bytearray()
     for chunk in chunks:
-        view = memoryview(chunk)
+        # A held slice must not change under us: copy chunks from a reused mutable buffer.
+        view = memoryview(chunk if isinstance(chunk, bytes) else bytes(chunk))
         while view:
-            if len(pending) == frame_size:
-                # Only now is it known that more follows, so this frame is not the last one.
-                yield frame(bytes(pending), _MORE)
-                pending.clear()
+            if held is not None:
+                yield frame(held, _MORE)
+                held = None
                 seq += 1
+            if not pending and len(view) >= frame_size:
+                held, view = view[:frame_size], view[frame_size:]
+                continue
             take = frame_size - len(pending)
             pending += view[:take]
             view = view[take:]
-    yield frame(bytes(pending), _FINAL)
+            if len(pending) == frame_size:
+                held = bytes(pending)
+                pending.clear()
+    yield frame(held if held is not None else bytes(pending), _FINAL)
 
 
 def open_stream(

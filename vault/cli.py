@@ -25,6 +25,10 @@ apikey_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_he
 keys_app = typer.Typer(help="KMS keys: rotate and rewrap.", no_args_is_help=True)
 app.add_typer(apikey_app, name="apikey")
 app.add_typer(keys_app, name="keys")
+audit_app = typer.Typer(
+    help="Export and verify the tamper-evident audit trail.", no_args_is_help=True
+)
+app.add_typer(audit_app, name="audit")
 
 InputFile = Annotated[str, typer.Argument(help="A file to read, or - for standard input.")]
 Tenant = Annotated[str, typer.Option("--tenant", help="The tenant whose tokens to use.")]
@@ -230,6 +234,97 @@ def fake_groq(
     from vault.fakegroq import serve as serve_fake
 
     serve_fake(host, port)
+
+
+def _aware_time(value: str | None, option: str) -> Any:
+    from datetime import datetime
+
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise fail(f"{option} is not an ISO 8601 time") from None
+    if moment.utcoffset() is None:
+        raise fail(f"{option} needs a time zone, e.g. 2026-01-01T00:00:00Z")
+    return moment
+
+
+@audit_app.command("export")
+def audit_export(
+    tenant: Annotated[str, typer.Option(help="The tenant whose trail to export.")],
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
+    since: Annotated[str | None, typer.Option(help="Records at or after this time.")] = None,
+    until: Annotated[str | None, typer.Option(help="Records before this time.")] = None,
+    output: Annotated[Path | None, typer.Option(help="Write here instead of stdout.")] = None,
+) -> None:
+    """Stream a signed export of a tenant's audit trail (the export itself is recorded first)."""
+    from vault.errors import VaultError
+    from vault.services.export_audit import export_audit
+
+    vault = _vault()
+    try:
+        lines = export_audit(
+            vault.audit,
+            vault.audit_signer,
+            tenant=tenant,
+            since=_aware_time(since, "--since"),
+            until=_aware_time(until, "--until"),
+            fmt=fmt,
+            actor="system",
+            source="cli",
+        )
+        if output is None:
+            for line in lines:
+                sys.stdout.write(line)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as handle:
+                handle.writelines(lines)
+    except VaultError as exc:
+        raise fail(exc.message, 1) from None
+
+
+@audit_app.command("verify")
+def audit_verify(
+    file: Annotated[Path, typer.Argument(help="An export from `vault audit export` or the API.")],
+    public_key: Annotated[
+        str | None, typer.Option(help="Pin the signing key: base64, from `vault audit public-key`.")
+    ] = None,
+    key_id: Annotated[str | None, typer.Option(help="Pin the signing key by its key id.")] = None,
+) -> None:
+    """Check every record, link, checkpoint and signature; name the first bad line (exit 1)."""
+    import base64
+    import binascii
+
+    from vault.errors import VaultError
+    from vault.services.verify_audit import verify_file
+
+    pinned = None
+    if public_key is not None:
+        try:
+            pinned = base64.b64decode(public_key, validate=True)
+        except (binascii.Error, ValueError):
+            raise fail("--public-key is not base64") from None
+    try:
+        result = verify_file(file, public_key=pinned)
+    except VaultError as exc:
+        raise fail(exc.message) from None
+    if result.ok and key_id is not None and result.key_id != key_id:
+        typer.echo(f"TAMPERED: line 1: signed by key {result.key_id}, not {key_id}")
+        raise typer.Exit(1)
+    typer.echo(result.message())
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+@audit_app.command("public-key")
+def audit_public_key() -> None:
+    """Print the audit signing key (base64) and its id, for pinning exports."""
+    import base64
+
+    signer = _vault().audit_signer
+    typer.echo(f"key id {signer.key_id}")
+    typer.echo(base64.b64encode(signer.public_key_bytes).decode("ascii"))
 
 
 def main() -> None:

@@ -353,7 +353,8 @@ class VerifyResult:
             )
             head = "empty range" if self.head_seq is None else f"head seq {self.head_seq}"
             return (
-                f"OK: {self.records} records of tenant {self.tenant!r}, {head}, "
+                f"OK: {self.records} record{'' if self.records == 1 else 's'} of tenant "
+                f"{self.tenant!r}, {head}, "
                 f"every link intact, signatures valid under {pin}"
             )
         where = f"line {self.first_bad}"

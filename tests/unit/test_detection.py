@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import socket
 
 import pytest
@@ -72,7 +73,10 @@ def test_finds_each_entity_in_context(
 
 
 def test_pem_private_key_is_one_secret(detector: PresidioDetector) -> None:
-    pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0abc\nxyz==\n-----END RSA PRIVATE KEY-----"
+    pem = (
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0abc\nxyz==\n"
+        "-----END RSA PRIVATE KEY-----"
+    )
     assert ("SECRET", pem) in found(detector, f"key:\n{pem}\nthanks")
 
 
@@ -150,7 +154,7 @@ def test_works_with_network_blocked(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _check(text: str, spans: list[Span]) -> None:
     assert spans == sorted(spans)
-    for a, b in zip(spans, spans[1:], strict=False):
+    for a, b in itertools.pairwise(spans):
         assert a.end <= b.start
     assert all(0 <= s.start < s.end <= len(text) for s in spans)
 
@@ -184,7 +188,7 @@ def test_any_text_gives_sorted_disjoint_spans(detector: PresidioDetector, text: 
                 "𝔘",
                 "sk-proj-abcdefghijklmnopqrstuv",
             ]
-        ),  # fmt: skip
+        ),
         max_size=30,
     )
 )

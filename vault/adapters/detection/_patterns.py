@@ -249,7 +249,8 @@ RULES: tuple[PatternRule, ...] = (
         "date_numeric",
         "DATE_TIME",
         re.compile(
-            r"(?<![\d./-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2})(?!\d|[./-]\d|[T ]\d{1,2}:)"
+            r"(?<![\d./-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2})"
+            r"(?!\d|[./-]\d|[T ]\d{1,2}:)"  # not the date of a log timestamp
         ),
         0.65,
         validate=lambda s: not _IP_LIKE.match(s),
@@ -275,7 +276,8 @@ RULES: tuple[PatternRule, ...] = (
         "us_driver_license",
         "US_DRIVER_LICENSE",
         re.compile(
-            r"\b(?:[A-Za-z]{1,2}[- ]?\d{4,14}[A-Za-z]?|\d{6,14}|[A-Za-z]\d{3}-\d{3}-\d{2}-\d{3}-\d)\b"
+            r"\b(?:[A-Za-z]{1,2}[- ]?\d{4,14}[A-Za-z]?|\d{6,14}"
+            r"|[A-Za-z]\d{3}-\d{3}-\d{2}-\d{3}-\d)\b"
         ),
         0.8,
         context=_DL_CTX,

@@ -195,3 +195,17 @@ def test_property_truncated_streams_never_complete(
     cut %= len(blob)
     with pytest.raises(IntegrityError):
         b"".join(open_stream([blob[:cut]], keys=keys, context=CONTEXT))
+
+
+def test_a_reused_input_buffer_does_not_corrupt_frames(keys: LocalKeyService) -> None:
+    """A reader that refills one bytearray for every chunk must still seal what it read."""
+    expected = [bytes([i]) * FRAME for i in range(4)]
+
+    def refilled() -> Iterator[bytes]:
+        buffer = bytearray(FRAME)
+        for part in expected:
+            buffer[:] = part
+            yield buffer  # type: ignore[misc]
+
+    blob = b"".join(seal_stream(refilled(), keys=keys, context=CONTEXT, frame_size=FRAME))
+    assert _open(keys, blob) == b"".join(expected)

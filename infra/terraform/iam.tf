@@ -108,12 +108,12 @@ data "aws_iam_policy_document" "vault" {
   }
 
   # SSE-KMS on the object bucket: S3 calls KMS for the vault with its own context (the bucket
-  # ARN, as bucket keys are on), which carries no tenant; allowed only through S3 and this bucket.
+  # ARN, as bucket keys are on); allowed only through S3 and only for this bucket.
   statement {
     sid       = "BucketEncryptionThroughS3"
     effect    = "Allow"
     actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
-    resources = [aws_kms_key.vault.arn]
+    resources = [aws_kms_key.objects.arn]
 
     condition {
       test     = "StringEquals"

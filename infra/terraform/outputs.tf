@@ -6,7 +6,7 @@ output "vault_env" {
     VAULT_STORE             = "s3"
     VAULT_S3_BUCKET         = aws_s3_bucket.vault.id
     VAULT_S3_PREFIX         = var.vault_s3_prefix
-    VAULT_S3_SSE_KMS_KEY_ID = aws_kms_key.vault.arn
+    VAULT_S3_SSE_KMS_KEY_ID = aws_kms_key.objects.arn
     VAULT_KMS               = "aws"
     VAULT_KMS_KEY_ID        = aws_kms_key.vault.arn
     AWS_REGION              = local.region
@@ -38,7 +38,7 @@ output "runtime_secrets_policy_arn" {
 }
 
 output "vault_kms_key_arn" {
-  description = "Vault envelope key (also the object bucket's SSE-KMS key)."
+  description = "Vault envelope key (wraps per-tenant data keys)."
   value       = aws_kms_key.vault.arn
 }
 

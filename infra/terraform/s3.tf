@@ -1,4 +1,4 @@
-# Object bucket: versioned, private, SSE-KMS under the vault key, TLS only, access-logged.
+# Object bucket: versioned, private, SSE-KMS under the objects key, TLS only, access-logged.
 
 resource "aws_s3_bucket" "vault" {
   #checkov:skip=CKV_AWS_144:Cross-region replication would copy ciphertext whose data keys live in one region's KMS; DR is a per-deployment decision made outside this module.
@@ -40,7 +40,7 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "vault" {
   rule {
     apply_server_side_encryption_by_default {
       sse_algorithm     = "aws:kms"
-      kms_master_key_id = aws_kms_key.vault.arn
+      kms_master_key_id = aws_kms_key.objects.arn
     }
     # One KMS call per bucket key period instead of per object: cost and KMS quota.
     bucket_key_enabled = true
@@ -137,7 +137,7 @@ data "aws_iam_policy_document" "vault_bucket" {
     }
   }
 
-  # Uploads may rely on the bucket default or name the vault key, never another key or SSE-S3.
+  # Uploads may rely on the bucket default or name the objects key, never another key or SSE-S3.
   statement {
     sid       = "DenyOtherEncryption"
     effect    = "Deny"
@@ -170,7 +170,7 @@ data "aws_iam_policy_document" "vault_bucket" {
     condition {
       test     = "StringNotEqualsIfExists"
       variable = "s3:x-amz-server-side-encryption-aws-kms-key-id"
-      values   = [aws_kms_key.vault.arn]
+      values   = [aws_kms_key.objects.arn]
     }
   }
 }

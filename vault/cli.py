@@ -206,9 +206,9 @@ def evaluate(
         raise fail("--baseline takes 'presidio'")
     base = None
     if baseline == "presidio":
-        from vault.adapters.detection.baseline import build_baseline_detector
+        from vault.adapters.detection.baseline import build_baseline
 
-        base = build_baseline_detector()
+        base = build_baseline()
     report = run_eval(samples, build_detector(), base)
     typer.echo(report.render())
 

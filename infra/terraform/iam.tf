@@ -86,27 +86,6 @@ data "aws_iam_policy_document" "vault" {
     }
   }
 
-  # The audit log's signing key is sealed under the system context {"purpose": "audit-signing"},
-  # which has no tenant; this grant admits that exact context and nothing wider.
-  statement {
-    sid       = "AuditSigningKeyContext"
-    effect    = "Allow"
-    actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
-    resources = [aws_kms_key.vault.arn]
-
-    condition {
-      test     = "StringEquals"
-      variable = "kms:EncryptionContext:purpose"
-      values   = ["audit-signing"]
-    }
-
-    condition {
-      test     = "ForAllValues:StringEquals"
-      variable = "kms:EncryptionContextKeys"
-      values   = ["purpose"]
-    }
-  }
-
   # SSE-KMS on the object bucket: S3 calls KMS for the vault with its own context (the bucket
   # ARN, as bucket keys are on); allowed only through S3 and only for this bucket.
   statement {

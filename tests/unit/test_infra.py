@@ -254,8 +254,7 @@ def _statement_problems(statement: dict[str, Any]) -> list[str]:
         found = conditions(statement)
         tenant = ("StringLike", "kms:EncryptionContext:tenant", ("?*",))
         via_s3 = ("StringEquals", "kms:ViaService", ("${local.s3_service_endpoint}",)) in found
-        audit = ("StringEquals", "kms:EncryptionContext:purpose", ("audit-signing",))
-        if tenant not in found and not via_s3 and audit not in found:
+        if tenant not in found and not via_s3:
             problems.append(f"{sid}: KMS data-key use without a tenant in the encryption context")
         if via_s3 and not any(c[1] == "kms:EncryptionContext:aws:s3:arn" for c in found):
             problems.append(f"{sid}: S3 key use is not bound to the bucket")

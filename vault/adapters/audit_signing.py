@@ -22,7 +22,7 @@ from vault.ports import KeyService
 __all__ = ["KEY_NAME", "AuditSigner", "load_or_create"]
 
 KEY_NAME: Final = "audit-signing"
-_CONTEXT: Final = {"purpose": "audit-signing"}
+_CONTEXT: Final = {"tenant": "_system", "purpose": "audit-signing"}
 _MAGIC: Final = b"VAS1"
 _NONCE_BYTES: Final = 12
 

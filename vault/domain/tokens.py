@@ -1,9 +1,14 @@
-"""The token shape: `<ENTITY_TYPE>_<10 Crockford base32 chars>`, and how to find tokens in text.
+"""The token shape: `<ENTITY_TYPE>_<a digit and 9 Crockford base32 chars>`, and how to find them.
 
 Tokens are built to survive a trip through an LLM: upper-case words with an underscore are kept
 intact by tokenizers and models, and the type prefix tells the model what the token stands for.
 Recognition is tolerant of what models do to them: case changes, surrounding punctuation or
 Markdown, a possessive `'s`, and (in streams) a token split across chunks.
+
+A token is recognised wherever its type word and id appear, even glued to neighbouring letters,
+because a detected value can sit inside a word ("0" + "+1 555…"). The id starts with a digit so
+ordinary identifiers (`location_management`) do not look like tokens. Input that already holds
+a token look-alike is escaped at anonymization, so a round trip stays exact.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ __all__ = ["TOKEN_ID_LENGTH", "TokenGrammar", "TokenMatch", "make_token"]
 TOKEN_ID_LENGTH = 10
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _ID_CLASS = "[0-9A-HJKMNP-TV-Z]"
+_ID_PATTERN = f"[0-9]{_ID_CLASS}{{{TOKEN_ID_LENGTH - 1}}}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,15 +36,16 @@ class TokenMatch:
 
 
 def make_token(entity_type: str, digest: bytes) -> str:
-    """The token for `entity_type` whose id is the first 50 bits of `digest`."""
-    if len(digest) < 7:
+    """The token for `entity_type` whose id is taken from `digest` (about 48 bits)."""
+    if len(digest) < 8:
         raise ValueError("digest too short for a token id")
-    bits = int.from_bytes(digest[:7], "big") >> 6  # 56 bits -> the top 50
-    chars = []
-    for _ in range(TOKEN_ID_LENGTH):
+    bits = int.from_bytes(digest[:8], "big")
+    chars = [str(bits % 10)]
+    bits //= 10
+    for _ in range(TOKEN_ID_LENGTH - 1):
         chars.append(_CROCKFORD[bits & 31])
         bits >>= 5
-    return f"{entity_type.upper()}_{''.join(reversed(chars))}"
+    return f"{entity_type.upper()}_{''.join(chars)}"
 
 
 class TokenGrammar:
@@ -49,11 +56,8 @@ class TokenGrammar:
         if not types:
             raise ValueError("a token grammar needs at least one entity type")
         alternation = "|".join(re.escape(t) for t in types)
-        # Letters and digits may not touch a token; an underscore may (`foo_PERSON_…`).
         self._pattern = re.compile(
-            rf"(?<![0-9A-Za-z])(?P<type>{alternation})_(?P<id>{_ID_CLASS}{{{TOKEN_ID_LENGTH}}})"
-            r"(?![0-9A-Za-z])",
-            re.IGNORECASE,
+            rf"(?P<type>{alternation})_(?P<id>{_ID_PATTERN})", re.IGNORECASE
         )
         self._prefixes = frozenset(
             f"{t}_"[:n] for t in types for n in range(1, len(t) + 2)
@@ -79,8 +83,6 @@ class TokenGrammar:
         """
         lowest = max(0, len(text) - self._max_length)
         for start in range(lowest, len(text)):
-            if start > 0 and text[start - 1].isalnum():
-                continue
             if self._could_start_token(text[start:]):
                 return text[:start], text[start:]
         return text, ""
@@ -93,6 +95,6 @@ class TokenGrammar:
         return (
             bool(sep)
             and f"{head}_" in self._prefixes
-            and len(ident) <= TOKEN_ID_LENGTH
-            and re.fullmatch(f"{_ID_CLASS}*", ident) is not None
+            and len(ident) < TOKEN_ID_LENGTH
+            and re.fullmatch(f"([0-9]{_ID_CLASS}*)?", ident) is not None
         )

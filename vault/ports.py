@@ -129,7 +129,9 @@ class TokenStore(Protocol):
 
     def find_by_digest(self, tenant: str, value_digest: str) -> list[TokenRecord]: ...
 
-    def delete(self, tenant: str, tokens: Collection[str]) -> int: ...
+    def erase(self, tenant: str, tokens: Collection[str], *, tombstone: str) -> int:
+        """Destroy the values of `tokens` for good; their rows stay as tombstones."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)

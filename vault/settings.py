@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(default=5 * 1024**3, gt=0)
     max_prompt_bytes: int = Field(default=4 * 1024**2, gt=0)
     audit_checkpoint_every: int = Field(default=100, ge=1)
+    rate_limit_rpm: int = Field(default=600, ge=0)
+    rate_limit_tpm: int = Field(default=0, ge=0)
 
     @model_validator(mode="after")
     def _backends_are_complete(self) -> Settings:

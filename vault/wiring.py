@@ -17,6 +17,7 @@ from vault.domain.policy import (
     load_access_policy,
     load_anonymization_policy,
 )
+from vault.domain.ratelimit import Limits, RateLimiter
 from vault.settings import Settings
 
 if TYPE_CHECKING:
@@ -44,6 +45,15 @@ class Vault:
     llm: LlmClient | None = None
     detector_override: Detector | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @cached_property
+    def rate_limiter(self) -> RateLimiter:
+        return RateLimiter(
+            Limits(
+                requests_per_minute=self.settings.rate_limit_rpm,
+                tokens_per_minute=self.settings.rate_limit_tpm,
+            )
+        )
 
     @cached_property
     def api_keys(self) -> SqlApiKeyStore:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
@@ -82,11 +82,15 @@ class SqlTokenStore:
         with Session(self._engine) as session:
             return [_record(row) for row in session.scalars(query)]
 
-    def delete(self, tenant: str, tokens: Collection[str]) -> int:
-        """Destroy token entries (not a flag: the sealed values are gone)."""
-        statement = delete(TokenRow).where(
-            TokenRow.tenant == tenant,  # type: ignore[arg-type]
-            TokenRow.token.in_(list(tokens)),  # type: ignore[attr-defined]
+    def erase(self, tenant: str, tokens: Collection[str], *, tombstone: str) -> int:
+        """Destroy the sealed values of `tokens`, keeping a tombstone row so none is reissued."""
+        statement = (
+            update(TokenRow)
+            .where(
+                TokenRow.tenant == tenant,  # type: ignore[arg-type]
+                TokenRow.token.in_(list(tokens)),  # type: ignore[attr-defined]
+            )
+            .values(sealed_value=b"", value_digest=tombstone)
         )
         with self._engine.begin() as connection:
             return connection.execute(statement).rowcount

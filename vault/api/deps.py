@@ -10,7 +10,7 @@ from fastapi import Request
 from vault.domain.audit import AuditEvent
 from vault.domain.policy import Action
 from vault.domain.principal import Principal
-from vault.errors import AuthenticationFailed, PermissionDenied
+from vault.errors import AuthenticationFailed, PermissionDenied, RateLimited
 from vault.services.apikeys import authenticate
 from vault.wiring import Vault
 
@@ -35,10 +35,14 @@ def principal_for(request: Request) -> Principal:
     """The caller behind the request's key; a failure is audited, then raised as 401."""
     vault = get_vault(request)
     try:
-        return authenticate(vault.api_keys, _presented_key(request))
+        principal = authenticate(vault.api_keys, _presented_key(request))
     except AuthenticationFailed:
         audit(request, None, "auth.failure", outcome="denied", tenant=SYSTEM_TENANT)
         raise
+    wait = vault.rate_limiter.check_request(principal.key_id)
+    if wait > 0:
+        raise RateLimited("request rate limit reached for this API key", retry_after=wait, code="rate_limit_exceeded")
+    return principal
 
 
 def require(action: Action) -> Callable[[Request], Principal]:

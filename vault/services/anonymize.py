@@ -17,9 +17,12 @@ from vault.domain.tokens import TokenGrammar, make_token
 from vault.errors import Conflict, InvalidRequest
 from vault.ports import Detector, Keyring, TenantKeys, TokenRecord, TokenStore
 
-__all__ = ["AnonymizedText", "Anonymizer", "AppliedEntity", "token_value_context"]
+__all__ = ["ERASED", "AnonymizedText", "Anonymizer", "AppliedEntity", "token_value_context"]
 
 _KNOWN_TOKENS_CACHE = 100_000
+# The value digest of a tombstone: the token was erased (data-subject request) and its sealed
+# value destroyed; the row stays only so the token is never issued again.
+ERASED = "erased"
 
 
 def token_value_context(tenant: str, token: str) -> dict[str, str]:
@@ -127,32 +130,40 @@ class Anonymizer:
             return AnonymizedText(text)
         keyring = self._keys.keyring(tenant)
         token_key = keyring.hmac_key("token")
-        pieces: list[str] = []
-        applied: list[AppliedEntity] = []
+        planned: list[tuple[Span, str, bytes, Operator, str | None]] = []
         new_records: dict[str, TokenRecord] = {}
-        cursor = 0
-        out_length = 0
         for span in spans:
             value = text[span.start : span.end]
             digest = hmac.new(
                 token_key, f"{span.entity_type}\x00{value}".encode(), hashlib.sha256
             ).digest()
-            rule = self.policy.rule_for(span.entity_type)
-            operator = Operator.TOKENIZE if span.entity_type == LITERAL_TOKEN_TYPE else rule.operator
-            token = None
-            if operator is Operator.TOKENIZE:
-                token = make_token(span.entity_type, digest)
+            operator = self.policy.rule_for(span.entity_type).operator
+            if span.entity_type == LITERAL_TOKEN_TYPE:
+                operator = Operator.TOKENIZE
+            token = make_token(span.entity_type, digest) if operator is Operator.TOKENIZE else None
+            if token and (tenant, token) not in self._known and token not in new_records:
+                new_records[token] = TokenRecord(
+                    token=token,
+                    entity_type=span.entity_type,
+                    value_digest=value_digest(keyring, value),
+                    sealed_value=keyring.seal_small(
+                        value.encode(), context=token_value_context(tenant, token)
+                    ),
+                )
+            planned.append((span, value, digest, operator, token))
+        erased = self._persist(tenant, new_records) if new_records else set()
+        pieces: list[str] = []
+        applied: list[AppliedEntity] = []
+        cursor = 0
+        out_length = 0
+        for span, value, digest, operator, token in planned:
+            if token in erased:
+                # An erased value is never tokenized again: its old tokens must stay dead.
+                operator, token = Operator.REDACT, None
+            if token is not None:
                 replacement = token
-                if (tenant, token) not in self._known and token not in new_records:
-                    new_records[token] = TokenRecord(
-                        token=token,
-                        entity_type=span.entity_type,
-                        value_digest=value_digest(keyring, value),
-                        sealed_value=keyring.seal_small(
-                            value.encode(), context=token_value_context(tenant, token)
-                        ),
-                    )
             else:
+                rule = self.policy.rule_for(span.entity_type).model_copy(update={"operator": operator})
                 replacement = apply_one_way(span.entity_type, value, digest=digest, rule=rule)
             pieces.append(text[cursor : span.start])
             out_length += span.start - cursor
@@ -170,21 +181,22 @@ class Anonymizer:
             out_length += len(replacement)
             cursor = span.end
         pieces.append(text[cursor:])
-        if new_records:
-            self._persist(tenant, new_records)
         return AnonymizedText("".join(pieces), applied)
 
-    def _persist(self, tenant: str, records: dict[str, TokenRecord]) -> None:
+    def _persist(self, tenant: str, records: dict[str, TokenRecord]) -> set[str]:
+        """Store new tokens; returns those that were erased and must not be used again."""
         existing = self._tokens.fetch(tenant, records.keys())
+        erased = {t for t, r in existing.items() if r.value_digest == ERASED}
         for token, record in existing.items():
-            if record.value_digest != records[token].value_digest:
-                # Two values under one 50-bit id: refuse rather than re-identify wrongly.
+            if token not in erased and record.value_digest != records[token].value_digest:
+                # Two values under one ~48-bit id: refuse rather than re-identify wrongly.
                 raise Conflict("token id collision; value not tokenized", code="token_collision")
         self._tokens.save(tenant, [r for t, r in records.items() if t not in existing])
-        for token in records:
+        for token in records.keys() - erased:
             self._known[(tenant, token)] = None
         while len(self._known) > _KNOWN_TOKENS_CACHE:
             self._known.popitem(last=False)
+        return erased
 
     def forget(self, tenant: str, tokens: Collection[str]) -> None:
         """Drop erased tokens from the cache so a later value is sealed and stored afresh."""

@@ -10,7 +10,7 @@ from vault.domain.entities import LITERAL_TOKEN_TYPE
 from vault.domain.tokens import TokenGrammar, TokenMatch
 from vault.errors import Gone
 from vault.ports import TenantKeys, TokenStore
-from vault.services.anonymize import token_value_context
+from vault.services.anonymize import ERASED, token_value_context
 
 __all__ = ["Reidentified", "Reidentifier", "StreamReidentifier"]
 
@@ -71,7 +71,11 @@ class Reidentifier:
         return Reidentified("".join(pieces), dict(counts), sorted(set(unresolved)), withheld)
 
     def _resolve(self, tenant: str, tokens: Iterable[str]) -> dict[str, str]:
-        records = self._tokens.fetch(tenant, set(tokens))
+        records = {
+            token: record
+            for token, record in self._tokens.fetch(tenant, set(tokens)).items()
+            if record.value_digest != ERASED
+        }
         if not records:
             return {}
         try:

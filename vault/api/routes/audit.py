@@ -1,5 +1,77 @@
-"""Routes for audit (being built)."""
+"""`/v1/audit/export` for auditors, and data-subject requests for admins."""
 
-from fastapi import APIRouter
+from __future__ import annotations
 
-router = APIRouter()
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from vault.api.deps import audit, get_vault, require
+from vault.domain.policy import Action
+from vault.domain.principal import Principal
+from vault.services.data_subject import erase_value, find_value
+from vault.services.export_audit import export_audit, media_type
+
+router = APIRouter(tags=["audit"])
+
+Auditor = Annotated[Principal, Depends(require(Action.AUDIT_EXPORT))]
+Admin = Annotated[Principal, Depends(require(Action.DSR))]
+
+
+@router.get("/v1/audit/export")
+def export(
+    request: Request,
+    principal: Auditor,
+    format: str = "jsonl",  # noqa: A002 - the public query parameter's name
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> StreamingResponse:
+    """The caller's tenant's audit chain, signed; verify it with `vault audit verify FILE`."""
+    vault = get_vault(request)
+    lines = export_audit(
+        vault.audit,
+        vault.audit_signer,
+        tenant=principal.tenant,
+        since=since,
+        until=until,
+        fmt=format,
+        actor=principal.key_id,
+        source=request.client.host if request.client else None,
+        request_id=getattr(request.state, "request_id", None),
+    )
+    filename = f"audit-{principal.tenant}.{format}"
+    return StreamingResponse(
+        (line.encode() for line in lines),
+        media_type=media_type(format),
+        headers={"content-disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+class SubjectRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    value: str = Field(min_length=1, max_length=4096)
+
+
+@router.post("/v1/dsr/find")
+def dsr_find(body: SubjectRequest, request: Request, principal: Admin) -> dict[str, Any]:
+    """Every token the tenant issued for a value (art. 15): tokens and types, never values."""
+    vault = get_vault(request)
+    found = find_value(vault.tokens, vault.tenant_keys, tenant=principal.tenant, value=body.value)
+    audit(request, principal, "dsr.find", details={"found": len(found)})
+    return {"tokens": [{"token": f.token, "entity_type": f.entity_type} for f in found]}
+
+
+@router.post("/v1/dsr/erase")
+def dsr_erase(body: SubjectRequest, request: Request, principal: Admin) -> dict[str, Any]:
+    """Erase a value (art. 17): its token entries are destroyed and never re-identify again."""
+    vault = get_vault(request)
+    erased = erase_value(
+        vault.tokens, vault.tenant_keys, vault.anonymizer, tenant=principal.tenant, value=body.value
+    )
+    vault.chat_redactor.forget_values([body.value], tenant=principal.tenant)
+    audit(request, principal, "dsr.erase", details={"erased": len(erased)})
+    return {"erased": len(erased), "tokens": [f.token for f in erased]}

@@ -3,6 +3,7 @@
     VaultError                      500 internal_error
     ├── InvalidRequest              400 invalid_request_error
     │   ├── PayloadTooLarge         413
+    │   ├── UnsupportedMediaType    415
     │   └── OutboundBlocked         422 pii_blocked     (PII left in a request bound for the LLM)
     ├── AuthenticationFailed        401 invalid_api_key
     ├── PermissionDenied            403 permission_denied
@@ -41,6 +42,7 @@ __all__ = [
     "ServiceUnavailable",
     "StoreUnavailable",
     "UpstreamError",
+    "UnsupportedMediaType",
     "UpstreamUnavailable",
     "VaultError",
 ]
@@ -79,6 +81,11 @@ class InvalidRequest(VaultError):
 class PayloadTooLarge(InvalidRequest):
     status = 413
     default_code = "payload_too_large"
+
+
+class UnsupportedMediaType(InvalidRequest):
+    status = 415
+    default_code = "unsupported_media_type"
 
 
 class OutboundBlocked(InvalidRequest):

@@ -24,10 +24,11 @@ def error_response(error: VaultError) -> JSONResponse:
 
 def validation_message(exc: RequestValidationError) -> tuple[str, str]:
     """A precise message (which field, what was wrong) and the field path, without the input."""
-    first = exc.errors()[0]
-    location = [str(part) for part in first.get("loc", ()) if part not in ("body", "query")]
-    where = ".".join(location) or "body"
-    return f"{where}: {first.get('msg', 'invalid value')}", where
+    problems = []
+    for error in exc.errors()[:3]:
+        location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query")]
+        problems.append((".".join(location) or "body", error.get("msg", "invalid value")))
+    return "; ".join(f"{where}: {msg}" for where, msg in problems), problems[0][0]
 
 
 def install_error_handlers(app: FastAPI) -> None:

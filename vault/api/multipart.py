@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 
-from vault.errors import InvalidRequest
+from vault.errors import InvalidRequest, UnsupportedMediaType
 
 __all__ = ["Upload", "read_upload"]
 
@@ -87,9 +87,7 @@ def read_upload(body: Iterable[bytes], content_type: str | None, *, file_field: 
     """
     kind, options = parse_options_header(content_type or "")
     if kind != b"multipart/form-data" or b"boundary" not in options:
-        raise InvalidRequest(
-            "expected a multipart/form-data body with a 'file' part", code="unsupported_media_type"
-        )
+        raise UnsupportedMediaType("expected a multipart/form-data body with a 'file' part")
     events = _events(body, options[b"boundary"])
     upload = Upload()
     for kind_, payload in events:
@@ -147,7 +145,7 @@ def read_form(body: bytes, content_type: str | None) -> tuple[dict[str, list[str
     """A small multipart form parsed whole in memory, in any field order (audio uploads)."""
     kind, options = parse_options_header(content_type or "")
     if kind != b"multipart/form-data" or b"boundary" not in options:
-        raise InvalidRequest("expected a multipart/form-data body", code="unsupported_media_type")
+        raise UnsupportedMediaType("expected a multipart/form-data body")
     fields: dict[str, list[str]] = {}
     files: dict[str, FormFile] = {}
     events = _events([body], options[b"boundary"])

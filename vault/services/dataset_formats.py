@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from vault.errors import InvalidRequest
+from vault.errors import InvalidRequest, UnsupportedMediaType
 
 __all__ = [
     "FORMATS",
@@ -68,9 +68,8 @@ def detect_format(filename: str | None, content_type: str | None) -> str:
         return "jsonl"
     if name.endswith((".txt", ".text", ".log", ".md")) or kind.startswith("text/plain"):
         return "text"
-    raise InvalidRequest(
+    raise UnsupportedMediaType(
         "unsupported file type: upload .csv, .jsonl or .txt (text/csv, application/jsonl, text/plain)",
-        code="unsupported_media_type",
         param="file",
     )
 

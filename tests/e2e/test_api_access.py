@@ -1,0 +1,246 @@
+"""Every route refuses a bad key (401) and a wrong role (403); other tenants' ids are 404."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tests.e2e.apps import App, build_app
+from vault.services.apikeys import create_api_key, revoke_api_key
+from vault.settings import Settings
+
+CSV = b"name,email\nJohn Smith,john@example.com\n"
+
+# (method, path template, allowed roles). `{ds}` is a dataset of tenant acme.
+ROUTES = [
+    ("POST", "/v1/scan", {"admin", "uploader", "analyst", "reidentifier"}),
+    ("POST", "/v1/anonymize", {"admin", "uploader", "analyst", "reidentifier"}),
+    ("POST", "/v1/reidentify", {"reidentifier"}),
+    ("GET", "/v1/datasets", {"admin", "uploader", "analyst", "reidentifier"}),
+    ("GET", "/v1/datasets/{ds}", {"admin", "uploader", "analyst", "reidentifier"}),
+    ("GET", "/v1/datasets/{ds}/versions", {"admin", "uploader", "analyst", "reidentifier"}),
+    (
+        "GET",
+        "/v1/datasets/{ds}/versions/1/content",
+        {"admin", "uploader", "analyst", "reidentifier"},
+    ),
+    (
+        "GET",
+        "/v1/datasets/{ds}/versions/1/report",
+        {"admin", "uploader", "analyst", "reidentifier"},
+    ),
+    ("POST", "/v1/datasets", {"uploader"}),
+    ("POST", "/v1/datasets/{ds}/versions", {"uploader"}),
+    ("GET", "/v1/audit/export", {"auditor"}),
+    ("GET", "/v1/apikeys", {"admin"}),
+    ("POST", "/v1/dsr/find", {"admin"}),
+    ("POST", "/openai/v1/chat/completions", {"analyst", "reidentifier"}),
+    ("GET", "/openai/v1/models", {"analyst", "reidentifier"}),
+]
+ROLES = ("admin", "uploader", "analyst", "reidentifier", "auditor")
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    settings = Settings(
+        data_dir=tmp_path_factory.mktemp("access"), _env_file=None, rate_limit_rpm=0
+    )  # type: ignore[call-arg]
+    built = build_app(settings)
+    with built.client:
+        yield built
+
+
+@pytest.fixture(scope="module")
+def dataset_id(app: App) -> str:
+    answer = app.client.post(
+        "/v1/datasets",
+        data={"name": "people"},
+        files={"file": ("people.csv", CSV, "text/csv")},
+        headers=app.headers("acme", "uploader"),
+    )
+    assert answer.status_code == 201, answer.text
+    return str(answer.json()["id"])
+
+
+def _call(app: App, method: str, path: str, headers: dict[str, str]) -> int:
+    if method == "GET":
+        return app.client.get(path, headers=headers).status_code
+    if "datasets" in path:
+        return app.client.post(
+            path, data={"name": "x"}, files={"file": ("a.csv", CSV, "text/csv")}, headers=headers
+        ).status_code
+    body = {
+        "text": "hi",
+        "purpose": "test",
+        "value": "x",
+        "model": "m",
+        "messages": [{"role": "user", "content": "hi"}],
+    }
+    if "dsr" in path:
+        body = {"value": "x"}
+    elif "chat" not in path:
+        body = {"text": "hi", **({"purpose": "test"} if "reidentify" in path else {})}
+    return app.client.post(path, json=body, headers=headers).status_code
+
+
+@pytest.mark.parametrize(("method", "path", "allowed"), ROUTES)
+def test_missing_wrong_expired_and_revoked_keys_get_401(
+    app: App, dataset_id: str, method: str, path: str, allowed: set[str]
+) -> None:
+    path = path.format(ds=dataset_id)
+    _, expired = create_api_key(
+        app.vault.api_keys,
+        tenant="acme",
+        roles=sorted(allowed),
+        expires_at=datetime.now(UTC) - timedelta(seconds=1),
+    )
+    info, revoked = create_api_key(app.vault.api_keys, tenant="acme", roles=sorted(allowed))
+    revoke_api_key(app.vault.api_keys, info.id)
+    good = app.key("acme", sorted(allowed)[0])
+    tampered = good[:-1] + ("A" if good[-1] != "A" else "B")
+    for headers in (
+        {},
+        {"Authorization": "Bearer nope"},
+        {"Authorization": f"Bearer {tampered}"},
+        {"Authorization": f"Bearer {expired}"},
+        {"Authorization": f"Bearer {revoked}"},
+    ):
+        assert _call(app, method, path, headers) == 401, headers
+
+
+@pytest.mark.parametrize(("method", "path", "allowed"), ROUTES)
+def test_roles_outside_the_policy_get_403(
+    app: App, dataset_id: str, method: str, path: str, allowed: set[str]
+) -> None:
+    path = path.format(ds=dataset_id)
+    for role in set(ROLES) - allowed:
+        assert _call(app, method, path, app.headers("acme", role)) == 403, role
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/datasets/{ds}",
+        "/v1/datasets/{ds}/versions",
+        "/v1/datasets/{ds}/versions/1/content",
+        "/v1/datasets/{ds}/versions/1/content?view=reidentified&purpose=audit",
+        "/v1/datasets/{ds}/versions/1/report",
+    ],
+)
+def test_another_tenants_dataset_is_404_for_every_role(
+    app: App, dataset_id: str, path: str
+) -> None:
+    for role in ROLES:
+        if role == "auditor":
+            continue  # auditors read no datasets at all (403 above)
+        answer = app.client.get(path.format(ds=dataset_id), headers=app.headers("globex", role))
+        assert answer.status_code == 404, (role, answer.text)
+    upload = app.client.post(
+        f"/v1/datasets/{dataset_id}/versions",
+        files={"file": ("a.csv", CSV, "text/csv")},
+        headers=app.headers("globex", "uploader"),
+    )
+    assert upload.status_code == 404
+
+
+def test_another_tenant_lists_nothing_and_cannot_revoke_foreign_keys(
+    app: App, dataset_id: str
+) -> None:
+    listed = app.client.get("/v1/datasets", headers=app.headers("globex", "analyst")).json()
+    assert listed["data"] == []
+    acme_key_id = app.client.get("/v1/apikeys", headers=app.headers("acme", "admin")).json()[
+        "data"
+    ][0]["id"]
+    answer = app.client.delete(f"/v1/apikeys/{acme_key_id}", headers=app.headers("globex", "admin"))
+    assert answer.status_code == 404
+
+
+def test_tokens_of_another_tenant_never_reidentify(app: App) -> None:
+    token_text = app.client.post(
+        "/v1/anonymize", json={"text": "John Smith"}, headers=app.headers("acme", "analyst")
+    ).json()["text"]
+    answer = app.client.post(
+        "/v1/reidentify",
+        json={"text": token_text, "purpose": "probe"},
+        headers=app.headers("globex", "reidentifier"),
+    ).json()
+    assert answer["text"] == token_text
+    assert answer["unresolved"] == [token_text]
+
+
+def test_reidentify_needs_a_purpose_and_records_it(app: App) -> None:
+    headers = app.headers("acme", "reidentifier")
+    token_text = app.client.post(
+        "/v1/anonymize", json={"text": "Mary Jones"}, headers=headers
+    ).json()["text"]
+    assert (
+        app.client.post("/v1/reidentify", json={"text": token_text}, headers=headers).status_code
+        == 400
+    )
+    answer = app.client.post(
+        "/v1/reidentify",
+        json={"text": token_text},
+        headers={**headers, "X-Vault-Purpose": "ticket-42"},
+    )
+    assert answer.json()["text"] == "Mary Jones"
+    last = list(app.vault.audit.records("acme"))[-1]
+    assert (last.event.action, last.event.purpose) == ("reidentify", "ticket-42")
+    assert "Mary" not in repr(last)
+
+
+@pytest.mark.parametrize(
+    ("body", "param"),
+    [
+        ({"text": 5}, "text"),
+        ({"txt": "hello"}, "txt"),
+        ('{"text": "bad \\ud800 surrogate"}', "text"),
+        ({}, "text"),
+    ],
+)
+def test_bad_text_bodies_get_precise_400s(
+    app: App, body: dict[str, object] | str, param: str
+) -> None:
+    headers = {**app.headers("acme", "analyst"), "content-type": "application/json"}
+    content = body if isinstance(body, str) else json.dumps(body)
+    answer = app.client.post("/v1/anonymize", content=content, headers=headers)
+    assert answer.status_code == 400
+    error = answer.json()["error"]
+    assert error["type"] == "invalid_request_error"
+    assert param in error["message"]
+
+
+def test_invalid_json_and_control_characters(app: App) -> None:
+    headers = {**app.headers("acme", "analyst"), "content-type": "application/json"}
+    assert (
+        app.client.post(
+            "/v1/anonymize", content=b'{"text": "\xff\xfe"}', headers=headers
+        ).status_code
+        == 400
+    )
+    answer = app.client.post(
+        "/v1/anonymize", json={"text": "a\x00b\x07John Smith\x1b"}, headers=headers
+    )
+    assert answer.status_code == 200
+    assert "John Smith" not in answer.json()["text"]
+
+
+def test_failed_auth_is_audited_without_the_presented_key(app: App) -> None:
+    app.client.post(
+        "/v1/scan", json={"text": "x"}, headers={"Authorization": "Bearer vk_secretlooking"}
+    )
+    failures = [r for r in app.vault.audit.records("_system") if r.event.action == "auth.failure"]
+    assert failures
+    assert "secretlooking" not in repr(failures[-1])
+
+
+def test_rate_limit_gives_429_with_retry_after(tmp_path_factory: pytest.TempPathFactory) -> None:
+    settings = Settings(data_dir=tmp_path_factory.mktemp("rl"), _env_file=None, rate_limit_rpm=3)  # type: ignore[call-arg]
+    limited = build_app(settings)
+    headers = limited.headers("acme", "analyst")
+    codes = [limited.client.post("/v1/scan", json={"text": "x"}, headers=headers) for _ in range(4)]
+    assert [c.status_code for c in codes] == [200, 200, 200, 429]
+    assert int(codes[-1].headers["retry-after"]) >= 1
+    assert codes[-1].json()["error"]["code"] == "rate_limit_exceeded"

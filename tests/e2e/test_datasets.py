@@ -1,0 +1,254 @@
+"""Datasets end to end: local store and S3 (moto over HTTP), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import boto3
+import pytest
+
+from tests.e2e.apps import App, build_app
+from vault.settings import Settings
+
+TEXT = (
+    "Ticket 1: John Smith (john.smith@example.com) called from +1 415 555 0132.\r\n"
+    "Ticket 2: card 4111 1111 1111 1111 was charged twice; Mary Jones agreed.\n"
+    "Unicode stays: café, 東京, emoji 🙂, tab\there\n"
+)
+CSV = (
+    "id,name,email,notes,amount\n"
+    '1,John Smith,john@example.com,"called from desk 4, said ""urgent""",12.50\n'
+    "2,Mary Jones,mary@ex.org,likes cats,7\n"
+    '3,Ada Lovelace,ada@example.com,"multi\nline note for Ada Lovelace",0\n'
+)
+JSONL = (
+    '{"user": "John Smith", "contact": {"email": "john@example.com"}, "tags": ["vip", "Mary Jones"], "n": 3}\n'
+    '{"user": "Ada Lovelace", "contact": {"email": null}, "tags": [], "n": 4.5, "ok": true}\n'
+)
+SECRETS = (
+    "John Smith",
+    "john.smith@example.com",
+    "john@example.com",
+    "4111 1111 1111 1111",
+    "Mary Jones",
+    "Ada Lovelace",
+)
+
+
+@pytest.fixture(params=["local", "s3"])
+def store(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def app(store: str, db_url: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[App]:
+    options: dict[str, object] = {
+        "data_dir": tmp_path / "data",
+        "_env_file": None,
+        "rate_limit_rpm": 0,
+    }
+    if store == "s3":
+        endpoint = request.getfixturevalue("moto_endpoint")
+        bucket = f"vault-{uuid.uuid4().hex[:12]}"
+        s3 = boto3.client("s3", endpoint_url=endpoint)
+        s3.create_bucket(Bucket=bucket)
+        s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+        options |= {"store": "s3", "s3_bucket": bucket, "s3_endpoint_url": endpoint}
+    built = build_app(Settings(**options), db_url=db_url)  # type: ignore[arg-type]
+    built.store_kind = store  # type: ignore[attr-defined]
+    with built.client:
+        yield built
+    built.vault.close()
+
+
+def stored_objects(app: App) -> list[bytes]:
+    """Every object version the store holds, raw."""
+    settings = app.vault.settings
+    if settings.store == "local":
+        root = settings.data_dir / "objects"
+        return [p.read_bytes() for p in root.rglob("*") if p.is_file()]
+    s3 = boto3.client("s3", endpoint_url=settings.s3_endpoint_url)
+    versions = s3.list_object_versions(Bucket=settings.s3_bucket).get("Versions", [])
+    return [
+        s3.get_object(Bucket=settings.s3_bucket, Key=v["Key"], VersionId=v["VersionId"])[
+            "Body"
+        ].read()
+        for v in versions
+    ]
+
+
+def upload(
+    app: App,
+    name: str,
+    content: bytes,
+    *,
+    dataset: str | None = None,
+    role: str = "uploader",
+    **extra: str,
+) -> object:
+    files = {"file": (name, content, extra.pop("content_type", "application/octet-stream"))}
+    headers = app.headers("acme", role) | {k.replace("_", "-"): v for k, v in extra.items()}
+    if dataset is None:
+        return app.client.post(
+            "/v1/datasets", data={"name": "customers"}, files=files, headers=headers
+        )
+    return app.client.post(f"/v1/datasets/{dataset}/versions", files=files, headers=headers)
+
+
+def read(
+    app: App, dataset: str, version: int, *, view: str = "anonymized", role: str = "analyst"
+) -> object:
+    return app.client.get(
+        f"/v1/datasets/{dataset}/versions/{version}/content",
+        params={"view": view, "purpose": "support"} if view != "anonymized" else {},
+        headers=app.headers("acme", role),
+    )
+
+
+def test_versions_round_trip_and_nothing_readable_is_stored(app: App) -> None:
+    first = upload(app, "tickets.txt", TEXT.encode())
+    assert first.status_code == 201, first.text
+    dataset = first.json()["id"]
+    assert first.json()["version"]["version"] == 1
+    second = upload(
+        app, "tickets.txt", (TEXT + "Ticket 3: Ada Lovelace.\n").encode(), dataset=dataset
+    )
+    assert second.status_code == 201
+    assert second.json()["version"]["version"] == 2
+    assert second.json()["version"]["parent_version"] == 1
+
+    versions = app.client.get(
+        f"/v1/datasets/{dataset}/versions", headers=app.headers("acme", "analyst")
+    ).json()["data"]
+    assert [v["version"] for v in versions] == [1, 2]
+
+    anonymized = read(app, dataset, 1).text
+    assert not any(secret in anonymized for secret in SECRETS)
+    assert "PERSON_" in anonymized
+    assert "café, 東京" in anonymized
+    assert read(app, dataset, 1, view="reidentified", role="reidentifier").content == TEXT.encode()
+    assert read(app, dataset, 2, view="reidentified", role="reidentifier").content.endswith(
+        b"Ada Lovelace.\n"
+    )
+
+    objects = stored_objects(app)
+    assert len(objects) == 2
+    for blob in objects:
+        assert not any(s.encode() in blob for s in (*SECRETS, "PERSON_", "Ticket"))
+
+
+def test_csv_keeps_schema_and_reidentifies_value_for_value(app: App) -> None:
+    created = upload(app, "people.csv", CSV.encode(), content_type="text/csv")
+    assert created.status_code == 201, created.text
+    dataset = created.json()["id"]
+    anonymized = list(csv.reader(io.StringIO(read(app, dataset, 1).text)))
+    assert anonymized[0] == ["id", "name", "email", "notes", "amount"]
+    assert [row[0] for row in anonymized[1:]] == ["1", "2", "3"]
+    assert [row[4] for row in anonymized[1:]] == ["12.50", "7", "0"]
+    assert all(
+        row[1].startswith("PERSON_") and row[2].startswith("EMAIL_ADDRESS_")
+        for row in anonymized[1:]
+    )
+    original = list(csv.reader(io.StringIO(CSV)))
+    restored = list(
+        csv.reader(
+            io.StringIO(read(app, dataset, 1, view="reidentified", role="reidentifier").text)
+        )
+    )
+    assert restored == original
+
+    report = app.client.get(
+        f"/v1/datasets/{dataset}/versions/1/report", headers=app.headers("acme", "analyst")
+    ).json()["report"]
+    assert report["column_kinds"]["name"] == "entity:PERSON"
+    assert report["column_kinds"]["amount"] == "plain"
+    assert report["entities"]["email"] == {"EMAIL_ADDRESS": 3}
+    assert "John" not in json.dumps(report)
+
+
+def test_jsonl_reidentifies_field_for_field(app: App) -> None:
+    created = upload(app, "events.jsonl", JSONL.encode())
+    assert created.status_code == 201, created.text
+    dataset = created.json()["id"]
+    anonymized = read(app, dataset, 1).text
+    assert not any(secret in anonymized for secret in SECRETS)
+    restored = [
+        json.loads(line)
+        for line in read(
+            app, dataset, 1, view="reidentified", role="reidentifier"
+        ).text.splitlines()
+    ]
+    assert restored == [json.loads(line) for line in JSONL.splitlines()]
+    assert [list(r) for r in restored] == [list(json.loads(line)) for line in JSONL.splitlines()]
+
+
+def test_reidentified_view_is_403_for_an_analyst_and_needs_a_purpose(app: App) -> None:
+    dataset = upload(app, "t.txt", TEXT.encode()).json()["id"]
+    assert read(app, dataset, 1, view="reidentified", role="analyst").status_code == 403
+    no_purpose = app.client.get(
+        f"/v1/datasets/{dataset}/versions/1/content?view=reidentified",
+        headers=app.headers("acme", "reidentifier"),
+    )
+    assert no_purpose.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "status", "code"),
+    [
+        ("photo.png", b"\x89PNG\r\n", 415, "unsupported_media_type"),
+        ("bad.csv", b"a,b\n1,2,3\n", 400, "malformed_csv"),
+        ("bad.csv", b'a,b\n"unterminated,2\n', 400, "malformed_csv"),
+        ("bad.txt", b"caf\xc3 broken utf-8\n", 400, "invalid_encoding"),
+        ("empty.txt", b"", 400, "empty_file"),
+        ("bad.jsonl", b'{"a": 1}\n{not json}\n', 400, "malformed_jsonl"),
+        ("binary.txt", b"text\x00\x01\x02", 400, "invalid_request"),
+    ],
+)
+def test_bad_uploads_are_precise_4xx_and_leave_nothing(
+    app: App, name: str, content: bytes, status: int, code: str
+) -> None:
+    good = upload(app, "t.txt", TEXT.encode())
+    dataset = good.json()["id"]
+    before = len(stored_objects(app))
+    for attempt in (upload(app, name, content), upload(app, name, content, dataset=dataset)):
+        assert attempt.status_code == status, attempt.text
+        assert attempt.json()["error"]["code"] == code
+    assert len(stored_objects(app)) == before
+    listed = app.client.get("/v1/datasets", headers=app.headers("acme", "analyst")).json()["data"]
+    assert [d["id"] for d in listed] == [dataset]
+    assert read(app, dataset, 1, view="reidentified", role="reidentifier").content == TEXT.encode()
+    assert read(app, dataset, 2).status_code == 404
+
+
+def test_unknown_dataset_and_version_are_404(app: App) -> None:
+    dataset = upload(app, "t.txt", TEXT.encode()).json()["id"]
+    assert read(app, "ds_does_not_exist", 1).status_code == 404
+    assert read(app, dataset, 7).status_code == 404
+    assert upload(app, "t.txt", b"x\n", dataset="ds_does_not_exist").status_code == 404
+
+
+def test_idempotency_key_makes_a_retry_return_the_first_version(app: App) -> None:
+    first = upload(app, "t.txt", TEXT.encode(), idempotency_key="upload-123")
+    again = upload(app, "t.txt", TEXT.encode(), idempotency_key="upload-123")
+    assert first.status_code == 201
+    assert again.status_code == 200
+    assert first.json()["id"] == again.json()["id"]
+    versions = app.client.get(
+        f"/v1/datasets/{first.json()['id']}/versions", headers=app.headers("acme", "analyst")
+    ).json()["data"]
+    assert len(versions) == 1
+    assert len(stored_objects(app)) == 1
+
+
+def test_upload_over_the_size_limit_is_413(app: App, tmp_path: Path) -> None:
+    big = ("John Smith wrote a line.\n" * 200).encode()
+    limited = app.vault.settings.model_copy(update={"max_upload_bytes": 1024})
+    app.vault.settings = limited
+    answer = upload(app, "big.txt", big)
+    assert answer.status_code == 413
+    assert stored_objects(app) == []

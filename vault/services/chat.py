@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from vault.domain.entities import LITERAL_TOKEN_TYPE
 from vault.domain.policy import Operator
 from vault.domain.spans import Span
 from vault.errors import InvalidRequest, OutboundBlocked
@@ -87,14 +88,19 @@ def _slots(body: dict[str, Any]) -> list[_Slot]:
         if not isinstance(message, dict):
             raise InvalidRequest(f"'{where}' must be an object", param=where)
         if message.get("role") not in _ROLES:
-            raise InvalidRequest(f"'{where}.role' must be one of {', '.join(sorted(_ROLES))}", param=f"{where}.role")
+            raise InvalidRequest(
+                f"'{where}.role' must be one of {', '.join(sorted(_ROLES))}", param=f"{where}.role"
+            )
         slots += _string_or_parts(message, "content", where)
         if isinstance(message.get("name"), str):
             slots.append(_item_slot(message, "name"))
         for j, call in enumerate(message.get("tool_calls") or []):
             function = call.get("function") if isinstance(call, dict) else None
             if not isinstance(function, dict) or not isinstance(function.get("arguments", ""), str):
-                raise InvalidRequest(f"'{where}.tool_calls.{j}.function.arguments' must be a string", param=f"{where}.tool_calls")
+                raise InvalidRequest(
+                    f"'{where}.tool_calls.{j}.function.arguments' must be a string",
+                    param=f"{where}.tool_calls",
+                )
             if "arguments" in function:
                 slots += _json_string_slots(function, "arguments")
     return slots
@@ -117,14 +123,20 @@ def _string_or_parts(message: dict[str, Any], key: str, where: str) -> list[_Slo
     if isinstance(content, str):
         return [_item_slot(message, key)]
     if not isinstance(content, list):
-        raise InvalidRequest(f"'{where}.{key}' must be a string or an array of parts", param=f"{where}.{key}")
+        raise InvalidRequest(
+            f"'{where}.{key}' must be a string or an array of parts", param=f"{where}.{key}"
+        )
     slots = []
     for k, part in enumerate(content):
         if not isinstance(part, dict) or not isinstance(part.get("type"), str):
-            raise InvalidRequest(f"'{where}.{key}.{k}' must be a content part object", param=f"{where}.{key}")
+            raise InvalidRequest(
+                f"'{where}.{key}.{k}' must be a content part object", param=f"{where}.{key}"
+            )
         if part["type"] == "text":
             if not isinstance(part.get("text"), str):
-                raise InvalidRequest(f"'{where}.{key}.{k}.text' must be a string", param=f"{where}.{key}")
+                raise InvalidRequest(
+                    f"'{where}.{key}.{k}.text' must be a string", param=f"{where}.{key}"
+                )
             slots.append(_item_slot(part, "text"))
     return slots
 
@@ -182,7 +194,9 @@ class ChatRedactor:
             text[s.start : s.end]: s.entity_type
             for text, found in zip(texts, spans, strict=True)
             for s in found
-            if self._anonymizer.policy.rule_for(s.entity_type).operator is not Operator.KEEP
+            # Look-alikes of tokens are not PII: guarding them would block the vault's own tokens.
+            if s.entity_type != LITERAL_TOKEN_TYPE
+            and self._anonymizer.policy.rule_for(s.entity_type).operator is not Operator.KEEP
         }
         result = RedactedRequest(body=body, payload=b"")
         pattern = _values_pattern(values)
@@ -220,11 +234,17 @@ class ChatRedactor:
         for value in (*values, *earlier):
             escaped = json.dumps(value, ensure_ascii=False)[1:-1]
             if len(value) >= 3 and _contains_word(payload, escaped):
-                raise OutboundBlocked("the outbound guard found PII left in the request; nothing was sent")
+                raise OutboundBlocked(
+                    "the outbound guard found PII left in the request; nothing was sent"
+                )
         if self._full_rescan:
             texts = [get() for get, _ in _slots(result.body)]
-            if any(self._anonymizer.find_spans_many(texts)):
-                raise OutboundBlocked("the outbound re-scan found PII left in the request; nothing was sent")
+            found = self._anonymizer.find_spans_many(texts)
+            # The vault's own tokens are look-alikes to the scanner, not PII left behind.
+            if any(s.entity_type != LITERAL_TOKEN_TYPE for spans in found for s in spans):
+                raise OutboundBlocked(
+                    "the outbound re-scan found PII left in the request; nothing was sent"
+                )
 
     def _remember(self, tenant: str, values: dict[str, str]) -> None:
         with self._known_lock:
@@ -234,6 +254,14 @@ class ChatRedactor:
                 known.move_to_end(value)
             while len(known) > _KNOWN_VALUES:
                 known.popitem(last=False)
+
+    def forget_values(self, values: list[str], *, tenant: str) -> None:
+        """Drop erased values from the guard's memory (a data-subject erasure)."""
+        with self._known_lock:
+            known = self._known.get(tenant)
+            for value in values:
+                if known is not None:
+                    known.pop(value, None)
 
 
 def _contains_word(haystack: str, needle: str) -> bool:
@@ -250,13 +278,17 @@ def _contains_word(haystack: str, needle: str) -> bool:
 def _values_pattern(values: dict[str, str]) -> re.Pattern[str] | None:
     if not values:
         return None
-    alternation = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True) if len(v) >= 3)
+    alternation = "|".join(
+        re.escape(v) for v in sorted(values, key=len, reverse=True) if len(v) >= 3
+    )
     if not alternation:
         return None
     return re.compile(rf"(?<![0-9A-Za-z])(?:{alternation})(?![0-9A-Za-z])")
 
 
-def _with_repeats(text: str, found: list[Span], pattern: re.Pattern[str], values: dict[str, str]) -> list[Span]:
+def _with_repeats(
+    text: str, found: list[Span], pattern: re.Pattern[str], values: dict[str, str]
+) -> list[Span]:
     """Add spans for values detected elsewhere in the request that this string repeats."""
     extra = [
         Span(m.start(), m.end(), values[m.group()], 1.0)
@@ -277,7 +309,9 @@ class ResponseRestorer:
 
     def _text(self, text: str, *, in_json: bool = False) -> str:
         escape = (lambda v: json.dumps(v, ensure_ascii=False)[1:-1]) if in_json else None
-        result = self._reidentifier.reidentify(self._tenant, text, reveal=self._reveal, escape=escape)
+        result = self._reidentifier.reidentify(
+            self._tenant, text, reveal=self._reveal, escape=escape
+        )
         self.counts.update(result.counts)
         return result.text
 
@@ -350,7 +384,9 @@ class StreamRestorer:
                 continue
             tail = stream.flush()
             if tail:
-                delta.setdefault("tool_calls", []).append({"index": rest[0], "function": {"arguments": tail}})
+                delta.setdefault("tool_calls", []).append(
+                    {"index": rest[0], "function": {"arguments": tail}}
+                )
 
     def leftovers(self) -> Iterator[tuple[tuple[Any, ...], str]]:
         """Text still held back when a stream ended without a finish chunk."""

@@ -21,6 +21,7 @@ from vault.errors import (
     OutboundBlocked,
     PayloadTooLarge,
     PermissionDenied,
+    RateLimited,
     UpstreamError,
     UpstreamUnavailable,
     VaultError,
@@ -45,7 +46,9 @@ async def _authorized(request: Request) -> Principal:
     principal = await anyio.to_thread.run_sync(principal_for, request)
     vault = get_vault(request)
     if not vault.access_policy.allows(principal.roles, Action.INFER):
-        await anyio.to_thread.run_sync(lambda: audit(request, principal, "proxy.request", outcome="denied"))
+        await anyio.to_thread.run_sync(
+            lambda: audit(request, principal, "proxy.request", outcome="denied")
+        )
         raise PermissionDenied("this API key may not use inference")
     return principal
 
@@ -54,6 +57,7 @@ def _reveal(request: Request, principal: Principal) -> tuple[bool, frozenset[str
     """Whether answers are re-identified for this caller, and which types."""
     policy = get_vault(request).access_policy
     if not policy.allows(principal.roles, Action.REIDENTIFY):
+        # Nothing revealed, but look-alikes the caller sent (its own tokens) still come back.
         return False, frozenset()
     return True, policy.revealable(principal.roles)
 
@@ -88,20 +92,36 @@ async def chat_completions(
     body = await _json_body(request)
     vault = get_vault(request)
     llm = _llm(request)
+    wait = vault.rate_limiter.check_tokens(principal.key_id)
+    if wait > 0:
+        raise RateLimited("token rate limit reached for this API key", retry_after=wait)
     started = time.perf_counter()
     try:
-        redacted = await anyio.to_thread.run_sync(vault.chat_redactor.redact, principal.tenant, body)
+        redacted = await anyio.to_thread.run_sync(
+            vault.chat_redactor.redact, principal.tenant, body
+        )
     except OutboundBlocked:
         await anyio.to_thread.run_sync(
-            lambda: audit(request, principal, "proxy.blocked", outcome="blocked", details={"model": str(body.get("model"))[:128]})
+            lambda: audit(
+                request,
+                principal,
+                "proxy.blocked",
+                outcome="blocked",
+                details={"model": str(body.get("model"))[:128]},
+            )
         )
         raise
     restore, reveal = _reveal(request, principal)
     purpose = x_vault_purpose or ("inference" if restore else None)
-    details = {"model": body["model"][:128], "entities": dict(redacted.counts), "tokens": redacted.tokens, "reidentified": restore}
+    details = {
+        "model": body["model"][:128],
+        "entities": dict(redacted.counts),
+        "tokens": redacted.tokens,
+        "reidentified": restore,
+    }
     if redacted.body.get("stream"):
         stream = await llm.stream_chat(redacted.body)
-        restorer = StreamRestorer(vault.reidentifier, principal.tenant, reveal) if restore else None
+        restorer = StreamRestorer(vault.reidentifier, principal.tenant, reveal)
         return StreamingResponse(
             _relay(request, principal, stream, restorer, details, purpose),
             media_type="text/event-stream",
@@ -109,21 +129,26 @@ async def chat_completions(
         )
     answer = await llm.achat(redacted.body)  # type: ignore[attr-defined]
     completion = answer.json
-    if restore and isinstance(completion, dict):
+    if isinstance(completion, dict):
         restorer_ = ResponseRestorer(vault.reidentifier, principal.tenant, reveal)
         completion = await anyio.to_thread.run_sync(restorer_.restore, completion)
         details["restored"] = dict(restorer_.counts)
     usage = completion.get("usage") if isinstance(completion, dict) else None
     if isinstance(usage, dict):
         details["usage"] = {k: v for k, v in usage.items() if isinstance(v, int)}
+        vault.rate_limiter.spend_tokens(principal.key_id, int(usage.get("total_tokens") or 0))
     details["vault_ms"] = round((time.perf_counter() - started) * 1000, 2)
-    await anyio.to_thread.run_sync(lambda: audit(request, principal, "proxy.request", purpose=purpose, details=details))
+    await anyio.to_thread.run_sync(
+        lambda: audit(request, principal, "proxy.request", purpose=purpose, details=details)
+    )
     return JSONResponse(completion, status_code=answer.status, headers=dict(answer.headers))
 
 
 def _sse(data: Any, event: str | None = None) -> bytes:
     prefix = f"event: {event}\n" if event else ""
-    return f"{prefix}data: {json.dumps(data, ensure_ascii=False, separators=(',', ':'))}\n\n".encode()
+    return (
+        f"{prefix}data: {json.dumps(data, ensure_ascii=False, separators=(',', ':'))}\n\n".encode()
+    )
 
 
 async def _relay(
@@ -138,6 +163,11 @@ async def _relay(
     outcome = "ok"
     try:
         async for chunk in stream:
+            usage = chunk.get("usage")
+            if isinstance(usage, dict) and isinstance(usage.get("total_tokens"), int):
+                get_vault(request).rate_limiter.spend_tokens(
+                    principal.key_id, usage["total_tokens"]
+                )
             if restorer is not None:
                 chunk = await anyio.to_thread.run_sync(restorer.restore, chunk)
             yield _sse(chunk)
@@ -146,13 +176,23 @@ async def _relay(
         outcome = "error"
         body = exc.to_body() if not isinstance(exc, UpstreamError) or exc.body is None else exc.body
         yield _sse(body, event="error")
+    except BaseException:  # the client left: cancelled or closed mid-stream
+        outcome, details["ended"] = "error", "client_left"
+        raise
     finally:
         await stream.aclose()
         if restorer is not None:
             details["restored"] = dict(restorer.counts)
         with anyio.CancelScope(shield=True):
             await anyio.to_thread.run_sync(
-                lambda: audit(request, principal, "proxy.request", outcome=outcome, purpose=purpose, details={**details, "stream": True})
+                lambda: audit(
+                    request,
+                    principal,
+                    "proxy.request",
+                    outcome=outcome,
+                    purpose=purpose,
+                    details={**details, "stream": True},
+                )
             )
 
 
@@ -169,7 +209,9 @@ def get_model(model_id: str, request: Request, principal: Caller) -> JSONRespons
 
 
 @router.post("/audio/transcriptions")
-async def transcribe(request: Request, x_vault_purpose: Annotated[str | None, Header()] = None) -> JSONResponse:
+async def transcribe(
+    request: Request, x_vault_purpose: Annotated[str | None, Header()] = None
+) -> JSONResponse:
     """Whisper through Groq; the transcript comes back tokenized, or re-identified if allowed."""
     principal = await _authorized(request)
     raw = bytearray()
@@ -184,22 +226,34 @@ async def transcribe(request: Request, x_vault_purpose: Annotated[str | None, He
     vault = get_vault(request)
     answer = await anyio.to_thread.run_sync(
         lambda: _llm(request).transcribe(
-            audio.data, filename=audio.filename, fields={k: v if len(v) > 1 else v[0] for k, v in fields.items()}
+            audio.data,
+            filename=audio.filename,
+            fields={k: v if len(v) > 1 else v[0] for k, v in fields.items()},
         )
     )
     result = answer.json
     restore, reveal = _reveal(request, principal)
     if isinstance(result, dict) and isinstance(result.get("text"), str):
-        anonymized = await anyio.to_thread.run_sync(vault.anonymizer.anonymize, principal.tenant, result["text"])
+        anonymized = await anyio.to_thread.run_sync(
+            vault.anonymizer.anonymize, principal.tenant, result["text"]
+        )
         result["text"] = anonymized.text
         if restore:
             restored = await anyio.to_thread.run_sync(
-                lambda: vault.reidentifier.reidentify(principal.tenant, anonymized.text, reveal=reveal)
+                lambda: vault.reidentifier.reidentify(
+                    principal.tenant, anonymized.text, reveal=reveal
+                )
             )
             result["text"] = restored.text
         for key in ("segments", "words"):
             result.pop(key, None)  # their text would carry the transcript unredacted
         await anyio.to_thread.run_sync(
-            lambda: audit(request, principal, "proxy.transcription", purpose=x_vault_purpose, details={"entities": anonymized.counts(), "reidentified": restore})
+            lambda: audit(
+                request,
+                principal,
+                "proxy.transcription",
+                purpose=x_vault_purpose,
+                details={"entities": anonymized.counts(), "reidentified": restore},
+            )
         )
     return JSONResponse(result, status_code=answer.status, headers=dict(answer.headers))

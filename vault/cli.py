@@ -218,11 +218,50 @@ def keys_rewrap(
     to_key_id: Annotated[str | None, typer.Option(help="Target KMS key; default the primary.")] = None,
 ) -> None:
     """Rewrap every stored data key under the primary (or given) KMS key, without the data."""
+    from vault.domain.audit import AuditEvent
     from vault.services.rotate_keys import rewrap_all
 
     vault = _vault()
-    moved = rewrap_all(vault, to_key_id=to_key_id or vault.keys.primary_key_id)
-    typer.echo(f"rewrapped {moved} keys")
+    target = to_key_id or vault.keys.primary_key_id
+    report = rewrap_all(keys=vault.keys, tenant_keys=vault.tenant_keys, catalog=vault.datasets, to_key_id=target)
+    vault.audit.append(
+        AuditEvent(
+            tenant="_system",
+            actor="cli",
+            action="keys.rotate",
+            details={"tenant_roots": report.tenant_roots, "dataset_versions": report.dataset_versions},
+        )
+    )
+    typer.echo(f"rewrapped {report.tenant_roots} tenant keys and {report.dataset_versions} dataset versions")
+
+
+@keys_app.command("shred")
+def keys_shred(
+    tenant: Annotated[str, typer.Option(help="The tenant whose keys to destroy.")],
+    dataset: Annotated[str | None, typer.Option(help="Only this dataset's versions.")] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Confirm: this cannot be undone.")] = False,
+) -> None:
+    """Crypto-shred a dataset or a whole tenant: its data can never be opened again."""
+    from vault.domain.audit import AuditEvent
+    from vault.services.rotate_keys import shred_dataset, shred_tenant
+
+    if not yes:
+        raise fail("shredding cannot be undone; add --yes to confirm")
+    vault = _vault()
+    if dataset:
+        versions = shred_dataset(vault.datasets, tenant=tenant, dataset_id=dataset)
+    else:
+        versions = shred_tenant(vault.datasets, vault.tenant_keys, tenant=tenant)
+    vault.audit.append(
+        AuditEvent(
+            tenant=tenant,
+            actor="cli",
+            action="keys.shred",
+            object=dataset,
+            details={"dataset_versions": versions},
+        )
+    )
+    typer.echo(f"shredded {versions} dataset versions" + ("" if dataset else " and the tenant's keys"))
 
 
 @app.command("fake-groq")

@@ -109,6 +109,10 @@ class TenantKeys(Protocol):
 
     def shred(self, tenant: str) -> None: ...
 
+    def rewrap_all(self, *, to_key_id: str) -> int:
+        """Rewrap every tenant root under `to_key_id`; returns how many moved."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class TokenRecord:
@@ -298,6 +302,12 @@ class DatasetCatalog(Protocol):
     def find_by_idempotency_key(self, tenant: str, key: str) -> VersionInfo | None: ...
 
     def stale_pending(self, *, older_than: datetime) -> list[VersionInfo]: ...
+
+    def headers_not_under(self, key_id: str) -> list[VersionInfo]:
+        """Committed versions whose sealed header is wrapped under another KMS key."""
+        ...
+
+    def replace_header(self, version: VersionInfo, *, header: bytes, key_id: str) -> None: ...
 
     def forget_headers(self, tenant: str, dataset_id: str | None = None) -> int:
         """Delete sealed headers (a dataset's, or all of a tenant's): crypto-shredding."""

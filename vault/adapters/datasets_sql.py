@@ -203,6 +203,26 @@ class SqlDatasetCatalog:
         with Session(self._engine) as session:
             return [_version(r) for r in session.scalars(query)]
 
+    def headers_not_under(self, key_id: str) -> list[VersionInfo]:
+        query = select(DatasetVersionRow).where(
+            DatasetVersionRow.state == _COMMITTED,  # type: ignore[arg-type]
+            DatasetVersionRow.sealed_header.is_not(None),  # type: ignore[union-attr]
+            DatasetVersionRow.kms_key_id != key_id,  # type: ignore[arg-type]
+        )
+        with Session(self._engine) as session:
+            return [_version(r) for r in session.scalars(query)]
+
+    def replace_header(self, version: VersionInfo, *, header: bytes, key_id: str) -> None:
+        with self._engine.begin() as connection:
+            connection.execute(
+                update(DatasetVersionRow)
+                .where(
+                    DatasetVersionRow.dataset_id == version.dataset_id,  # type: ignore[arg-type]
+                    DatasetVersionRow.number == version.number,  # type: ignore[arg-type]
+                )
+                .values(sealed_header=header, kms_key_id=key_id)
+            )
+
     def forget_headers(self, tenant: str, dataset_id: str | None = None) -> int:
         statement = update(DatasetVersionRow).where(DatasetVersionRow.tenant == tenant)  # type: ignore[arg-type]
         if dataset_id is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError as SqlIntegrityError
 from sqlmodel import Session
 
@@ -82,7 +82,11 @@ class SqlTenantKeys:
 
         moved = 0
         with Session(self._engine) as session:
-            rows = [r for r in session.query(TenantKeyRow) if r.kms_key_id not in (_SHREDDED, to_key_id)]
+            rows = [
+                row
+                for row in session.scalars(select(TenantKeyRow))
+                if row.kms_key_id not in (_SHREDDED, to_key_id)
+            ]
         for row in rows:
             wrapped = rewrap_key(
                 row.wrapped_key,
@@ -96,6 +100,9 @@ class SqlTenantKeys:
                     .where(TenantKeyRow.tenant == row.tenant)  # type: ignore[arg-type]
                     .values(kms_key_id=to_key_id, wrapped_key=wrapped)
                 )
-            self._cache.pop(row.tenant, None)
+            with self._lock:
+                stale = self._cache.pop(row.tenant, None)
+            if stale is not None:
+                stale.forget()
             moved += 1
         return moved

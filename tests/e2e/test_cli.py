@@ -1,0 +1,63 @@
+"""The `vault` command line, run as a user would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+VAULT = [sys.executable, "-m", "vault.cli"]
+
+
+def run(args: list[str], tmp_path: Path, *, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("VAULT_")}
+    environment |= {"VAULT_DATA_DIR": str(tmp_path / "data"), **env}
+    return subprocess.run(
+        [*VAULT, *args], input=stdin, capture_output=True, text=True, env=environment, cwd=tmp_path, timeout=300, check=False
+    )
+
+
+def test_help_lists_the_commands(tmp_path: Path) -> None:
+    out = run(["--help"], tmp_path).stdout
+    for command in ("serve", "apikey", "scan", "anonymize", "reidentify", "eval", "audit", "keys", "fake-groq"):
+        assert command in out
+
+
+def test_apikey_create_prints_the_key_alone_on_the_last_line(tmp_path: Path) -> None:
+    result = run(["apikey", "create", "--tenant", "acme", "--role", "analyst", "--role", "reidentifier"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("vk_") and " " not in last
+    listed = run(["apikey", "list"], tmp_path).stdout
+    assert "acme" in listed and last not in listed
+
+
+def test_bad_role_and_bad_setting_are_refused_with_their_names(tmp_path: Path) -> None:
+    bad_role = run(["apikey", "create", "--tenant", "acme", "--role", "wizard"], tmp_path)
+    assert bad_role.returncode != 0 and "role" in bad_role.stderr
+    bad_store = run(["serve"], tmp_path, VAULT_STORE="floppy")
+    assert bad_store.returncode != 0 and "VAULT_STORE" in bad_store.stderr
+    missing_bucket = run(["serve"], tmp_path, VAULT_STORE="s3")
+    assert missing_bucket.returncode != 0 and "VAULT_S3_BUCKET" in missing_bucket.stderr
+
+
+def test_scan_anonymize_reidentify_jsonl_round_trip(tmp_path: Path) -> None:
+    lines = [{"text": "Mail jane.doe@example.com or call +1 415 555 0132"}, {"text": "nothing here"}]
+    stdin = "\n".join(json.dumps(line) for line in lines) + "\n"
+    scanned = run(["scan", "--jsonl", "-"], tmp_path, stdin=stdin)
+    assert scanned.returncode == 0, scanned.stderr
+    entities = [json.loads(line)["entities"] for line in scanned.stdout.splitlines()]
+    assert {e["entity_type"] for e in entities[0]} >= {"EMAIL_ADDRESS", "PHONE_NUMBER"}
+    assert entities[1] == []
+    anonymized = run(["anonymize", "--tenant", "acme"], tmp_path, stdin=lines[0]["text"])
+    assert "jane.doe@example.com" not in anonymized.stdout
+    restored = run(["reidentify", "--tenant", "acme"], tmp_path, stdin=anonymized.stdout)
+    assert restored.stdout == lines[0]["text"]
+
+
+def test_invalid_utf8_input_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"caf\xc3")
+    result = run(["scan", str(tmp_path / "bad.txt")], tmp_path)
+    assert result.returncode == 2 and "UTF-8" in result.stderr

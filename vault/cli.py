@@ -32,7 +32,9 @@ app.add_typer(audit_app, name="audit")
 
 InputFile = Annotated[str, typer.Argument(help="A file to read, or - for standard input.")]
 Tenant = Annotated[str, typer.Option("--tenant", help="The tenant whose tokens to use.")]
-Jsonl = Annotated[bool, typer.Option("--jsonl", help='Read lines {"text": ...}; write one line each.')]
+Jsonl = Annotated[
+    bool, typer.Option("--jsonl", help='Read lines {"text": ...}; write one line each.')
+]
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -96,7 +98,9 @@ def apikey_create(
         )
     except VaultError as exc:
         raise fail(exc.message) from None
-    typer.echo(f"created key {info.id} for tenant {info.tenant} with roles {','.join(sorted(info.roles))}")
+    typer.echo(
+        f"created key {info.id} for tenant {info.tenant} with roles {','.join(sorted(info.roles))}"
+    )
     typer.echo(secret)
 
 
@@ -192,7 +196,9 @@ def reidentify(source: InputFile = "-", tenant: Tenant = "default", jsonl: Jsonl
 @app.command("eval")
 def evaluate(
     dataset: Annotated[Path, typer.Argument(help="A labelled set in presidio-research JSON.")],
-    baseline: Annotated[str | None, typer.Option(help="'presidio' to score vanilla Presidio too.")] = None,
+    baseline: Annotated[
+        str | None, typer.Option(help="'presidio' to score vanilla Presidio too.")
+    ] = None,
 ) -> None:
     """Precision, recall and F2 per entity and overall, beside the baseline when asked."""
     from vault.adapters.detection import build_detector
@@ -215,7 +221,9 @@ def evaluate(
 
 @keys_app.command("rewrap")
 def keys_rewrap(
-    to_key_id: Annotated[str | None, typer.Option(help="Target KMS key; default the primary.")] = None,
+    to_key_id: Annotated[
+        str | None, typer.Option(help="Target KMS key; default the primary.")
+    ] = None,
 ) -> None:
     """Rewrap every stored data key under the primary (or given) KMS key, without the data."""
     from vault.domain.audit import AuditEvent
@@ -223,16 +231,23 @@ def keys_rewrap(
 
     vault = _vault()
     target = to_key_id or vault.keys.primary_key_id
-    report = rewrap_all(keys=vault.keys, tenant_keys=vault.tenant_keys, catalog=vault.datasets, to_key_id=target)
+    report = rewrap_all(
+        keys=vault.keys, tenant_keys=vault.tenant_keys, catalog=vault.datasets, to_key_id=target
+    )
     vault.audit.append(
         AuditEvent(
             tenant="_system",
             actor="cli",
             action="keys.rotate",
-            details={"tenant_roots": report.tenant_roots, "dataset_versions": report.dataset_versions},
+            details={
+                "tenant_roots": report.tenant_roots,
+                "dataset_versions": report.dataset_versions,
+            },
         )
     )
-    typer.echo(f"rewrapped {report.tenant_roots} tenant keys and {report.dataset_versions} dataset versions")
+    typer.echo(
+        f"rewrapped {report.tenant_roots} tenant keys and {report.dataset_versions} dataset versions"
+    )
 
 
 @keys_app.command("shred")
@@ -261,7 +276,9 @@ def keys_shred(
             details={"dataset_versions": versions},
         )
     )
-    typer.echo(f"shredded {versions} dataset versions" + ("" if dataset else " and the tenant's keys"))
+    typer.echo(
+        f"shredded {versions} dataset versions" + ("" if dataset else " and the tenant's keys")
+    )
 
 
 @app.command("fake-groq")

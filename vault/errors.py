@@ -41,8 +41,8 @@ __all__ = [
     "RateLimited",
     "ServiceUnavailable",
     "StoreUnavailable",
-    "UpstreamError",
     "UnsupportedMediaType",
+    "UpstreamError",
     "UpstreamUnavailable",
     "VaultError",
 ]

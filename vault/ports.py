@@ -12,14 +12,13 @@ from vault.domain.principal import Role
 from vault.domain.spans import Span
 
 __all__ = [
-    "DatasetCatalog",
-    "DatasetInfo",
-    "VersionInfo",
     "ApiKeyInfo",
     "ApiKeyStore",
     "AuditLog",
     "AuditSigner",
     "DataKey",
+    "DatasetCatalog",
+    "DatasetInfo",
     "Detector",
     "KeyService",
     "Keyring",
@@ -31,6 +30,7 @@ __all__ = [
     "TokenRecord",
     "TokenStore",
     "UpstreamResponse",
+    "VersionInfo",
 ]
 
 

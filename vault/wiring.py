@@ -8,15 +8,11 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from vault.adapters.apikeys_sql import SqlApiKeyStore
-from vault.adapters.datasets_sql import SqlDatasetCatalog
 from vault.adapters.database import check_database, create_db_engine, migrate
+from vault.adapters.datasets_sql import SqlDatasetCatalog
+from vault.adapters.policy_files import load_access_policy, load_anonymization_policy
 from vault.adapters.token_store_sql import SqlTokenStore
-from vault.domain.policy import (
-    AccessPolicy,
-    AnonymizationPolicy,
-    load_access_policy,
-    load_anonymization_policy,
-)
+from vault.domain.policy import AccessPolicy, AnonymizationPolicy
 from vault.domain.ratelimit import Limits, RateLimiter
 from vault.settings import Settings
 
@@ -96,12 +92,14 @@ class Vault:
         from vault.adapters.audit_sql import SqlAuditLog
 
         return SqlAuditLog(
-            self.engine, signer=self.audit_signer, checkpoint_every=self.settings.audit_checkpoint_every
+            self.engine,
+            signer=self.audit_signer,
+            checkpoint_every=self.settings.audit_checkpoint_every,
         )
 
     @property
     def detector(self) -> Detector:
-        return self.anonymizer._detector  # noqa: SLF001 - one detector, owned by the anonymizer
+        return self.anonymizer._detector
 
     @cached_property
     def anonymizer(self) -> Anonymizer:
@@ -118,7 +116,14 @@ class Vault:
     def warm_up(self) -> None:
         """Build every lazy part now, once, so concurrent first requests never race to."""
         with self._lock:
-            _ = (self.anonymizer, self.reidentifier, self.chat_redactor, self.audit, self.tenant_keys, self.datasets)
+            _ = (
+                self.anonymizer,
+                self.reidentifier,
+                self.chat_redactor,
+                self.audit,
+                self.tenant_keys,
+                self.datasets,
+            )
 
     @cached_property
     def chat_redactor(self) -> ChatRedactor:
@@ -159,7 +164,9 @@ def _build_detector(policy: AnonymizationPolicy) -> Detector:
     from vault.adapters.detection import build_detector
 
     return build_detector(
-        score_threshold=min([policy.score_threshold, *(r.threshold or 1.0 for r in policy.entities.values())]),
+        score_threshold=min(
+            [policy.score_threshold, *(r.threshold or 1.0 for r in policy.entities.values())]
+        ),
         allow_list=policy.allow_list,
     )
 

@@ -11,22 +11,44 @@ from pathlib import Path
 VAULT = [sys.executable, "-m", "vault.cli"]
 
 
-def run(args: list[str], tmp_path: Path, *, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str], tmp_path: Path, *, stdin: str = "", **env: str
+) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("VAULT_")}
     environment |= {"VAULT_DATA_DIR": str(tmp_path / "data"), **env}
     return subprocess.run(
-        [*VAULT, *args], input=stdin, capture_output=True, text=True, env=environment, cwd=tmp_path, timeout=300, check=False
+        [*VAULT, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=tmp_path,
+        timeout=300,
+        check=False,
     )
 
 
 def test_help_lists_the_commands(tmp_path: Path) -> None:
     out = run(["--help"], tmp_path).stdout
-    for command in ("serve", "apikey", "scan", "anonymize", "reidentify", "eval", "audit", "keys", "fake-groq"):
+    for command in (
+        "serve",
+        "apikey",
+        "scan",
+        "anonymize",
+        "reidentify",
+        "eval",
+        "audit",
+        "keys",
+        "fake-groq",
+    ):
         assert command in out
 
 
 def test_apikey_create_prints_the_key_alone_on_the_last_line(tmp_path: Path) -> None:
-    result = run(["apikey", "create", "--tenant", "acme", "--role", "analyst", "--role", "reidentifier"], tmp_path)
+    result = run(
+        ["apikey", "create", "--tenant", "acme", "--role", "analyst", "--role", "reidentifier"],
+        tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     last = result.stdout.strip().splitlines()[-1]
     assert last.startswith("vk_") and " " not in last
@@ -44,7 +66,10 @@ def test_bad_role_and_bad_setting_are_refused_with_their_names(tmp_path: Path) -
 
 
 def test_scan_anonymize_reidentify_jsonl_round_trip(tmp_path: Path) -> None:
-    lines = [{"text": "Mail jane.doe@example.com or call +1 415 555 0132"}, {"text": "nothing here"}]
+    lines = [
+        {"text": "Mail jane.doe@example.com or call +1 415 555 0132"},
+        {"text": "nothing here"},
+    ]
     stdin = "\n".join(json.dumps(line) for line in lines) + "\n"
     scanned = run(["scan", "--jsonl", "-"], tmp_path, stdin=stdin)
     assert scanned.returncode == 0, scanned.stderr

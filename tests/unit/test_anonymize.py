@@ -41,7 +41,9 @@ class Parts:
         )
 
     def round_trip(self, tenant: str, text: str) -> str:
-        return self.reidentifier.reidentify(tenant, self.anonymizer.anonymize(tenant, text).text).text
+        return self.reidentifier.reidentify(
+            tenant, self.anonymizer.anonymize(tenant, text).text
+        ).text
 
 
 @pytest.fixture(scope="module")
@@ -96,13 +98,23 @@ def test_unpaired_surrogates_are_refused(parts: Parts) -> None:
         parts.anonymizer.anonymize("acme", "bad \ud800 text")
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@settings(
+    max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
 @given(
     st.lists(
         st.one_of(
             st.text(st.characters(blacklist_categories=("Cs",)), max_size=20),
             st.sampled_from(
-                ["John Smith", "mary@ex.org", "+1 415 555 0132", "4111 1111 1111 1111", "PERSON_", "_", "'s"]
+                [
+                    "John Smith",
+                    "mary@ex.org",
+                    "+1 415 555 0132",
+                    "4111 1111 1111 1111",
+                    "PERSON_",
+                    "_",
+                    "'s",
+                ]
             ),
         ),
         max_size=12,
@@ -153,7 +165,5 @@ def test_shredded_tenant_is_gone_and_its_tokens_stay_unresolved(tmp_path: Path) 
 
 
 def test_overlapping_detections_keep_the_longer_span(parts: Parts) -> None:
-    result = parts.anonymizer.anonymize(
-        "acme", "John Smith", spans=[Span(0, 10, "PERSON", 0.9)]
-    )
+    result = parts.anonymizer.anonymize("acme", "John Smith", spans=[Span(0, 10, "PERSON", 0.9)])
     assert result.text.startswith("PERSON_")

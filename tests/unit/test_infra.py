@@ -496,7 +496,7 @@ def _checkov() -> Path:
 def _run_checkov(directory: Path, home: Path) -> list[dict[str, Any]]:
     env = {**os.environ, **CHECKOV_ENV, "HOME": str(home), "XDG_CACHE_HOME": str(home / "cache")}
     env.pop("BC_API_KEY", None)
-    answer = subprocess.run(  # noqa: S603 - a fixed local binary and arguments
+    answer = subprocess.run(
         [
             str(_checkov()),
             "-d",

@@ -6,13 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from vault.domain.policy import (
-    Action,
-    Operator,
-    PolicyError,
-    load_access_policy,
-    load_anonymization_policy,
-)
+from vault.adapters.policy_files import load_access_policy, load_anonymization_policy
+from vault.domain.policy import Action, Operator, PolicyError
 from vault.domain.principal import Role
 
 POLICIES = Path(__file__).resolve().parents[2] / "policies"

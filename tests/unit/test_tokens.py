@@ -70,10 +70,15 @@ def test_safe_prefix_holds_back_only_possible_token_starts() -> None:
 
 
 @given(
-    st.lists(st.sampled_from(["Hi ", TOKEN, " and ", "PERSON", "_", "x", TOKEN.lower(), "'s. "]), max_size=12),
+    st.lists(
+        st.sampled_from(["Hi ", TOKEN, " and ", "PERSON", "_", "x", TOKEN.lower(), "'s. "]),
+        max_size=12,
+    ),
     st.lists(st.integers(min_value=1, max_value=9), min_size=1, max_size=40),
 )
-def test_any_chunking_finds_the_same_tokens_as_the_whole_text(parts: list[str], cuts: list[int]) -> None:
+def test_any_chunking_finds_the_same_tokens_as_the_whole_text(
+    parts: list[str], cuts: list[int]
+) -> None:
     text = "".join(parts)
     chunks, i = [], 0
     for size in cuts * (len(text) // max(1, sum(cuts)) + 1):

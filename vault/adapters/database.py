@@ -53,4 +53,6 @@ def check_database(engine: Engine) -> None:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except SQLAlchemyError as exc:
-        raise ServiceUnavailable("metadata database unreachable", code="database_unavailable") from exc
+        raise ServiceUnavailable(
+            "metadata database unreachable", code="database_unavailable"
+        ) from exc

@@ -65,7 +65,9 @@ class SqlDatasetCatalog:
         self._engine = engine
 
     def create_dataset(self, *, tenant: str, name: str, created_by: str) -> DatasetInfo:
-        row = DatasetRow(id=f"ds_{uuid.uuid4().hex}", tenant=tenant, name=name, created_by=created_by)
+        row = DatasetRow(
+            id=f"ds_{uuid.uuid4().hex}", tenant=tenant, name=name, created_by=created_by
+        )
         with Session(self._engine) as session:
             session.add(row)
             session.commit()
@@ -79,7 +81,9 @@ class SqlDatasetCatalog:
             return _dataset(row) if row is not None and row.tenant == tenant else None
 
     def list_datasets(self, tenant: str) -> list[DatasetInfo]:
-        query = select(DatasetRow).where(DatasetRow.tenant == tenant).order_by(DatasetRow.created_at)  # type: ignore[arg-type]
+        query = (
+            select(DatasetRow).where(DatasetRow.tenant == tenant).order_by(DatasetRow.created_at)
+        )  # type: ignore[arg-type]
         with Session(self._engine) as session:
             return [_dataset(r) for r in session.scalars(query)]
 
@@ -144,9 +148,11 @@ class SqlDatasetCatalog:
             connection.execute(
                 update(DatasetRow)
                 .where(DatasetRow.id == version.dataset_id)  # type: ignore[arg-type]
-                .values(latest_version=func.max(DatasetRow.latest_version, version.number)
-                        if self._engine.dialect.name == "sqlite"
-                        else func.greatest(DatasetRow.latest_version, version.number))
+                .values(
+                    latest_version=func.max(DatasetRow.latest_version, version.number)
+                    if self._engine.dialect.name == "sqlite"
+                    else func.greatest(DatasetRow.latest_version, version.number)
+                )
             )
         return replace(version, state=_COMMITTED)
 
@@ -228,4 +234,6 @@ class SqlDatasetCatalog:
         if dataset_id is not None:
             statement = statement.where(DatasetVersionRow.dataset_id == dataset_id)  # type: ignore[arg-type]
         with self._engine.begin() as connection:
-            return connection.execute(statement.values(sealed_header=None, kms_key_id="shredded")).rowcount
+            return connection.execute(
+                statement.values(sealed_header=None, kms_key_id="shredded")
+            ).rowcount

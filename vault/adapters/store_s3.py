@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -69,7 +70,9 @@ class S3ObjectStore:
                         upload_id = self._s3.create_multipart_upload(
                             Bucket=self._bucket, Key=full_key, **self._extra()
                         )["UploadId"]
-                    parts.append(self._upload_part(full_key, upload_id, len(parts) + 1, buffer[:_PART_SIZE]))
+                    parts.append(
+                        self._upload_part(full_key, upload_id, len(parts) + 1, buffer[:_PART_SIZE])
+                    )
                     del buffer[:_PART_SIZE]
             if upload_id is None:
                 answer = self._s3.put_object(
@@ -95,17 +98,18 @@ class S3ObjectStore:
             raise StoreUnavailable("bucket versioning is not enabled", code="store_unversioned")
         return StoredObject(key=key, version_id=version_id, size=size)
 
-    def _upload_part(self, key: str, upload_id: str, number: int, data: bytes | bytearray) -> dict[str, Any]:
+    def _upload_part(
+        self, key: str, upload_id: str, number: int, data: bytes | bytearray
+    ) -> dict[str, Any]:
         answer = self._s3.upload_part(
             Bucket=self._bucket, Key=key, UploadId=upload_id, PartNumber=number, Body=bytes(data)
         )
         return {"ETag": answer["ETag"], "PartNumber": number}
 
     def _abort(self, key: str, upload_id: str) -> None:
-        try:
+        # If this fails too, the bucket's lifecycle rule aborts the stale upload later.
+        with contextlib.suppress(BotoCoreError, ClientError):
             self._s3.abort_multipart_upload(Bucket=self._bucket, Key=key, UploadId=upload_id)
-        except (BotoCoreError, ClientError):
-            pass  # the bucket's lifecycle rule aborts stale multipart uploads
 
     def get(self, key: str, version_id: str) -> Iterator[bytes]:
         try:
@@ -122,7 +126,9 @@ class S3ObjectStore:
 
     def delete_version(self, key: str, version_id: str) -> None:
         try:
-            self._s3.delete_object(Bucket=self._bucket, Key=self._prefix + key, VersionId=version_id)
+            self._s3.delete_object(
+                Bucket=self._bucket, Key=self._prefix + key, VersionId=version_id
+            )
         except (BotoCoreError, ClientError) as exc:
             raise StoreUnavailable("object store delete failed") from exc
 

@@ -56,7 +56,9 @@ class SqlTokenStore:
                     statement = self._insert(TokenRow).values(rows[i : i + _BATCH])
                     connection.execute(statement.on_conflict_do_nothing())
         except SQLAlchemyError as exc:
-            raise ServiceUnavailable("token store unavailable", code="token_store_unavailable") from exc
+            raise ServiceUnavailable(
+                "token store unavailable", code="token_store_unavailable"
+            ) from exc
 
     def fetch(self, tenant: str, tokens: Collection[str]) -> dict[str, TokenRecord]:
         wanted = list(tokens)
@@ -64,14 +66,18 @@ class SqlTokenStore:
         try:
             with Session(self._engine) as session:
                 for i in range(0, len(wanted), _BATCH):
-                    query = select(TokenRow).where(
+                    query = select(
+                        TokenRow
+                    ).where(
                         TokenRow.tenant == tenant,  # type: ignore[arg-type]
                         TokenRow.token.in_(wanted[i : i + _BATCH]),  # type: ignore[attr-defined]
                     )
                     for row in session.scalars(query):
                         found[row.token] = _record(row)
         except SQLAlchemyError as exc:
-            raise ServiceUnavailable("token store unavailable", code="token_store_unavailable") from exc
+            raise ServiceUnavailable(
+                "token store unavailable", code="token_store_unavailable"
+            ) from exc
         return found
 
     def find_by_digest(self, tenant: str, value_digest: str) -> list[TokenRecord]:

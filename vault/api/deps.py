@@ -41,7 +41,11 @@ def principal_for(request: Request) -> Principal:
         raise
     wait = vault.rate_limiter.check_request(principal.key_id)
     if wait > 0:
-        raise RateLimited("request rate limit reached for this API key", retry_after=wait, code="rate_limit_exceeded")
+        raise RateLimited(
+            "request rate limit reached for this API key",
+            retry_after=wait,
+            code="rate_limit_exceeded",
+        )
     return principal
 
 

@@ -44,12 +44,20 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        body = {"error": {"message": str(exc.detail), "type": "invalid_request_error", "code": code}}
+        body = {
+            "error": {"message": str(exc.detail), "type": "invalid_request_error", "code": code}
+        }
         return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
         # The exception text may hold request content: log its type only.
         log.error("unhandled %s", type(exc).__name__)
-        body = {"error": {"message": "internal error", "type": "internal_error", "code": "internal_error"}}
+        body = {
+            "error": {
+                "message": "internal error",
+                "type": "internal_error",
+                "code": "internal_error",
+            }
+        }
         return JSONResponse(body, status_code=500)

@@ -54,7 +54,9 @@ class Metrics:
                 lines.append(
                     f'vault_http_request_duration_seconds_sum{{route="{route}"}} {self._latency_sum[route]:.6f}'
                 )
-                lines.append(f'vault_http_request_duration_seconds_count{{route="{route}"}} {total}')
+                lines.append(
+                    f'vault_http_request_duration_seconds_count{{route="{route}"}} {total}'
+                )
             names = sorted({name for name, _ in self.events})
             for name in names:
                 lines.append(f"# TYPE vault_{name}_total counter")

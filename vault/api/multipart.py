@@ -79,7 +79,9 @@ def _events(body: Iterable[bytes], boundary: bytes) -> Iterator[tuple[str, objec
         yield queue.popleft()
 
 
-def read_upload(body: Iterable[bytes], content_type: str | None, *, file_field: str = "file") -> Upload:
+def read_upload(
+    body: Iterable[bytes], content_type: str | None, *, file_field: str = "file"
+) -> Upload:
     """Parse fields up to the file part; the file's bytes then stream from `Upload.chunks`.
 
     Text fields must come before the file (curl -F and the common clients send them in the
@@ -141,7 +143,9 @@ class FormFile:
     data: bytes
 
 
-def read_form(body: bytes, content_type: str | None) -> tuple[dict[str, list[str]], dict[str, FormFile]]:
+def read_form(
+    body: bytes, content_type: str | None
+) -> tuple[dict[str, list[str]], dict[str, FormFile]]:
     """A small multipart form parsed whole in memory, in any field order (audio uploads)."""
     kind, options = parse_options_header(content_type or "")
     if kind != b"multipart/form-data" or b"boundary" not in options:

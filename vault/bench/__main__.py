@@ -20,9 +20,19 @@ def _format(value: float | None) -> str:
 def print_table(rows: list[Row]) -> None:
     header = ("section", "metric", "vault", "baseline", "unit", "vault/baseline", "goal")
     lines = [
-        (r.section, r.metric, _format(r.vault), _format(r.baseline), r.unit,
-         "-" if r.ratio is None else f"{r.ratio:.2f}x better" if r.ratio >= 1 else f"{1 / r.ratio:.2f}x worse",
-         r.goal)
+        (
+            r.section,
+            r.metric,
+            _format(r.vault),
+            _format(r.baseline),
+            r.unit,
+            "-"
+            if r.ratio is None
+            else f"{r.ratio:.2f}x better"
+            if r.ratio >= 1
+            else f"{1 / r.ratio:.2f}x worse",
+            r.goal,
+        )
         for r in rows
     ]
     widths = [max(len(str(c)) for c in col) for col in zip(header, *lines, strict=False)]

@@ -28,4 +28,4 @@ ENTITY_TYPES: tuple[str, ...] = (
 
 # Input text that already looks like one of our tokens is itself replaced by a token of this
 # type, so anonymize → reidentify gives back exactly what came in.
-LITERAL_TOKEN_TYPE = "VAULT_LITERAL"
+LITERAL_TOKEN_TYPE = "VAULT_LITERAL"  # noqa: S105 - an entity type name, not a password

@@ -56,12 +56,8 @@ class TokenGrammar:
         if not types:
             raise ValueError("a token grammar needs at least one entity type")
         alternation = "|".join(re.escape(t) for t in types)
-        self._pattern = re.compile(
-            rf"(?P<type>{alternation})_(?P<id>{_ID_PATTERN})", re.IGNORECASE
-        )
-        self._prefixes = frozenset(
-            f"{t}_"[:n] for t in types for n in range(1, len(t) + 2)
-        )
+        self._pattern = re.compile(rf"(?P<type>{alternation})_(?P<id>{_ID_PATTERN})", re.IGNORECASE)
+        self._prefixes = frozenset(f"{t}_"[:n] for t in types for n in range(1, len(t) + 2))
         self._max_length = len(types[0]) + 1 + TOKEN_ID_LENGTH
 
     def find(self, text: str) -> Iterator[TokenMatch]:

@@ -88,9 +88,7 @@ class Anonymizer:
         return self._select(text, self._detector.detect(text))
 
     def _select(self, text: str, detected: list[Span]) -> list[Span]:
-        forced = [
-            Span(m.start, m.end, LITERAL_TOKEN_TYPE, 1.0) for m in self.grammar.find(text)
-        ]
+        forced = [Span(m.start, m.end, LITERAL_TOKEN_TYPE, 1.0) for m in self.grammar.find(text)]
         forced += self._deny_list_spans(text)
         kept = [
             s
@@ -110,7 +108,9 @@ class Anonymizer:
             for text, detected in zip(texts, detect_many(texts), strict=True)
         ]
 
-    def anonymize(self, tenant: str, text: str, *, spans: list[Span] | None = None) -> AnonymizedText:
+    def anonymize(
+        self, tenant: str, text: str, *, spans: list[Span] | None = None
+    ) -> AnonymizedText:
         """Replace every span the policy acts on; new token values are sealed and stored first.
 
         Raises InvalidRequest for text that is not a str; errors of the key service or the token
@@ -163,7 +163,9 @@ class Anonymizer:
             if token is not None:
                 replacement = token
             else:
-                rule = self.policy.rule_for(span.entity_type).model_copy(update={"operator": operator})
+                rule = self.policy.rule_for(span.entity_type).model_copy(
+                    update={"operator": operator}
+                )
                 replacement = apply_one_way(span.entity_type, value, digest=digest, rule=rule)
             pieces.append(text[cursor : span.start])
             out_length += span.start - cursor

@@ -22,7 +22,9 @@ def _check(value: str) -> None:
         raise InvalidRequest("value must be 1 to 4096 characters", param="value")
 
 
-def find_value(tokens: TokenStore, keys: TenantKeys, *, tenant: str, value: str) -> list[FoundToken]:
+def find_value(
+    tokens: TokenStore, keys: TenantKeys, *, tenant: str, value: str
+) -> list[FoundToken]:
     """Every live token this tenant issued for exactly `value`, whatever its entity type."""
     _check(value)
     digest = value_digest(keys.keyring(tenant), value)

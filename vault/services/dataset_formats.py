@@ -64,7 +64,10 @@ def detect_format(filename: str | None, content_type: str | None) -> str:
     kind = (content_type or "").split(";")[0].strip().lower()
     if name.endswith(".csv") or kind in ("text/csv", "application/csv"):
         return "csv"
-    if name.endswith((".jsonl", ".ndjson")) or kind in ("application/jsonl", "application/x-ndjson"):
+    if name.endswith((".jsonl", ".ndjson")) or kind in (
+        "application/jsonl",
+        "application/x-ndjson",
+    ):
         return "jsonl"
     if name.endswith((".txt", ".text", ".log", ".md")) or kind.startswith("text/plain"):
         return "text"
@@ -89,7 +92,9 @@ def decode_lines(chunks: Iterable[bytes]) -> Iterator[str]:
                 param="file",
             ) from None
         if "\x00" in pending:
-            raise InvalidRequest("file holds NUL bytes: binary files are not accepted", param="file")
+            raise InvalidRequest(
+                "file holds NUL bytes: binary files are not accepted", param="file"
+            )
         *complete, pending = pending.split("\n")
         for line in complete:
             yield line + "\n"
@@ -186,8 +191,12 @@ def _anonymize_jsonl(lines: Iterable[str], anonymize: Anonymize, report: Report)
     size = 0
     for number, record in _jsonl_records(lines):
         if not isinstance(record, dict):
-            raise InvalidRequest(f"line {number} must be a JSON object", code="malformed_jsonl", param="file")
-        clean = {key: _walk(value, anonymize, report.entities[key]) for key, value in record.items()}
+            raise InvalidRequest(
+                f"line {number} must be a JSON object", code="malformed_jsonl", param="file"
+            )
+        clean = {
+            key: _walk(value, anonymize, report.entities[key]) for key, value in record.items()
+        }
         report.rows += 1
         line = json.dumps(clean, ensure_ascii=False) + "\n"
         out.append(line)
@@ -238,11 +247,14 @@ def _anonymize_csv(
     try:
         _, header = next(rows)
     except StopIteration:
-        raise InvalidRequest("CSV file has no header row", code="malformed_csv", param="file") from None
+        raise InvalidRequest(
+            "CSV file has no header row", code="malformed_csv", param="file"
+        ) from None
     unknown = set(overrides) - set(header)
     if unknown:
         raise InvalidRequest(
-            f"column policy names unknown column(s): {', '.join(sorted(unknown))}", param="column_policy"
+            f"column policy names unknown column(s): {', '.join(sorted(unknown))}",
+            param="column_policy",
         )
     report.columns = header
     sample: list[tuple[int, list[str]]] = []
@@ -270,7 +282,11 @@ def _anonymize_csv(
             )
         out = []
         for name, kind, value in zip(header, kinds, row, strict=True):
-            if not value or kind == "keep" or (kind == "plain" and _PLAIN_CELL.fullmatch(value.strip())):
+            if (
+                not value
+                or kind == "keep"
+                or (kind == "plain" and _PLAIN_CELL.fullmatch(value.strip()))
+            ):
                 out.append(value)
             elif kind.startswith("entity:"):
                 out.append(tokenize_whole(value, kind.removeprefix("entity:")))
@@ -303,7 +319,9 @@ def _anonymize_csv(
         yield drain()
 
 
-def reidentify_stream(fmt: str, chunks: Iterable[bytes], *, reidentify: Reidentify) -> Iterator[bytes]:
+def reidentify_stream(
+    fmt: str, chunks: Iterable[bytes], *, reidentify: Reidentify
+) -> Iterator[bytes]:
     """The re-identified file: text byte for byte, CSV and JSONL value for value."""
     lines = decode_lines(chunks)
     if fmt == "text":
@@ -313,7 +331,12 @@ def reidentify_stream(fmt: str, chunks: Iterable[bytes], *, reidentify: Reidenti
     if fmt == "jsonl":
         out = []
         for _, record in _jsonl_records(lines):
-            out.append(json.dumps(_walk(record, lambda s: (reidentify(s), {}), Counter()), ensure_ascii=False) + "\n")
+            out.append(
+                json.dumps(
+                    _walk(record, lambda s: (reidentify(s), {}), Counter()), ensure_ascii=False
+                )
+                + "\n"
+            )
             if len(out) >= 256:
                 yield "".join(out).encode()
                 out = []

@@ -16,7 +16,17 @@ from vault.ports import DatasetCatalog, DatasetInfo, KeyService, ObjectStore, Ve
 from vault.services.anonymize import Anonymizer
 from vault.services.dataset_formats import Report, anonymize_stream, detect_format
 
-__all__ = ["DatasetParts", "IngestRequest", "dataset_context", "ingest_version", "parse_column_policy"]
+__all__ = [
+    "DatasetParts",
+    "IngestRequest",
+    "add_version",
+    "create_dataset",
+    "dataset_context",
+    "ingest_version",
+    "parse_column_policy",
+    "require_dataset",
+    "version_json",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +61,13 @@ def parse_column_policy(raw: str | None) -> dict[str, str] | None:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise InvalidRequest(f"column_policy is not JSON: {exc.msg}", param="column_policy") from None
+        raise InvalidRequest(
+            f"column_policy is not JSON: {exc.msg}", param="column_policy"
+        ) from None
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
-        raise InvalidRequest("column_policy must map column names to strings", param="column_policy")
+        raise InvalidRequest(
+            "column_policy must map column names to strings", param="column_policy"
+        )
     kinds = {}
     for column, kind in data.items():
         if kind in ("keep", "text", "plain"):
@@ -109,7 +123,9 @@ def ingest_version(
         earlier = parts.catalog.find_by_idempotency_key(principal.tenant, upload.idempotency_key)
         if earlier is not None and earlier.state == "committed":
             if earlier.dataset_id != dataset.id:
-                raise InvalidRequest("Idempotency-Key was used for another dataset", code="idempotency_conflict")
+                raise InvalidRequest(
+                    "Idempotency-Key was used for another dataset", code="idempotency_conflict"
+                )
             return earlier, False
     pending = parts.catalog.reserve_version(
         VersionInfo(
@@ -142,7 +158,9 @@ def ingest_version(
         def tokenize_whole(value: str, entity_type: str) -> str:
             from vault.domain.spans import Span
 
-            return anonymizer.anonymize(tenant, value, spans=[Span(0, len(value), entity_type)]).text
+            return anonymizer.anonymize(
+                tenant, value, spans=[Span(0, len(value), entity_type)]
+            ).text
 
         plain = anonymize_stream(
             fmt,
@@ -152,7 +170,9 @@ def ingest_version(
             report=report,
             column_overrides=upload.column_policy,
         )
-        sealed = seal_stream(plain, keys=parts.keys, context=dataset_context(tenant, dataset.id, pending.number))
+        sealed = seal_stream(
+            plain, keys=parts.keys, context=dataset_context(tenant, dataset.id, pending.number)
+        )
         header = next(sealed)  # kept in the database, apart from the object, for shredding
         stored = parts.store.put(object_key, digest.through(sealed))
         version = replace(
@@ -172,6 +192,47 @@ def ingest_version(
             parts.store.delete_version(object_key, stored.version_id)
         parts.catalog.discard_version(dataset.id, pending.number)
         raise
+
+
+def create_dataset(
+    parts: DatasetParts, principal: Principal, *, name: str, upload: IngestRequest
+) -> tuple[DatasetInfo, VersionInfo, bool]:
+    """A new dataset with `upload` as version 1; a replayed Idempotency-Key returns the first.
+
+    A dataset whose first upload fails is removed again, so a failed create leaves nothing.
+    """
+    name = name.strip()
+    if not name:
+        raise InvalidRequest("a dataset needs a 'name' field, sent before the file", param="name")
+    if len(name) > 256:
+        raise InvalidRequest("name is longer than 256 characters", param="name")
+    if upload.idempotency_key:
+        earlier = parts.catalog.find_by_idempotency_key(principal.tenant, upload.idempotency_key)
+        if earlier is not None and earlier.state == "committed":
+            return (
+                require_dataset(parts.catalog, principal.tenant, earlier.dataset_id),
+                earlier,
+                False,
+            )
+    detect_format(upload.filename, upload.content_type)  # refuse before creating anything
+    dataset = parts.catalog.create_dataset(
+        tenant=principal.tenant, name=name, created_by=principal.key_id
+    )
+    try:
+        version, created = ingest_version(parts, principal, dataset=dataset, upload=upload)
+    except BaseException:
+        parts.catalog.delete_dataset_if_empty(principal.tenant, dataset.id)
+        raise
+    return require_dataset(parts.catalog, principal.tenant, dataset.id), version, created
+
+
+def add_version(
+    parts: DatasetParts, principal: Principal, *, dataset_id: str, upload: IngestRequest
+) -> tuple[DatasetInfo, VersionInfo, bool]:
+    """The next version of an existing dataset (NotFound for another tenant's)."""
+    dataset = require_dataset(parts.catalog, principal.tenant, dataset_id)
+    version, created = ingest_version(parts, principal, dataset=dataset, upload=upload)
+    return require_dataset(parts.catalog, principal.tenant, dataset_id), version, created
 
 
 def require_dataset(catalog: DatasetCatalog, tenant: str, dataset_id: str) -> DatasetInfo:

@@ -15,7 +15,9 @@ from vault.services.reidentify import Reidentifier
 __all__ = ["open_version", "read_version"]
 
 
-def open_version(parts: DatasetParts, principal: Principal, dataset_id: str, number: int) -> VersionInfo:
+def open_version(
+    parts: DatasetParts, principal: Principal, dataset_id: str, number: int
+) -> VersionInfo:
     """The committed version, or NotFound (also for another tenant's dataset)."""
     require_dataset(parts.catalog, principal.tenant, dataset_id)
     version = parts.catalog.get_version(principal.tenant, dataset_id, number)

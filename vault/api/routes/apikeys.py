@@ -52,7 +52,13 @@ def create(body: CreateKey, request: Request, principal: Admin) -> dict[str, Any
         label=body.label,
         expires_at=expires,
     )
-    audit(request, principal, "apikey.create", object_id=info.id, details={"roles": ",".join(sorted(info.roles))})
+    audit(
+        request,
+        principal,
+        "apikey.create",
+        object_id=info.id,
+        details={"roles": ",".join(sorted(info.roles))},
+    )
     return {**key_json(info), "key": secret}
 
 

@@ -25,7 +25,7 @@ Admin = Annotated[Principal, Depends(require(Action.DSR))]
 def export(
     request: Request,
     principal: Auditor,
-    format: str = "jsonl",  # noqa: A002 - the public query parameter's name
+    format: str = "jsonl",
     since: datetime | None = None,
     until: datetime | None = None,
 ) -> StreamingResponse:

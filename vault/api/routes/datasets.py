@@ -17,7 +17,8 @@ from vault.errors import InvalidRequest, PermissionDenied
 from vault.ports import DatasetInfo
 from vault.services.ingest_dataset import (
     IngestRequest,
-    ingest_version,
+    add_version,
+    create_dataset,
     parse_column_policy,
     require_dataset,
     version_json,
@@ -30,7 +31,11 @@ Writer = Annotated[Principal, Depends(require(Action.DATASET_WRITE))]
 Reader = Annotated[Principal, Depends(require(Action.DATASET_READ))]
 T = TypeVar("T")
 
-_MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/jsonl", "text": "text/plain; charset=utf-8"}
+_MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "jsonl": "application/jsonl",
+    "text": "text/plain; charset=utf-8",
+}
 
 
 def dataset_json(dataset: DatasetInfo) -> dict[str, Any]:
@@ -62,19 +67,16 @@ async def _with_body(request: Request, work: Callable[[Iterator[bytes]], T]) -> 
     return await anyio.to_thread.run_sync(lambda: work(chunks()))
 
 
-def _ingest(request: Request, principal: Principal, chunks: Iterator[bytes], *, dataset_id: str | None, idempotency_key: str | None) -> tuple[dict[str, Any], bool]:
-    vault = get_vault(request)
+def _ingest(
+    request: Request,
+    principal: Principal,
+    chunks: Iterator[bytes],
+    *,
+    dataset_id: str | None,
+    idempotency_key: str | None,
+) -> tuple[dict[str, Any], bool]:
     upload = read_upload(chunks, request.headers.get("content-type"))
-    parts = vault.dataset_parts()
-    if dataset_id is None:
-        name = upload.fields.get("name", "").strip()
-        if not name:
-            raise InvalidRequest("a dataset needs a 'name' field, sent before the file", param="name")
-        if len(name) > 256:
-            raise InvalidRequest("name is longer than 256 characters", param="name")
-        dataset = None
-    else:
-        dataset = require_dataset(parts.catalog, principal.tenant, dataset_id)
+    parts = get_vault(request).dataset_parts()
     ingest = IngestRequest(
         filename=upload.filename,
         content_type=upload.content_type,
@@ -82,35 +84,35 @@ def _ingest(request: Request, principal: Principal, chunks: Iterator[bytes], *, 
         idempotency_key=idempotency_key,
         column_policy=parse_column_policy(upload.fields.get("column_policy")),
     )
-    if dataset is None:
-        if idempotency_key:
-            earlier = parts.catalog.find_by_idempotency_key(principal.tenant, idempotency_key)
-            if earlier is not None and earlier.state == "committed":
-                dataset = require_dataset(parts.catalog, principal.tenant, earlier.dataset_id)
-        if dataset is None:
-            from vault.services.ingest_dataset import detect_format
-
-            detect_format(upload.filename, upload.content_type)  # refuse before creating anything
-            dataset = parts.catalog.create_dataset(tenant=principal.tenant, name=name, created_by=principal.key_id)
-            try:
-                version, created = ingest_version(parts, principal, dataset=dataset, upload=ingest)
-            except BaseException:
-                parts.catalog.delete_dataset_if_empty(principal.tenant, dataset.id)
-                raise
-            dataset = require_dataset(parts.catalog, principal.tenant, dataset.id)
-            return {**dataset_json(dataset), "version": version_json(version)}, created
-    version, created = ingest_version(parts, principal, dataset=dataset, upload=ingest)
-    dataset = require_dataset(parts.catalog, principal.tenant, dataset.id)
+    if dataset_id is None:
+        name = upload.fields.get("name", "")
+        dataset, version, created = create_dataset(parts, principal, name=name, upload=ingest)
+    else:
+        dataset, version, created = add_version(
+            parts, principal, dataset_id=dataset_id, upload=ingest
+        )
     return {**dataset_json(dataset), "version": version_json(version)}, created
 
 
-async def _upload(request: Request, principal: Principal, dataset_id: str | None, idempotency_key: str | None) -> JSONResponse:
+async def _upload(
+    request: Request, principal: Principal, dataset_id: str | None, idempotency_key: str | None
+) -> JSONResponse:
     try:
         answer, created = await _with_body(
-            request, lambda chunks: _ingest(request, principal, chunks, dataset_id=dataset_id, idempotency_key=idempotency_key)
+            request,
+            lambda chunks: _ingest(
+                request, principal, chunks, dataset_id=dataset_id, idempotency_key=idempotency_key
+            ),
         )
     except Exception as exc:
-        audit(request, principal, "dataset.version", outcome="error", object_id=dataset_id, details={"error": type(exc).__name__})
+        audit(
+            request,
+            principal,
+            "dataset.version",
+            outcome="error",
+            object_id=dataset_id,
+            details={"error": type(exc).__name__},
+        )
         raise
     version = answer["version"]
     audit(
@@ -124,16 +126,21 @@ async def _upload(request: Request, principal: Principal, dataset_id: str | None
 
 
 @router.post("", status_code=201)
-async def create_dataset(
-    request: Request, principal: Writer, idempotency_key: Annotated[str | None, Header(max_length=256)] = None
+async def post_dataset(
+    request: Request,
+    principal: Writer,
+    idempotency_key: Annotated[str | None, Header(max_length=256)] = None,
 ) -> JSONResponse:
     """A new dataset from a multipart upload (`name`, then `file`); its version 1."""
     return await _upload(request, principal, None, idempotency_key)
 
 
 @router.post("/{dataset_id}/versions", status_code=201)
-async def create_version(
-    dataset_id: str, request: Request, principal: Writer, idempotency_key: Annotated[str | None, Header(max_length=256)] = None
+async def post_version(
+    dataset_id: str,
+    request: Request,
+    principal: Writer,
+    idempotency_key: Annotated[str | None, Header(max_length=256)] = None,
 ) -> JSONResponse:
     """The next version of a dataset from a multipart upload (`file`)."""
     return await _upload(request, principal, dataset_id, idempotency_key)
@@ -147,18 +154,25 @@ def list_datasets(request: Request, principal: Reader) -> dict[str, Any]:
 
 @router.get("/{dataset_id}")
 def get_dataset(dataset_id: str, request: Request, principal: Reader) -> dict[str, Any]:
-    return dataset_json(require_dataset(get_vault(request).dataset_parts().catalog, principal.tenant, dataset_id))
+    return dataset_json(
+        require_dataset(get_vault(request).dataset_parts().catalog, principal.tenant, dataset_id)
+    )
 
 
 @router.get("/{dataset_id}/versions")
 def list_versions(dataset_id: str, request: Request, principal: Reader) -> dict[str, Any]:
     catalog = get_vault(request).dataset_parts().catalog
     require_dataset(catalog, principal.tenant, dataset_id)
-    return {"object": "list", "data": [version_json(v) for v in catalog.list_versions(principal.tenant, dataset_id)]}
+    return {
+        "object": "list",
+        "data": [version_json(v) for v in catalog.list_versions(principal.tenant, dataset_id)],
+    }
 
 
 @router.get("/{dataset_id}/versions/{number}/report")
-def version_report(dataset_id: str, number: int, request: Request, principal: Reader) -> dict[str, Any]:
+def version_report(
+    dataset_id: str, number: int, request: Request, principal: Reader
+) -> dict[str, Any]:
     """What was found where in a version: counts per column or field, never values."""
     version = open_version(get_vault(request).dataset_parts(), principal, dataset_id, number)
     return {**version_json(version), "report": version.report}
@@ -185,12 +199,29 @@ def read_content(
     stated = purpose or x_vault_purpose
     if view == "reidentified":
         if not vault.access_policy.allows(principal.roles, Action.DATASET_REIDENTIFY):
-            audit(request, principal, "dataset.read", outcome="denied", object_id=f"{dataset_id}/v{number}", details={"view": view})
+            audit(
+                request,
+                principal,
+                "dataset.read",
+                outcome="denied",
+                object_id=f"{dataset_id}/v{number}",
+                details={"view": view},
+            )
             raise PermissionDenied("this API key may not read re-identified datasets")
         if not stated or not stated.strip():
-            raise InvalidRequest("a re-identified view needs a purpose (X-Vault-Purpose header or ?purpose=)", param="purpose")
+            raise InvalidRequest(
+                "a re-identified view needs a purpose (X-Vault-Purpose header or ?purpose=)",
+                param="purpose",
+            )
         reidentifier = vault.reidentifier
         reveal = vault.access_policy.revealable(principal.roles)
     body = read_version(parts, principal, version, reidentifier=reidentifier, reveal=reveal)
-    audit(request, principal, "dataset.read", object_id=f"{dataset_id}/v{number}", purpose=stated, details={"view": view})
+    audit(
+        request,
+        principal,
+        "dataset.read",
+        object_id=f"{dataset_id}/v{number}",
+        purpose=stated,
+        details={"view": view},
+    )
     return StreamingResponse(body, media_type=_MEDIA_TYPES[version.format])

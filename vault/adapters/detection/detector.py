@@ -16,11 +16,11 @@ from presidio_analyzer.predefined_recognizers import (
     UrlRecognizer,
 )
 
-from vault.adapters.detection._names import GIVEN_NAMES, SURNAMES
+from vault.adapters.detection._addresses import address_candidates, place_candidates
 from vault.adapters.detection._offline import make_tldextract_offline
 from vault.adapters.detection._patterns import RULES, Candidate, run_rules
+from vault.adapters.detection._people import name_candidates
 from vault.adapters.detection._tokens import TOKEN_RE
-from vault.adapters.detection._words import COMMON_WORDS
 from vault.domain.spans import Span
 from vault.errors import InvalidRequest
 
@@ -42,13 +42,6 @@ _NER_SCORE = 0.85
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _NOT_A_NAME = re.compile(r"[\d@_/=\\<>{}\[\]|#$%^*+~`]")
 _EDGE_JUNK = " \t\r\n\"'`.,;:!?()[]{}<>-"
-_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'-]*")
-_NAME_CONTEXT = re.compile(
-    r"(?i)(?:\b(?:my name is|name is|dear|attn:?|signed,?|regards,|thanks,|cheers,|mr\.?|mrs\.?|"
-    r"ms\.?|dr\.?|prof\.?)|(?:\b|_)(?:first_?name|last_?name|full_?name|name|customer|contact|"
-    r"author|owner|patient|employee|assignee|reporter)[\"']?\s*[:=])\s*[\"']?"
-    r"([A-Za-zÀ-ÿ][\w'-]*)(?:[ ]([A-Za-zÀ-ÿ][\w'-]*))?"
-)
 _POSTCODE_AFTER = re.compile(
     r"[ ,\n]{1,3}(\d{4,6}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b"
 )
@@ -189,8 +182,11 @@ class PresidioDetector:
                 while end > start and text[end - 1] in ".,;:!?)]}'\"":
                     end -= 1  # sentence punctuation is not part of the URL or address
                 found.append(Candidate(start, end, entity, score, "presidio"))
+        if "LOCATION" in self._entities:
+            found.extend(address_candidates(text))
+            found.extend(place_candidates(text))
         if "PERSON" in self._entities:
-            found.extend(self._names(text))
+            found.extend(name_candidates(text))
         for entity, pattern in self._deny:
             found.extend(Candidate(*m.span(), entity, 1.0, "deny") for m in pattern.finditer(text))
         return found
@@ -200,41 +196,6 @@ class PresidioDetector:
         if "://" in value or value.lower().startswith("www."):
             return False
         return value.rsplit(".", 1)[-1].lower() in _FILE_TLDS
-
-    @staticmethod
-    def _names(text: str) -> list[Candidate]:
-        """Given names from the list (any case), extended by a following surname; context names."""
-        out: list[Candidate] = []
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-        for i, (start, end, word) in enumerate(words):
-            low = word.lower()
-            if low in GIVEN_NAMES:
-                score = 0.7
-            elif low in SURNAMES and word[0].isupper():
-                score = 0.6
-            else:
-                continue
-            if i + 1 < len(words):
-                n_start, n_end, nxt = words[i + 1]
-                n_low = nxt.lower()
-                gap = text[end:n_start]
-                if (
-                    gap == " "
-                    and n_low not in COMMON_WORDS
-                    and (n_low in SURNAMES or nxt[0].isupper() == word[0].isupper())
-                ):
-                    end = n_end
-            out.append(Candidate(start, end, "PERSON", score, "names"))
-        for match in _NAME_CONTEXT.finditer(text):
-            start, end = match.span(1)
-            if match.group(1).lower() in COMMON_WORDS:
-                continue
-            if match.group(2) and match.group(2).lower() not in COMMON_WORDS:
-                end = match.end(2)
-            start, end = _trim(text, start, end)
-            if end - start >= 2 and not _NOT_A_NAME.search(text[start:end]):
-                out.append(Candidate(start, end, "PERSON", 0.75, "name_context"))
-        return out
 
     # --- resolution
 

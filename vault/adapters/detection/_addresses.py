@@ -1,0 +1,256 @@
+"""Addresses and places: street lines, the lines and comma parts that follow them, postcodes, a gazetteer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from vault.adapters.detection._patterns import Candidate
+from vault.adapters.detection._places import PLACES, PLACES_CAPITALISED
+from vault.adapters.detection._words import COMMON_WORDS
+
+__all__ = ["address_candidates", "place_candidates"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that name a street, in English and the languages most often seen in addresses.
+_STREET_WORDS = _words(
+    """
+    street st avenue ave av avda road rd boulevard blvd bd lane ln drive dr court ct way place pl
+    terrace ter parkway pkwy circle cir square sq highway hwy trail trl alley crescent cres close
+    row plaza route rte walk mews gardens grove hill esplanade quay wharf embankment broadway
+    strasse straße str gasse weg platz allee ring damm ufer chaussee rue chemin impasse quai cours
+    calle carrer camino camiño avenida rua travessa largo praça via viale vicolo corso piazza
+    straat laan plein kade gracht dreef steenweg vej gade gata gatan gate vägen veien vegen tie
+    katu utca ulica ul trg ulitsa prospekt odos leoforos sokak cadde caddesi jalan
+    """
+)
+# Endings of one-word street names (Hauptstraße, Kongensgade, Storgatan, Mannerheimintie).
+_STREET_ENDINGS = (
+    "strasse", "straße", "str.", "gasse", "weg", "platz", "allee", "damm", "ring", "straat",
+    "laan", "plein", "kade", "gracht", "dreef", "steenweg", "vej", "gade", "gata", "gatan",
+    "gate", "vägen", "vagen", "veien", "vegen", "tie", "katu", "utca", "ulica", "vegur",
+    "gränd", "stigen", "bakken", "torget", "torg",
+)  # fmt: skip
+# Nouns that follow a number without making an address ("3 days", "10 items").
+_QUANTITY_WORDS = _words(
+    """
+    day days week weeks month months year years hour hours hr hrs minute minutes min mins second
+    seconds sec secs ms item items time times people users user person percent pct kb mb gb tb
+    bytes files rows lines pages page points pts dollars euros usd eur gbp cents miles km
+    meters metres kg lbs units pieces pcs copies orders tickets errors requests retries steps
+    am pm to and or of x by in on at per out vs
+    """
+)
+_UNIT = r"(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|rm|bldg|building|#)"
+_UNIT_RE = re.compile(rf"(?i){_UNIT}\.?\s*#?[\w-]{{1,6}}")
+_NAME_WORD = r"[^\W\d_][\w'’.-]*"
+# A number, up to six words, and maybe a second number: "42 Baker Street", "12 Via Roma 3",
+# "78 Camiño Ancho 91", "18 15 Millicent Drive Apt. 4".
+_STREET_LINE = re.compile(
+    rf"(?<![\w.,:/#+-])(?:\d{{1,5}}[ ]+)?\d{{1,5}}[A-Za-z]?,?[ ]+"
+    rf"(?P<name>{_NAME_WORD}(?:[ ]+(?:{_NAME_WORD}|\d{{1,3}}(?:st|nd|rd|th)\b)){{0,5}})"
+    r"(?:[ ]+(?P<tail>\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?)(?![\w.,-]\d))?"
+)
+# Street word first, number last: "Rue de la Paix 12", "Calle Mayor 5".
+_STREET_FIRST = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,4}})[ ]+"
+    r"(?P<tail>\d{1,5}[A-Za-z]?)(?![\w.-]\d|\w)"
+)
+_PO_BOX = re.compile(r"(?i)(?<![\w-])(?:\d{1,5}[ ]+)?p\.?\s?o\.?\s*box[ ]*\d{1,6}\b")
+_POSTCODE = (
+    r"(?:\d{5}(?:-\d{4})?|\d{4}|\d{3}[ ]?\d{2}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}"
+    r"|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{1,2}-\d{4,5})"
+)
+_ZIP_CONTEXT = re.compile(
+    rf"(?i)\b(?:zip|zip ?code|postal ?code|post ?code|postcode|plz|cap|cep)\b[\s:#=\"']*"
+    rf"(?:is[ ]+)?(?P<zip>{_POSTCODE}|\d{{3,6}})(?![\w-])"
+)
+_ADDRESS_CONTEXT = re.compile(
+    r"(?i)(?:address|addr|lives?|living|located|location|ship(?:ped|ping)?|deliver(?:ed|y)?|"
+    r"send|mail(?:ed)?|moved|reside[sd]?|residence|office|home|house|visit|at|is|in|to|from|"
+    r"near|on)\W{0,3}$"
+)
+# One line of an address block below the street: "Suite 286", "El Tornadizo", "Gabon 66298",
+# "Springfield, IL 62704", ", SH", "SW1A 1AA".
+_BLOCK_LINE = re.compile(
+    rf"(?:{_UNIT}\.?\s*#?[\w-]{{1,6}}"
+    rf"|[^\W\d_][\w'’.()-]*(?:[ ]+[^\W\d_][\w'’.()-]*){{0,4}}"
+    rf"(?:,?[ ]+[A-Z]{{2,3}})?(?:,?[ ]+{_POSTCODE})?"
+    rf"|,?[ ]*[A-Za-z]{{2,3}}|{_POSTCODE}"
+    rf"|{_POSTCODE}[ ]+[^\W\d_][\w'’.-]*(?:[ ]+[^\W\d_][\w'’.-]*){{0,3}})",
+    re.IGNORECASE,
+)
+_LINE_MARKERS = " \t>?*|-•"
+# What may follow a street on its line: a unit, then comma-separated city, region, country, postcode.
+_INLINE_PART = re.compile(
+    rf"(?:,?[ ]+{_UNIT}\.?[ ]*#?[\w-]{{1,6}}"
+    rf"|,?[ ]+{_POSTCODE}(?![\w-])"
+    rf"|,[ ]*[^\W\d_][\w'’.-]*(?:[ ]+[^\W\d_][\w'’.-]*){{0,3}}"
+    rf"|[ ]+[A-Z][\w'’.-]*(?:[ ]+[A-Z][\w'’.-]*){{0,3}}(?=[ ]*(?:,|\n|$)))",
+    re.IGNORECASE,
+)
+_SCORE = 0.8
+_SMALL_WORDS = frozenset({"of", "de", "la", "le", "du", "des", "del", "da", "do", "di", "the"})
+
+
+def _is_street_name(words: Sequence[str]) -> bool:
+    """True when a word list names a street: a street word, or a compound ending like one."""
+    for word in words:
+        low = word.lower().rstrip(".")
+        if low in _STREET_WORDS or low.endswith(_STREET_ENDINGS):
+            return True
+    return False
+
+
+def _plausible_name(words: Sequence[str]) -> bool:
+    """A street or place name, not a quantity or an ordinary phrase: one real name word."""
+    if not words or words[0].lower().rstrip(".") in _QUANTITY_WORDS:
+        return False
+    return any(
+        len(w) >= 3 and w.lower().rstrip(".") not in COMMON_WORDS | _QUANTITY_WORDS for w in words
+    )
+
+
+def _ends_clause(text: str, end: int) -> bool:
+    """The street reaches the end of its line, a comma, a unit, or the end of a sentence."""
+    rest = text[end : end + 12]
+    return bool(re.match(rf"(?i)[ ]*(?:$|\n|\r|,|;|\)|\.(?:\s|$)|{_UNIT}\b)", rest))
+
+
+def _street_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in _STREET_LINE.finditer(text):
+        words = m.group("name").split()
+        # Cut the name at the first word that cannot be part of one ("42 Baker Street is ...").
+        for i, w in enumerate(words):
+            if i and w.lower() in COMMON_WORDS and w.lower() not in _SMALL_WORDS:
+                words = words[:i]
+                break
+        if not _plausible_name(words):
+            continue
+        named = _is_street_name(words)
+        end = (
+            m.start("name") + len(" ".join(words))
+            if len(words) < len(m.group("name").split())
+            else m.end()
+        )
+        if not named:
+            before = text[max(0, m.start() - 24) : m.start()]
+            if m.group("tail") is None or end != m.end() or not _ends_clause(text, end):
+                continue
+            if not (_ADDRESS_CONTEXT.search(before) or _line_start(text, m.start())):
+                continue
+        spans.append((m.start(), end))
+    for m in _STREET_FIRST.finditer(text):
+        words = m.group("name").split()
+        # Keep only the words from the street word on ("lives on Rue de la Paix 12").
+        for i, w in enumerate(words):
+            if _is_street_name([w]):
+                words = words[i:]
+                break
+        else:
+            continue
+        if not _plausible_name(words) or not _ends_clause(text, m.end()):
+            continue
+        spans.append((m.end() - len(m.group("tail")) - 1 - len(" ".join(words)), m.end()))
+    spans.extend(m.span() for m in _PO_BOX.finditer(text))
+    return spans
+
+
+def _line_start(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip(_LINE_MARKERS)
+
+
+def _follow(text: str, end: int) -> list[tuple[int, int]]:
+    """The unit, city, region, country and postcode after a street, inline and on later lines."""
+    out: list[tuple[int, int]] = []
+    pos = end
+    for _ in range(4):
+        m = _INLINE_PART.match(text, pos)
+        if m is None:
+            break
+        part = m.group().strip(" ,")
+        first = part.split()[0].lower() if part else ""
+        if not part or (first in COMMON_WORDS and first not in _SMALL_WORDS):
+            break
+        out.append((m.end() - len(part), m.end()))
+        pos = m.end()
+    # Following lines, while they read like address lines; one blank line may sit between.
+    line_end = text.find("\n", pos)
+    if line_end < 0 or text[pos:line_end].strip(" ,.\r"):
+        return out
+    blanks = 0
+    for _ in range(6):
+        start = line_end + 1
+        if start >= len(text):
+            break
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        raw = text[start:line_end]
+        content = raw.strip(_LINE_MARKERS + "\r")
+        if not content:
+            blanks += 1
+            if blanks > 1:
+                break
+            continue
+        if len(content) > 48 or not _BLOCK_LINE.fullmatch(content.rstrip(".")):
+            break
+        words = re.findall(r"[^\W\d_]+", content)
+        if words and words[0].lower() in COMMON_WORDS and not _UNIT_RE.match(content):
+            break
+        offset = start + raw.index(content)
+        out.append((offset, offset + len(content)))
+    return out
+
+
+def address_candidates(text: str) -> list[Candidate]:
+    """Street addresses with what follows them, postcodes named as such, and PO boxes."""
+    out: list[Candidate] = []
+    for start, end in _street_spans(text):
+        out.append(Candidate(start, end, "LOCATION", _SCORE, "address"))
+        out.extend(
+            Candidate(s, e, "LOCATION", _SCORE, "address_part") for s, e in _follow(text, end)
+        )
+    out.extend(
+        Candidate(*m.span("zip"), "LOCATION", _SCORE, "postcode")
+        for m in _ZIP_CONTEXT.finditer(text)
+    )
+    return out
+
+
+_WORD = re.compile(r"U\.S\.(?:A\.)?|U\.K\.|[^\W\d_](?:[\w'’-]*[^\W_])?")
+_MAX_PLACE_WORDS = 4
+_ABBREVIATED = frozenset({"u.s.", "u.s.a.", "u.k."})
+
+
+def place_candidates(text: str) -> list[Candidate]:
+    """Countries, regions, US states and large cities; in any case unless they read as words."""
+    out: list[Candidate] = []
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    i, n = 0, len(words)
+    while i < n:
+        hit = 0
+        for k in range(min(_MAX_PLACE_WORDS, n - i), 0, -1):
+            # Only words joined by single spaces form a multi-word place.
+            if any(text[words[j][1] : words[j + 1][0]] != " " for j in range(i, i + k - 1)):
+                continue
+            phrase = " ".join(w for _, _, w in words[i : i + k]).replace("’", "'")
+            low = phrase.lower()
+            capitalised = all(
+                w[0].isupper() or w.lower() in _SMALL_WORDS for _, _, w in words[i : i + k]
+            )
+            if low in PLACES or low in _ABBREVIATED or (capitalised and low in PLACES_CAPITALISED):
+                hit = k
+            if hit:
+                break
+        if hit:
+            out.append(Candidate(words[i][0], words[i + hit - 1][1], "LOCATION", 0.75, "place"))
+            i += hit
+        else:
+            i += 1
+    return out

@@ -1,0 +1,181 @@
+"""Names NER misses: listed given names in any case, surnames, names in lists, names after cues."""
+
+from __future__ import annotations
+
+import re
+
+from vault.adapters.detection._names import GIVEN_NAMES, SURNAMES, WORDLIKE_NAMES
+from vault.adapters.detection._patterns import Candidate
+from vault.adapters.detection._words import BASIC_WORDS, COMMON_WORDS
+
+__all__ = ["name_candidates"]
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+_NOT_A_NAME = re.compile(r"[\d@_/=\\<>{}\[\]|#$%^*+~`]")
+_LETTERS = r"[^\W\d_][\w'’-]*"
+# A cue that the next word is a name, whatever its case: "my name is ...", "Hi ...,", "Dear ...".
+_CUE = re.compile(
+    r"(?i)(?:\b(?:my name is|name's|i am called|call me|calls me|called me|named|dear|attn:?|"
+    r"signed,?|regards,|thanks,|cheers,|best,|sincerely,|hi|hello|hey|greetings|welcome)"
+    r"|(?:\b|_)(?:first_?name|last_?name|full_?name|given_?name|surname|name|customer|contact|"
+    r"author|owner|patient|employee|assignee|reporter|user_?name|holder|recipient|sender|from|to)"
+    r"[\"']?\s*[:=])[ \t]*[\"']?"
+    rf"(?P<first>{_LETTERS})(?:[ ](?P<second>{_LETTERS}))?"
+)
+# A cue that the next word is a name only when it looks like one: "said Keiko", "told björklund".
+_SOFT_CUE = re.compile(
+    r"(?i)\b(?:said|says|asked|asks|told|tells|replied|wrote|thank you|thanks|cc|ping|met)"
+    rf"[ ]+(?P<first>{_LETTERS})"
+)
+# "mr. martin", "Dr Okafor", "Mrs. Brown": a title makes the next word a surname.
+_TITLE = re.compile(
+    r"(?<![\w.])(?:(?P<cap>Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Madam|Mme|Mlle|Herr|Frau|Sr|Sra)\.?"
+    r"|(?P<low>mr|mrs|dr|prof)\.)"
+    rf"[ ]+(?P<first>{_LETTERS})(?:[ ](?P<second>{_LETTERS}))?"
+)
+_GREETING_OBJECTS = frozenset(
+    {"team", "all", "everyone", "everybody", "there", "guys", "folks", "again", "support",
+     "sir", "madam", "both", "world", "friends", "colleagues", "y'all", "you", "hiring"}
+)  # fmt: skip
+_JOINERS = frozenset({", ", " and ", ", and ", " & ", " or ", ", or ", " und ", " et ", " y "})
+
+
+def _given(low: str) -> bool:
+    return low in GIVEN_NAMES and low not in WORDLIKE_NAMES
+
+
+def _surname(low: str) -> bool:
+    return low in SURNAMES and low not in WORDLIKE_NAMES
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and not (len(word) > 1 and word.isupper())
+
+
+def _name_like(word: str, *, lower_ok: bool) -> bool:
+    """Could this word be a name? Capitalised non-words always; lower case only if listed."""
+    low = word.lower()
+    if low in BASIC_WORDS or len(word) < 2:
+        return False
+    if _capitalised(word):
+        return low not in COMMON_WORDS or low in SURNAMES or low in GIVEN_NAMES
+    if word.islower() and lower_ok:
+        return _given(low) or _surname(low) or (not word.isascii() and low not in COMMON_WORDS)
+    return False
+
+
+def _listed(words: list[tuple[int, int, str]], text: str) -> list[tuple[int, int]]:
+    """Single listed names: given names in any case, capitalised surnames, given + surname."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(words)
+    while i < n:
+        start, end, word = words[i]
+        low = word.lower()
+        cap = _capitalised(word)
+        nxt = words[i + 1] if i + 1 < n and text[end : words[i + 1][0]] == " " else None
+        n_low = nxt[2].lower() if nxt else ""
+        take = 0
+        if _given(low) and (cap or word.islower()):
+            take = 1
+        elif cap and low in GIVEN_NAMES and nxt and _capitalised(nxt[2]):
+            # "Grace Kelly", "Will Smith": a word-like given name counts before a surname.
+            if n_low in SURNAMES or n_low not in COMMON_WORDS:
+                take = 2
+        elif cap and _surname(low):
+            take = 1
+        if not take:
+            i += 1
+            continue
+        j = i + take - 1
+        # Extend by surnames and capitalised words: "john smith", "Anna Maria Rossi".
+        while j + 1 < n and j - i < 2 and text[words[j][1] : words[j + 1][0]] == " ":
+            w = words[j + 1][2]
+            w_low = w.lower()
+            if w_low in BASIC_WORDS:
+                break
+            upper_ok = _capitalised(w) and (w_low not in COMMON_WORDS or w_low in SURNAMES)
+            lower_ok = w.islower() and w_low in SURNAMES
+            if not (upper_ok if cap else lower_ok):
+                break
+            j += 1
+        out.append((start, words[j][1]))
+        i = j + 1
+    return out
+
+
+def _cued(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _CUE.finditer(text):
+        first, second = m.group("first"), m.group("second")
+        if first.lower() in COMMON_WORDS and not _given(first.lower()):
+            continue
+        if first.lower() in _GREETING_OBJECTS:
+            continue
+        start, end = m.span("first")
+        if second and _name_like(second, lower_ok=True) and second.lower() not in COMMON_WORDS:
+            end = m.end("second")
+        out.append((start, end))
+    for m in _SOFT_CUE.finditer(text):
+        word = m.group("first")
+        if _capitalised(word) and word.lower() not in COMMON_WORDS:
+            out.append(m.span("first"))
+    for m in _TITLE.finditer(text):
+        first, second = m.group("first"), m.group("second")
+        if m.group("low") and not (
+            _name_like(first, lower_ok=True) or first.lower() not in COMMON_WORDS
+        ):
+            continue
+        if m.group("cap") and not _capitalised(first):
+            continue
+        end = m.end("first")
+        if second and second.lower() not in BASIC_WORDS:
+            cap_ok = m.group("cap") and _capitalised(second)
+            if cap_ok or (m.group("low") and _name_like(second, lower_ok=True)):
+                end = m.end("second")
+        out.append((m.start(), end))
+    return out
+
+
+def _spread(
+    text: str, words: list[tuple[int, int, str]], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Names in a list with a known name ("Malon, Mark, Kaylee and Brandi") are names too."""
+    is_name = [False] * len(words)
+    starts = {s for s, _ in spans}
+    ends = {e for _, e in spans}
+    for k, (s, e, _) in enumerate(words):
+        is_name[k] = s in starts or e in ends
+    added: list[tuple[int, int]] = []
+    changed = True
+    while changed:
+        changed = False
+        for k in range(len(words)):
+            if not is_name[k]:
+                continue
+            lower_ok = words[k][2].islower()
+            for m in (k - 1, k + 1):
+                if not 0 <= m < len(words) or is_name[m]:
+                    continue
+                a, b = (m, k) if m < k else (k, m)
+                if text[words[a][1] : words[b][0]] not in _JOINERS:
+                    continue
+                if (
+                    _name_like(words[m][2], lower_ok=lower_ok)
+                    and words[m][2].lower() not in COMMON_WORDS
+                ):
+                    is_name[m] = changed = True
+                    added.append((words[m][0], words[m][1]))
+    return added
+
+
+def name_candidates(text: str) -> list[Candidate]:
+    """Person-name candidates the lists and cues support; NER adds the rest."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    spans = _listed(words, text) + _cued(text)
+    spans += _spread(text, words, spans)
+    out = []
+    for start, end in spans:
+        value = text[start:end]
+        if end - start >= 2 and not _NOT_A_NAME.search(value):
+            out.append(Candidate(start, end, "PERSON", 0.7, "names"))
+    return out

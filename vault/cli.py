@@ -25,6 +25,8 @@ apikey_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_he
 keys_app = typer.Typer(help="KMS keys: rotate and rewrap.", no_args_is_help=True)
 app.add_typer(apikey_app, name="apikey")
 app.add_typer(keys_app, name="keys")
+datasets_app = typer.Typer(help="Upload, list and download datasets.", no_args_is_help=True)
+app.add_typer(datasets_app, name="datasets")
 audit_app = typer.Typer(
     help="Export and verify the tamper-evident audit trail.", no_args_is_help=True
 )
@@ -279,6 +281,126 @@ def keys_shred(
     typer.echo(
         f"shredded {versions} dataset versions" + ("" if dataset else " and the tenant's keys")
     )
+
+
+def _operator(tenant: str, *roles: str) -> Any:
+    """The CLI acts on the vault's own machine, as an operator of `tenant`."""
+    from vault.domain.principal import Principal, Role
+
+    return Principal(tenant=tenant, roles=frozenset(Role(r) for r in roles), key_id="cli")
+
+
+def _read_with_progress(path: Path, label: str) -> Any:
+    size = path.stat().st_size
+    with (
+        path.open("rb") as handle,
+        typer.progressbar(length=size, label=label, file=sys.stderr) as bar,
+    ):
+        while chunk := handle.read(1024 * 1024):
+            bar.update(len(chunk))
+            yield chunk
+
+
+@datasets_app.command("upload")
+def datasets_upload(
+    file: Annotated[
+        Path, typer.Argument(help="A .csv, .jsonl or .txt file.", exists=True, dir_okay=False)
+    ],
+    tenant: Tenant = "default",
+    name: Annotated[str | None, typer.Option(help="Name of a new dataset.")] = None,
+    dataset: Annotated[str | None, typer.Option(help="Add a version to this dataset.")] = None,
+) -> None:
+    """Anonymize, seal and store a file as a new dataset or the next version of one."""
+    from vault.errors import VaultError
+    from vault.services.ingest_dataset import IngestRequest, add_version, create_dataset
+
+    if (name is None) == (dataset is None):
+        raise fail("give exactly one of --name (new dataset) or --dataset (new version)")
+    vault = _vault()
+    parts = vault.dataset_parts()
+    upload = IngestRequest(
+        filename=file.name, content_type=None, chunks=_read_with_progress(file, "uploading")
+    )
+    operator = _operator(tenant, "uploader")
+    try:
+        if dataset is None:
+            info, version, _ = create_dataset(parts, operator, name=name or "", upload=upload)
+        else:
+            info, version, _ = add_version(parts, operator, dataset_id=dataset, upload=upload)
+    except VaultError as exc:
+        raise fail(exc.message, 1) from None
+    typer.echo(f"{info.id} version {version.number} ({version.size} bytes sealed)")
+
+
+@datasets_app.command("list")
+def datasets_list(tenant: Tenant = "default") -> None:
+    """List a tenant's datasets."""
+    for info in _vault().datasets.list_datasets(tenant):
+        typer.echo(f"{info.id}\t{info.name}\tv{info.latest_version}")
+
+
+@datasets_app.command("versions")
+def datasets_versions(dataset: str, tenant: Tenant = "default") -> None:
+    """List a dataset's versions."""
+    from vault.errors import VaultError
+    from vault.services.ingest_dataset import require_dataset
+
+    vault = _vault()
+    try:
+        require_dataset(vault.datasets, tenant, dataset)
+    except VaultError as exc:
+        raise fail(exc.message, 1) from None
+    for version in vault.datasets.list_versions(tenant, dataset):
+        typer.echo(
+            f"{version.number}\t{version.format}\t{version.size}\t{version.created_at.isoformat()}"
+        )
+
+
+@datasets_app.command("download")
+def datasets_download(
+    dataset: str,
+    version: int,
+    tenant: Tenant = "default",
+    reidentified: Annotated[bool, typer.Option(help="Restore original values.")] = False,
+    purpose: Annotated[str | None, typer.Option(help="Why (required with --reidentified).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+) -> None:
+    """Write a version's content, anonymized or (with a purpose) re-identified."""
+    from vault.domain.audit import AuditEvent
+    from vault.errors import VaultError
+    from vault.services.read_dataset import open_version, read_version
+
+    if reidentified and not purpose:
+        raise fail("--reidentified needs --purpose")
+    vault = _vault()
+    operator = _operator(tenant, "reidentifier")
+    try:
+        found = open_version(vault.dataset_parts(), operator, dataset, version)
+        body = read_version(
+            vault.dataset_parts(),
+            operator,
+            found,
+            reidentifier=vault.reidentifier if reidentified else None,
+        )
+        vault.audit.append(
+            AuditEvent(
+                tenant=tenant,
+                actor="cli",
+                action="dataset.read",
+                object=f"{dataset}/v{version}",
+                purpose=purpose,
+                details={"view": "reidentified" if reidentified else "anonymized"},
+            )
+        )
+        sink = output.open("wb") if output else sys.stdout.buffer
+        try:
+            for chunk in body:
+                sink.write(chunk)
+        finally:
+            if output:
+                sink.close()
+    except VaultError as exc:
+        raise fail(exc.message, 1) from None
 
 
 @app.command("fake-groq")

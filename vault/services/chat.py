@@ -17,7 +17,7 @@ import os
 import re
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -180,7 +180,7 @@ class ChatRedactor:
         self._anonymizer = anonymizer
         self._cache = _SpanCache()
         self._full_rescan = full_rescan or anonymizer.policy.full_outbound_rescan
-        self._known: dict[str, OrderedDict[str, None]] = {}
+        self._known: dict[str, _KnownValues] = {}
         self._known_lock = threading.Lock()
 
     def redact(self, tenant: str, body: dict[str, Any]) -> RedactedRequest:
@@ -229,14 +229,15 @@ class ChatRedactor:
         """Block if a value detected in this request, or one this tenant sent before, is still
         in the payload; under a strict policy, also if a full re-scan finds anything."""
         payload = result.payload.decode()
+        here = _KnownValues()
+        here.add(values)
         with self._known_lock:
-            earlier = list(self._known.get(tenant, ()))
-        for value in (*values, *earlier):
-            escaped = json.dumps(value, ensure_ascii=False)[1:-1]
-            if len(value) >= 3 and _contains_word(payload, escaped):
-                raise OutboundBlocked(
-                    "the outbound guard found PII left in the request; nothing was sent"
-                )
+            earlier = self._known.get(tenant)
+            leaked = here.found_in(payload) or (earlier is not None and earlier.found_in(payload))
+        if leaked:
+            raise OutboundBlocked(
+                "the outbound guard found PII left in the request; nothing was sent"
+            )
         if self._full_rescan:
             texts = [get() for get, _ in _slots(result.body)]
             found = self._anonymizer.find_spans_many(texts)
@@ -248,31 +249,70 @@ class ChatRedactor:
 
     def _remember(self, tenant: str, values: dict[str, str]) -> None:
         with self._known_lock:
-            known = self._known.setdefault(tenant, OrderedDict())
-            for value in values:
-                known[value] = None
-                known.move_to_end(value)
-            while len(known) > _KNOWN_VALUES:
-                known.popitem(last=False)
+            self._known.setdefault(tenant, _KnownValues()).add(values)
 
     def forget_values(self, values: list[str], *, tenant: str) -> None:
         """Drop erased values from the guard's memory (a data-subject erasure)."""
         with self._known_lock:
             known = self._known.get(tenant)
-            for value in values:
-                if known is not None:
-                    known.pop(value, None)
+            if known is not None:
+                known.discard(values)
 
 
-def _contains_word(haystack: str, needle: str) -> bool:
-    start = haystack.find(needle)
-    while start != -1:
-        before = haystack[start - 1] if start else " "
-        after = haystack[start + len(needle)] if start + len(needle) < len(haystack) else " "
-        if not (before.isalnum() or after.isalnum()):
-            return True
-        start = haystack.find(needle, start + 1)
-    return False
+# Where a value may begin in the payload: not right after a letter or digit.
+_WORD_START = re.compile(r"(?<![^\W_])")
+
+
+class _KnownValues:
+    """Values as they would appear in the JSON payload, indexed by their first three characters,
+    so checking a payload costs one dictionary look-up per word start, not one search per value.
+    Holds at most `limit` values, the least recently seen dropped first. Not thread-safe."""
+
+    def __init__(self, limit: int = _KNOWN_VALUES) -> None:
+        self._limit = limit
+        self._escaped: OrderedDict[str, str] = OrderedDict()
+        self._index: dict[str, set[str]] = {}
+
+    def add(self, values: Iterable[str]) -> None:
+        for value in values:
+            if len(value) < 3:
+                continue  # too short to tell from ordinary text
+            if value in self._escaped:
+                self._escaped.move_to_end(value)
+                continue
+            escaped = json.dumps(value, ensure_ascii=False)[1:-1]
+            self._escaped[value] = escaped
+            self._index.setdefault(escaped[:3], set()).add(escaped)
+        while len(self._escaped) > self._limit:
+            self._drop(self._escaped.popitem(last=False)[1])
+
+    def discard(self, values: Iterable[str]) -> None:
+        for value in values:
+            escaped = self._escaped.pop(value, None)
+            if escaped is not None:
+                self._drop(escaped)
+
+    def _drop(self, escaped: str) -> None:
+        bucket = self._index.get(escaped[:3])
+        if bucket is not None:
+            bucket.discard(escaped)
+            if not bucket:
+                del self._index[escaped[:3]]
+
+    def found_in(self, payload: str) -> bool:
+        """Whether a value stands in `payload` as a whole word (no letter or digit around it)."""
+        if not self._index:
+            return False
+        index = self._index
+        for match in _WORD_START.finditer(payload):
+            start = match.start()
+            for escaped in index.get(payload[start : start + 3], ()):
+                end = start + len(escaped)
+                if payload.startswith(escaped, start) and not (
+                    end < len(payload) and payload[end].isalnum()
+                ):
+                    return True
+        return False
 
 
 def _values_pattern(values: dict[str, str]) -> re.Pattern[str] | None:

@@ -61,12 +61,17 @@ _DATE_LIKE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-
 _IP_LIKE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
 
+_EXTENSION = re.compile(r"\s?(?:x|ext\.?)\s?\d{1,5}$")
+
+
+def _phone_digits_ok(text: str) -> bool:
+    digits = sum(ch.isdigit() for ch in _EXTENSION.sub("", text))
+    return 7 <= digits <= 15 and not _DATE_LIKE.match(text) and not _IP_LIKE.match(text)
+
+
 def _phone_ok(text: str) -> bool:
-    digits = sum(ch.isdigit() for ch in text)
-    if not 7 <= digits <= 15 or _DATE_LIKE.match(text) or _IP_LIKE.match(text):
-        return False
     # A run of equal groups of three like "100 200 300" reads as numbers, not a phone.
-    return not re.fullmatch(r"\d{1,3}(?:[ ,]\d{3})+", text)
+    return _phone_digits_ok(text) and not re.fullmatch(r"\d{1,3}(?:[ ,]\d{3})+", text)
 
 
 def _ctx(words: str) -> re.Pattern[str]:
@@ -74,8 +79,9 @@ def _ctx(words: str) -> re.Pattern[str]:
 
 
 _PHONE_CTX = _ctx(
-    r"phone|tel|telephone|mobile|cell|call|fax|whatsapp|sms|text me|contact|reach|dial|"
-    r"ph|mob|number|landline|hotline|ring"
+    r"phone|tel|telephone|mobile|cell|call|fax|whatsapp|sms|text me|text|contact|reach|dial|"
+    r"ph|mob|number|landline|hotline|ring|answer|voicemail|signal|telegram|viber|office|home|"
+    r"work|direct|switchboard|reception|desk|helpline|support line|on"
 )
 _SSN_CTX = _ctx(r"ssn|social security|social sec|ss#|ss #|tax id|taxpayer")
 _PASSPORT_CTX = _ctx(r"passport")
@@ -239,10 +245,33 @@ RULES: tuple[PatternRule, ...] = (
             r"(?<![\w.+/-])\d{2,5}(?:[ .-]\d{2,4}){1,4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?!\w|[/-]\d)"
         ),
         0.7,
-        validate=_phone_ok,
+        validate=_phone_digits_ok,
         context=_PHONE_CTX,
         base=0.0,
         window=40,
+    ),
+    PatternRule(
+        # A national number with its trunk 0 and separators: "020 7946 0958", "06 12 34 56 78".
+        "phone_trunk",
+        "PHONE_NUMBER",
+        re.compile(
+            r"(?<![\w.+/-])\(?0\d{1,4}\)?(?:[ .-]\d{2,8}){1,4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?"
+            r"(?!\w|[/-]\d|[.,]\d)"
+        ),
+        0.7,
+        validate=lambda s: 8 <= sum(ch.isdigit() for ch in s) <= 13 and _phone_digits_ok(s),
+    ),
+    PatternRule(
+        # A number labelled by what follows it, as in signatures: "089 72 63 41 office".
+        "phone_labelled",
+        "PHONE_NUMBER",
+        re.compile(
+            r"(?<![\w.+/-])\+?[\d(][\d() .-]{5,20}\d(?:\s?(?:x|ext\.?)\s?\d{1,5})?"
+            r"(?=[ ]?[-(/]?[ ]?(?i:office|fax|mobile|cell|home|work|tel|phone|landline|direct|"
+            r"main|private|whatsapp)\b)"
+        ),
+        0.75,
+        validate=_phone_digits_ok,
     ),
     # --- dates: full dates only; bare years and weekdays are not personal data on their own
     PatternRule(

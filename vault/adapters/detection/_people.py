@@ -8,7 +8,7 @@ from vault.adapters.detection._names import GIVEN_NAMES, SURNAMES, WORDLIKE_NAME
 from vault.adapters.detection._patterns import Candidate
 from vault.adapters.detection._words import BASIC_WORDS, COMMON_WORDS
 
-__all__ = ["name_candidates"]
+__all__ = ["implausible_person", "name_candidates"]
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 _NOT_A_NAME = re.compile(r"[\d@_/=\\<>{}\[\]|#$%^*+~`]")
@@ -37,6 +37,10 @@ _GREETING_OBJECTS = frozenset(
     {"team", "all", "everyone", "everybody", "there", "guys", "folks", "again", "support",
      "sir", "madam", "both", "world", "friends", "colleagues", "y'all", "you", "hiring"}
 )  # fmt: skip
+# Short labels NER sometimes takes for a name at the start of a line ("Tel", "Ping me").
+_LABEL_WORDS = frozenset(
+    {"tel", "fax", "ping", "mob", "cell", "attn", "re", "fwd", "cc", "bcc", "ps"}
+)
 _JOINERS = frozenset({", ", " and ", ", and ", " & ", " or ", ", or ", " und ", " et ", " y "})
 
 
@@ -168,9 +172,29 @@ def _spread(
     return added
 
 
+def implausible_person(value: str) -> bool:
+    """NER "names" made only of ordinary words, or with label punctuation ("git log: commit")."""
+    if ":" in value or _NOT_A_NAME.search(value):
+        return True
+    lows = [w.lower() for w in value.split()]
+    if len(lows) == 1 and lows[0] in _LABEL_WORDS:
+        return True
+    return all(w in COMMON_WORDS and w not in GIVEN_NAMES and w not in SURNAMES for w in lows)
+
+
+def _word_list(text: str) -> list[tuple[int, int, str]]:
+    words = []
+    for m in _WORD.finditer(text):
+        start, end, word = m.start(), m.end(), m.group()
+        if word[-2:].lower() in ("'s", "’s"):
+            end, word = end - 2, word[:-2]  # the possessive is not part of the name
+        words.append((start, end, word))
+    return words
+
+
 def name_candidates(text: str) -> list[Candidate]:
     """Person-name candidates the lists and cues support; NER adds the rest."""
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    words = _word_list(text)
     spans = _listed(words, text) + _cued(text)
     spans += _spread(text, words, spans)
     out = []

@@ -19,7 +19,8 @@ from presidio_analyzer.predefined_recognizers import (
 from vault.adapters.detection._addresses import address_candidates, place_candidates
 from vault.adapters.detection._offline import make_tldextract_offline
 from vault.adapters.detection._patterns import RULES, Candidate, run_rules
-from vault.adapters.detection._people import name_candidates
+from vault.adapters.detection._people import implausible_person, name_candidates
+from vault.adapters.detection._tables import column_candidates
 from vault.adapters.detection._tokens import TOKEN_RE
 from vault.domain.spans import Span
 from vault.errors import InvalidRequest
@@ -157,7 +158,7 @@ class PresidioDetector:
                 if end - start < 2:
                     continue
                 value = text[start:end]
-                if entity == "PERSON" and _NOT_A_NAME.search(value):
+                if entity == "PERSON" and implausible_person(value):
                     continue
                 if entity == "LOCATION" and re.search(r"[@_/=\\<>{}\[\]|]", value):
                     continue
@@ -182,6 +183,7 @@ class PresidioDetector:
                 while end > start and text[end - 1] in ".,;:!?)]}'\"":
                     end -= 1  # sentence punctuation is not part of the URL or address
                 found.append(Candidate(start, end, entity, score, "presidio"))
+        found.extend(c for c in column_candidates(text) if c.entity_type in self._entities)
         if "LOCATION" in self._entities:
             found.extend(address_candidates(text))
             found.extend(place_candidates(text))

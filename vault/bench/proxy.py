@@ -1,0 +1,261 @@
+"""Proxy speed: the vault in front of a fake Groq, beside calling that fake Groq directly.
+
+Everything runs in this process over real HTTP on loopback: the fake Groq, the vault served
+twice (once with a regex detector, to isolate the proxy's own cost; once with the real
+detector), and the clients. Each request carries a fresh text, so the detection cache helps
+only where the goal says it should (earlier turns of a conversation).
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
+from itertools import count
+from pathlib import Path
+from typing import Any, ClassVar
+
+import httpx
+
+from vault.bench import Row, percentile, time_calls
+from vault.domain.spans import Span
+from vault.fakegroq import create_fake_groq_app, serve_in_thread
+from vault.ports import Detector
+from vault.settings import Settings
+
+__all__ = ["run"]
+
+_GROQ_KEY = "gsk_bench"
+_MODEL = "llama-3.1-8b-instant"
+_CHAT = "/openai/v1/chat/completions"
+_PEOPLE = ["Maria Garcia", "John Smith", "Aisha Khan", "Peter Novak", "Lena Fischer"]
+_FILLER = (
+    "The parcel left the warehouse on Monday and should arrive within five working days. "
+    "Please confirm the delivery address and whether a signature is needed at the door. "
+)
+
+
+class _PatternDetector:
+    """A few regexes: detection that costs next to nothing, so what is left is the proxy."""
+
+    _PATTERNS: ClassVar[dict[str, re.Pattern[str]]] = {
+        "EMAIL_ADDRESS": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
+        "PHONE_NUMBER": re.compile(r"\+\d[\d ]{7,}\d"),
+        "PERSON": re.compile("|".join(_PEOPLE)),
+    }
+
+    def detect(self, text: str) -> list[Span]:
+        return sorted(
+            Span(m.start(), m.end(), kind, 0.99)
+            for kind, pattern in self._PATTERNS.items()
+            for m in pattern.finditer(text)
+        )
+
+
+def _prompt(serial: int, size: int, *, fresh: bool = False) -> str:
+    """A prompt of about `size` characters, unique by `serial`, with a name, mail and phone:
+    from a small pool (tokens already stored), or with a phone never seen before (`fresh`)."""
+    person = _PEOPLE[serial % len(_PEOPLE)]
+    phone = serial % 10_000 if fresh else len(person)
+    head = (
+        f"Ticket {serial}: {person} wrote from {person.split()[0].lower()}@example.com, "
+        f"phone +44 20 7946 {phone:04d}. "
+    )
+    return (head + _FILLER * (size // len(_FILLER) + 1))[:size]
+
+
+def _chat(client: httpx.Client, key: str, messages: list[dict[str, Any]]) -> dict[str, Any]:
+    response = client.post(
+        _CHAT,
+        json={"model": _MODEL, "messages": messages},
+        headers={"authorization": f"Bearer {key}"},
+    )
+    response.raise_for_status()
+    return response.json()  # type: ignore[no-any-return]
+
+
+def _first_token_seconds(client: httpx.Client, key: str, prompt: str) -> float:
+    """Seconds from sending a streamed request to the first chunk carrying text."""
+    started = time.perf_counter()
+    body = {"model": _MODEL, "messages": [{"role": "user", "content": prompt}], "stream": True}
+    with client.stream(
+        "POST", _CHAT, json=body, headers={"authorization": f"Bearer {key}"}
+    ) as response:
+        response.raise_for_status()
+        first = None
+        for line in response.iter_lines():
+            if first is None and '"content":"' in line and '"content":""' not in line:
+                first = time.perf_counter() - started
+        if first is None:
+            raise RuntimeError("the stream carried no text")
+        return first
+
+
+def _concurrent_streams(base_url: str, key: str, clients: int) -> tuple[int, float]:
+    """Errors and wall seconds of `clients` streams at once, one connection each."""
+
+    def one(serial: int) -> bool:
+        try:
+            with httpx.Client(base_url=base_url, timeout=60) as client:
+                _first_token_seconds(client, key, _prompt(900_000 + serial, 300))
+            return True
+        except (httpx.HTTPError, RuntimeError):
+            return False
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        results = list(pool.map(one, range(clients)))
+    return results.count(False), time.perf_counter() - started
+
+
+def _start_vault(
+    stack: ExitStack, data_dir: Path, groq_url: str, detector: Detector | None
+) -> tuple[Any, str, str]:
+    """A served vault; returns it, its URL and a reidentifier key."""
+    from vault.api import create_app
+    from vault.services.apikeys import create_api_key
+    from vault.wiring import build_vault
+
+    settings = Settings(  # type: ignore[call-arg]
+        data_dir=data_dir, groq_base_url=groq_url, groq_api_key=_GROQ_KEY, _env_file=None
+    )
+    overrides = {"detector_override": detector} if detector is not None else {}
+    vault = build_vault(settings, **overrides)
+    stack.callback(vault.close)
+    url = stack.enter_context(serve_in_thread(create_app(vault=vault)))
+    _, key = create_api_key(vault.api_keys, tenant="bench", roles=["reidentifier"])
+    return vault, url, key
+
+
+def _latencies(
+    client: httpx.Client,
+    key: str,
+    size: int,
+    serials: Iterator[int],
+    repeat: int,
+    *,
+    fresh: bool = False,
+) -> list[float]:
+    def call() -> None:
+        prompt = _prompt(next(serials), size, fresh=fresh)
+        _chat(client, key, [{"role": "user", "content": prompt}])
+
+    return time_calls(call, repeat=repeat, warmup=5)
+
+
+def _first_tokens(
+    client: httpx.Client, key: str, serials: Iterator[int], repeat: int
+) -> list[float]:
+    for _ in range(3):
+        _first_token_seconds(client, key, _prompt(next(serials), 300))
+    return [_first_token_seconds(client, key, _prompt(next(serials), 300)) for _ in range(repeat)]
+
+
+def _ms(samples: list[float], q: float) -> float:
+    return percentile(samples, q) * 1e3
+
+
+def _conversation_turns(
+    client: httpx.Client, key: str, serials: Iterator[int], conversations: int
+) -> tuple[list[float], list[float], list[str]]:
+    """Seconds of turn 1 and of turn 10 in `conversations` fresh ten-turn conversations, and
+    the texts of the last conversation's turn 10."""
+    first, tenth = [], []
+    messages: list[dict[str, Any]] = []
+    for _ in range(conversations):
+        messages = []
+        for turn in range(10):
+            messages.append({"role": "user", "content": _prompt(next(serials), 200)})
+            started = time.perf_counter()
+            answer = _chat(client, key, messages)
+            elapsed = time.perf_counter() - started
+            messages.append(answer["choices"][0]["message"])
+            if turn == 0:
+                first.append(elapsed)
+            elif turn == 9:
+                tenth.append(elapsed)
+    return first, tenth, [m["content"] for m in messages[:-1]]
+
+
+def run() -> list[Row]:
+    rows: list[Row] = []
+    serials = count(1)
+    fake = create_fake_groq_app(api_key=_GROQ_KEY)
+    with ExitStack() as stack:
+        groq_url = stack.enter_context(serve_in_thread(fake))
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="vault-bench-")))
+        _, lean_url, lean_key = _start_vault(stack, tmp / "lean", groq_url, _PatternDetector())
+        real, real_url, real_key = _start_vault(stack, tmp / "real", groq_url, None)
+        direct = stack.enter_context(httpx.Client(base_url=groq_url, timeout=60))
+        lean = stack.enter_context(httpx.Client(base_url=lean_url, timeout=60))
+        full = stack.enter_context(httpx.Client(base_url=real_url, timeout=60))
+
+        # 1. The proxy's own cost: auth, policy, token store, guard, restore, forwarding.
+        base = _latencies(direct, _GROQ_KEY, 1024, serials, 300)
+        own = _latencies(lean, lean_key, 1024, serials, 300)
+        for q, goal in ((50, "<= direct + 2 ms"), (99, "<= direct + 10 ms")):
+            rows.append(
+                Row("proxy", f"1 KB round trip p{q}, regex detector", _ms(own, q), _ms(base, q),
+                    "ms", goal)
+            )  # fmt: skip
+            rows.append(
+                Row("proxy", f"own cost beyond detection p{q}", _ms(own, q) - _ms(base, q), None,
+                    "ms", "<= 2 ms" if q == 50 else "<= 10 ms")
+            )  # fmt: skip
+
+        fresh = _latencies(lean, lean_key, 1024, serials, 100, fresh=True)
+        rows.append(
+            Row("proxy", "1 KB round trip p50, a new value each time", _ms(fresh, 50),
+                _ms(base, 50), "ms", "(token sealed and stored)")
+        )  # fmt: skip
+
+        # 2. Total added latency with the real detector, beside that detector's own time.
+        detector = real.detector
+        detect = time_calls(lambda: detector.detect(_prompt(next(serials), 1024)), repeat=100)
+        total = _latencies(full, real_key, 1024, serials, 100)
+        base = _latencies(direct, _GROQ_KEY, 1024, serials, 100)
+        rows.append(Row("proxy", "1 KB detection alone p50", _ms(detect, 50), None, "ms"))
+        rows.append(
+            Row("proxy", "1 KB added latency p50, real detector", _ms(total, 50) - _ms(base, 50),
+                _ms(detect, 50), "ms", "<= detection + 2 ms")
+        )  # fmt: skip
+
+        # 3. A ten-turn conversation: turn 10 should cost what its new messages cost.
+        first, tenth, texts = _conversation_turns(full, real_key, serials, conversations=8)
+        uncached = time_calls(lambda: [detector.detect(t) for t in texts], repeat=5, warmup=1)
+        rows.append(
+            Row("proxy", "turn 10 of 10 vs turn 1 p50", _ms(tenth, 50), _ms(first, 50), "ms",
+                "turn 10 <= turn 1 + one message")
+        )  # fmt: skip
+
+        rows.append(
+            Row("proxy", "turn 10 if all 19 messages were detected", _ms(uncached, 50),
+                _ms(first, 50), "ms", "(what the cache saves)")
+        )  # fmt: skip
+
+        # 4. Time to first token in streams.
+        ttft_direct = _first_tokens(direct, _GROQ_KEY, serials, 60)
+        ttft_proxy = _first_tokens(full, real_key, serials, 60)
+        ttft_lean = _first_tokens(lean, lean_key, serials, 60)
+        rows.append(
+            Row("proxy", "stream first token p50, regex detector", _ms(ttft_lean, 50),
+                _ms(ttft_direct, 50), "ms", "<= direct + 10 ms")
+        )  # fmt: skip
+        detect_300 = time_calls(lambda: detector.detect(_prompt(next(serials), 300)), repeat=60)
+        rows.append(
+            Row("proxy", "stream first token p50, real detector", _ms(ttft_proxy, 50),
+                _ms(ttft_direct, 50), "ms",
+                f"<= direct + 10 ms + detection ({_ms(detect_300, 50):.1f} ms)")
+        )  # fmt: skip
+
+        # 5. Fifty streaming clients at once.
+        errors_direct, wall_direct = _concurrent_streams(groq_url, _GROQ_KEY, 50)
+        errors_proxy, wall_proxy = _concurrent_streams(real_url, real_key, 50)
+        rows.append(
+            Row("proxy", "50 concurrent streams: errors", errors_proxy, errors_direct, "count", "0")
+        )
+        rows.append(Row("proxy", "50 concurrent streams: wall time", wall_proxy, wall_direct, "s"))
+    return rows

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from vault.adapters.detection._patterns import Candidate
 from vault.adapters.detection._places import PLACES, PLACES_CAPITALISED
-from vault.adapters.detection._words import COMMON_WORDS
+from vault.adapters.detection._words import BASIC_WORDS, COMMON_WORDS
 
-__all__ = ["address_candidates", "place_candidates"]
+__all__ = ["address_candidates", "cued_place_candidates", "place_candidates"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -90,7 +90,7 @@ _INLINE_PART = re.compile(
     rf"(?:,?[ ]+{_UNIT}\.?[ ]*#?[\w-]{{1,6}}"
     rf"|,?[ ]+{_POSTCODE}(?![\w-])"
     rf"|,[ ]*[^\W\d_][\w'’.-]*(?:[ ]+[^\W\d_][\w'’.-]*){{0,3}}"
-    rf"|[ ]+[A-Z][\w'’.-]*(?:[ ]+[A-Z][\w'’.-]*){{0,3}}(?=[ ]*(?:,|\n|$)))",
+    rf"|(?-i:[ ]+[A-Z][\w'’.-]*(?:[ ]+[A-Z][\w'’.-]*){{0,3}})(?=[ ]*(?:,|\n|$)))",
     re.IGNORECASE,
 )
 _SCORE = 0.8
@@ -106,13 +106,14 @@ def _is_street_name(words: Sequence[str]) -> bool:
     return False
 
 
-def _plausible_name(words: Sequence[str]) -> bool:
-    """A street or place name, not a quantity or an ordinary phrase: one real name word."""
+def _plausible_name(words: Sequence[str], *, named: bool) -> bool:
+    """A street or place name, not a quantity or an ordinary phrase."""
     if not words or words[0].lower().rstrip(".") in _QUANTITY_WORDS:
         return False
-    return any(
-        len(w) >= 3 and w.lower().rstrip(".") not in COMMON_WORDS | _QUANTITY_WORDS for w in words
-    )
+    lows = [w.lower().rstrip(".") for w in words]
+    if named:
+        return any(w not in BASIC_WORDS and w not in _STREET_WORDS for w in lows) or len(lows) > 1
+    return any(len(w) >= 3 and w not in COMMON_WORDS and w not in _QUANTITY_WORDS for w in lows)
 
 
 def _ends_clause(text: str, end: int) -> bool:
@@ -127,12 +128,17 @@ def _street_spans(text: str) -> list[tuple[int, int]]:
         words = m.group("name").split()
         # Cut the name at the first word that cannot be part of one ("42 Baker Street is ...").
         for i, w in enumerate(words):
-            if i and w.lower() in COMMON_WORDS and w.lower() not in _SMALL_WORDS:
+            low = w.lower()
+            if i and low in BASIC_WORDS and low not in _SMALL_WORDS and low not in _STREET_WORDS:
                 words = words[:i]
                 break
-        if not _plausible_name(words):
-            continue
         named = _is_street_name(words)
+        if named and m.group("tail") is None:
+            # Without a house number after it, the street word ends the street ("3 Main Street").
+            last = max(i for i, w in enumerate(words) if _is_street_name([w]))
+            words = words[: last + 1] if last else words
+        if not _plausible_name(words, named=named):
+            continue
         end = (
             m.start("name") + len(" ".join(words))
             if len(words) < len(m.group("name").split())
@@ -154,7 +160,7 @@ def _street_spans(text: str) -> list[tuple[int, int]]:
                 break
         else:
             continue
-        if not _plausible_name(words) or not _ends_clause(text, m.end()):
+        if not _plausible_name(words, named=True) or not _ends_clause(text, m.end()):
             continue
         spans.append((m.end() - len(m.group("tail")) - 1 - len(" ".join(words)), m.end()))
     spans.extend(m.span() for m in _PO_BOX.finditer(text))
@@ -175,8 +181,10 @@ def _follow(text: str, end: int) -> list[tuple[int, int]]:
         if m is None:
             break
         part = m.group().strip(" ,")
-        first = part.split()[0].lower() if part else ""
-        if not part or (first in COMMON_WORDS and first not in _SMALL_WORDS):
+        lows = [w.lower() for w in part.split()]
+        if not lows or (lows[0] in COMMON_WORDS and lows[0] not in _SMALL_WORDS):
+            break
+        if any(w in BASIC_WORDS and w not in _SMALL_WORDS for w in lows):
             break
         out.append((m.end() - len(part), m.end()))
         pos = m.end()
@@ -253,4 +261,42 @@ def place_candidates(text: str) -> list[Candidate]:
             i += hit
         else:
             i += 1
+    return out
+
+
+_PLACE_WORD = r"[^\W\d_][\w'’.-]*"
+# "lives in X", "grew up in X", "I'm in X", "moved here from X", "Where: X": a place follows.
+_PLACE_CUE = re.compile(
+    r"(?i)\b(?:(?:live[sd]?|living|grew up|born|raised|based|located|situated|reside[sd]?|"
+    r"staying|stayed|moved(?: here| back)?|relocated|relocating|arrived|arriving|travel+ing|"
+    r"flew|flying|i'?m|i am|we'?re|we are|hometown|home town|city of|town of|village of)"
+    r"[ ]+(?:in|at|from|to|into)|home city|where:|city:|town:|hometown:|birthplace:)[ ]+"
+    rf"(?P<place>{_PLACE_WORD}(?:[ ]+(?:{_PLACE_WORD})){{0,3}})"
+)
+
+
+def cued_place_candidates(text: str) -> list[Candidate]:
+    """A place name right after words that announce one ("lives in PUNKAHARJU")."""
+    out: list[Candidate] = []
+    for m in _PLACE_CUE.finditer(text):
+        words = m.group("place").split()
+        kept: list[str] = []
+        for i, w in enumerate(words):
+            low = w.lower().strip(".")
+            cap = w[0].isupper()
+            if i == 0 and (low in COMMON_WORDS or low in _QUANTITY_WORDS):
+                break
+            if i and not cap and low not in _SMALL_WORDS and not words[0].islower():
+                break
+            if i and (low in BASIC_WORDS and low not in _SMALL_WORDS):
+                break
+            if i and words[0].islower() and low in COMMON_WORDS:
+                break
+            kept.append(w)
+        while kept and kept[-1].lower() in _SMALL_WORDS:
+            kept.pop()
+        if kept:
+            start = m.start("place")
+            value = " ".join(kept).rstrip(".")
+            out.append(Candidate(start, start + len(value), "LOCATION", 0.7, "place_cue"))
     return out

@@ -16,7 +16,11 @@ from presidio_analyzer.predefined_recognizers import (
     UrlRecognizer,
 )
 
-from vault.adapters.detection._addresses import address_candidates, place_candidates
+from vault.adapters.detection._addresses import (
+    address_candidates,
+    cued_place_candidates,
+    place_candidates,
+)
 from vault.adapters.detection._offline import make_tldextract_offline
 from vault.adapters.detection._patterns import RULES, Candidate, run_rules
 from vault.adapters.detection._people import implausible_person, name_candidates
@@ -187,6 +191,7 @@ class PresidioDetector:
         if "LOCATION" in self._entities:
             found.extend(address_candidates(text))
             found.extend(place_candidates(text))
+            found.extend(cued_place_candidates(text))
         if "PERSON" in self._entities:
             found.extend(name_candidates(text))
         for entity, pattern in self._deny:

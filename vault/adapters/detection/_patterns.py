@@ -285,6 +285,18 @@ RULES: tuple[PatternRule, ...] = (
         validate=lambda s: not _IP_LIKE.match(s),
     ),
     PatternRule(
+        # A timestamp is personal when a label says it is an event's date, not a log line's.
+        "datetime_labelled",
+        "DATE_TIME",
+        re.compile(
+            r"(?<![\d./-])\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"
+            r"(?:Z|[+-]\d{2}:?\d{2})?(?!\d)"
+        ),
+        0.65,
+        context=_ctx(r"date|when|time|scheduled|appointment|born|dob|birth|visit|admitted|meeting"),
+        window=24,
+    ),
+    PatternRule(
         "date_words",
         "DATE_TIME",
         re.compile(

@@ -15,7 +15,7 @@ _NOT_A_NAME = re.compile(r"[\d@_/=\\<>{}\[\]|#$%^*+~`]")
 _LETTERS = r"[^\W\d_][\w'’-]*"
 # A cue that the next word is a name, whatever its case: "my name is ...", "Hi ...,", "Dear ...".
 _CUE = re.compile(
-    r"(?i)(?:\b(?:my name is|name's|i am called|call me|calls me|called me|named|dear|attn:?|"
+    r"(?i)(?:\b(?:my name is|name is|name's|i am called|call me|calls me|called me|named|dear|attn:?|"
     r"signed,?|regards,|thanks,|cheers,|best,|sincerely,|hi|hello|hey|greetings|welcome)"
     r"|(?:\b|_)(?:first_?name|last_?name|full_?name|given_?name|surname|name|customer|contact|"
     r"author|owner|patient|employee|assignee|reporter|user_?name|holder|recipient|sender|from|to)"
@@ -41,7 +41,28 @@ _GREETING_OBJECTS = frozenset(
 _LABEL_WORDS = frozenset(
     {"tel", "fax", "ping", "mob", "cell", "attn", "re", "fwd", "cc", "bcc", "ps"}
 )
-_JOINERS = frozenset({", ", " and ", ", and ", " & ", " or ", ", or ", " und ", " et ", " y "})
+_JOINERS = frozenset(
+    {", ", " , ", " and ", ", and ", " , and ", " & ", " or ", ", or ", " nor ", " und ", " et ", " y "}
+)  # fmt: skip
+_CONNECTIVES = frozenset({"and", "or", "nor", "und", "et", "y"})
+# Cues after a name: "Keiko said", "Aki shouted at", "Zlata's address", "Kalman: \"Who".
+_AFTER_CUE = re.compile(
+    rf"(?P<first>{_LETTERS})(?:"
+    r"[ ]+(?:said|says|shouted|asked|asks|told|tells|replied|whispered|yelled|screamed|laughed|"
+    r"smiled|nodded|wrote|texted|emailed|joked|added|explained|insisted|admitted|sighed)\b"
+    r"|['’]s[ ]+(?:address|home|phone|cell|mobile|number|email|e-mail|account|card|passport|"
+    r"birthday|date of birth|dob|ssn|husband|wife|partner|son|daughter|mother|father|mom|dad|"
+    r"brother|sister|boss|manager|salary|medical|diagnosis|details)\b"
+    r"|:[ ]*\\?[\"“])"
+)
+# A name addressed at the start of a sentence: "Mimount, can I please ...".
+_VOCATIVE = re.compile(
+    rf"(?:^|(?<=[\n.!?] ))(?P<first>{_LETTERS}),[ ]+(?:can|could|would|will|please|thanks|thank|"
+    r"do|did|are|have|i|we|you|let|what|how|where|when|why|is)\b",
+    re.MULTILINE,
+)
+# "P. Simmons", "J. R. Smith": initials before a capitalised surname.
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.[ ]?){1,2}(?P<last>[A-Z][a-z][\w'’-]+)")
 
 
 def _given(low: str) -> bool:
@@ -123,6 +144,20 @@ def _cued(text: str) -> list[tuple[int, int]]:
         word = m.group("first")
         if _capitalised(word) and word.lower() not in COMMON_WORDS:
             out.append(m.span("first"))
+    for pattern in (_AFTER_CUE, _VOCATIVE):
+        for m in pattern.finditer(text):
+            word = m.group("first")
+            low = word.lower()
+            if low in COMMON_WORDS and not (_given(low) or _surname(low)):
+                continue
+            if _capitalised(word) or (word.islower() and not low.isascii()) or _given(low):
+                out.append(m.span("first"))
+            elif word.islower() and m.group().endswith(('"', "“")):
+                out.append(m.span("first"))  # a speaker in a transcript, in lower case
+    for m in _INITIALS.finditer(text):
+        last = m.group("last").lower()
+        if last not in COMMON_WORDS or last in SURNAMES:
+            out.append(m.span())
     for m in _TITLE.finditer(text):
         first, second = m.group("first"), m.group("second")
         if m.group("low") and not (
@@ -143,32 +178,30 @@ def _cued(text: str) -> list[tuple[int, int]]:
 def _spread(
     text: str, words: list[tuple[int, int, str]], spans: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """Names in a list with a known name ("Malon, Mark, Kaylee and Brandi") are names too."""
-    is_name = [False] * len(words)
-    starts = {s for s, _ in spans}
-    ends = {e for _, e in spans}
-    for k, (s, e, _) in enumerate(words):
-        is_name[k] = s in starts or e in ends
+    """A list of name-like words with one known name in it ("Malon, Mark and Kaylee") is names."""
+    starts = {s for s, _ in spans} | {e for _, e in spans}
+    words = [w for w in words if w[2].lower() not in _CONNECTIVES]
     added: list[tuple[int, int]] = []
-    changed = True
-    while changed:
-        changed = False
-        for k in range(len(words)):
-            if not is_name[k]:
-                continue
-            lower_ok = words[k][2].islower()
-            for m in (k - 1, k + 1):
-                if not 0 <= m < len(words) or is_name[m]:
-                    continue
-                a, b = (m, k) if m < k else (k, m)
-                if text[words[a][1] : words[b][0]] not in _JOINERS:
-                    continue
-                if (
-                    _name_like(words[m][2], lower_ok=lower_ok)
-                    and words[m][2].lower() not in COMMON_WORDS
-                ):
-                    is_name[m] = changed = True
-                    added.append((words[m][0], words[m][1]))
+    k = 0
+    while k < len(words):
+        chain = [k]
+        while chain[-1] + 1 < len(words) and (
+            text[words[chain[-1]][1] : words[chain[-1] + 1][0]] in _JOINERS
+        ):
+            chain.append(chain[-1] + 1)
+        k = chain[-1] + 1
+        if len(chain) < 2:
+            continue
+        members = [words[i] for i in chain]
+        lower_ok = all(w.islower() for _, _, w in members)
+        if not all(_name_like(w, lower_ok=lower_ok) for _, _, w in members):
+            continue
+        known = any(
+            s in starts or e in starts or (lw := w.lower()) in GIVEN_NAMES or lw in SURNAMES
+            for s, e, w in members
+        )
+        if known:
+            added.extend((s, e) for s, e, _ in members)
     return added
 
 

@@ -82,6 +82,30 @@ def _chunks(text: str, size: int = _CHUNK_CHARS) -> list[tuple[int, str]]:
     return out
 
 
+_CAPS_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _title_word(match: re.Match[str]) -> str:
+    word = match.group()
+    titled = word[0] + "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in word[1:])
+    return titled if len(titled) == len(word) else word
+
+
+def _title_case_caps_lines(chunk: str) -> str | None:
+    """Same-length copy with ALL-CAPS lines title-cased and other lines blanked; None if none."""
+    lines = chunk.split("\n")
+    found = False
+    for i, line in enumerate(lines):
+        letters = [ch for ch in line if ch.isalpha()]
+        upper = sum(ch.isupper() for ch in letters)
+        if len(letters) >= 6 and upper >= 0.9 * len(letters) and " " in line.strip():
+            lines[i] = _CAPS_WORD.sub(_title_word, line)
+            found = True
+        else:
+            lines[i] = " " * len(line)
+    return "\n".join(lines) if found else None
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _EDGE_JUNK:
         start += 1
@@ -150,6 +174,10 @@ class PresidioDetector:
                 # A chunk without two letters in a row has no name or place for NER to find.
                 if re.search(r"[^\W\d_]{2}", chunk):
                     jobs.append((index, offset, chunk))
+                    # The model reads ALL-CAPS headlines as acronyms; show it a title-case copy.
+                    titled = _title_case_caps_lines(chunk)
+                    if titled is not None:
+                        jobs.append((index, offset, titled))
         out: list[list[Candidate]] = [[] for _ in cleaned]
         docs = self._nlp.pipe((chunk for _, _, chunk in jobs), batch_size=32)
         for (index, offset, _), doc in zip(jobs, docs, strict=True):

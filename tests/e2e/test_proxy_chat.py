@@ -5,6 +5,7 @@ Every test checks the raw bytes the fake Groq received: no value sent by the cal
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -37,13 +38,21 @@ TOOLS = [
 ]
 
 
-def groq_sdk(proxy: Proxy, role: str) -> Groq:
+@functools.cache
+def _sdk(kind: str, url: str, key: str) -> Groq | OpenAI:
+    # One client per caller for the session: no sockets left for the garbage collector.
     # No SDK retries: every retry seen here is the vault's own.
-    return Groq(base_url=proxy.url, api_key=proxy.keys[role], max_retries=0)
+    if kind == "groq":
+        return Groq(base_url=url, api_key=key, max_retries=0)
+    return OpenAI(base_url=url + "/openai/v1", api_key=key, max_retries=0)
+
+
+def groq_sdk(proxy: Proxy, role: str) -> Groq:
+    return _sdk("groq", proxy.url, proxy.keys[role])  # type: ignore[return-value]
 
 
 def openai_sdk(proxy: Proxy, role: str) -> OpenAI:
-    return OpenAI(base_url=proxy.url + "/openai/v1", api_key=proxy.keys[role], max_retries=0)
+    return _sdk("openai", proxy.url, proxy.keys[role])  # type: ignore[return-value]
 
 
 SDKS = {"groq": groq_sdk, "openai": openai_sdk}

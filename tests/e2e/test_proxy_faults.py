@@ -57,12 +57,16 @@ def test_missing_key_is_401(proxy: Proxy, upstream: Upstream, http: httpx.Client
 @pytest.mark.parametrize("key", ["vk_nope", "vk_aaaaaaaaaaaa_" + "A" * 43, "gsk_test_upstream_key"])
 def test_wrong_key_is_401_with_both_sdks(key: str, proxy: Proxy, upstream: Upstream) -> None:
     mark = len(upstream.received)
-    with pytest.raises(groq.AuthenticationError):
-        groq.Groq(base_url=proxy.url, api_key=key, max_retries=0).chat.completions.create(
-            model=MODEL, messages=[{"role": "user", "content": PROMPT}]
-        )
-    with pytest.raises(openai.AuthenticationError):
-        openai.OpenAI(base_url=proxy.url + "/openai/v1", api_key=key, max_retries=0).models.list()
+    with (
+        groq.Groq(base_url=proxy.url, api_key=key, max_retries=0) as groq_client,
+        openai.OpenAI(base_url=proxy.url + "/openai/v1", api_key=key, max_retries=0) as oai,
+    ):
+        with pytest.raises(groq.AuthenticationError):
+            groq_client.chat.completions.create(
+                model=MODEL, messages=[{"role": "user", "content": PROMPT}]
+            )
+        with pytest.raises(openai.AuthenticationError):
+            oai.models.list()
     assert len(upstream.received) == mark
 
 

@@ -119,7 +119,7 @@ def _start_vault(
     from vault.services.apikeys import create_api_key
     from vault.wiring import build_vault
 
-    settings = Settings(  # type: ignore[call-arg]
+    settings = Settings(
         data_dir=data_dir, groq_base_url=groq_url, groq_api_key=_GROQ_KEY, _env_file=None
     )
     overrides = {"detector_override": detector} if detector is not None else {}

@@ -108,10 +108,10 @@ def _slots(body: dict[str, Any]) -> list[_Slot]:
 
 def _item_slot(container: dict[str, Any] | list[Any], key: Any) -> _Slot:
     def get() -> str:
-        return container[key]  # type: ignore[no-any-return,index]
+        return container[key]  # type: ignore[no-any-return]
 
     def set_(value: str) -> None:
-        container[key] = value  # type: ignore[index]
+        container[key] = value
 
     return get, set_
 

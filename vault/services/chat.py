@@ -17,18 +17,26 @@ import os
 import re
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from vault.domain.entities import LITERAL_TOKEN_TYPE
 from vault.domain.policy import Operator
 from vault.domain.spans import Span
+from vault.domain.tokens import TokenGrammar
 from vault.errors import InvalidRequest, OutboundBlocked
+from vault.ports import TenantKeys, TokenStore
 from vault.services.anonymize import Anonymizer
 from vault.services.reidentify import Reidentifier, StreamReidentifier
 
-__all__ = ["ChatRedactor", "RedactedRequest", "ResponseRestorer", "StreamRestorer"]
+__all__ = [
+    "ChatRedactor",
+    "PrimedReidentifier",
+    "RedactedRequest",
+    "ResponseRestorer",
+    "StreamRestorer",
+]
 
 _ROLES = {"system", "developer", "user", "assistant", "tool", "function"}
 _CACHE_ENTRIES = 50_000
@@ -43,6 +51,9 @@ class RedactedRequest:
     payload: bytes
     counts: Counter[str] = field(default_factory=Counter)
     tokens: int = 0
+    # Token → the value it replaced in this request: lets the answer be restored without a
+    # token-store round trip. Held for the request only; never logged.
+    values: dict[str, str] = field(default_factory=dict, repr=False)
 
 
 class _SpanCache:
@@ -206,6 +217,9 @@ class ChatRedactor:
             if not found:
                 continue
             anonymized = self._anonymizer.anonymize(tenant, text, spans=found)
+            for span, entity in zip(found, anonymized.entities, strict=True):
+                if entity.token is not None:
+                    result.values[entity.token] = text[span.start : span.end]
             result.counts.update(anonymized.counts())
             result.tokens += len(anonymized.tokens())
             set_(anonymized.text)
@@ -336,6 +350,28 @@ def _with_repeats(
         if not any(s.start < m.end() and m.start() < s.end for s in found)
     ]
     return sorted(found + extra) if extra else found
+
+
+class PrimedReidentifier(Reidentifier):
+    """A Reidentifier that knows the tokens one request issued, and asks the token store only
+    about the others (tokens from earlier turns). Same reveal rules, same results."""
+
+    def __init__(
+        self,
+        *,
+        token_store: TokenStore,
+        tenant_keys: TenantKeys,
+        grammar: TokenGrammar,
+        known: Mapping[str, str],
+    ) -> None:
+        super().__init__(token_store=token_store, tenant_keys=tenant_keys, grammar=grammar)
+        self._primed = dict(known)
+
+    def _resolve(self, tenant: str, tokens: Iterable[str]) -> dict[str, str]:
+        wanted = set(tokens)
+        found = {token: self._primed[token] for token in wanted if token in self._primed}
+        rest = wanted - found.keys()
+        return found | super()._resolve(tenant, rest) if rest else found
 
 
 class ResponseRestorer:

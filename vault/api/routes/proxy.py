@@ -27,7 +27,7 @@ from vault.errors import (
     VaultError,
 )
 from vault.ports import LlmClient
-from vault.services.chat import ResponseRestorer, StreamRestorer
+from vault.services.chat import PrimedReidentifier, ResponseRestorer, StreamRestorer
 
 router = APIRouter(prefix="/openai/v1", tags=["proxy"])
 
@@ -112,6 +112,12 @@ async def chat_completions(
         )
         raise
     restore, reveal = _reveal(request, principal)
+    primed = PrimedReidentifier(
+        token_store=vault.tokens,
+        tenant_keys=vault.tenant_keys,
+        grammar=vault.reidentifier.grammar,
+        known=redacted.values,
+    )
     purpose = x_vault_purpose or ("inference" if restore else None)
     details = {
         "model": body["model"][:128],
@@ -121,7 +127,7 @@ async def chat_completions(
     }
     if redacted.body.get("stream"):
         stream = await llm.stream_chat(redacted.body)
-        restorer = StreamRestorer(vault.reidentifier, principal.tenant, reveal)
+        restorer = StreamRestorer(primed, principal.tenant, reveal)
         return StreamingResponse(
             _relay(request, principal, stream, restorer, details, purpose),
             media_type="text/event-stream",
@@ -130,7 +136,7 @@ async def chat_completions(
     answer = await llm.achat(redacted.body)  # type: ignore[attr-defined]
     completion = answer.json
     if isinstance(completion, dict):
-        restorer_ = ResponseRestorer(vault.reidentifier, principal.tenant, reveal)
+        restorer_ = ResponseRestorer(primed, principal.tenant, reveal)
         completion = await anyio.to_thread.run_sync(restorer_.restore, completion)
         details["restored"] = dict(restorer_.counts)
     usage = completion.get("usage") if isinstance(completion, dict) else None

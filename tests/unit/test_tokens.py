@@ -67,6 +67,9 @@ def test_safe_prefix_holds_back_only_possible_token_starts() -> None:
     assert GRAMMAR.split_safe_prefix("mail EMAIL_ADDRESS_01") == ("mail ", "EMAIL_ADDRESS_01")
     assert GRAMMAR.split_safe_prefix("mail EMAIL_ADDRESS_X") == ("mail EMAIL_ADDRESS_X", "")
     assert GRAMMAR.split_safe_prefix(f"done {TOKEN}") == (f"done {TOKEN}", "")
+    # A complete token whose id ends in a letter that could start a type is not cut.
+    ending_in_p = "PERSON_0ABCDEFGHP"
+    assert GRAMMAR.split_safe_prefix(f"hi {ending_in_p}") == (f"hi {ending_in_p}", "")
 
 
 @given(

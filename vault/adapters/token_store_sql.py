@@ -50,11 +50,11 @@ class SqlTokenStore:
             }
             for r in records
         ]
+        # One statement, many parameter sets: compiled once and cached, whatever the count.
+        statement = self._insert(TokenRow).on_conflict_do_nothing()
         try:
             with self._engine.begin() as connection:
-                for i in range(0, len(rows), _BATCH):
-                    statement = self._insert(TokenRow).values(rows[i : i + _BATCH])
-                    connection.execute(statement.on_conflict_do_nothing())
+                connection.execute(statement, rows)
         except SQLAlchemyError as exc:
             raise ServiceUnavailable(
                 "token store unavailable", code="token_store_unavailable"

@@ -78,6 +78,9 @@ class TokenGrammar:
         by at most one token's length and ordinary words flow through at once.
         """
         lowest = max(0, len(text) - self._max_length)
+        # Never cut through a complete token near the end: what might start a new one comes after.
+        for match in self._pattern.finditer(text, max(0, lowest - self._max_length)):
+            lowest = max(lowest, match.end())
         for start in range(lowest, len(text)):
             if self._could_start_token(text[start:]):
                 return text[:start], text[start:]

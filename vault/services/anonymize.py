@@ -8,6 +8,7 @@ import hmac
 from collections import Counter, OrderedDict
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from vault.domain.entities import ENTITY_TYPES, LITERAL_TOKEN_TYPE
 from vault.domain.operators import apply_one_way
@@ -57,6 +58,25 @@ class AnonymizedText:
 
     def tokens(self) -> set[str]:
         return {e.token for e in self.entities if e.token}
+
+
+class _Planned(NamedTuple):
+    span: Span
+    value: str
+    digest: bytes
+    operator: Operator
+    token: str | None
+
+
+def _check_text(text: object) -> None:
+    if not isinstance(text, str):
+        raise InvalidRequest("text must be a string", param="text")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidRequest(
+            f"text holds an unpaired surrogate at position {exc.start}", param="text"
+        ) from None
 
 
 class Anonymizer:
@@ -116,47 +136,63 @@ class Anonymizer:
         Raises InvalidRequest for text that is not a str; errors of the key service or the token
         store propagate, so nothing is returned unless every token can be re-identified later.
         """
-        if not isinstance(text, str):
-            raise InvalidRequest("text must be a string", param="text")
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise InvalidRequest(
-                f"text holds an unpaired surrogate at position {exc.start}", param="text"
-            ) from None
-        if spans is None:
-            spans = self.find_spans(text)
-        if not spans:
-            return AnonymizedText(text)
+        return self.anonymize_many(tenant, [text], spans=[spans])[0]
+
+    def anonymize_many(
+        self, tenant: str, texts: list[str], *, spans: list[list[Span] | None] | None = None
+    ) -> list[AnonymizedText]:
+        """`anonymize` for many texts: one detection batch and one token-store write for all.
+
+        `spans[i]`, when given, replaces detection for `texts[i]`.
+        """
+        given = spans if spans is not None else [None] * len(texts)
+        for text in texts:
+            _check_text(text)
+        undetected = [i for i, found in enumerate(given) if found is None]
+        chosen = list(given)
+        for i, found in zip(
+            undetected, self.find_spans_many([texts[i] for i in undetected]), strict=True
+        ):
+            chosen[i] = found
+        if not any(chosen):
+            return [AnonymizedText(text) for text in texts]
         keyring = self._keys.keyring(tenant)
         token_key = keyring.hmac_key("token")
-        planned: list[tuple[Span, str, bytes, Operator, str | None]] = []
         new_records: dict[str, TokenRecord] = {}
-        for span in spans:
-            value = text[span.start : span.end]
-            digest = hmac.new(
-                token_key, f"{span.entity_type}\x00{value}".encode(), hashlib.sha256
-            ).digest()
-            operator = self.policy.rule_for(span.entity_type).operator
-            if span.entity_type == LITERAL_TOKEN_TYPE:
-                operator = Operator.TOKENIZE
-            token = make_token(span.entity_type, digest) if operator is Operator.TOKENIZE else None
-            if token and (tenant, token) not in self._known and token not in new_records:
-                new_records[token] = TokenRecord(
-                    token=token,
-                    entity_type=span.entity_type,
-                    value_digest=value_digest(keyring, value),
-                    sealed_value=keyring.seal_small(
-                        value.encode(), context=token_value_context(tenant, token)
-                    ),
+        plans: list[list[_Planned]] = []
+        for text, found in zip(texts, chosen, strict=True):
+            plan = []
+            for span in found or ():
+                value = text[span.start : span.end]
+                digest = hmac.new(
+                    token_key, f"{span.entity_type}\x00{value}".encode(), hashlib.sha256
+                ).digest()
+                operator = self.policy.rule_for(span.entity_type).operator
+                if span.entity_type == LITERAL_TOKEN_TYPE:
+                    operator = Operator.TOKENIZE
+                token = (
+                    make_token(span.entity_type, digest) if operator is Operator.TOKENIZE else None
                 )
-            planned.append((span, value, digest, operator, token))
+                if token and (tenant, token) not in self._known and token not in new_records:
+                    new_records[token] = TokenRecord(
+                        token=token,
+                        entity_type=span.entity_type,
+                        value_digest=value_digest(keyring, value),
+                        sealed_value=keyring.seal_small(
+                            value.encode(), context=token_value_context(tenant, token)
+                        ),
+                    )
+                plan.append(_Planned(span, value, digest, operator, token))
+            plans.append(plan)
         erased = self._persist(tenant, new_records) if new_records else set()
+        return [self._render(text, plan, erased) for text, plan in zip(texts, plans, strict=True)]
+
+    def _render(self, text: str, plan: list[_Planned], erased: set[str]) -> AnonymizedText:
         pieces: list[str] = []
         applied: list[AppliedEntity] = []
         cursor = 0
         out_length = 0
-        for span, value, digest, operator, token in planned:
+        for span, value, digest, operator, token in plan:
             if token in erased:
                 # An erased value is never tokenized again: its old tokens must stay dead.
                 operator, token = Operator.REDACT, None

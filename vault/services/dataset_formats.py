@@ -9,12 +9,13 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from vault.errors import InvalidRequest, UnsupportedMediaType
 
@@ -32,12 +33,13 @@ _BLOCK = 64 * 1024
 _SAMPLE_ROWS = 200
 _PLAIN_CELL = re.compile(r"-?[\d.,]{0,12}|true|false|yes|no|null|none|n/?a|", re.IGNORECASE)
 _IDENTIFIER_SHARE = 0.8
+_MEMO_ENTRIES = 100_000  # distinct cells remembered per upload; bounds memory, not correctness
 
-# (text) -> (anonymized text, entity counts)
-Anonymize = Callable[[str], tuple[str, dict[str, int]]]
-# (text, entity type) -> token for the whole value, when a column is an identifier column
-TokenizeWhole = Callable[[str, str], str]
+# [(text, whole-value entity type or None to detect)] -> [(anonymized text, entity counts)]
+AnonymizeMany = Callable[[list[tuple[str, str | None]]], list[tuple[str, dict[str, int]]]]
 Reidentify = Callable[[str], str]
+_T = TypeVar("_T")
+_BATCH_ROWS = 512
 
 
 @dataclass
@@ -138,37 +140,49 @@ def anonymize_stream(
     fmt: str,
     chunks: Iterable[bytes],
     *,
-    anonymize: Anonymize,
-    tokenize_whole: TokenizeWhole,
+    anonymize_many: AnonymizeMany,
     report: Report,
     column_overrides: dict[str, str] | None = None,
 ) -> Iterator[bytes]:
     """The anonymized file, as UTF-8 bytes in blocks; fills `report` as it goes."""
     lines = decode_lines(_nonempty(chunks))
     if fmt == "text":
-        return _anonymize_text(lines, anonymize, report)
+        return _anonymize_text(lines, anonymize_many, report)
     if fmt == "jsonl":
-        return _anonymize_jsonl(lines, anonymize, report)
-    return _anonymize_csv(lines, anonymize, tokenize_whole, report, column_overrides or {})
+        return _anonymize_jsonl(lines, anonymize_many, report)
+    return _anonymize_csv(lines, anonymize_many, report, column_overrides or {})
 
 
-def _anonymize_text(lines: Iterable[str], anonymize: Anonymize, report: Report) -> Iterator[bytes]:
+def _anonymize_text(
+    lines: Iterable[str], anonymize_many: AnonymizeMany, report: Report
+) -> Iterator[bytes]:
     for block in _blocks(lines):
-        text, counts = anonymize(block)
+        [(text, counts)] = anonymize_many([(block, None)])
         report.entities["text"].update(counts)
         report.rows += block.count("\n")
         yield text.encode()
 
 
-def _walk(value: Any, anonymize: Anonymize, counts: Counter[str]) -> Any:
+def _strings(value: Any, found: list[str]) -> None:
+    """Collect the strings of a JSON value, depth first."""
     if isinstance(value, str):
-        text, found = anonymize(value)
-        counts.update(found)
-        return text
+        found.append(value)
+    elif isinstance(value, list):
+        for item in value:
+            _strings(item, found)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _strings(item, found)
+
+
+def _replace_strings(value: Any, replacements: Iterator[str]) -> Any:
+    """`value` with its strings replaced, in the order `_strings` found them."""
+    if isinstance(value, str):
+        return next(replacements)
     if isinstance(value, list):
-        return [_walk(v, anonymize, counts) for v in value]
+        return [_replace_strings(item, replacements) for item in value]
     if isinstance(value, dict):
-        return {k: _walk(v, anonymize, counts) for k, v in value.items()}
+        return {key: _replace_strings(item, replacements) for key, item in value.items()}
     return value
 
 
@@ -186,25 +200,41 @@ def _jsonl_records(lines: Iterable[str]) -> Iterator[tuple[int, Any]]:
             ) from None
 
 
-def _anonymize_jsonl(lines: Iterable[str], anonymize: Anonymize, report: Report) -> Iterator[bytes]:
-    out: list[str] = []
-    size = 0
-    for number, record in _jsonl_records(lines):
-        if not isinstance(record, dict):
-            raise InvalidRequest(
-                f"line {number} must be a JSON object", code="malformed_jsonl", param="file"
-            )
-        clean = {
-            key: _walk(value, anonymize, report.entities[key]) for key, value in record.items()
-        }
-        report.rows += 1
-        line = json.dumps(clean, ensure_ascii=False) + "\n"
-        out.append(line)
-        size += len(line)
-        if size >= _BLOCK:
-            yield "".join(out).encode()
-            out, size = [], 0
-    if out:
+def _batches(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
+    batch: list[_T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _anonymize_jsonl(
+    lines: Iterable[str], anonymize_many: AnonymizeMany, report: Report
+) -> Iterator[bytes]:
+    for batch in _batches(_jsonl_records(lines), _BATCH_ROWS):
+        # Every string of every field of the batch goes through one anonymize call.
+        cells: list[tuple[str, str]] = []  # (top-level field, string)
+        for number, record in batch:
+            if not isinstance(record, dict):
+                raise InvalidRequest(
+                    f"line {number} must be a JSON object", code="malformed_jsonl", param="file"
+                )
+            for key, value in record.items():
+                found: list[str] = []
+                _strings(value, found)
+                cells += [(key, text) for text in found]
+        done = anonymize_many([(text, None) for _, text in cells])
+        for (key, _), (_, counts) in zip(cells, done, strict=True):
+            report.entities[key].update(counts)
+        replacements = iter(text for text, _ in done)
+        out = []
+        for _, record in batch:
+            clean = {key: _replace_strings(value, replacements) for key, value in record.items()}
+            out.append(json.dumps(clean, ensure_ascii=False) + "\n")
+        report.rows += len(batch)
         yield "".join(out).encode()
 
 
@@ -219,14 +249,17 @@ def _csv_rows(lines: Iterable[str]) -> Iterator[tuple[int, list[str]]]:
         ) from None
 
 
-def _classify(column: list[str], anonymize_spans: Callable[[str], dict[str, int]]) -> str:
-    """`plain`, `entity:<TYPE>` (an identifier column, tokenized whole) or `text`."""
+def _classify(column: list[str], counts: dict[str, dict[str, int]]) -> str:
+    """`plain`, `entity:<TYPE>` (an identifier column, tokenized whole) or `text`.
+
+    `counts` maps each sampled value to the entity counts detection found in it.
+    """
     values = [v for v in column if v.strip()]
     if all(_PLAIN_CELL.fullmatch(v.strip()) for v in values):
         return "plain"
     types: Counter[str] = Counter()
     for value in values:
-        found = anonymize_spans(value)
+        found = counts.get(value, {})
         if len(found) == 1 and sum(found.values()) == 1:
             types.update(found)
     if types and values:
@@ -238,8 +271,7 @@ def _classify(column: list[str], anonymize_spans: Callable[[str], dict[str, int]
 
 def _anonymize_csv(
     lines: Iterable[str],
-    anonymize: Anonymize,
-    tokenize_whole: TokenizeWhole,
+    anonymize_many: AnonymizeMany,
     report: Report,
     overrides: dict[str, str],
 ) -> Iterator[bytes]:
@@ -263,60 +295,71 @@ def _anonymize_csv(
         if len(sample) >= _SAMPLE_ROWS:
             break
 
-    def spans_only(value: str) -> dict[str, int]:
-        return anonymize(value)[1]
-
+    sampled = sorted({value for _, row in sample for value in row if value.strip()})
+    sample_counts = dict(
+        zip(sampled, (c for _, c in anonymize_many([(v, None) for v in sampled])), strict=True)
+    )
     kinds = []
     for index, name in enumerate(header):
         column = [row[index] for _, row in sample if index < len(row)]
-        kind = overrides.get(name) or _classify(column, spans_only)
+        kind = overrides.get(name) or _classify(column, sample_counts)
         kinds.append(kind)
         report.column_kinds[name] = kind
 
-    def convert(line_number: int, row: list[str]) -> list[str]:
-        if len(row) != len(header):
-            raise InvalidRequest(
-                f"CSV row at line {line_number} has {len(row)} fields, the header has {len(header)}",
-                code="malformed_csv",
-                param="file",
-            )
+    # Columns repeat values (statuses, names, cities): each distinct cell is done once.
+    memo: dict[tuple[int, str], tuple[str, dict[str, int]]] = {}
+
+    def needs_work(kind: str, value: str) -> bool:
+        return (
+            bool(value)
+            and kind != "keep"
+            and not (kind == "plain" and _PLAIN_CELL.fullmatch(value.strip()))
+        )
+
+    def convert(batch: list[tuple[int, list[str]]]) -> list[list[str]]:
+        todo: dict[tuple[int, str], str | None] = {}
+        for line_number, row in batch:
+            if len(row) != len(header):
+                raise InvalidRequest(
+                    f"CSV row at line {line_number} has {len(row)} fields, the header has {len(header)}",
+                    code="malformed_csv",
+                    param="file",
+                )
+            for index, (kind, value) in enumerate(zip(kinds, row, strict=True)):
+                if needs_work(kind, value) and (index, value) not in memo:
+                    todo[(index, value)] = (
+                        kind.removeprefix("entity:") if kind.startswith("entity:") else None
+                    )
+        if len(memo) + len(todo) > _MEMO_ENTRIES:
+            memo.clear()
+        if todo:
+            done = anonymize_many([(value, entity) for (_, value), entity in todo.items()])
+            memo.update(zip(todo, done, strict=True))
         out = []
-        for name, kind, value in zip(header, kinds, row, strict=True):
-            if (
-                not value
-                or kind == "keep"
-                or (kind == "plain" and _PLAIN_CELL.fullmatch(value.strip()))
-            ):
-                out.append(value)
-            elif kind.startswith("entity:"):
-                out.append(tokenize_whole(value, kind.removeprefix("entity:")))
-                report.entities[name][kind.removeprefix("entity:")] += 1
-            else:
-                text, counts = anonymize(value)
+        for _, row in batch:
+            converted = []
+            for index, (name, kind, value) in enumerate(zip(header, kinds, row, strict=True)):
+                if not needs_work(kind, value):
+                    converted.append(value)
+                    continue
+                text, counts = memo[(index, value)]
+                converted.append(text)
                 report.entities[name].update(counts)
-                out.append(text)
-        report.rows += 1
+            out.append(converted)
+        report.rows += len(batch)
         return out
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-
-    def drain() -> bytes:
-        data = buffer.getvalue().encode()
-        buffer.seek(0)
-        buffer.truncate()
-        return data
-
-    for line_number, row in sample:
-        writer.writerow(convert(line_number, row))
-    yield drain()
-    for line_number, row in rows:
-        writer.writerow(convert(line_number, row))
+    for batch in _batches(itertools.chain(sample, rows), _BATCH_ROWS):
+        writer.writerows(convert(batch))
         if buffer.tell() >= _BLOCK:
-            yield drain()
+            yield buffer.getvalue().encode()
+            buffer.seek(0)
+            buffer.truncate()
     if buffer.tell():
-        yield drain()
+        yield buffer.getvalue().encode()
 
 
 def reidentify_stream(
@@ -329,18 +372,13 @@ def reidentify_stream(
             yield reidentify(block).encode()
         return
     if fmt == "jsonl":
-        out = []
-        for _, record in _jsonl_records(lines):
-            out.append(
-                json.dumps(
-                    _walk(record, lambda s: (reidentify(s), {}), Counter()), ensure_ascii=False
-                )
-                + "\n"
-            )
-            if len(out) >= 256:
-                yield "".join(out).encode()
-                out = []
-        if out:
+        for batch in _batches(_jsonl_records(lines), _BATCH_ROWS):
+            out = []
+            for _, record in batch:
+                found: list[str] = []
+                _strings(record, found)
+                restored = _replace_strings(record, iter([reidentify(text) for text in found]))
+                out.append(json.dumps(restored, ensure_ascii=False) + "\n")
             yield "".join(out).encode()
         return
     buffer = io.StringIO()

@@ -11,6 +11,7 @@ from typing import Any
 
 from vault.crypto import EncryptionContext, seal_stream
 from vault.domain.principal import Principal
+from vault.domain.spans import Span
 from vault.errors import InvalidRequest, NotFound, PayloadTooLarge
 from vault.ports import DatasetCatalog, DatasetInfo, KeyService, ObjectStore, VersionInfo
 from vault.services.anonymize import Anonymizer
@@ -151,22 +152,17 @@ def ingest_version(
         anonymizer = parts.anonymizer
         tenant = principal.tenant
 
-        def anonymize(text: str) -> tuple[str, dict[str, int]]:
-            result = anonymizer.anonymize(tenant, text)
-            return result.text, result.counts()
-
-        def tokenize_whole(value: str, entity_type: str) -> str:
-            from vault.domain.spans import Span
-
-            return anonymizer.anonymize(
-                tenant, value, spans=[Span(0, len(value), entity_type)]
-            ).text
+        def anonymize_many(cells: list[tuple[str, str | None]]) -> list[tuple[str, dict[str, int]]]:
+            spans = [
+                None if entity is None else [Span(0, len(text), entity)] for text, entity in cells
+            ]
+            done = anonymizer.anonymize_many(tenant, [text for text, _ in cells], spans=spans)
+            return [(result.text, result.counts()) for result in done]
 
         plain = anonymize_stream(
             fmt,
             _limited(upload.chunks, parts.max_upload_bytes),
-            anonymize=anonymize,
-            tokenize_whole=tokenize_whole,
+            anonymize_many=anonymize_many,
             report=report,
             column_overrides=upload.column_policy,
         )

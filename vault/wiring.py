@@ -113,6 +113,15 @@ class Vault:
             policy=self.anonymization_policy,
         )
 
+    def policy_digest(self) -> str:
+        """A digest of the policies in force, so the audit trail shows when they change."""
+        import hashlib
+
+        blob = (
+            self.anonymization_policy.model_dump_json() + self.access_policy.model_dump_json()
+        ).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
     def warm_up(self) -> None:
         """Build every lazy part now, once, so concurrent first requests never race to."""
         with self._lock:

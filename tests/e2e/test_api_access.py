@@ -244,3 +244,22 @@ def test_rate_limit_gives_429_with_retry_after(tmp_path_factory: pytest.TempPath
     assert [c.status_code for c in codes] == [200, 200, 200, 429]
     assert int(codes[-1].headers["retry-after"]) >= 1
     assert codes[-1].json()["error"]["code"] == "rate_limit_exceeded"
+
+
+def test_policy_changes_are_audited_across_restarts(tmp_path_factory: pytest.TempPathFactory) -> None:
+    data_dir = tmp_path_factory.mktemp("policy")
+    for policy in ("default", "default", "strict"):
+        app = build_app(Settings(data_dir=data_dir, policy=policy, _env_file=None))  # type: ignore[call-arg]
+        with app.client:
+            pass
+        app.vault.close()
+    engine_app = build_app(Settings(data_dir=data_dir, _env_file=None))  # type: ignore[call-arg]
+    actions = [r.event.action for r in engine_app.vault.audit.records("_system")]
+    assert actions == ["policy.load", "policy.load", "policy.change"]
+
+
+def test_metrics_count_requests_by_route_never_by_content(app: App) -> None:
+    app.client.post("/v1/scan", json={"text": "John Smith"}, headers=app.headers("acme", "analyst"))
+    text = app.client.get("/metrics").text
+    assert 'vault_http_requests_total{method="POST",route="/v1/scan",status="200"}' in text
+    assert "John" not in text

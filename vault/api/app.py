@@ -33,6 +33,7 @@ def create_app(settings: Settings | None = None, *, vault: Vault | None = None) 
         owned = vault is None
         app.state.vault = vault or build_vault(settings or Settings())
         await anyio.to_thread.run_sync(app.state.vault.warm_up)
+        await anyio.to_thread.run_sync(_record_policies, app.state.vault)
         try:
             yield
         finally:
@@ -57,6 +58,30 @@ def create_app(settings: Settings | None = None, *, vault: Vault | None = None) 
         module = __import__(f"vault.api.routes.{name}", fromlist=["router"])
         app.include_router(module.router)
     return app
+
+
+def _record_policies(vault: Vault) -> None:
+    """Audit the policies in force at start-up; a changed digest marks a policy change."""
+    from vault.domain.audit import AuditEvent
+
+    digest = vault.policy_digest()
+    last = next(
+        (
+            r
+            for r in reversed(list(vault.audit.records("_system")))
+            if r.event.action in ("policy.load", "policy.change")
+        ),
+        None,
+    )
+    changed = last is None or last.event.details.get("digest") != digest
+    vault.audit.append(
+        AuditEvent(
+            tenant="_system",
+            actor="system",
+            action="policy.change" if changed and last is not None else "policy.load",
+            details={"digest": digest, "policy": vault.anonymization_policy.name},
+        )
+    )
 
 
 async def _request_context(

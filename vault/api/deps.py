@@ -87,3 +87,4 @@ def audit(
         details=dict(details or {}),
     )
     get_vault(request).audit.append(event)
+    request.app.state.metrics.count("audit_events", f"{action}:{outcome}")

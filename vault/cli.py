@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -155,44 +156,54 @@ def _jsonl_texts(raw: str) -> list[str]:
     return texts
 
 
+def _each_text(
+    source: str, jsonl: bool, line: Callable[[str], dict[str, Any]], plain: Callable[[str], str]
+) -> None:
+    """Run one text operation over a whole input, or over each `{"text": ...}` line of it."""
+    raw = _read_input(source)
+    if not jsonl:
+        typer.echo(plain(raw), nl=False)
+        return
+    for text in _jsonl_texts(raw):
+        typer.echo(json.dumps(line(text)))
+
+
 @app.command()
 def scan(source: InputFile = "-", jsonl: Jsonl = False) -> None:
     """Print the PII spans found in a text (or one JSON line per input with --jsonl)."""
-    vault = _vault()
-    raw = _read_input(source)
-    for text in _jsonl_texts(raw) if jsonl else [raw]:
-        spans = vault.anonymizer.find_spans(text)
-        if jsonl:
-            typer.echo(json.dumps({"entities": [s.as_dict() for s in spans]}))
-        else:
-            for s in spans:
-                typer.echo(f"{s.start}\t{s.end}\t{s.entity_type}\t{s.score:.2f}")
+    find = _vault().anonymizer.find_spans
+    _each_text(
+        source,
+        jsonl,
+        lambda text: {"entities": [s.as_dict() for s in find(text)]},
+        lambda text: "".join(
+            f"{s.start}\t{s.end}\t{s.entity_type}\t{s.score:.2f}\n" for s in find(text)
+        ),
+    )
 
 
 @app.command()
 def anonymize(source: InputFile = "-", tenant: Tenant = "default", jsonl: Jsonl = False) -> None:
     """Print the text with PII replaced under the policy."""
-    vault = _vault()
-    raw = _read_input(source)
-    for text in _jsonl_texts(raw) if jsonl else [raw]:
-        result = vault.anonymizer.anonymize(tenant, text)
-        if jsonl:
-            typer.echo(json.dumps({"text": result.text, "entities": result.counts()}))
-        else:
-            typer.echo(result.text, nl=False)
+    anonymizer = _vault().anonymizer
+
+    def line(text: str) -> dict[str, Any]:
+        result = anonymizer.anonymize(tenant, text)
+        return {"text": result.text, "entities": result.counts()}
+
+    _each_text(source, jsonl, line, lambda text: anonymizer.anonymize(tenant, text).text)
 
 
 @app.command()
 def reidentify(source: InputFile = "-", tenant: Tenant = "default", jsonl: Jsonl = False) -> None:
     """Print the text with this tenant's tokens replaced by their values."""
-    vault = _vault()
-    raw = _read_input(source)
-    for text in _jsonl_texts(raw) if jsonl else [raw]:
-        result = vault.reidentifier.reidentify(tenant, text)
-        if jsonl:
-            typer.echo(json.dumps({"text": result.text, "unresolved": result.unresolved}))
-        else:
-            typer.echo(result.text, nl=False)
+    reidentifier = _vault().reidentifier
+
+    def line(text: str) -> dict[str, Any]:
+        result = reidentifier.reidentify(tenant, text)
+        return {"text": result.text, "unresolved": result.unresolved}
+
+    _each_text(source, jsonl, line, lambda text: reidentifier.reidentify(tenant, text).text)
 
 
 @app.command("eval")

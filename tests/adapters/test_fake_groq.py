@@ -14,9 +14,10 @@ import openai
 import pytest
 from starlette.applications import Starlette
 
-from vault.fakegroq import FakeGroqBehaviour, create_fake_groq_app, serve_in_thread
+from tests.adapters.conftest import FAKE_GROQ_KEY
+from vault.fakegroq import FakeGroqBehaviour
 
-KEY = "test-groq-key"
+KEY = FAKE_GROQ_KEY
 MODEL = "llama-3.3-70b-versatile"
 RATE_LIMIT_HEADERS = (
     "x-ratelimit-limit-requests",
@@ -34,32 +35,6 @@ WEATHER_TOOL = {
         "parameters": {"type": "object", "properties": {"city": {"type": "string"}}},
     },
 }
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[tuple[Starlette, str]]:
-    app = create_fake_groq_app(api_key=KEY)
-    with serve_in_thread(app) as url:
-        yield app, url
-
-
-@pytest.fixture
-def app(fake: tuple[Starlette, str]) -> Starlette:
-    app = fake[0]
-    app.state.behaviour.reset()
-    app.state.received.clear()
-    app.state.streams.clear()
-    return app
-
-
-@pytest.fixture
-def behaviour(app: Starlette) -> FakeGroqBehaviour:
-    return app.state.behaviour  # type: ignore[no-any-return]
-
-
-@pytest.fixture
-def url(fake: tuple[Starlette, str], app: Starlette) -> str:
-    return fake[1]
 
 
 @pytest.fixture

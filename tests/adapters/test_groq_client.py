@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -13,12 +12,13 @@ import pytest
 from pydantic import SecretStr
 from starlette.applications import Starlette
 
+from tests.adapters.conftest import FAKE_GROQ_KEY
 from vault.adapters.groq_client import GroqClient
 from vault.errors import InvalidRequest, UpstreamError, UpstreamUnavailable
-from vault.fakegroq import FakeGroqBehaviour, create_fake_groq_app, serve_in_thread
+from vault.fakegroq import FakeGroqBehaviour
 from vault.settings import Settings
 
-KEY = "test-groq-key"
+KEY = FAKE_GROQ_KEY
 MODEL = "llama-3.3-70b-versatile"
 
 
@@ -32,32 +32,6 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[tuple[Starlette, str]]:
-    app = create_fake_groq_app(api_key=KEY)
-    with serve_in_thread(app) as url:
-        yield app, url
-
-
-@pytest.fixture
-def app(fake: tuple[Starlette, str]) -> Starlette:
-    app = fake[0]
-    app.state.behaviour.reset()
-    app.state.received.clear()
-    app.state.streams.clear()
-    return app
-
-
-@pytest.fixture
-def behaviour(app: Starlette) -> FakeGroqBehaviour:
-    return app.state.behaviour  # type: ignore[no-any-return]
-
-
-@pytest.fixture
-def url(fake: tuple[Starlette, str], app: Starlette) -> str:
-    return fake[1]
 
 
 @pytest.fixture

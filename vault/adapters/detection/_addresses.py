@@ -231,9 +231,20 @@ def address_candidates(text: str) -> list[Candidate]:
     return out
 
 
+_ABBREVIATED_PLACES = frozenset({"u.s.", "u.s.a.", "u.k."})
 _WORD = re.compile(r"U\.S\.(?:A\.)?|U\.K\.|[^\W\d_](?:[\w'’-]*[^\W_])?")
-_MAX_PLACE_WORDS = 4
-_ABBREVIATED = frozenset({"u.s.", "u.s.a.", "u.k."})
+
+
+def _first_words() -> dict[str, int]:
+    """First word of every place -> the most words a place starting with it has."""
+    out: dict[str, int] = {}
+    for place in (*PLACES, *PLACES_CAPITALISED, *_ABBREVIATED_PLACES):
+        words = place.split()
+        out[words[0]] = max(out.get(words[0], 0), len(words))
+    return out
+
+
+_FIRST_WORDS = _first_words()
 
 
 def place_candidates(text: str) -> list[Candidate]:
@@ -243,7 +254,8 @@ def place_candidates(text: str) -> list[Candidate]:
     i, n = 0, len(words)
     while i < n:
         hit = 0
-        for k in range(min(_MAX_PLACE_WORDS, n - i), 0, -1):
+        longest = _FIRST_WORDS.get(words[i][2].lower().replace("’", "'"), 0)
+        for k in range(min(longest, n - i), 0, -1):
             # Only words joined by single spaces form a multi-word place.
             if any(text[words[j][1] : words[j + 1][0]] != " " for j in range(i, i + k - 1)):
                 continue
@@ -252,7 +264,11 @@ def place_candidates(text: str) -> list[Candidate]:
             capitalised = all(
                 w[0].isupper() or w.lower() in _SMALL_WORDS for _, _, w in words[i : i + k]
             )
-            if low in PLACES or low in _ABBREVIATED or (capitalised and low in PLACES_CAPITALISED):
+            if (
+                low in PLACES
+                or low in _ABBREVIATED_PLACES
+                or (capitalised and low in PLACES_CAPITALISED)
+            ):
                 hit = k
             if hit:
                 break

@@ -195,3 +195,109 @@ def test_any_text_gives_sorted_disjoint_spans(detector: PresidioDetector, text: 
 def test_pii_soup_gives_sorted_disjoint_spans(detector: PresidioDetector, parts: list[str]) -> None:
     text = "".join(parts)
     _check(text, detector.detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # An address block: each line below the street is part of the address.
+        (
+            "Karin Olsen\n78 Camiño Ancho 91\n Suite 286\n El Tornadizo\n Gabon 66298\n",
+            ["78 Camiño Ancho 91", "Suite 286", "El Tornadizo", "Gabon 66298"],
+        ),
+        ("she lives at 95 Lille Vibyvej 8, Måløv", ["95 Lille Vibyvej 8", "Måløv"]),
+        ("ship it to 12 Rue de la Paix, Paris", ["12 Rue de la Paix", "Paris"]),
+        ("new office: Hauptstraße 5, 10115 Berlin", ["Hauptstraße 5"]),
+        ("send it to 18 15 Millicent Drive Apt. 4", ["18 15 Millicent Drive Apt. 4"]),
+        ("5 Main St\nSpringfield, IL 62704", ["5 Main St", "Springfield, IL 62704"]),
+        ("My zip code is 35649", ["35649"]),
+        ("My friend lives in PUNKAHARJU", ["PUNKAHARJU"]),
+        ("i grew up in onnezies.", ["onnezies"]),
+        ("we flew from macedonia to vanuatu", ["macedonia", "vanuatu"]),
+    ],
+)
+def test_addresses_and_places(detector: PresidioDetector, text: str, values: list[str]) -> None:
+    spans = [text[s.start : s.end] for s in detector.detect(text) if s.entity_type == "LOCATION"]
+    covered = "\n".join(spans)
+    for value in values:
+        assert value in covered, (value, spans)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have 3 apples and 5",
+        "we waited 3 days, then 5",
+        "I am in charge of the release",
+        "retry 3 times with 20",
+    ],
+)
+def test_numbers_and_phrases_are_not_addresses(detector: PresidioDetector, text: str) -> None:
+    assert not [s for s in detector.detect(text) if s.entity_type == "LOCATION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("020 7946 0958", "020 7946 0958"),
+        ("reach me on 06 12 34 56 78", "06 12 34 56 78"),
+        ("Tanzania\n089 72 63 41 office", "089 72 63 41"),
+        ("001-748-088-2851x818", "001-748-088-2851x818"),
+        ("They're not answering at 0487 23 46 71", "0487 23 46 71"),
+        ("555.123.4567", "555.123.4567"),
+    ],
+)
+def test_phone_numbers_without_context(detector: PresidioDetector, text: str, value: str) -> None:
+    assert ("PHONE_NUMBER", value) in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("can u check why lucas's refund hasn't arrived", "lucas"),
+        ("They had 6: Malon, Mark, Kaylee, Brandi, Miguel and Jennifer.", "Malon"),
+        ("Mimount, can I please speak to your boss?", "Mimount"),
+        ("As promised, here's Zlata's address:", "Zlata"),
+        ("Aki shouted at Amanda", "Aki"),
+        ("Her maiden name is Hale", "Hale"),
+        ("mr. martin is a 50 year old man", "mr. martin"),
+        ("Somerset 174 ( P. Simmons 4-38 )", "P. Simmons"),
+        ("Sjöberg and Cantu were precision engineers.", "Sjöberg"),
+        ("SOCCER - PANAMA 'S ROBERTO DURAN FIGHTS ON .", "ROBERTO DURAN"),
+    ],
+)
+def test_names_the_model_misses(detector: PresidioDetector, text: str, value: str) -> None:
+    spans = [text[s.start : s.end] for s in detector.detect(text) if s.entity_type == "PERSON"]
+    assert any(value in span for span in spans), spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "will you mark the june release as done? we may ship in april",
+        "git log: commit 3f2a9c1",
+        "Tel (667) 640-2067",
+        "the bill was paid by the court in august",
+    ],
+)
+def test_ordinary_words_are_not_names(detector: PresidioDetector, text: str) -> None:
+    assert not [s for s in detector.detect(text) if s.entity_type == "PERSON"]
+
+
+def test_table_columns_under_name_and_address_headers(detector: PresidioDetector) -> None:
+    text = 'id,name,city,amount\n1,Kateryna Bondarenko,Zhytomyr,20\n2,"Xu, Wei",Qufu,31\n'
+    assert {("PERSON", "Kateryna Bondarenko"), ("LOCATION", "Zhytomyr")} <= found(detector, text)
+    assert {("PERSON", "Xu, Wei"), ("LOCATION", "Qufu")} <= found(detector, text)
+    assert not {v for _, v in found(detector, text)} & {"20", "31", "1", "2"}
+
+
+def test_ner_focus_keeps_offsets_and_skips_plain_text() -> None:
+    from vault.adapters.detection._focus import ner_focus
+
+    assert ner_focus("all lower case words and numbers 42 here") is None
+    text = "x = 1; y = 2; z = 3; w = 4; v = 5; u = 6; then we met Olga Petrova in town"
+    focused = ner_focus(text)
+    assert focused is not None
+    assert len(focused) == len(text)
+    assert focused[text.index("Olga") :].startswith("Olga Petrova")
+    assert focused.startswith(" ")

@@ -47,6 +47,7 @@ _NER_SCORE = 0.85
 # Characters spaCy must not see: C0/C1 controls (bar tab/newline/CR) and lone surrogates.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _NOT_A_NAME = re.compile(r"[\d@_/=\\<>{}\[\]|#$%^*+~`]")
+_CELL_END = re.compile(r",(?! )|[\t;|]")
 _EDGE_JUNK = " \t\r\n\"'`.,;:!?()[]{}<>-"
 _POSTCODE_AFTER = re.compile(
     r"[ ,\n]{1,3}(\d{4,6}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b"
@@ -197,7 +198,10 @@ class PresidioDetector:
                 entity = _NER_LABELS.get(ent.label_)
                 if entity is None:
                     continue
-                start, end = _trim(text, offset + ent.start_char, offset + ent.end_char)
+                start, end = offset + ent.start_char, offset + ent.end_char
+                # A table delimiter ends a cell, whatever the model thinks ("Zhytomyr,20").
+                cut = _CELL_END.search(text, start, end)
+                start, end = _trim(text, start, cut.start() if cut else end)
                 if end - start < 2:
                     continue
                 value = text[start:end]

@@ -343,6 +343,23 @@ def datasets_upload(
     typer.echo(f"{info.id} version {version.number} ({version.size} bytes sealed)")
 
 
+@datasets_app.command("sweep")
+def datasets_sweep(
+    older_than_minutes: Annotated[
+        int, typer.Option(min=1, help="Age of an unfinished upload.")
+    ] = 60,
+) -> None:
+    """Remove objects and rows left by uploads that never finished (crashes)."""
+    from datetime import timedelta
+
+    from vault.services.ingest_dataset import sweep_pending
+
+    removed = sweep_pending(
+        _vault().dataset_parts(), older_than=timedelta(minutes=older_than_minutes)
+    )
+    typer.echo(f"removed {removed} unfinished uploads")
+
+
 @datasets_app.command("list")
 def datasets_list(tenant: Tenant = "default") -> None:
     """List a tenant's datasets."""

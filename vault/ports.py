@@ -81,6 +81,10 @@ class ObjectStore(Protocol):
 
     def delete_version(self, key: str, version_id: str) -> None: ...
 
+    def delete_key(self, key: str) -> None:
+        """Remove every version of `key` (cleaning up after an upload that never finished)."""
+        ...
+
     def check(self) -> None:
         """Raise StoreUnavailable unless the store answers."""
         ...

@@ -252,3 +252,65 @@ def test_upload_over_the_size_limit_is_413(app: App, tmp_path: Path) -> None:
     answer = upload(app, "big.txt", big)
     assert answer.status_code == 413
     assert stored_objects(app) == []
+
+
+def test_column_policy_overrides_the_classification(app: App) -> None:
+    files = {"file": ("people.csv", CSV.encode(), "text/csv")}
+    policy = json.dumps({"notes": "keep", "id": "US_BANK_NUMBER"})
+    created = app.client.post(
+        "/v1/datasets",
+        data={"name": "people", "column_policy": policy},
+        files=files,
+        headers=app.headers("acme", "uploader"),
+    )
+    assert created.status_code == 201, created.text
+    rows = list(csv.reader(io.StringIO(read(app, created.json()["id"], 1).text)))
+    assert rows[1][3] == 'called from desk 4, said "urgent"'  # kept as is
+    assert all(row[0].startswith("US_BANK_NUMBER_") for row in rows[1:])
+    bad = app.client.post(
+        "/v1/datasets",
+        data={"name": "people", "column_policy": '{"nope": "keep"}'},
+        files=files,
+        headers=app.headers("acme", "uploader"),
+    )
+    assert bad.status_code == 400 and "nope" in bad.json()["error"]["message"]
+
+
+def test_an_upload_cut_off_by_a_crash_is_swept(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import timedelta
+
+    from vault.domain.principal import Principal, Role
+    from vault.services.ingest_dataset import IngestRequest, create_dataset, sweep_pending
+
+    parts = app.vault.dataset_parts()
+    operator = Principal(tenant="acme", roles=frozenset({Role.UPLOADER}), key_id="test")
+
+    def crash(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt  # the process dies after the object is written, before commit
+
+    # A killed process runs no cleanup at all: switch the error-path cleanup off too.
+    monkeypatch.setattr(parts.catalog, "commit_version", crash)
+    monkeypatch.setattr(parts.catalog, "discard_version", lambda *_: None)
+    monkeypatch.setattr(parts.catalog, "delete_dataset_if_empty", lambda *_: None)
+    monkeypatch.setattr(parts.store, "delete_version", lambda *_: None)
+    with pytest.raises(KeyboardInterrupt):
+        create_dataset(
+            parts,
+            operator,
+            name="crash",
+            upload=IngestRequest("c.txt", "text/plain", iter([TEXT.encode()])),
+        )
+    monkeypatch.undo()
+    assert len(stored_objects(app)) == 1  # the orphan
+    assert (
+        app.client.get(
+            "/v1/datasets/x/versions", headers=app.headers("acme", "analyst")
+        ).status_code
+        == 404
+    )
+    assert sweep_pending(parts, older_than=timedelta(seconds=-1)) == 1
+    assert stored_objects(app) == []
+    assert sweep_pending(parts, older_than=timedelta(seconds=-1)) == 0
+    assert (
+        app.client.get("/v1/datasets", headers=app.headers("acme", "analyst")).json()["data"] == []
+    )

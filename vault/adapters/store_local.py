@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -58,6 +59,9 @@ class LocalObjectStore:
 
     def delete_version(self, key: str, version_id: str) -> None:
         (self._dir(key) / version_id).unlink(missing_ok=True)
+
+    def delete_key(self, key: str) -> None:
+        shutil.rmtree(self._dir(key), ignore_errors=True)
 
     def check(self) -> None:
         try:

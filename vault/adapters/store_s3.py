@@ -132,6 +132,24 @@ class S3ObjectStore:
         except (BotoCoreError, ClientError) as exc:
             raise StoreUnavailable("object store delete failed") from exc
 
+    def delete_key(self, key: str) -> None:
+        full_key = self._prefix + key
+        try:
+            pages = self._s3.get_paginator("list_object_versions").paginate(
+                Bucket=self._bucket, Prefix=full_key
+            )
+            for page in pages:
+                for entry in [*page.get("Versions", []), *page.get("DeleteMarkers", [])]:
+                    if entry["Key"] == full_key:
+                        self._s3.delete_object(
+                            Bucket=self._bucket, Key=full_key, VersionId=entry["VersionId"]
+                        )
+            uploads = self._s3.list_multipart_uploads(Bucket=self._bucket, Prefix=full_key)
+            for upload in uploads.get("Uploads", []):
+                self._abort(upload["Key"], upload["UploadId"])
+        except (BotoCoreError, ClientError) as exc:
+            raise StoreUnavailable("object store cleanup failed") from exc
+
     def check(self) -> None:
         try:
             status = self._s3.get_bucket_versioning(Bucket=self._bucket).get("Status")

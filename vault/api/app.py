@@ -34,6 +34,7 @@ def create_app(settings: Settings | None = None, *, vault: Vault | None = None) 
         app.state.vault = vault or build_vault(settings or Settings())
         await anyio.to_thread.run_sync(app.state.vault.warm_up)
         await anyio.to_thread.run_sync(_record_policies, app.state.vault)
+        await anyio.to_thread.run_sync(_sweep_unfinished_uploads, app.state.vault)
         try:
             yield
         finally:
@@ -58,6 +59,15 @@ def create_app(settings: Settings | None = None, *, vault: Vault | None = None) 
         module = __import__(f"vault.api.routes.{name}", fromlist=["router"])
         app.include_router(module.router)
     return app
+
+
+def _sweep_unfinished_uploads(vault: Vault) -> None:
+    """An upload cut off by a crash left a pending row and maybe an object: remove them."""
+    from vault.services.ingest_dataset import sweep_pending
+
+    removed = sweep_pending(vault.dataset_parts())
+    if removed:
+        log.warning("removed %d unfinished uploads", removed)
 
 
 def _record_policies(vault: Vault) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from vault.crypto import EncryptionContext, seal_stream
@@ -26,6 +27,7 @@ __all__ = [
     "ingest_version",
     "parse_column_policy",
     "require_dataset",
+    "sweep_pending",
     "version_json",
 ]
 
@@ -134,7 +136,9 @@ def ingest_version(
             tenant=principal.tenant,
             number=0,
             state="pending",
-            object_key=f"{principal.tenant}/{dataset.id}/pending",
+            # Unique per upload and known before any byte is written, so a sweeper can find
+            # and remove what a crashed upload left behind.
+            object_key=f"{principal.tenant}/{dataset.id}/{uuid.uuid4().hex}",
             format=fmt,
             policy=parts.anonymizer.policy.name,
             detector_version=parts.detector_version,
@@ -144,7 +148,7 @@ def ingest_version(
             idempotency_key=upload.idempotency_key,
         )
     )
-    object_key = f"{principal.tenant}/{dataset.id}/v{pending.number}"
+    object_key = pending.object_key
     report = Report()
     digest = _Digest()
     stored = None
@@ -229,6 +233,17 @@ def add_version(
     dataset = require_dataset(parts.catalog, principal.tenant, dataset_id)
     version, created = ingest_version(parts, principal, dataset=dataset, upload=upload)
     return require_dataset(parts.catalog, principal.tenant, dataset_id), version, created
+
+
+def sweep_pending(parts: DatasetParts, *, older_than: timedelta = timedelta(hours=1)) -> int:
+    """Remove what uploads that never finished (a crash, a killed process) left behind: their
+    objects and pending rows. Safe to run at any time; returns how many it removed."""
+    stale = parts.catalog.stale_pending(older_than=datetime.now(UTC) - older_than)
+    for version in stale:
+        parts.store.delete_key(version.object_key)
+        parts.catalog.discard_version(version.dataset_id, version.number)
+        parts.catalog.delete_dataset_if_empty(version.tenant, version.dataset_id)
+    return len(stale)
 
 
 def require_dataset(catalog: DatasetCatalog, tenant: str, dataset_id: str) -> DatasetInfo:

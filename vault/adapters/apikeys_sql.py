@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, select, update
@@ -34,10 +35,16 @@ def _info(row: ApiKeyRow) -> ApiKeyInfo:
 
 
 class SqlApiKeyStore:
-    """Implements the ApiKeyStore port."""
+    """Implements the ApiKeyStore port.
 
-    def __init__(self, engine: Engine) -> None:
+    Lookups are cached for `cache_seconds` so authentication costs no query per request; a
+    revocation here clears the entry at once, one made by another process shows within that time.
+    """
+
+    def __init__(self, engine: Engine, *, cache_seconds: float = 2.0) -> None:
         self._engine = engine
+        self._cache_seconds = cache_seconds
+        self._cache: dict[str, tuple[float, tuple[ApiKeyInfo, str] | None]] = {}
 
     def add(self, info: ApiKeyInfo, *, secret_hash: str) -> None:
         row = ApiKeyRow(
@@ -54,9 +61,18 @@ class SqlApiKeyStore:
             session.commit()
 
     def get(self, key_id: str) -> tuple[ApiKeyInfo, str] | None:
+        cached = self._cache.get(key_id)
+        now = time.monotonic()
+        if cached is not None and now - cached[0] < self._cache_seconds:
+            return cached[1]
         with Session(self._engine) as session:
             row = session.get(ApiKeyRow, key_id)
-            return None if row is None else (_info(row), row.secret_hash)
+            found = None if row is None else (_info(row), row.secret_hash)
+        if found is not None:  # unknown ids are not cached: guessing must not fill memory
+            if len(self._cache) > 10_000:
+                self._cache.clear()
+            self._cache[key_id] = (now, found)
+        return found
 
     def list(self, tenant: str | None = None) -> list[ApiKeyInfo]:
         query = select(ApiKeyRow).order_by(ApiKeyRow.created_at)  # type: ignore[arg-type]
@@ -66,6 +82,7 @@ class SqlApiKeyStore:
             return [_info(row) for row in session.scalars(query)]
 
     def revoke(self, key_id: str, *, at: datetime) -> bool:
+        self._cache.pop(key_id, None)
         statement = (
             update(ApiKeyRow)
             .where(ApiKeyRow.id == key_id, ApiKeyRow.revoked_at.is_(None))  # type: ignore[arg-type,union-attr]

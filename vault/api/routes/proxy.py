@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 import anyio
@@ -83,71 +84,100 @@ async def _json_body(request: Request) -> dict[str, Any]:
     return body
 
 
+@dataclass
+class _Prepared:
+    """A chat request ready to go upstream, and what is needed to answer and audit it."""
+
+    principal: Principal
+    body: dict[str, Any]
+    restorer_source: PrimedReidentifier
+    restore: bool
+    reveal: frozenset[str] | None
+    purpose: str | None
+    details: dict[str, Any]
+    started: float
+
+
+def _prepare(request: Request, body: dict[str, Any], purpose_header: str | None) -> _Prepared:
+    """Authenticate, check limits and tokenize: everything blocking before the upstream call,
+    done in one worker-thread hop."""
+    started = time.perf_counter()
+    principal = principal_for(request)
+    vault = get_vault(request)
+    if not vault.access_policy.allows(principal.roles, Action.INFER):
+        audit(request, principal, "proxy.request", outcome="denied")
+        raise PermissionDenied("this API key may not use inference")
+    wait = vault.rate_limiter.check_tokens(principal.key_id)
+    if wait > 0:
+        raise RateLimited("token rate limit reached for this API key", retry_after=wait)
+    try:
+        redacted = vault.chat_redactor.redact(principal.tenant, body)
+    except OutboundBlocked:
+        details = {"model": str(body.get("model"))[:128]}
+        audit(request, principal, "proxy.blocked", outcome="blocked", details=details)
+        raise
+    restore, reveal = _reveal(request, principal)
+    return _Prepared(
+        principal=principal,
+        body=redacted.body,
+        restorer_source=PrimedReidentifier(
+            token_store=vault.tokens,
+            tenant_keys=vault.tenant_keys,
+            grammar=vault.reidentifier.grammar,
+            known=redacted.values,
+        ),
+        restore=restore,
+        reveal=reveal,
+        purpose=purpose_header or ("inference" if restore else None),
+        details={
+            "model": body["model"][:128],
+            "entities": dict(redacted.counts),
+            "tokens": redacted.tokens,
+            "reidentified": restore,
+        },
+        started=started,
+    )
+
+
+def _complete(request: Request, prepared: _Prepared) -> JSONResponse:
+    """Call the upstream, restore the answer and audit it: the non-streamed path, one hop."""
+    vault = get_vault(request)
+    answer = _llm(request).chat(prepared.body)
+    completion = answer.json
+    details = prepared.details
+    if isinstance(completion, dict):
+        restorer = ResponseRestorer(
+            prepared.restorer_source, prepared.principal.tenant, prepared.reveal
+        )
+        completion = restorer.restore(completion)
+        details["restored"] = dict(restorer.counts)
+        usage = completion.get("usage")
+        if isinstance(usage, dict):
+            details["usage"] = {k: v for k, v in usage.items() if isinstance(v, int)}
+            vault.rate_limiter.spend_tokens(
+                prepared.principal.key_id, int(usage.get("total_tokens") or 0)
+            )
+    details["vault_ms"] = round((time.perf_counter() - prepared.started) * 1000, 2)
+    audit(request, prepared.principal, "proxy.request", purpose=prepared.purpose, details=details)
+    return JSONResponse(completion, status_code=answer.status, headers=dict(answer.headers))
+
+
 @router.post("/chat/completions")
 async def chat_completions(
     request: Request, x_vault_purpose: Annotated[str | None, Header()] = None
 ) -> Any:
     """Groq's chat completions, with PII tokenized on the way out and restored on the way in."""
-    principal = await _authorized(request)
     body = await _json_body(request)
-    vault = get_vault(request)
-    llm = _llm(request)
-    wait = vault.rate_limiter.check_tokens(principal.key_id)
-    if wait > 0:
-        raise RateLimited("token rate limit reached for this API key", retry_after=wait)
-    started = time.perf_counter()
-    try:
-        redacted = await anyio.to_thread.run_sync(
-            vault.chat_redactor.redact, principal.tenant, body
-        )
-    except OutboundBlocked:
-        await anyio.to_thread.run_sync(
-            lambda: audit(
-                request,
-                principal,
-                "proxy.blocked",
-                outcome="blocked",
-                details={"model": str(body.get("model"))[:128]},
-            )
-        )
-        raise
-    restore, reveal = _reveal(request, principal)
-    primed = PrimedReidentifier(
-        token_store=vault.tokens,
-        tenant_keys=vault.tenant_keys,
-        grammar=vault.reidentifier.grammar,
-        known=redacted.values,
+    prepared = await anyio.to_thread.run_sync(_prepare, request, body, x_vault_purpose)
+    if not prepared.body.get("stream"):
+        return await anyio.to_thread.run_sync(_complete, request, prepared)
+    stream = await _llm(request).stream_chat(prepared.body)
+    restorer = StreamRestorer(prepared.restorer_source, prepared.principal.tenant, prepared.reveal)
+    return StreamingResponse(
+        _relay(request, prepared.principal, stream, restorer, prepared.details, prepared.purpose),
+        media_type="text/event-stream",
+        headers={**stream.headers, "cache-control": "no-cache"},
     )
-    purpose = x_vault_purpose or ("inference" if restore else None)
-    details = {
-        "model": body["model"][:128],
-        "entities": dict(redacted.counts),
-        "tokens": redacted.tokens,
-        "reidentified": restore,
-    }
-    if redacted.body.get("stream"):
-        stream = await llm.stream_chat(redacted.body)
-        restorer = StreamRestorer(primed, principal.tenant, reveal)
-        return StreamingResponse(
-            _relay(request, principal, stream, restorer, details, purpose),
-            media_type="text/event-stream",
-            headers={**stream.headers, "cache-control": "no-cache"},
-        )
-    answer = await llm.achat(redacted.body)  # type: ignore[attr-defined]
-    completion = answer.json
-    if isinstance(completion, dict):
-        restorer_ = ResponseRestorer(primed, principal.tenant, reveal)
-        completion = await anyio.to_thread.run_sync(restorer_.restore, completion)
-        details["restored"] = dict(restorer_.counts)
-    usage = completion.get("usage") if isinstance(completion, dict) else None
-    if isinstance(usage, dict):
-        details["usage"] = {k: v for k, v in usage.items() if isinstance(v, int)}
-        vault.rate_limiter.spend_tokens(principal.key_id, int(usage.get("total_tokens") or 0))
-    details["vault_ms"] = round((time.perf_counter() - started) * 1000, 2)
-    await anyio.to_thread.run_sync(
-        lambda: audit(request, principal, "proxy.request", purpose=purpose, details=details)
-    )
-    return JSONResponse(completion, status_code=answer.status, headers=dict(answer.headers))
 
 
 def _sse(data: Any, event: str | None = None) -> bytes:

@@ -101,7 +101,10 @@ def _is_street_name(words: Sequence[str]) -> bool:
     """True when a word list names a street: a street word, or a compound ending like one."""
     for word in words:
         low = word.lower().rstrip(".")
-        if low in _STREET_WORDS or low.endswith(_STREET_ENDINGS):
+        if low in _STREET_WORDS:
+            return True
+        # A compound street name, not an English word that happens to end alike (bring, update).
+        if low.endswith(_STREET_ENDINGS) and low not in COMMON_WORDS and len(low) > 5:
             return True
     return False
 

@@ -309,7 +309,7 @@ RULES: tuple[PatternRule, ...] = (
     PatternRule(
         "us_passport",
         "US_PASSPORT",
-        re.compile(r"\b[A-Za-z]?\d{8,9}\b"),
+        re.compile(r"\b(?:[A-Za-z]{1,2}\d{6,9}|\d{9})\b"),
         0.8,
         context=_PASSPORT_CTX,
     ),

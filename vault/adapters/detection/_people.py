@@ -8,11 +8,12 @@ from vault.adapters.detection._names import GIVEN_NAMES, SURNAMES, WORDLIKE_NAME
 from vault.adapters.detection._patterns import Candidate
 from vault.adapters.detection._words import BASIC_WORDS, COMMON_WORDS
 
-__all__ = ["implausible_person", "name_candidates"]
+__all__ = ["implausible_person", "name_candidates", "repeated_names"]
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 _NOT_A_NAME = re.compile(r"[\d@_/=\\<>{}\[\]|#$%^*+~`]")
 _LETTERS = r"[^\W\d_][\w'’-]*"
+_ADDRESS_AFTER = re.compile(r"[@.]\w")
 # A cue that the next word is a name, whatever its case: "my name is ...", "Hi ...,", "Dear ...".
 _CUE = re.compile(
     r"(?i)(?:\b(?:my name is|name is|name's|i am called|call me|calls me|called me|named|dear|attn:?|"
@@ -54,6 +55,11 @@ _AFTER_CUE = re.compile(
     r"birthday|date of birth|dob|ssn|husband|wife|partner|son|daughter|mother|father|mom|dad|"
     r"brother|sister|boss|manager|salary|medical|diagnosis|details)\b"
     r"|:[ ]*\\?[\"“])"
+)
+# A speaker in a chat log or transcript: "[10:02] kofi: did u get ...", "Anna: sure".
+_SPEAKER = re.compile(
+    rf"^[ \t]*(?:\[?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?[ \t]*)?(?:<|@)?(?P<first>{_LETTERS})>?:[ \t]+\S",
+    re.MULTILINE,
 )
 # A name addressed at the start of a sentence: "Mimount, can I please ...".
 _VOCATIVE = re.compile(
@@ -134,8 +140,8 @@ def _cued(text: str) -> list[tuple[int, int]]:
         first, second = m.group("first"), m.group("second")
         if first.lower() in COMMON_WORDS and not _given(first.lower()):
             continue
-        if first.lower() in _GREETING_OBJECTS:
-            continue
+        if first.lower() in _GREETING_OBJECTS or _ADDRESS_AFTER.match(text, m.end("first")):
+            continue  # "To: ops@example.com" names a mailbox, not a person
         start, end = m.span("first")
         if second and _name_like(second, lower_ok=True) and second.lower() not in COMMON_WORDS:
             end = m.end("second")
@@ -154,6 +160,9 @@ def _cued(text: str) -> list[tuple[int, int]]:
                 out.append(m.span("first"))
             elif word.islower() and m.group().endswith(('"', "“")):
                 out.append(m.span("first"))  # a speaker in a transcript, in lower case
+    speakers = [m for m in _SPEAKER.finditer(text) if m.group("first").lower() not in COMMON_WORDS]
+    if len(speakers) >= 2:  # one "Note: ..." line is a label; two speaker lines are a dialogue
+        out.extend(m.span("first") for m in speakers)
     for m in _INITIALS.finditer(text):
         last = m.group("last").lower()
         if last not in COMMON_WORDS or last in SURNAMES:
@@ -235,4 +244,31 @@ def name_candidates(text: str) -> list[Candidate]:
         value = text[start:end]
         if end - start >= 2 and not _NOT_A_NAME.search(value):
             out.append(Candidate(start, end, "PERSON", 0.7, "names"))
+    return out
+
+
+def repeated_names(text: str, names: list[Candidate]) -> list[Candidate]:
+    """Every other mention of a name found once ("Hiroshi Tanaka ... Tanaka", "from abena").
+
+    Each word of a found name counts unless it is an ordinary word; a name written in lower case
+    matches in any case, a capitalised one only as written.
+    """
+    words: set[str] = set()
+    for c in names:
+        for w in _WORD.findall(text[c.start : c.end]):
+            if len(w) >= 3 and w.lower() not in COMMON_WORDS and w.lower() not in WORDLIKE_NAMES:
+                words.add(w)
+    if not words:
+        return []
+    lower = sorted({w.lower() for w in words if w.islower()}, key=len, reverse=True)
+    exact = sorted({w for w in words if not w.islower()}, key=len, reverse=True)
+    out: list[Candidate] = []
+    for group, flags in ((exact, 0), (lower, re.IGNORECASE)):
+        if group:
+            pattern = re.compile(
+                r"(?<![\w@.])(?:" + "|".join(map(re.escape, group)) + r")(?![\w@])", flags
+            )
+            out.extend(
+                Candidate(*m.span(), "PERSON", 0.7, "repeat") for m in pattern.finditer(text)
+            )
     return out

@@ -24,7 +24,7 @@ from vault.adapters.detection._addresses import (
 from vault.adapters.detection._focus import ner_focus
 from vault.adapters.detection._offline import make_tldextract_offline
 from vault.adapters.detection._patterns import RULES, Candidate, run_rules
-from vault.adapters.detection._people import implausible_person, name_candidates
+from vault.adapters.detection._people import implausible_person, name_candidates, repeated_names
 from vault.adapters.detection._tables import column_candidates
 from vault.adapters.detection._tokens import TOKEN_RE
 from vault.domain.spans import Span
@@ -47,7 +47,78 @@ _NER_SCORE = 0.85
 # Characters spaCy must not see: C0/C1 controls (bar tab/newline/CR) and lone surrogates.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _NOT_A_NAME = re.compile(r"[\d@_/=\\<>{}\[\]|#$%^*+~`]")
-_CELL_END = re.compile(r",(?! )|[\t;|]")
+_CELL_END = re.compile(r",(?! )|[\t;|\n]")
+# Names of languages, tools and platforms the small model takes for places or people.
+_NOT_PLACES_OR_PEOPLE = frozenset(
+    [
+        "python",
+        "java",
+        "javascript",
+        "typescript",
+        "rust",
+        "go",
+        "golang",
+        "kotlin",
+        "swift",
+        "ruby",
+        "perl",
+        "scala",
+        "haskell",
+        "julia",
+        "lua",
+        "dart",
+        "elixir",
+        "erlang",
+        "clojure",
+        "fortran",
+        "cobol",
+        "php",
+        "django",
+        "flask",
+        "fastapi",
+        "pandas",
+        "numpy",
+        "docker",
+        "kubernetes",
+        "linux",
+        "ubuntu",
+        "debian",
+        "windows",
+        "macos",
+        "ios",
+        "android",
+        "chrome",
+        "firefox",
+        "safari",
+        "excel",
+        "postgres",
+        "postgresql",
+        "mysql",
+        "redis",
+        "kafka",
+        "spark",
+        "hadoop",
+        "terraform",
+        "ansible",
+        "jenkins",
+        "github",
+        "gitlab",
+        "slack",
+        "jira",
+        "confluence",
+        "zoom",
+        "teams",
+        "aws",
+        "azure",
+        "gcp",
+        "openai",
+        "groq",
+        "llama",
+        "claude",
+        "gemini",
+        "chatgpt",
+    ]
+)
 _EDGE_JUNK = " \t\r\n\"'`.,;:!?()[]{}<>-"
 _POSTCODE_AFTER = re.compile(
     r"[ ,\n]{1,3}(\d{4,6}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b"
@@ -154,7 +225,7 @@ class PresidioDetector:
             (EmailRecognizer(), "EMAIL_ADDRESS", 0.95),
             (IbanRecognizer(), "IBAN_CODE", 1.0),
             (IpRecognizer(), "IP_ADDRESS", 0.8),
-            (UrlRecognizer(), "URL", 0.6),
+            (UrlRecognizer(), "URL", 0.75),  # above listed names inside it (github.com/aiko4)
             (CryptoRecognizer(), "CRYPTO", 1.0),
         ]
         self._rules = tuple(r for r in RULES if r.entity_type in self._entities)
@@ -198,18 +269,24 @@ class PresidioDetector:
                 entity = _NER_LABELS.get(ent.label_)
                 if entity is None:
                     continue
-                start, end = offset + ent.start_char, offset + ent.end_char
-                # A table delimiter ends a cell, whatever the model thinks ("Zhytomyr,20").
-                cut = _CELL_END.search(text, start, end)
-                start, end = _trim(text, start, cut.start() if cut else end)
-                if end - start < 2:
-                    continue
-                value = text[start:end]
-                if entity == "PERSON" and implausible_person(value):
-                    continue
-                if entity == "LOCATION" and re.search(r"[@_/=\\<>{}\[\]|]", value):
-                    continue
-                out[index].append(Candidate(start, end, entity, _NER_SCORE, "ner"))
+                ent_start, ent_end = offset + ent.start_char, offset + ent.end_char
+                # A line break or table delimiter ends a name, whatever the model thinks
+                # ("Lena Vogt\nKastanienallee", "Zhytomyr,20"): keep each piece on its own.
+                pieces = _CELL_END.split(text[ent_start:ent_end])
+                pos = ent_start
+                for piece in pieces:
+                    start, end = _trim(text, pos, pos + len(piece))
+                    pos += len(piece) + 1
+                    if end - start < 2:
+                        continue
+                    value = text[start:end]
+                    if value.lower() in _NOT_PLACES_OR_PEOPLE:
+                        continue
+                    if entity == "PERSON" and implausible_person(value):
+                        continue
+                    if entity == "LOCATION" and re.search(r"[@_/=\\<>{}\[\]|]", value):
+                        continue
+                    out[index].append(Candidate(start, end, entity, _NER_SCORE, "ner"))
         return out
 
     def _candidates(self, text: str) -> list[Candidate]:
@@ -252,13 +329,18 @@ class PresidioDetector:
     def _finish(self, text: str, found: list[Candidate]) -> list[Span]:
         found = [c for c in found if c.entity_type in self._entities]
         found.extend(self._postcodes(text, found))
+        found.extend(
+            repeated_names(
+                text, [c for c in found if c.entity_type == "PERSON" and c.score >= self._threshold]
+            )
+        )
         found = [
             c
             for c in found
             if c.score >= self._threshold
             and text[c.start : c.end].strip().casefold() not in self._allow
         ]
-        return _resolve(_merge_same_type(found))
+        return _resolve(text, _merge_same_type(found))
 
     @staticmethod
     def _postcodes(text: str, found: Iterable[Candidate]) -> list[Candidate]:
@@ -289,16 +371,37 @@ def _merge_same_type(found: list[Candidate]) -> list[Candidate]:
     return merged
 
 
-def _resolve(found: list[Candidate]) -> list[Span]:
-    """Keep the best of overlapping spans: higher score, then longer, then earlier, then by name."""
+def _mid_word(text: str, pos: int) -> bool:
+    return 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum()
+
+
+def _resolve(text: str, found: list[Candidate]) -> list[Span]:
+    """Keep the best of overlapping spans: higher score, then longer, then earlier, then by name.
+
+    A candidate partly covered by a better one keeps its uncovered whole words, so a name the
+    model ran into an address line ("Lena Vogt" before "Kastanienallee 17") is not lost.
+    """
     starts: list[int] = []
     kept: list[Candidate] = []
-    for c in sorted(found, key=lambda c: (-c.score, c.start - c.end, c.start, c.entity_type)):
+    queue = sorted(found, key=lambda c: (-c.score, c.start - c.end, c.start, c.entity_type))
+    while queue:
+        c = queue.pop(0)
         i = bisect.bisect_left(starts, c.start)
-        if i > 0 and kept[i - 1].end > c.start:
+        before = kept[i - 1] if i > 0 and kept[i - 1].end > c.start else None
+        after = kept[i] if i < len(kept) and kept[i].start < c.end else None
+        if before is None and after is None:
+            starts.insert(i, c.start)
+            kept.insert(i, c)
             continue
-        if i < len(kept) and kept[i].start < c.end:
+        rest_start = before.end if before is not None else c.start
+        rest_end = after.start if after is not None else c.end
+        if (after is not None and after.end < c.end) or rest_end - rest_start < 2:
+            continue  # the remainder would be split or empty: drop it as before
+        rest_start, rest_end = _trim(text, rest_start, rest_end)
+        if rest_end - rest_start < 2 or (rest_start, rest_end) == (c.start, c.end):
             continue
-        starts.insert(i, c.start)
-        kept.insert(i, c)
+        if _mid_word(text, rest_start) or _mid_word(text, rest_end):
+            continue
+        rest = Candidate(rest_start, rest_end, c.entity_type, c.score, c.source)
+        queue.insert(0, rest)
     return [Span(c.start, c.end, c.entity_type, c.score) for c in kept]

@@ -47,6 +47,7 @@ _NER_SCORE = 0.85
 # Characters spaCy must not see: C0/C1 controls (bar tab/newline/CR) and lone surrogates.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _NOT_A_NAME = re.compile(r"[\d@_/=\\<>{}\[\]|#$%^*+~`]")
+_LETTER = re.compile(r"[^\W\d_]")
 _CELL_END = re.compile(r",(?! )|[\t;|\n]")
 # Names of languages, tools and platforms the small model takes for places or people.
 _NOT_PLACES_OR_PEOPLE = frozenset(
@@ -280,7 +281,7 @@ class PresidioDetector:
                     if end - start < 2:
                         continue
                     value = text[start:end]
-                    if value.lower() in _NOT_PLACES_OR_PEOPLE:
+                    if value.lower() in _NOT_PLACES_OR_PEOPLE or not _LETTER.search(value):
                         continue
                     if entity == "PERSON" and implausible_person(value):
                         continue

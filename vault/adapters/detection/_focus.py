@@ -11,12 +11,15 @@ __all__ = ["ner_focus"]
 
 _TOKEN = re.compile(r"\S+")
 _ALPHA = re.compile(r"[^\W\d_]+")
+_CODE = re.compile(r"[=/@_{}<>\\]|[a-z]{3}[A-Z]")  # camelCase, not McKenzie or MacArthur
 # The small model's tok2vec sees four tokens either side; a little more keeps its view intact.
 _WINDOW = 4
 
 
 def _trigger(token: str) -> bool:
     """A capitalised word that is not an ordinary word: what NER can turn into a name or place."""
+    if _CODE.search(token):
+        return False  # identifiers, paths, key=value pairs and addresses: other rules cover them
     for run in _ALPHA.findall(token):
         if not run[0].isupper():
             continue

@@ -31,14 +31,19 @@ def _trigger(token: str) -> bool:
     return False
 
 
-def ner_focus(text: str) -> str | None:
+def ner_focus(text: str, *, claimed: bytes = b"", offset: int = 0) -> str | None:
     """Same-length copy keeping only tokens near a trigger word (newlines stay); None if none.
 
     spaCy's NER cost grows with the number of tokens, and a run of blanks is one token, so this
     cuts NER time on prompts that are mostly code, logs or ordinary words, without moving offsets.
+    A word whose first character is set in `claimed` (at `offset` + its position) is no trigger.
     """
     tokens = [m.span() for m in _TOKEN.finditer(text)]
-    hits = [i for i, (s, e) in enumerate(tokens) if _trigger(text[s:e])]
+    hits = [
+        i
+        for i, (s, e) in enumerate(tokens)
+        if not (claimed and claimed[offset + s]) and _trigger(text[s:e])
+    ]
     if not hits:
         return None
     keep = bytearray(len(tokens))

@@ -260,15 +260,18 @@ def repeated_names(text: str, names: list[Candidate]) -> list[Candidate]:
                 words.add(w)
     if not words:
         return []
-    lower = sorted({w.lower() for w in words if w.islower()}, key=len, reverse=True)
-    exact = sorted({w for w in words if not w.islower()}, key=len, reverse=True)
+    lower = {w.lower() for w in words if w.islower()}
+    exact = {w for w in words if not w.islower()}
     out: list[Candidate] = []
-    for group, flags in ((exact, 0), (lower, re.IGNORECASE)):
-        if group:
-            pattern = re.compile(
-                r"(?<![\w@.])(?:" + "|".join(map(re.escape, group)) + r")(?![\w@])", flags
-            )
-            out.extend(
-                Candidate(*m.span(), "PERSON", 0.7, "repeat") for m in pattern.finditer(text)
-            )
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w[-2:].lower() in ("'s", "’s"):
+            w = w[:-2]
+        if w not in exact and w.lower() not in lower:
+            continue
+        start, end = m.start(), m.start() + len(w)
+        # Not the local part or host of an e-mail address ("anna@..." or "...@anna.dev").
+        if text[end : end + 1] == "@" or text[start - 1 : start] in ("@", "."):
+            continue
+        out.append(Candidate(start, end, "PERSON", 0.7, "repeat"))
     return out

@@ -44,6 +44,7 @@ SUPPORTED_ENTITIES = frozenset(
 _CHUNK_CHARS = 2000
 _NER_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
 _NER_SCORE = 0.85
+_CLAIM_SCORE = 0.75
 # Characters spaCy must not see: C0/C1 controls (bar tab/newline/CR) and lone surrogates.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _NOT_A_NAME = re.compile(r"[\d@_/=\\<>{}\[\]|#$%^*+~`]")
@@ -165,6 +166,7 @@ def _chunks(text: str, size: int = _CHUNK_CHARS) -> list[tuple[int, str]]:
     return out
 
 
+_CAPS_RUN = re.compile(r"[A-Z]{3}")
 _CAPS_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -176,6 +178,8 @@ def _title_word(match: re.Match[str]) -> str:
 
 def _title_case_caps_lines(chunk: str) -> str | None:
     """Same-length copy with ALL-CAPS lines title-cased and other lines blanked; None if none."""
+    if not _CAPS_RUN.search(chunk):
+        return None
     lines = chunk.split("\n")
     found = False
     for i, line in enumerate(lines):
@@ -242,19 +246,29 @@ class PresidioDetector:
             if not isinstance(text, str):
                 raise InvalidRequest("text must be a string", param="text")
         cleaned = [_sanitize(text) for text in texts]
-        ner = self._ner_many(cleaned) if self._use_ner else [[] for _ in cleaned]
+        rules = [self._candidates(clean) for clean in cleaned]
+        ner = self._ner_many(cleaned, rules) if self._use_ner else [[] for _ in cleaned]
         return [
-            self._finish(clean, self._candidates(clean) + found)
-            for clean, found in zip(cleaned, ner, strict=True)
+            self._finish(clean, found + more)
+            for clean, found, more in zip(cleaned, rules, ner, strict=True)
         ]
 
     # --- candidates
 
-    def _ner_many(self, cleaned: list[str]) -> list[list[Candidate]]:
+    def _ner_many(self, cleaned: list[str], rules: list[list[Candidate]]) -> list[list[Candidate]]:
         jobs: list[tuple[int, int, str]] = []
         for index, clean in enumerate(cleaned):
+            # Words a confident rule already claims need no second opinion from the model.
+            claimed = bytearray(len(clean))
+            for c in rules[index]:
+                # A full name from the lists counts; a lone given name may have a surname NER
+                # would add.
+                if c.score >= _CLAIM_SCORE or (
+                    c.source == "names" and " " in clean[c.start : c.end]
+                ):
+                    claimed[c.start : c.end] = b"\x01" * (c.end - c.start)
             for offset, chunk in _chunks(clean):
-                focused = ner_focus(chunk)
+                focused = ner_focus(chunk, claimed=claimed, offset=offset)
                 if focused is not None:
                     jobs.append((index, offset, focused))
                 if re.search(r"[^\W\d_]{2}", chunk):

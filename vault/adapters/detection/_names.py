@@ -2151,157 +2151,159 @@ WORDLIKE_NAMES = _words(
     cater cavalier cave caves celesta center centers cha chad chalk chamber chamberlain chambers
     champ champagne champion chance chancellor chancy chandler channel chapel charity chase
     chastity check cheek cheeks cherish cherry chess chestnut chew chi chick child chiles chill
-    chin china cho choice chow christ christen christian chu chuck church chute cinnamon citizen
-    clack clapper class clay clear cleaver cleaves clement clerk clever click client cliff clink
-    close clothier cloud clover cluck clutter coach coachman coats cobble coe coffee coffin coil
-    coke cola colas collar colleen collie collier colon combs comer comes comfort commander
-    commons compo compos conception cone confer constable constant converse cook cooks cool coon
-    coons coop cooper coots cope copes copper coral cordon core cork corn corner corning corns
-    corona corp corpus corral cost cote cotter cotton couch council countess countryman counts
-    court courts cousin cousins cover covert covey coward cowling cox coy coyer craft crafts
-    cram crane crank crass craven cravens craw cray creamer creed creek creel cress crew crews
-    crick crisp crochet crofts crone crook crooks cropper crosier cross crouch crow crown
-    crozier cruise crumb crumble crystal cuc cue cuff cull cumming curd curl current curry curt
-    custard cutter cutting cyr czech dahlia daily daisy dakota dale dales dallas dam dame dames
-    dan dance dancer dandy dao dare dark darling dart das dash dates daub dauphin davenport daw
-    dawn day days deacon deal dean deans dear dearth deb decamp deck dee deeds deem deems deer
-    deforest degree del delay dell delta dent denver deputy derby derrick derringer desire
-    dessert destiny dew dewberry dey dia dial dials diamond dibble dice dick dickey dickie dicks
-    dieter dike dill dills dimple dines dirk dirks ditch ditto divers divine dix do dock doctor
-    dodge doe doi dole doles doll dollar dolly dolphin domino don dory dot dotty doughty douse
-    dove dow dowdy downer downing downs dragon drain drake drakes dray dress dresser drew driver
-    drown drum drummer dry dryer du duck dudgeon due duet duff duke dukes dull dung dunning
-    dusty duty dy dye dyer dyke dykes eager eagle earl earls early earnest east easterly eaves
-    ebony eby echo eck ed eda eddy edge ek ela elder elders elks ells elms else ely ema emerald
-    emery ena eng english eno ensign epp era erb espy ester esters eun eve even evens eves ewa
-    ewers eye factor fae fails fain fair fairy faith falcon falconer fall falls fan fang fanning
-    fanny farina farmer farrow farthing fast favorite favors faw fawn fay fe fears feather
-    feathers fee fell feller fellows fells felt felts fender fern ferry fetter fetters few fey
-    field fielder fielding fields fife file files filler finch fine finger fink finks firth fish
-    fisher fitting fix flack flake flakes flax fleck fleet flick flint flo flock flood flora
-    florida flower flowers fly folk folks font footman force ford fore forehand foreman forest
-    forester fort forte fortes forth fortune forward foster fountain fox foy frame frank franks
-    fray free freed freedman freeman freer freeze french freshwater friar friday fried friend
-    frier fries frisk frost fry fryer fu fudge fuller funk furlong furrow furry fye gable gage
-    gain gains gaiter gala gale gales gall gallant gallop gamble games gan gander gao garden
-    gardener garland garner garnet garret garrison gates gathers gaunt gaw gay gayer gee gene
-    genesis genie gent gentile gentle gentry georgia german gia gibbon gibbons gift gil gill
-    gills ginger gist given givens gladden glade glass glaze glazier glen glory gloss go goad
-    goings gold golden goldsmith gong goo good goodnight goods goodwill gore gouge gow grace
-    gram grams grand grange grant grass grate gravel gravely graver graves gray grayer grays
-    greek green greening grey gribble grieve griffin grill grim grimes grimmer grinder grist
-    groom grooms gross grounds grout grove groves grow guard guess guest guild gulley gully gum
-    gunning guo gurney gus gust guy ha hack hacker hackney haddock hae haggard hai hail hair
-    hake hakes hal hale hales hall hallmark halls halter ham hamburger hamlet hammer hammers
-    hammock han hand handler handy hang hanger hank hanks harbor hard harden harder hardy hare
-    haring harmony harms harness harp harrow harsh hart hash hasting hasty hatch hatter hau
-    haven havens hawk hawker hawks haws hawthorn hay hays hazard hazel he head heady heal heap
-    heaps heard heart heater heath heck heckler hector hedge hedges hee height heist held helm
-    helms hemming her herald herb herd heron herring hertz hey hick hickey hicks high highland
-    hill hillier hills hilt hinds hires hitch hix ho hoa hoard hobby hock hocking hogan hogans
-    holder holding hole holiday holler holly hom homer homes hone honey hood hook hooker hooks
-    hoops hoots hope hopes hopper hopping horn hose host hou house householder houston hove
-    hover hoy hsu hu hua huddle hue huff hug hui hull human humble hung hunger hunt hunter
-    huntsman hurdle hurt husband husk hux hwa hy hyacinth hye hyo hypes ice ida ide igo ike ila
-    im ima in ina india innocent ira iris irish irons isa ito iva ivory ivy ja jack jacks jade
-    jae january jarred jasmine jasper jay jc jeans jed jen jerkins jester jesus jewel ji jim
-    jimmy jin jo job jock johns joi joiner jolly jon josh journey joy judge julienne july jump
-    jumper jun june junior junker jury just justice ka kale kam kan kao karma kay kea kee keel
-    keeling keels keen keener ken keo kettle key keys khan kia kidder kidney kinder kindle
-    kindred king kinsman kip kiss kit kitchen kitchens kite kitty kluge knee knight knights
-    knoll knuckles ko koh koo krone ku kum kuo kym la lack lackey lacy lade lady lai lain lair
-    lake lakes lal lam lamas lamb lamp lan lance land lander lane lao large largo lark lash lass
-    latch lau laughter laurel lavender law lawless laws lawyer lax lay layman le lea leach
-    leader leaf league leak leaks lean learned lease leathers leavens ledger lee leech leek lees
-    lei leis leisure lemon lemons len lent leo leopard les lesser leu lever levering levy lew
-    ley li lia liberty liefer lien lieu light likens lily lim lin linden line liner lines linger
-    lingo link linker lint lira lis lisle list little liu lively liz llamas llanos lo loan lock
-    locker lodge loe loh lon long loo look looney loop loose lopes lor lord lore lou loud louder
-    love loveless lovely loving low lower loy lu lubbers luc luck lucky lue lui lum lung luo
-    lusher lust luster lute lutes luu lux luz ly lyn lynch ma mac mace macintosh madden madrigal
-    mae magnolia mah mai maiden main mains maize major majors mak maker mallard mallet man manes
+    chin china cho choice chow christ christen christian chu chuck church chute cinderella
+    cinnamon citizen clack clapper class clay clear cleaver cleaves clement clerk clever click
+    client cliff clink close clothier cloud clover cluck clutter coach coachman coats cobble coe
+    coffee coffin coil coke cola colas collar colleen collie collier colon combs comer comes
+    comfort commander commons compo compos conception cone confer constable constant converse
+    cook cooks cool coon coons coop cooper coots cope copes copper coral cordon core cork corn
+    corner corning corns corona corp corpus corral cost cote cotter cotton couch council
+    countess countryman counts court courts cousin cousins cover covert covey coward cowling cox
+    coy coyer craft crafts cram crane crank crass craven cravens craw cray creamer creed creek
+    creel cress crew crews crick crisp crochet crofts crone crook crooks cropper crosier cross
+    crouch crow crown crozier cruise crumb crumble crystal cuc cue cuff cull cumming curd curl
+    current curry curt custard cutter cutting cyr czech dahlia daily daisy dakota dale dales
+    dallas dam dame dames dan dance dancer dandy dao dare dark darling dart das dash dates daub
+    dauphin davenport daw dawn day days deacon deal dean deans dear dearth deb decamp deck dee
+    deeds deem deems deer deforest degree del delay dell delta dent denver deputy derby derrick
+    derringer desire dessert destiny dew dewberry dey dia dial dials diamond dibble dice dick
+    dickey dickie dicks dieter dike dill dills dimple dines dirk dirks ditch ditto divers divine
+    dix do dock doctor dodge doe doi dole doles doll dollar dolly dolphin domino don dong dory
+    dot dotty doughty douse dove dow dowdy downer downing downs dragon drain drake drakes dray
+    dress dresser drew driver drown drum drummer dry dryer du duck dudgeon due duet duff duke
+    dukes dull dung dunning dusty duty dy dye dyer dyke dykes eager eagle earl earls early
+    earnest east easter easterly eaves ebony eby echo eck ed eda eddy edge ek ela elder elders
+    elks ells elms else ely ema emerald emery ena eng english eno ensign epp era erb espy ester
+    esters eun eve even evens eves ewa ewers eye factor fae fails fain fair fairy faith falcon
+    falconer fall falls fan fang fanning fanny farina farmer farrow farthing fast favorite
+    favors faw fawn fay fe fears feather feathers fee fell feller fellows fells felt felts
+    fender fern ferry fetter fetters few fey field fielder fielding fields fife file files
+    filler finch fine finger fink finks firth fish fisher fitting fix flack flake flakes flax
+    fleck fleet flick flint flo flock flood flora florida flower flowers fly folk folks font
+    footman force ford fore forehand foreman forest forester fort forte fortes forth fortune
+    forward foster fountain fox foy frame frank franks fray free freed freedman freeman freer
+    freeze french freshwater friar friday fried friend frier fries frisk frost fry fryer fu
+    fudge fuller funk furlong furrow furry fye gable gage gain gains gaiter gala gale gales gall
+    gallant gallop gamble games gan gander gao garden gardener garland garner garnet garret
+    garrison gates gathers gaunt gaw gay gayer gee gene genesis genie gent gentile gentle gentry
+    georgia german gia gibbon gibbons gift gil gill gills ginger gist given givens gladden glade
+    glass glaze glazier glen glory gloss go goad goings gold golden goldsmith gong goo good
+    goodnight goods goodwill gore gouge gow grace gram grams grand grange grant grass grate
+    gravel gravely graver graves gray grayer grays greek green greening grey gribble grieve
+    griffin grill grim grimes grimmer grinder grist groom grooms gross grounds grout grove
+    groves grow guard guess guest guild gulley gully gum gunning guo gurney gus gust guy ha hack
+    hacker hackney haddock hae haggard hai hail hair hake hakes hal hale hales hall hallmark
+    halls halter ham hamburger hamlet hammer hammers hammock han hand handler handy hang hanger
+    hank hanks harbor hard harden harder hardy hare haring harmony harms harness harp harrow
+    harsh hart hash hasting hasty hatch hatter hau haven havens hawk hawker hawks haws hawthorn
+    hay hays hazard hazel he head heady heal heap heaps heard heart heater heath heck heckler
+    hector hedge hedges hee height heist held helm helms hemming her herald herb herd heron
+    herring hertz hey hick hickey hicks high highland hill hillier hills hilt hilton hinds hires
+    hitch hix ho hoa hoard hobby hock hocking hogan hogans holder holding hole holiday holler
+    holly hom homer homes hone honey hood hook hooker hooks hoops hoots hope hopes hopper
+    hopping horn hose host hou house householder houston hove hover hoy hsu hu hua huddle hue
+    huff hug hui hull human humble hung hunger hunt hunter huntsman hurdle hurt husband husk hux
+    hwa hy hyacinth hye hyo hypes ice ida ide igo ike ila im ima in ina india innocent ira iris
+    irish irons isa isis ito iva ivory ivy ja jack jacks jade jae january jarred jasmine jasper
+    jay jc jeans jed jen jerkins jester jesus jewel ji jim jimmy jin jo job jock johns joi
+    joiner jolly jon josh journey joy judge julienne july jump jumper jun june junior junker
+    jury just justice ka kale kam kan kao karma kay kea kee keel keeling keels keen keener ken
+    keo kettle key keys khan kia kidder kidney kinder kindle kindred king kinsman kip kiss kit
+    kitchen kitchens kite kitty kluge knee knight knights knoll knuckles ko koh koo krone ku kum
+    kuo kym la lack lackey lacy lade lady lai lain lair lake lakes lal lam lamas lamb lamp lan
+    lance land lander lane lang lao large largo lark lash lass latch lau laughter laurel
+    lavender law lawless laws lawyer lax lay layman le lea leach leader leaf league leak leaks
+    lean learned lease leathers leavens ledger lee leech leek lees lei leis leisure lemon lemons
+    len lent leo leopard les lesser leu lever levering levy lew ley li lia liberty liefer lien
+    lieu light likens lily lim lin linden line liner lines linger lingo link linker lint lira
+    lis lisle list little liu lively liz llamas llanos lo loan lock locker lodge loe loh lon
+    long loo look looney loop loose lopes lor lord lore lou loud louder love loveless lovely
+    loving low lower loy lu lubbers luc luck lucky lue lui lum lung luo lusher lust luster lute
+    lutes luu lux luz ly lyn lynch ma mac mace macintosh mack madden madonna madrigal mae
+    magnolia mah mai maiden main mains maize major majors mak maker mallard mallet man manes
     manger manly manna manners manning manor mans mantle manual many mao maple maples mar marble
     march mares margarita marina marine mark marker marks marlin marquis marrow marry mars marsh
-    marshal mart marten martens martini martins marts marvel mash mask mass mast master masters
-    matt matte matter mattes mattocks maudlin maul max maxim maxima may mayo mayor maze mead
-    meadow meadows meals mealy means medley mee meek meeker meg mei mel melody merchant mercy
-    merino merry mesa messenger messier messing meta mi mica mickey mike miler miles mill miller
-    millet milliner million mills min miner mines mingle mink minks minor miracle mire miser
-    miss misty mitten mitts mix mo moats mock moe mole moles moll monday money monger monk monks
-    moody moon moor mooring moors moos moose more morning morrow moss mote motes motley motto
-    mount mountain mounts mouser mower mowers moy muck muff mui mule mull mullet munch muse
-    music mutter my myrtle na nail nam nan natal nation nations nau nave nay near ned nee
-    neighbors netter nettles neu new newborn newcomer newton ney nez ng nga ngo nia nice nicely
-    nick nickel nickels nickle nickles nicks nigh nightingale nipper nix noble nobles noe noel
-    noon north northern nova novella nu null numbers nunnery nurse nutting nye oaks oda officer
-    ogg ogle ogles oh ohl oja ok ola old olden olive oma omega ona ong ono opal opp ora orange
-    orchard ore organ orr ota ott otter ours outlaw overall overly oxford pa pace pack packer
-    paddock pagan page painter pair paisley pak pal palazzo palm palomino pals pam pan pane pang
-    pansy panther papa papas paradise pardon pare parent paris parish park parks parry parsley
-    parson parsons partridge paschal pass pastor pasty pat patch pate patience patsy patty paz
-    peace peach peacock peak pearl pearly pease peck peed peek peel peer peg pei pelt pence
-    penning penny people peoples pepper peppers person persons peters petite petty pew phoebe
-    phoenix phu pia piazza pica piccolo pick pickerel pickle pickles pier pierce pigeon pike
-    pilgrim pillar pillow pilot pine pines ping pinion pink pinkie pinto pio piper pipes pippin
-    pippins pita pitcher place plain plank plant plaster player plaza pleas pleasant plowman
-    plum plumb plunk poe pointer pok poling polite poll polo pon pond ponder ponds pontiff pool
-    poor pope poplar poplin porch port porter poss post potter pou pound pounds power powers
-    pray precious press pressman pretty price pride priest prim prime primmer prince princess
-    prior proctor profit prom proper province provost prude prudence pry pua puff puffer pulley
-    puma punch purser putt pye queen quick quill quirk race rae rafter rains rainwater raj rake
-    rakes randy range ranger rank ransom rao rape rapier rash rather rau raven ray re rea reach
-    read reader reading ready real ream reamer reams reaper reason record rector red redden
-    reddish reed reedy reel reeve reeves register rein reis render revels rew rex rey rhea
-    rhymes ria rice rich richer rick ricks riddle riddles rider ridge riding rife riffle riles
-    rimes ring ringer rink rio ripple riser risk river rivers rivet rix ro roa roach roan rob
-    robin robins rock rocker rocky rod rode roe roebuck roger rogers rogue roles roll roller
-    rolling romaine roman ron rood roof rook rooks room root roots ros rose rosemary rosette
-    rosier rosin rosy rote rounds rouse row roy royal royals royalty ruble ruby rudder ruddy
-    rude ruder rue ruf ruff ruffing rui rule rumble runnels runner running rush rushing rusk
-    rust rusty rye ryo sack sacks sae sage sager said sailor sak sal salaam sale sales salmon
-    salmons salter salvo sam sample samples sand sander sanders sandman sands sandy sane saner
-    sang sao sari sass sau saucier savage savanna savannah savant saver savory sawyer sawyers
-    sax say scales scarlet schmaltz schmalz schmuck scull scurry sea seal seals seaman sears
-    season seats see self sell sellers sells seltzer selvage senior seo september sera sergeant
-    sermons service session sessions settle settles sever severance severe severs sexton sha
-    shad shade shah shake shank shanks sharp sharper shaver shavers shear shearer shears sheen
-    sheets shell sheller shepherd sheriff sherry shield shields shilling shillings shim shin
-    shine shiner shire shires shirk shiver shivers shock shoe shoemaker shook shore shores short
-    shorter shorts shoulders showers showman shows shu shuck shuffler shy sibyl sickles sid
-    sides sierra silk sill sills silver silvers sim simmers sims sin sine sing singer singleton
-    sink sites situ siu six sizer skates skipper slack slate slaughter slay sledge sleeper slick
-    slough sly small smalls smart smiley smit smith smock smothers snider snipes snow so sober
-    sobers sok sol solar soles son song sonny sons soo soon sorrels sours south southern sowers
-    spade span sparkle sparks sparrow spates speaker speaks spear spears speck speed spell
-    speller spells spies spikes spinner spires spoon spray spring springs sprinkle spry square
-    squire squires stabler stack stacks staff stage staggers stair stairs stalker stall stalling
-    stamp stamps standard stapler staples star stark starling start states stead steed steel
-    steely stein stem steppe sterling stern sterner sterns steward stickler stiff stiles still
-    stiller stills stinger stock stocking stocks stoke stoker stokes stone stoner stoney stoops
-    stops storey stork storm storms stormy story stout straight strain strait strand strange
-    straw street streets stringer stripling strode strong struck strum stuck stump sturgeon
-    styles su sue suh suits suk sultan sum summer summers sun sunday sung sunni sunny sunshine
-    super surface swain swallow swan swank sweat sweet sweeten swift swim swims swindle swindler
-    swing swisher sword swords sy sydney ta tack tad tai tall tally tam tan tang tank tanner tao
-    tardy tarry tart tarter tawny tay tea teal ted tee teed teems teeter teeters tell teller
-    temple temples tequila terry test tester tew thai than thatch thatcher thi thorn thrall
-    thrash thrasher thresher thrift thrower thrush thu tia tiara tickle tiger till tiller tim
-    tingle tinker tinkle tiny tittle to tod toi toll tome tomes toms ton tone toner tong tony
-    topping touchstone tow tower towers town towns toy trader trail trainer trammel treat trice
-    trim trimmer trinity troop trotter troupe trout troy true trump truss trusty tse tso tu tuck
+    marshal mart marten martens martini martins marts marvel marx mash mask mass mast master
+    masters matt matte matter mattes mattocks maudlin maul max maxim maxima may mayo mayor maze
+    mead meadow meadows meals mealy means medley mee meek meeker meg mei mel melody mercedes
+    merchant mercy merino merry mesa messenger messier messing meta mi mica mickey mike miler
+    miles mill miller millet milliner million mills min miner mines mingle mink minks minor
+    miracle mire miser miss misty mitten mitts mix mo moats mock moe mole moles moll monday
+    money monger monk monks moody moon moor mooring moors moos moose more morning morrow moss
+    mote motes motley motto mount mountain mounts mouser mower mowers moy muck muff mui mule
+    mull mullet munch muse music mutter my myrtle na nail nam nan nana napoleon natal nation
+    nations nau nave nay near ned nee neighbors netter nettles neu new newborn newcomer newton
+    ney nez ng nga ngo nia nice nicely nick nickel nickels nickle nickles nicks nigh nightingale
+    nipper nix noble nobles noe noel noon north northern nova novella nu null numbers nunnery
+    nurse nutting nye oaks oda officer ogg ogle ogles oh ohl oja ok ola old olden olive oma
+    omega ona ong ono opal opp ora orange orchard ore organ orr ota ott otter ours outlaw
+    overall overly oxford pa pace pack packer paddock pagan page painter pair paisley pak pal
+    palazzo palm palomino pals pam pan pane pang pansy panther papa papas paradise pardon pare
+    parent paris parish park parks parry parsley parson parsons partridge paschal pass pastor
+    pasty pat patch pate patience patsy patty paz peace peach peacock peak pearl pearly pease
+    peck peed peek peel peer peg pei pelt pence penning penny people peoples pepper peppers
+    person persons peters petite petty pew phoebe phoenix phu pia piazza pica piccolo pick
+    pickerel pickle pickles pier pierce pigeon pike pilgrim pillar pillow pilot pine pines ping
+    pinion pink pinkie pinto pio piper pipes pippin pippins pita pitcher place plain plank plant
+    plaster player plaza pleas pleasant plowman plum plumb plunk poe pointer pok poling polite
+    poll polo pon pond ponder ponds pontiff pool poor pope poplar poplin porch porsche port
+    porter poss post potter pou pound pounds power powers pray precious press pressman pretty
+    price pride priest prim prime primmer prince princess prior proctor profit prom proper
+    province provost prude prudence pry pua puff puffer pulley puma punch purser putt pye queen
+    quick quill quirk race rae rafter rains rainwater raj rake rakes randy range ranger rank
+    ransom rao rape rapier rash rather rau raven ray re rea reach read reader reading ready real
+    ream reamer reams reaper reason record rector red redden reddish reed reedy reel reeve
+    reeves register rein reis render revels rew rex rey rhea rhymes ria rice rich richer rick
+    ricks riddle riddles rider ridge riding rife riffle riles rimes ring ringer rink rio ripple
+    riser risk river rivers rivet rix ro roa roach roan rob robin robins rock rocker rocky rod
+    rode roe roebuck roger rogers rogue roles roll roller rolling romaine roman ron rood roof
+    rook rooks room root roots ros rose rosemary rosette rosier rosin rosy rote rounds rouse row
+    roy royal royals royalty ruble ruby rudder ruddy rude ruder rue ruf ruff ruffing rui rule
+    rumble runnels runner running rush rushing rusk rust rusty rye ryo sack sacks sae sage sager
+    said sailor sak sal salaam sale sales salmon salmons salter salvo sam sample samples sand
+    sander sanders sandman sands sandy sane saner sang santa sao sari sass sau saucier savage
+    savanna savannah savant saver savory sawyer sawyers sax say scales scarlet schmaltz schmalz
+    schmuck scull scurry sea seal seals seaman sears season seats see self sell sellers sells
+    seltzer selvage senior seo september sera sergeant sermons service session sessions settle
+    settles sever severance severe severs sexton sha shad shade shah shake shank shanks sharp
+    sharper shaver shavers shear shearer shears sheen sheets shell sheller shepherd sheriff
+    sherry shield shields shilling shillings shim shin shine shiner shire shires shirk shiver
+    shivers shock shoe shoemaker shook shore shores short shorter shorts shoulders showers
+    showman shows shu shuck shuffler shy sibyl sickles sid sides sierra silk sill sills silver
+    silvers sim simmers sims sin sine sing singer singleton sink sites situ siu six sizer skates
+    skipper slack slate slaughter slay sledge sleeper slick slough sly small smalls smart smiley
+    smit smith smock smothers snider snipes snow so sober sobers sok sol solar soles son song
+    sonny sons soo soon sorrels sours south southern sowers spade span sparkle sparks sparrow
+    spates speaker speaks spear spears speck speed spell speller spells spies spikes spinner
+    spires spoon spray spring springs sprinkle spry square squire squires stabler stack stacks
+    staff stage staggers stair stairs stalker stall stalling stamp stamps standard stapler
+    staples star stark starling start states stead steed steel steely stein stem steppe sterling
+    stern sterner sterns steward stickler stiff stiles still stiller stills stinger stock
+    stocking stocks stoke stoker stokes stone stoner stoney stoops stops storey stork storm
+    storms stormy story stout straight strain strait strand strange straw street streets
+    stringer stripling strode strong struck strum stuck stump sturgeon styles su sue suh suits
+    suk sultan sum summer summers sun sunday sung sunni sunny sunshine super surface swain
+    swallow swan swank sweat sweet sweeten swift swim swims swindle swindler swing swisher sword
+    swords sy sydney ta tack tad tai tall tally tam tan tang tank tanner tao tardy tarry tart
+    tarter tawny tay tea teal ted tee teed teems teeter teeters tell teller temple temples
+    tequila terra terry test tester tew thai than thatch thatcher thi thorn thrall thrash
+    thrasher thresher thrift thrower thrush thu tia tiara tickle tiger till tiller tim tingle
+    tinker tinkle tiny tittle to tod toi toll tome tomes toms ton tone toner tong tony topping
+    touchstone tow tower towers town towns toy trader trail trainer trammel treat trice trim
+    trimmer trinity troop trotter troupe trout troy true trump truss trusty tse tso tu tuck
     tucker tufts tune turner tutor tweed tweedy twine twining ty tye uhl ula ulm un una ung
     urban usher ute utt utter utz uwe uy val vale valentine valley van vanish vaz veal velvet
-    ver vermillion vessels vest vi via vice victory vigil villa vine vines vineyard viola violet
-    virgin virginia vital viva vo von vos vowels vu vue wacker waddle wade wafer wager wagers
-    wages wagoner wai wait waiters waits wake waldo wales walk walker wall walling walls waltz
-    wan wanner ward warden ware warren warrior wash washer watchman waters watt watts wax way
-    wear weary weathers weaver wedding wedge wee weed weekly weeks weight weir welch welcome
+    venus ver vermillion vessels vest vi via vice victory vigil villa vine vines vineyard viola
+    violet virgin virginia vital viva vo von vos vowels vu vue wacker waddle wade wafer wager
+    wagers wages wagoner wai wait waiters waits wake waldo wales walk walker wall walling walls
+    waltz wan wanner ward warden ware warren warrior wash washer watchman waters watt watts wax
+    way wear weary weathers weaver wedding wedge wee weed weekly weeks weight weir welch welcome
     well welling wellington wells welsh welter wen wes west western wetter wheat wheeler
     wheelwright whetstone whistler white whiten whitener whiting whittle wick wicker wicks
     wiener wight wild wilder wilds wile wiles will willow wills wilt wind windy wine wines wing
     winger wink winner winter winters wire wisdom wise wiser withers witty wix wm wolf wolfram
     womble won woo wood woodcock wooden wooding woodland woodman woods woody word work workman
-    works worm worth worthy wren wright wu xie xin xu yan yao yap yard yau yawn ye yee yeh yen
-    yeoman yer yi yim yin yip yon yoo you young younger yow yu yuk yun zak zeh zhu
+    works worm worth worthy wren wright wu xie xin xu yan yang yao yap yard yau yawn ye yee yeh
+    yen yeoman yer yi yim yin yip yon yoo you young younger yow yu yuk yun zak zeh zhu
     """
 )

@@ -263,3 +263,13 @@ def test_metrics_count_requests_by_route_never_by_content(app: App) -> None:
     text = app.client.get("/metrics").text
     assert 'vault_http_requests_total{method="POST",route="/v1/scan",status="200"}' in text
     assert "John" not in text
+
+
+def test_a_form_encoded_body_is_told_to_send_json(app: App) -> None:
+    answer = app.client.post(
+        "/v1/anonymize",
+        content=b'{"text": "hi"}',
+        headers={**app.headers("acme", "analyst"), "content-type": "application/x-www-form-urlencoded"},
+    )
+    assert answer.status_code == 400
+    assert "application/json" in answer.json()["error"]["message"]

@@ -26,6 +26,11 @@ def validation_message(exc: RequestValidationError) -> tuple[str, str]:
     """A precise message (which field, what was wrong) and the field path, without the input."""
     problems = []
     for error in exc.errors()[:3]:
+        if (
+            tuple(error.get("loc", ())) == ("body",)
+            and error.get("type") == "model_attributes_type"
+        ):
+            return "the body must be a JSON object sent as Content-Type: application/json", "body"
         location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query")]
         problems.append((".".join(location) or "body", error.get("msg", "invalid value")))
     return "; ".join(f"{where}: {msg}" for where, msg in problems), problems[0][0]

@@ -277,6 +277,7 @@ def test_names_the_model_misses(detector: PresidioDetector, text: str, value: st
         "git log: commit 3f2a9c1",
         "Tel (667) 640-2067",
         "the bill was paid by the court in august",
+        "Summarize Pride and Prejudice in three sentences.",
     ],
 )
 def test_ordinary_words_are_not_names(detector: PresidioDetector, text: str) -> None:
@@ -300,3 +301,19 @@ def test_ner_focus_keeps_offsets_and_skips_plain_text() -> None:
     assert len(focused) == len(text)
     assert focused[text.index("Olga") :].startswith("Olga Petrova")
     assert focused.startswith(" ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT name FROM orders o JOIN customers c ON o.customer_id = c.id",
+        "TypeError at UserList.render (UserList.jsx:42:17)",
+    ],
+)
+def test_code_is_not_urls(detector: PresidioDetector, text: str) -> None:
+    assert not [s for s in detector.detect(text) if s.entity_type == "URL"]
+
+
+def test_mailbox_on_an_internal_domain(detector: PresidioDetector) -> None:
+    text = "From: Grace Liu <grace.liu@northwind.corp>"
+    assert ("EMAIL_ADDRESS", "grace.liu@northwind.corp") in found(detector, text)

@@ -185,6 +185,17 @@ RULES: tuple[PatternRule, ...] = (
         ),
         1.0,
     ),
+    PatternRule(
+        # Mailboxes on internal or reserved domains (.local, .corp, .example), which Presidio's
+        # public-suffix check rejects, still belong to a person.
+        "email_any_domain",
+        "EMAIL_ADDRESS",
+        re.compile(
+            r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
+            r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+"
+        ),
+        0.9,
+    ),
     # --- checksummed and structured identifiers
     PatternRule(
         "card",

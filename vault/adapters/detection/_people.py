@@ -206,7 +206,7 @@ def _spread(
         if not all(_name_like(w, lower_ok=lower_ok) for _, _, w in members):
             continue
         known = any(
-            s in starts or e in starts or (lw := w.lower()) in GIVEN_NAMES or lw in SURNAMES
+            s in starts or e in starts or _given(w.lower()) or _surname(w.lower())
             for s, e, w in members
         )
         if known:

@@ -316,7 +316,10 @@ class PresidioDetector:
             for result in recognizer.analyze(upper if len(upper) == len(text) else text, [entity]):
                 if entity == "IBAN_CODE" and result.score < 1.0:
                     continue  # only checksum-valid IBANs
-                if entity == "URL" and self._looks_like_file(text[result.start : result.end]):
+                if entity == "URL" and (
+                    self._looks_like_file(text[result.start : result.end])
+                    or self._cut_from_code(text, result.start, result.end)
+                ):
                     continue
                 start, end = result.start, result.end
                 while end > start and text[end - 1] in ".,;:!?)]}'\"":
@@ -332,6 +335,16 @@ class PresidioDetector:
         for entity, pattern in self._deny:
             found.extend(Candidate(*m.span(), entity, 1.0, "deny") for m in pattern.finditer(text))
         return found
+
+    @staticmethod
+    def _cut_from_code(text: str, start: int, end: int) -> bool:
+        """A schemeless "URL" cut out of a longer word: "o.cu" from "o.customer_id"."""
+        value = text[start:end]
+        if "://" in value or value.lower().startswith("www."):
+            return False
+        if len(value.split(".")[0]) < 2:
+            return True  # "c.id", "o.cu": a one-letter alias and a column, not a host
+        return end < len(text) and (text[end].isalnum() or text[end] == "_")
 
     @staticmethod
     def _looks_like_file(value: str) -> bool:

@@ -164,8 +164,9 @@ class Vault:
         return results
 
     def close(self) -> None:
-        if self.llm is not None:
-            self.llm.close()
+        close = getattr(self.llm, "close", None)
+        if close is not None:
+            close()
         self.engine.dispose()
 
 

@@ -81,9 +81,8 @@ class SqlDatasetCatalog:
             return _dataset(row) if row is not None and row.tenant == tenant else None
 
     def list_datasets(self, tenant: str) -> list[DatasetInfo]:
-        query = (
-            select(DatasetRow).where(DatasetRow.tenant == tenant).order_by(DatasetRow.created_at)
-        )  # type: ignore[arg-type]
+        query = select(DatasetRow).where(DatasetRow.tenant == tenant)  # type: ignore[arg-type]
+        query = query.order_by(DatasetRow.created_at)  # type: ignore[arg-type]
         with Session(self._engine) as session:
             return [_dataset(r) for r in session.scalars(query)]
 

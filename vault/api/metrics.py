@@ -15,7 +15,7 @@ class Metrics:
         self._lock = threading.Lock()
         self._requests: Counter[tuple[str, str, int]] = Counter()
         self._latency: Counter[tuple[str, float]] = Counter()
-        self._latency_sum: Counter[str] = Counter()
+        self._latency_sum: dict[str, float] = {}
         self._latency_count: Counter[str] = Counter()
         self.events: Counter[tuple[str, str]] = Counter()
 
@@ -25,7 +25,7 @@ class Metrics:
             for bound in _BUCKETS:
                 if seconds <= bound:
                     self._latency[(route, bound)] += 1
-            self._latency_sum[route] += seconds
+            self._latency_sum[route] = self._latency_sum.get(route, 0.0) + seconds
             self._latency_count[route] += 1
 
     def count(self, name: str, label: str, amount: int = 1) -> None:

@@ -89,7 +89,7 @@ def _upload_in_child(path: str, data_dir: str, queue: multiprocessing.Queue) -> 
     from vault.settings import Settings
     from vault.wiring import build_vault
 
-    vault = build_vault(Settings(data_dir=Path(data_dir), _env_file=None))  # type: ignore[call-arg]
+    vault = build_vault(Settings(data_dir=Path(data_dir), _env_file=None))
     parts = vault.dataset_parts()
     operator = Principal(tenant="bench", roles=frozenset({Role.UPLOADER}), key_id="bench")
     baseline_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

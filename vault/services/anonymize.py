@@ -150,10 +150,9 @@ class Anonymizer:
             _check_text(text)
         undetected = [i for i, found in enumerate(given) if found is None]
         chosen = list(given)
-        for i, found in zip(
-            undetected, self.find_spans_many([texts[i] for i in undetected]), strict=True
-        ):
-            chosen[i] = found
+        detected = self.find_spans_many([texts[i] for i in undetected])
+        for i, spans_found in zip(undetected, detected, strict=True):
+            chosen[i] = spans_found
         if not any(chosen):
             return [AnonymizedText(text) for text in texts]
         keyring = self._keys.keyring(tenant)

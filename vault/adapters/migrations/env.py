@@ -1,8 +1,9 @@
 """Alembic environment: runs on the connection handed over by `vault.adapters.database.migrate`."""
 
 from alembic import context
+from sqlmodel import SQLModel
 
-from vault.adapters.tables import SQLModel
+import vault.adapters.tables  # noqa: F401 - registers the tables on SQLModel.metadata
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -52,7 +52,8 @@ _NAME_WORD = r"[^\W\d_][\w'’.-]*"
 # "78 Camiño Ancho 91", "18 15 Millicent Drive Apt. 4".
 _STREET_LINE = re.compile(
     rf"(?<![\w.,:/#+-])(?:\d{{1,5}}[ ]+)?\d{{1,5}}[A-Za-z]?,?[ ]+"
-    rf"(?P<name>{_NAME_WORD}(?:[ ]+(?:{_NAME_WORD}|\d{{1,3}}(?:st|nd|rd|th)\b)){{0,5}})"
+    rf"(?P<name>(?:{_NAME_WORD}|\d{{1,4}}(?:st|nd|rd|th)\b)"
+    rf"(?:[ ]+(?:{_NAME_WORD}|\d{{1,3}}(?:st|nd|rd|th)\b)){{0,5}})"
     r"(?:[ ]+(?P<tail>\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?)(?![\w.,-]\d))?"
 )
 # Street word first, number last: "Rue de la Paix 12", "Calle Mayor 5".
@@ -72,14 +73,14 @@ _ZIP_CONTEXT = re.compile(
 _ADDRESS_CONTEXT = re.compile(
     r"(?i)(?:address|addr|lives?|living|located|location|ship(?:ped|ping)?|deliver(?:ed|y)?|"
     r"send|mail(?:ed)?|moved|reside[sd]?|residence|office|home|house|visit|at|is|in|to|from|"
-    r"near|on)\W{0,3}$"
+    r"near|on|apt|apartment|suite|ste|unit|flat)\W{0,3}(?:\d{1,5}[ ]+)?$"
 )
 # One line of an address block below the street: "Suite 286", "El Tornadizo", "Gabon 66298",
 # "Springfield, IL 62704", ", SH", "SW1A 1AA".
 _BLOCK_LINE = re.compile(
     rf"(?:{_UNIT}\.?\s*#?[\w-]{{1,6}}"
     rf"|[^\W\d_][\w'’.()-]*(?:[ ]+[^\W\d_][\w'’.()-]*){{0,4}}"
-    rf"(?:,?[ ]+[A-Z]{{2,3}})?(?:,?[ ]+{_POSTCODE})?"
+    rf"(?:,?[ ]+[A-Z]{{1,3}})?(?:,?[ ]+{_POSTCODE})?"
     rf"|,?[ ]*[A-Za-z]{{2,3}}|{_POSTCODE}"
     rf"|{_POSTCODE}[ ]+[^\W\d_][\w'’.-]*(?:[ ]+[^\W\d_][\w'’.-]*){{0,3}})",
     re.IGNORECASE,
@@ -288,7 +289,8 @@ _PLACE_WORD = r"[^\W\d_][\w'’.-]*"
 _PLACE_CUE = re.compile(
     r"(?i)\b(?:(?:live[sd]?|living|grew up|born|raised|based|located|situated|reside[sd]?|"
     r"staying|stayed|moved(?: here| back)?|relocated|relocating|arrived|arriving|travel+ing|"
-    r"flew|flying|i'?m|i am|we'?re|we are|hometown|home town|city of|town of|village of)"
+    r"flew|flying|i'?m|i am|we'?re|we are|hometown|home town|city of|town of|village of|"
+    r"street|road|avenue|lane|st\.?|rd\.?|ave\.?)"
     r"[ ]+(?:in|at|from|to|into)|home city|where:|city:|town:|hometown:|birthplace:)[ ]+"
     rf"(?P<place>{_PLACE_WORD}(?:[ ]+(?:{_PLACE_WORD})){{0,3}})"
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -411,9 +412,9 @@ def _resolve(text: str, found: list[Candidate]) -> list[Span]:
     """
     starts: list[int] = []
     kept: list[Candidate] = []
-    queue = sorted(found, key=lambda c: (-c.score, c.start - c.end, c.start, c.entity_type))
+    queue = deque(sorted(found, key=lambda c: (-c.score, c.start - c.end, c.start, c.entity_type)))
     while queue:
-        c = queue.pop(0)
+        c = queue.popleft()
         i = bisect.bisect_left(starts, c.start)
         before = kept[i - 1] if i > 0 and kept[i - 1].end > c.start else None
         after = kept[i] if i < len(kept) and kept[i].start < c.end else None
@@ -431,5 +432,5 @@ def _resolve(text: str, found: list[Candidate]) -> list[Span]:
         if _mid_word(text, rest_start) or _mid_word(text, rest_end):
             continue
         rest = Candidate(rest_start, rest_end, c.entity_type, c.score, c.source)
-        queue.insert(0, rest)
+        queue.appendleft(rest)
     return [Span(c.start, c.end, c.entity_type, c.score) for c in kept]

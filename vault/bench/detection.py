@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from vault.adapters.detection import build_detector
 from vault.adapters.detection.baseline import build_baseline
 from vault.bench import Row, percentile, time_calls
+from vault.ports import Detector
 
 __all__ = ["run"]
 
@@ -30,6 +33,12 @@ def _sized(text: str, size: int) -> str:
     return (text * (size // max(1, len(text)) + 1))[:size]
 
 
+def _cycling(detector: Detector, prompts: list[str]) -> Callable[[], object]:
+    """A call that detects in the next prompt each time, round and round."""
+    it = itertools.cycle(prompts)
+    return lambda: detector.detect(next(it))
+
+
 def run() -> list[Row]:
     vault, base = build_detector(), build_baseline()
     text = _corpus_text()
@@ -37,9 +46,8 @@ def run() -> list[Row]:
     for label, size, repeat in (("200-char prompt", 200, 200), ("2 KB prompt", 2048, 40)):
         prompts = [_sized(text[i * 97 :], size) for i in range(repeat)]
         # Cycle through distinct prompts so nothing benefits from seeing the same text twice.
-        it_v, it_b = iter(prompts * 2), iter(prompts * 2)
-        v = time_calls(lambda it=it_v: vault.detect(next(it)), repeat=repeat)
-        b = time_calls(lambda it=it_b: base.detect(next(it)), repeat=repeat)
+        v = time_calls(_cycling(vault, prompts), repeat=repeat)
+        b = time_calls(_cycling(base, prompts), repeat=repeat)
         for q in (50, 99):
             rows.append(
                 Row("detection", f"{label} p{q}", percentile(v, q) * 1e3, percentile(b, q) * 1e3,

@@ -31,7 +31,7 @@ def _trigger(token: str) -> bool:
     return False
 
 
-def ner_focus(text: str, *, claimed: bytes = b"", offset: int = 0) -> str | None:
+def ner_focus(text: str, *, claimed: bytes | bytearray = b"", offset: int = 0) -> str | None:
     """Same-length copy keeping only tokens near a trigger word (newlines stay); None if none.
 
     spaCy's NER cost grows with the number of tokens, and a run of blanks is one token, so this

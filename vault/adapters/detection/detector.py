@@ -8,7 +8,7 @@ from collections import deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
-from presidio_analyzer import EntityRecognizer
+from presidio_analyzer import PatternRecognizer
 from presidio_analyzer.predefined_recognizers import (
     CryptoRecognizer,
     EmailRecognizer,
@@ -227,7 +227,7 @@ class PresidioDetector:
             if words
         ]
         # (recognizer, entity, score given to a validated match)
-        self._presidio: list[tuple[EntityRecognizer, str, float]] = [
+        self._presidio: list[tuple[PatternRecognizer, str, float]] = [
             (EmailRecognizer(), "EMAIL_ADDRESS", 0.95),
             (IbanRecognizer(), "IBAN_CODE", 1.0),
             (IpRecognizer(), "IP_ADDRESS", 0.8),
@@ -314,7 +314,8 @@ class PresidioDetector:
                 continue
             # IBANs are often typed in lower case; upper() keeps offsets when lengths match.
             upper = text.upper() if entity == "IBAN_CODE" else text
-            for result in recognizer.analyze(upper if len(upper) == len(text) else text, [entity]):
+            subject = upper if len(upper) == len(text) else text
+            for result in recognizer.analyze(subject, [entity], nlp_artifacts=None):
                 if entity == "IBAN_CODE" and result.score < 1.0:
                     continue  # only checksum-valid IBANs
                 if entity == "URL" and (

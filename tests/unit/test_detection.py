@@ -317,3 +317,12 @@ def test_code_is_not_urls(detector: PresidioDetector, text: str) -> None:
 def test_mailbox_on_an_internal_domain(detector: PresidioDetector) -> None:
     text = "From: Grace Liu <grace.liu@northwind.corp>"
     assert ("EMAIL_ADDRESS", "grace.liu@northwind.corp") in found(detector, text)
+
+
+def test_dates_are_not_streets_and_log_keys_are_not_addresses(detector: PresidioDetector) -> None:
+    text = "your visit at 14 Harley Street is on 3 September 2024; log: email=d.kowalczyk@poczta.pl"
+    assert {
+        ("LOCATION", "14 Harley Street"),
+        ("DATE_TIME", "3 September 2024"),
+        ("EMAIL_ADDRESS", "d.kowalczyk@poczta.pl"),
+    } <= found(detector, text)

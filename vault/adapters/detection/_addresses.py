@@ -35,7 +35,7 @@ _STREET_ENDINGS = (
     "gate", "vägen", "vagen", "veien", "vegen", "tie", "katu", "utca", "ulica", "vegur",
     "gränd", "stigen", "bakken", "torget", "torg",
 )  # fmt: skip
-# Nouns that follow a number without making an address ("3 days", "10 items").
+# Words that follow a number without making an address ("3 days", "10 items", "3 May 2024").
 _QUANTITY_WORDS = _words(
     """
     day days week weeks month months year years hour hours hr hrs minute minutes min mins second
@@ -43,6 +43,8 @@ _QUANTITY_WORDS = _words(
     bytes files rows lines pages page points pts dollars euros usd eur gbp cents miles km
     meters metres kg lbs units pieces pcs copies orders tickets errors requests retries steps
     am pm to and or of x by in on at per out vs
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
     """
 )
 _UNIT = r"(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|rm|bldg|building|#)"

@@ -352,15 +352,6 @@ RULES: tuple[PatternRule, ...] = (
         0.8,
     ),
     PatternRule(
-        "street_after",
-        "LOCATION",
-        re.compile(
-            rf"(?i)\b{_STREET}\.?[ ]+[A-ZÀ-ÿ][\w'.-]*(?:[ ]+[A-ZÀ-ÿ][\w'.-]*){{0,2}}"
-            r"[ ,]+\d{1,5}[a-z]?\b"
-        ),
-        0.7,
-    ),
-    PatternRule(
         "titled_name",
         "PERSON",
         re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?[ ]+[A-Z][\w'-]+(?:[ ]+[A-Z][\w'-]+)?"),

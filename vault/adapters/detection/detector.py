@@ -324,6 +324,9 @@ class PresidioDetector:
                 ):
                     continue
                 start, end = result.start, result.end
+                if entity == "EMAIL_ADDRESS":
+                    # "email=ann@x.org" in a log: the key is not part of the address.
+                    start = max(start, text.rfind("=", start, text.find("@", start, end)) + 1)
                 while end > start and text[end - 1] in ".,;:!?)]}'\"":
                     end -= 1  # sentence punctuation is not part of the URL or address
                 found.append(Candidate(start, end, entity, score, "presidio"))

@@ -42,7 +42,9 @@ class Settings(BaseSettings):
     policy: str = "default"
     policies_dir: Path | None = None
     max_upload_bytes: int = Field(default=5 * 1024**3, gt=0)
-    max_prompt_bytes: int = Field(default=4 * 1024**2, gt=0)
+    # Detection is linear but not free (about 60 KB/s at worst on text full of capitalised
+    # words), so requests stay bounded in time as well as memory.
+    max_prompt_bytes: int = Field(default=1024**2, gt=0)
     audit_checkpoint_every: int = Field(default=100, ge=1)
     rate_limit_rpm: int = Field(default=600, ge=0)
     rate_limit_tpm: int = Field(default=0, ge=0)

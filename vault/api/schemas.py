@@ -19,7 +19,7 @@ def encodable(text: str) -> str:
 class TextRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(max_length=4 * 1024 * 1024)
+    text: str = Field(max_length=1024 * 1024)  # characters; see Settings.max_prompt_bytes
     purpose: str | None = Field(default=None, max_length=512)
 
     _encodable = field_validator("text")(classmethod(lambda cls, v: encodable(v)))

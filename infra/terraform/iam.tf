@@ -47,7 +47,7 @@ data "aws_iam_policy_document" "vault" {
       "s3:GetObjectVersion",
       "s3:DeleteObjectVersion",
     ]
-    resources = ["${aws_s3_bucket.vault.arn}/${var.vault_s3_prefix}*"]
+    resources = ["${module.vault_bucket.arn}/${var.vault_s3_prefix}*"]
   }
 
   # Readiness confirms the bucket is versioned (HeadBucket would need s3:ListBucket).
@@ -55,7 +55,7 @@ data "aws_iam_policy_document" "vault" {
     sid       = "ReadinessChecksVersioning"
     effect    = "Allow"
     actions   = ["s3:GetBucketVersioning"]
-    resources = [aws_s3_bucket.vault.arn]
+    resources = [module.vault_bucket.arn]
   }
 
   # Readiness confirms the key is enabled; DescribeKey returns metadata, never key material.
@@ -63,7 +63,7 @@ data "aws_iam_policy_document" "vault" {
     sid       = "ReadinessDescribesKey"
     effect    = "Allow"
     actions   = ["kms:DescribeKey"]
-    resources = [aws_kms_key.vault.arn]
+    resources = [aws_kms_key.key["vault"].arn]
   }
 
   # Envelope encryption: every data key is bound to a tenant through the encryption context,
@@ -77,7 +77,7 @@ data "aws_iam_policy_document" "vault" {
       "kms:ReEncryptFrom",
       "kms:ReEncryptTo",
     ]
-    resources = [aws_kms_key.vault.arn]
+    resources = [aws_kms_key.key["vault"].arn]
 
     condition {
       test     = "StringLike"
@@ -92,7 +92,7 @@ data "aws_iam_policy_document" "vault" {
     sid       = "BucketEncryptionThroughS3"
     effect    = "Allow"
     actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
-    resources = [aws_kms_key.objects.arn]
+    resources = [aws_kms_key.key["objects"].arn]
 
     condition {
       test     = "StringEquals"
@@ -103,7 +103,7 @@ data "aws_iam_policy_document" "vault" {
     condition {
       test     = "StringLike"
       variable = "kms:EncryptionContext:aws:s3:arn"
-      values   = [aws_s3_bucket.vault.arn, "${aws_s3_bucket.vault.arn}/${var.vault_s3_prefix}*"]
+      values   = [module.vault_bucket.arn, "${module.vault_bucket.arn}/${var.vault_s3_prefix}*"]
     }
   }
 
@@ -112,7 +112,7 @@ data "aws_iam_policy_document" "vault" {
     sid       = "WriteAuditExports"
     effect    = "Allow"
     actions   = ["s3:PutObject"]
-    resources = ["${aws_s3_bucket.audit.arn}/${var.audit_s3_prefix}*"]
+    resources = ["${module.audit_bucket.arn}/${var.audit_s3_prefix}*"]
   }
 }
 

@@ -4,11 +4,11 @@ output "vault_env" {
   description = "Non-secret environment variables for the vault process."
   value = {
     VAULT_STORE             = "s3"
-    VAULT_S3_BUCKET         = aws_s3_bucket.vault.id
+    VAULT_S3_BUCKET         = module.vault_bucket.id
     VAULT_S3_PREFIX         = var.vault_s3_prefix
-    VAULT_S3_SSE_KMS_KEY_ID = aws_kms_key.objects.arn
+    VAULT_S3_SSE_KMS_KEY_ID = aws_kms_key.key["objects"].arn
     VAULT_KMS               = "aws"
-    VAULT_KMS_KEY_ID        = aws_kms_key.vault.arn
+    VAULT_KMS_KEY_ID        = aws_kms_key.key["vault"].arn
     AWS_REGION              = local.region
     AWS_DEFAULT_REGION      = local.region
   }
@@ -39,12 +39,12 @@ output "runtime_secrets_policy_arn" {
 
 output "vault_kms_key_arn" {
   description = "Vault envelope key (wraps per-tenant data keys)."
-  value       = aws_kms_key.vault.arn
+  value       = aws_kms_key.key["vault"].arn
 }
 
 output "audit_export_bucket" {
   description = "Object Lock (compliance) bucket for audit exports."
-  value       = aws_s3_bucket.audit.id
+  value       = module.audit_bucket.id
 }
 
 output "audit_export_prefix" {

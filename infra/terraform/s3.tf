@@ -1,178 +1,21 @@
-# Object bucket: versioned, private, SSE-KMS under the objects key, TLS only, access-logged.
+# Object bucket: versioned, private, SSE-KMS under the objects key, TLS only, access-logged;
+# uploads may name no other encryption or key. The hardening itself is modules/hardened_bucket.
 
-resource "aws_s3_bucket" "vault" {
-  #checkov:skip=CKV_AWS_144:Cross-region replication would copy ciphertext whose data keys live in one region's KMS; DR is a per-deployment decision made outside this module.
-  #checkov:skip=CKV2_AWS_62:Nothing consumes bucket events; every write is already recorded by the vault's own hash-chained audit log.
-  bucket              = local.vault_bucket_name
+module "vault_bucket" {
+  source = "./modules/hardened_bucket"
+
+  name               = local.vault_bucket_name
+  kms_key_arn        = aws_kms_key.key["objects"].arn
+  enforce_upload_key = true
+  log_bucket         = aws_s3_bucket.access_logs.id
+
   object_lock_enabled = var.object_lock_enabled
+  object_lock_mode    = var.object_lock_mode
+  object_lock_days    = var.object_lock_default_days
 
-  # A bucket of sealed tenant data is never destroyed as a side effect of `terraform destroy`.
-  force_destroy = false
-}
-
-resource "aws_s3_bucket_versioning" "vault" {
-  bucket = aws_s3_bucket.vault.id
-
-  versioning_configuration {
-    status = "Enabled"
-  }
-}
-
-resource "aws_s3_bucket_public_access_block" "vault" {
-  bucket                  = aws_s3_bucket.vault.id
-  block_public_acls       = true
-  block_public_policy     = true
-  ignore_public_acls      = true
-  restrict_public_buckets = true
-}
-
-resource "aws_s3_bucket_ownership_controls" "vault" {
-  bucket = aws_s3_bucket.vault.id
-
-  rule {
-    object_ownership = "BucketOwnerEnforced"
-  }
-}
-
-resource "aws_s3_bucket_server_side_encryption_configuration" "vault" {
-  bucket = aws_s3_bucket.vault.id
-
-  rule {
-    apply_server_side_encryption_by_default {
-      sse_algorithm     = "aws:kms"
-      kms_master_key_id = aws_kms_key.objects.arn
-    }
-    # One KMS call per bucket key period instead of per object: cost and KMS quota.
-    bucket_key_enabled = true
-  }
-}
-
-resource "aws_s3_bucket_object_lock_configuration" "vault" {
-  count  = var.object_lock_enabled && var.object_lock_default_days > 0 ? 1 : 0
-  bucket = aws_s3_bucket.vault.id
-
-  rule {
-    default_retention {
-      mode = var.object_lock_mode
-      days = var.object_lock_default_days
-    }
-  }
-}
-
-resource "aws_s3_bucket_lifecycle_configuration" "vault" {
-  bucket = aws_s3_bucket.vault.id
-
-  rule {
-    id     = "expire-noncurrent-versions"
-    status = "Enabled"
-
-    filter {}
-
-    noncurrent_version_expiration {
-      noncurrent_days = var.noncurrent_version_expiration_days
-    }
-  }
-
-  rule {
-    id     = "abort-incomplete-multipart-uploads"
-    status = "Enabled"
-
-    filter {}
-
-    abort_incomplete_multipart_upload {
-      days_after_initiation = var.abort_incomplete_multipart_days
-    }
-  }
-
-  depends_on = [aws_s3_bucket_versioning.vault]
-}
-
-resource "aws_s3_bucket_logging" "vault" {
-  bucket        = aws_s3_bucket.vault.id
-  target_bucket = aws_s3_bucket.access_logs.id
-  target_prefix = "s3/${local.vault_bucket_name}/"
-}
-
-resource "aws_s3_bucket_policy" "vault" {
-  bucket = aws_s3_bucket.vault.id
-  policy = data.aws_iam_policy_document.vault_bucket.json
-
-  depends_on = [aws_s3_bucket_public_access_block.vault]
-}
-
-data "aws_iam_policy_document" "vault_bucket" {
-  statement {
-    sid       = "DenyInsecureTransport"
-    effect    = "Deny"
-    actions   = ["s3:*"]
-    resources = [aws_s3_bucket.vault.arn, "${aws_s3_bucket.vault.arn}/*"]
-
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
-  }
-
-  statement {
-    sid       = "DenyOutdatedTls"
-    effect    = "Deny"
-    actions   = ["s3:*"]
-    resources = [aws_s3_bucket.vault.arn, "${aws_s3_bucket.vault.arn}/*"]
-
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-
-    condition {
-      test     = "NumericLessThan"
-      variable = "s3:TlsVersion"
-      values   = ["1.2"]
-    }
-  }
-
-  # Uploads may rely on the bucket default or name the objects key, never another key or SSE-S3.
-  statement {
-    sid       = "DenyOtherEncryption"
-    effect    = "Deny"
-    actions   = ["s3:PutObject"]
-    resources = ["${aws_s3_bucket.vault.arn}/*"]
-
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-
-    condition {
-      test     = "StringNotEqualsIfExists"
-      variable = "s3:x-amz-server-side-encryption"
-      values   = ["aws:kms"]
-    }
-  }
-
-  statement {
-    sid       = "DenyOtherKmsKey"
-    effect    = "Deny"
-    actions   = ["s3:PutObject"]
-    resources = ["${aws_s3_bucket.vault.arn}/*"]
-
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-
-    condition {
-      test     = "StringNotEqualsIfExists"
-      variable = "s3:x-amz-server-side-encryption-aws-kms-key-id"
-      values   = [aws_kms_key.objects.arn]
-    }
-  }
+  noncurrent_expiration_rule_id      = "expire-noncurrent-versions"
+  noncurrent_version_expiration_days = var.noncurrent_version_expiration_days
+  abort_incomplete_multipart_days    = var.abort_incomplete_multipart_days
 }
 
 # Access-log target for both buckets. S3 server access logging can only deliver into a bucket
@@ -280,7 +123,7 @@ data "aws_iam_policy_document" "access_logs" {
     condition {
       test     = "ArnLike"
       variable = "aws:SourceArn"
-      values   = [aws_s3_bucket.vault.arn, aws_s3_bucket.audit.arn]
+      values   = [module.vault_bucket.arn, module.audit_bucket.arn]
     }
   }
 

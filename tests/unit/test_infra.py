@@ -35,10 +35,11 @@ class Terraform:
     """Every top-level block of a Terraform directory, merged across its files."""
 
     blocks: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    directory: Path = Path()
 
     @classmethod
     def load(cls, directory: Path) -> Terraform:
-        merged = cls()
+        merged = cls(directory=directory)
         for path in sorted(directory.glob("*.tf")):
             parsed = hcl2.loads(path.read_text(encoding="utf-8"), serialization_options=_HCL)
             for kind, entries in parsed.items():
@@ -63,10 +64,70 @@ class Terraform:
             found.update(entry)
         return found
 
+    def calls(self, source: str) -> dict[str, Scope]:
+        """The module calls of `source`, each as the module seen with that call's inputs."""
+        return {
+            name: Scope(Terraform.load(self.directory / source), call)
+            for name, call in self.singles("module").items()
+            if call.get("source") == source
+        }
+
+
+@dataclass
+class Scope:
+    """A module read as one call instantiates it: `${var.x}` stands for the call's argument."""
+
+    tf: Terraform
+    inputs: dict[str, Any] = field(default_factory=dict)
+
+    def resolve(self, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: self.resolve(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self.resolve(item) for item in value]
+        match = re.fullmatch(r"\$\{var\.(\w+)\}", value) if isinstance(value, str) else None
+        if not match:
+            return value
+        name = match.group(1)
+        if name in self.inputs:
+            return self.inputs[name]
+        return self.tf.singles("variable").get(name, {}).get("default", value)
+
     def for_bucket(self, type_: str, bucket: str) -> dict[str, Any] | None:
-        """The `type_` resource attached to aws_s3_bucket.<bucket>, if any."""
+        """The `type_` resource attached to aws_s3_bucket.<bucket> in this scope, if any."""
         ref = f"${{aws_s3_bucket.{bucket}.id}}"
-        return next((r for r in self.resources(type_).values() if r.get("bucket") == ref), None)
+        found = (r for r in self.tf.resources(type_).values() if r.get("bucket") == ref)
+        resource = next(found, None)
+        return None if resource is None else self.resolve(resource)
+
+
+@dataclass
+class Bucket:
+    """A bucket of the stack: its logical name, the scope it is declared in, its local label."""
+
+    name: str
+    scope: Scope
+    label: str
+
+    def part(self, type_: str) -> dict[str, Any] | None:
+        return self.scope.for_bucket(type_, self.label)
+
+    @property
+    def arn(self) -> str:
+        return f"${{aws_s3_bucket.{self.label}.arn}}"
+
+
+HARDENED_BUCKET = "./modules/hardened_bucket"
+
+
+def buckets_of(tf: Terraform) -> dict[str, Bucket]:
+    """Plain buckets of the root and one per hardened_bucket call (`vault_bucket` is `vault`)."""
+    found = {name: Bucket(name, Scope(tf), name) for name in tf.resources("aws_s3_bucket")}
+    for call, scope in tf.calls(HARDENED_BUCKET).items():
+        for label in scope.tf.resources("aws_s3_bucket"):
+            name = call.removesuffix("_bucket")
+            found[name] = Bucket(name, scope, label)
+    return found
 
 
 def statements(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -100,55 +161,62 @@ VAULT_ROLE_ACTIONS = {
     "kms:ReEncryptFrom",
     "kms:ReEncryptTo",
 }
+KEY_ARN = '${aws_kms_key.key["%s"].arn}'
 VAULT_ROLE_RESOURCES = {
-    "${aws_s3_bucket.vault.arn}/${var.vault_s3_prefix}*",
-    "${aws_s3_bucket.vault.arn}",
-    "${aws_kms_key.vault.arn}",
-    "${aws_kms_key.objects.arn}",
-    "${aws_s3_bucket.audit.arn}/${var.audit_s3_prefix}*",
+    "${module.vault_bucket.arn}/${var.vault_s3_prefix}*",
+    "${module.vault_bucket.arn}",
+    KEY_ARN % "vault",
+    KEY_ARN % "objects",
+    "${module.audit_bucket.arn}/${var.audit_s3_prefix}*",
 }
 # The vault key's policy demands a tenant in every context, which S3 cannot send.
-BUCKET_KEYS = {"vault": "objects", "audit": "audit"}
+BUCKET_KEYS = {"vault": KEY_ARN % "objects", "audit": KEY_ARN % "audit"}
+LOCK_COUNT = "${var.object_lock_enabled && var.object_lock_days > 0 ? 1 : 0}"
 
 
 def bucket_problems(tf: Terraform) -> list[str]:
     """Every S3 bucket: versioned, private, encrypted, TLS-only, expiring what it should."""
     problems: list[str] = []
-    buckets = tf.resources("aws_s3_bucket")
+    buckets = buckets_of(tf)
     if set(buckets) != {"vault", "audit", "access_logs"}:
         problems.append(f"unexpected bucket set {sorted(buckets)}")
-    for name in buckets:
-        versioning = tf.for_bucket("aws_s3_bucket_versioning", name)
+    for name, bucket in buckets.items():
+        versioning = bucket.part("aws_s3_bucket_versioning")
         if not versioning or versioning["versioning_configuration"][0]["status"] != "Enabled":
             problems.append(f"{name}: versioning is not enabled")
-        block = tf.for_bucket("aws_s3_bucket_public_access_block", name) or {}
+        block = bucket.part("aws_s3_bucket_public_access_block") or {}
         flags = ("block_public_acls", "block_public_policy", "ignore_public_acls")
         if not all(block.get(f) is True for f in (*flags, "restrict_public_buckets")):
             problems.append(f"{name}: public access block is not all four true")
-        ownership = tf.for_bucket("aws_s3_bucket_ownership_controls", name) or {"rule": [{}]}
+        ownership = bucket.part("aws_s3_bucket_ownership_controls") or {"rule": [{}]}
         if ownership["rule"][0].get("object_ownership") != "BucketOwnerEnforced":
             problems.append(f"{name}: ACLs are not disabled")
-        lifecycle = tf.for_bucket("aws_s3_bucket_lifecycle_configuration", name) or {}
+        lifecycle = bucket.part("aws_s3_bucket_lifecycle_configuration") or {}
         rules = lifecycle.get("rule", [])
         if not any(r.get("abort_incomplete_multipart_upload") for r in rules):
             problems.append(f"{name}: incomplete multipart uploads are never aborted")
         if not any(r.get("noncurrent_version_expiration") for r in rules):
             problems.append(f"{name}: noncurrent versions never expire")
         if name != "access_logs":
-            logging = tf.for_bucket("aws_s3_bucket_logging", name) or {}
+            logging = bucket.part("aws_s3_bucket_logging") or {}
             if logging.get("target_bucket") != "${aws_s3_bucket.access_logs.id}":
                 problems.append(f"{name}: access logging does not go to the log bucket")
-        problems += _tls_problems(tf, name)
-        problems += _encryption_problems(tf, name)
+        problems += _tls_problems(bucket)
+        problems += _encryption_problems(bucket)
+    if (
+        "vault" in buckets
+        and buckets["vault"].scope.resolve("${var.enforce_upload_key}") is not True
+    ):
+        problems.append("vault: uploads may ask for another encryption or key")
     return problems
 
 
-def _tls_problems(tf: Terraform, bucket: str) -> list[str]:
-    policy = tf.for_bucket("aws_s3_bucket_policy", bucket)
+def _tls_problems(bucket: Bucket) -> list[str]:
+    policy = bucket.part("aws_s3_bucket_policy")
     if policy is None:
-        return [f"{bucket}: no bucket policy"]
-    document = tf.data("aws_iam_policy_document")[_document_of(policy["policy"])]
-    arn = f"${{aws_s3_bucket.{bucket}.arn}}"
+        return [f"{bucket.name}: no bucket policy"]
+    document = bucket.scope.tf.data("aws_iam_policy_document")[_document_of(policy["policy"])]
+    arn = bucket.arn
     for statement in statements(document):
         if (
             statement.get("effect") == "Deny"
@@ -158,57 +226,70 @@ def _tls_problems(tf: Terraform, bucket: str) -> list[str]:
             and (_TLS_ONLY[0], _TLS_ONLY[1], tuple(_TLS_ONLY[2])) in conditions(statement)
         ):
             return []
-    return [f"{bucket}: bucket policy has no TLS-only deny statement"]
+    return [f"{bucket.name}: bucket policy has no TLS-only deny statement"]
 
 
-def _encryption_problems(tf: Terraform, bucket: str) -> list[str]:
-    config = tf.for_bucket("aws_s3_bucket_server_side_encryption_configuration", bucket)
+def _encryption_problems(bucket: Bucket) -> list[str]:
+    config = bucket.part("aws_s3_bucket_server_side_encryption_configuration")
     if config is None:
-        return [f"{bucket}: no default encryption"]
+        return [f"{bucket.name}: no default encryption"]
     rule = config["rule"][0]
     default = rule["apply_server_side_encryption_by_default"][0]
-    if bucket == "access_logs":
+    if bucket.name == "access_logs":
         # S3 server access log delivery only supports SSE-S3 targets.
         ok = default.get("sse_algorithm") == "AES256"
-        return [] if ok else [f"{bucket}: log bucket must use SSE-S3"]
-    expected_key = f"${{aws_kms_key.{BUCKET_KEYS[bucket]}.arn}}"
+        return [] if ok else [f"{bucket.name}: log bucket must use SSE-S3"]
+    expected_key = BUCKET_KEYS[bucket.name]
     if (
         default.get("sse_algorithm") != "aws:kms"
         or default.get("kms_master_key_id") != expected_key
     ):
-        return [f"{bucket}: default encryption is not SSE-KMS with {expected_key}"]
+        return [f"{bucket.name}: default encryption is not SSE-KMS with {expected_key}"]
     if rule.get("bucket_key_enabled") is not True:
-        return [f"{bucket}: S3 bucket key is off"]
+        return [f"{bucket.name}: S3 bucket key is off"]
     return []
 
 
 def lock_problems(tf: Terraform) -> list[str]:
     """Object Lock: optional on the object bucket, compliance mode on the audit bucket."""
     problems: list[str] = []
-    buckets = tf.resources("aws_s3_bucket")
-    if buckets["vault"].get("object_lock_enabled") != "${var.object_lock_enabled}":
+    buckets = buckets_of(tf)
+    vault, audit = buckets["vault"], buckets["audit"]
+    resource = vault.scope.resolve(vault.scope.tf.resources("aws_s3_bucket")[vault.label])
+    if resource.get("object_lock_enabled") != "${var.object_lock_enabled}":
         problems.append("vault: Object Lock is not driven by var.object_lock_enabled")
     if tf.singles("variable")["object_lock_enabled"].get("default") is not False:
         problems.append("vault: Object Lock must be opt-in")
-    if buckets["audit"].get("object_lock_enabled") is not True:
+    resource = audit.scope.resolve(audit.scope.tf.resources("aws_s3_bucket")[audit.label])
+    if resource.get("object_lock_enabled") is not True:
         problems.append("audit: Object Lock is not enabled")
-    lock = tf.for_bucket("aws_s3_bucket_object_lock_configuration", "audit") or {"rule": [{}]}
+    lock = audit.part("aws_s3_bucket_object_lock_configuration") or {"rule": [{}]}
     retention = (lock["rule"][0].get("default_retention") or [{}])[0]
     if retention.get("mode") != "COMPLIANCE" or not retention.get("days"):
         problems.append("audit: default retention is not compliance mode with days")
+    # The lock is counted in the module; with Object Lock on and days set, the count is 1.
+    if lock.get("count", LOCK_COUNT) != LOCK_COUNT:
+        problems.append("audit: default retention is counted by something else")
     return problems
 
 
 def kms_problems(tf: Terraform) -> list[str]:
+    """Three keys from one for_each resource: rotated, single-region symmetric keys."""
     problems: list[str] = []
-    keys = tf.resources("aws_kms_key")
+    keys = tf.singles("locals").get("kms_keys", {})
     if set(keys) != {"vault", "objects", "audit"}:
         problems.append(f"unexpected KMS keys {sorted(keys)}")
-    for name, key in keys.items():
+    resources = tf.resources("aws_kms_key")
+    if list(resources) != ["key"] or resources["key"].get("for_each") != "${local.kms_keys}":
+        problems.append("kms: keys are not the one resource over local.kms_keys")
+    key = resources.get("key", {})
+    for name in keys:
         if key.get("enable_key_rotation") is not True:
             problems.append(f"kms {name}: key rotation is off")
         if key.get("key_usage") != "ENCRYPT_DECRYPT" or key.get("multi_region") is not False:
             problems.append(f"kms {name}: not a single-region symmetric key")
+    if key.get("policy") != "${each.value.policy}":
+        problems.append("kms: a key does not take its policy from local.kms_keys")
     policy = keys.get("vault", {}).get("policy", "")
     if not re.fullmatch(
         r'\$\{templatefile\("\$\{path\.module\}/\.\./\.\./keys/kms-key-policy\.json".*\}',
@@ -270,8 +351,9 @@ def security_problems(directory: Path) -> list[str]:
 
 
 def test_every_terraform_file_parses() -> None:
-    files = sorted(p.name for p in TERRAFORM.glob("*.tf"))
+    files = sorted(p.relative_to(TERRAFORM).as_posix() for p in TERRAFORM.rglob("*.tf"))
     assert {"versions.tf", "variables.tf", "outputs.tf", "kms.tf", "s3.tf", "iam.tf"} <= set(files)
+    assert {"modules/hardened_bucket/main.tf", "modules/hardened_bucket/variables.tf"} <= set(files)
     for name in files:
         assert hcl2.loads((TERRAFORM / name).read_text(encoding="utf-8")), name
 
@@ -289,13 +371,20 @@ def test_provider_versions_are_pinned_exactly() -> None:
 
 
 def test_every_variable_is_typed_described_and_validated() -> None:
-    variables = Terraform.load(TERRAFORM).singles("variable")
+    tf = Terraform.load(TERRAFORM)
+    variables = tf.singles("variable")
     assert variables
     for name, variable in variables.items():
         assert variable.get("type"), name
         assert variable.get("description"), name
         if variable["type"] != "bool":
             assert variable.get("validation"), f"{name} has no validation block"
+    # Module inputs come from validated root values; each is still typed and described.
+    for call, scope in tf.calls(HARDENED_BUCKET).items():
+        for name, variable in scope.tf.singles("variable").items():
+            assert variable.get("type") and variable.get("description"), f"{call}.{name}"
+            required = "default" not in variable
+            assert not required or name in scope.inputs, f"{call} does not pass {name}"
 
 
 def test_outputs_name_the_settings_the_vault_reads() -> None:
@@ -303,10 +392,10 @@ def test_outputs_name_the_settings_the_vault_reads() -> None:
     env = outputs["vault_env"]["value"]
     assert env["VAULT_STORE"] == "s3"
     assert env["VAULT_KMS"] == "aws"
-    assert env["VAULT_S3_BUCKET"] == "${aws_s3_bucket.vault.id}"
-    assert env["VAULT_KMS_KEY_ID"] == "${aws_kms_key.vault.arn}"
+    assert env["VAULT_S3_BUCKET"] == "${module.vault_bucket.id}"
+    assert env["VAULT_KMS_KEY_ID"] == KEY_ARN % "vault"
     # Bucket policy DenyOtherKmsKey compares against the key ARN, so the vault must send the ARN.
-    assert env["VAULT_S3_SSE_KMS_KEY_ID"] == "${aws_kms_key.objects.arn}"
+    assert env["VAULT_S3_SSE_KMS_KEY_ID"] == KEY_ARN % "objects"
     secret = outputs["vault_secret_env"]["value"]
     assert set(secret) == {"VAULT_DATABASE_URL", "GROQ_API_KEY"}
     assert all(value.startswith("${local.") for value in secret.values())
@@ -356,28 +445,34 @@ def _names(principal: Any, arn: str) -> bool:
 
 # --- the checks bite: each breaks one property in a copy and must be caught --------------------
 
+BUCKET_MODULE = "modules/hardened_bucket/main.tf"
 MUTATIONS = [
-    ("s3.tf", 'status = "Enabled"', 'status = "Suspended"', "vault: versioning is not enabled"),
     (
-        "s3.tf",
+        BUCKET_MODULE,
+        'status = "Enabled"',
+        'status = "Suspended"',
+        "vault: versioning is not enabled",
+    ),
+    (
+        BUCKET_MODULE,
         "restrict_public_buckets = true",
         "restrict_public_buckets = false",
         "vault: public access block",
     ),
     (
-        "s3.tf",
+        BUCKET_MODULE,
         'sse_algorithm     = "aws:kms"',
         'sse_algorithm     = "AES256"',
         "vault: default encryption is not SSE-KMS",
     ),
     (
-        "s3.tf",
+        BUCKET_MODULE,
         'variable = "aws:SecureTransport"',
         'variable = "aws:UserAgent"',
         "vault: bucket policy has no TLS-only",
     ),
     (
-        "s3.tf",
+        BUCKET_MODULE,
         "abort_incomplete_multipart_upload {",
         "expired_object_delete_marker_x {",
         "vault: incomplete multipart uploads",
@@ -391,7 +486,7 @@ MUTATIONS = [
     ("iam.tf", '"s3:GetObjectVersion",', '"s3:*",', "wildcard action s3:*"),
     (
         "iam.tf",
-        "resources = [aws_kms_key.vault.arn]",
+        'resources = [aws_kms_key.key["vault"].arn]',
         'resources = ["*"]',
         "wildcard or foreign resource *",
     ),
@@ -401,7 +496,32 @@ MUTATIONS = [
         'variable = "kms:EncryptionContext:x"',
         "without a tenant",
     ),
-    ("audit.tf", 'mode = "COMPLIANCE"', 'mode = "GOVERNANCE"', "audit: default retention"),
+    (
+        "audit.tf",
+        'object_lock_mode    = "COMPLIANCE"',
+        'object_lock_mode    = "GOVERNANCE"',
+        "audit: default retention",
+    ),
+    # What each call hands the module matters as much as the module itself.
+    (
+        "s3.tf",
+        'kms_key_arn        = aws_kms_key.key["objects"].arn',
+        'kms_key_arn        = aws_kms_key.key["audit"].arn',
+        "vault: default encryption is not SSE-KMS",
+    ),
+    ("s3.tf", "enforce_upload_key = true", "enforce_upload_key = false", "vault: uploads may ask"),
+    (
+        "audit.tf",
+        "log_bucket  = aws_s3_bucket.access_logs.id",
+        "log_bucket  = module.vault_bucket.id",
+        "audit: access logging does not go to the log bucket",
+    ),
+    (
+        "audit.tf",
+        "object_lock_enabled = true",
+        "object_lock_enabled = false",
+        "audit: Object Lock is not",
+    ),
 ]
 
 
@@ -538,8 +658,9 @@ def test_checkov_finds_no_failed_check_and_every_skip_has_a_reason(tmp_path: Pat
 def test_checkov_fails_a_public_bucket(tmp_path: Path) -> None:
     copy = tmp_path / "infra"
     shutil.copytree(INFRA, copy)
-    s3 = copy / "terraform" / "s3.tf"
-    s3.write_text(s3.read_text(encoding="utf-8").replace("= true", "= false"), encoding="utf-8")
+    module = copy / "terraform" / BUCKET_MODULE
+    text = module.read_text(encoding="utf-8")
+    module.write_text(text.replace("= true", "= false"), encoding="utf-8")
     (report,) = [r for r in _run_checkov(copy, tmp_path) if r["check_type"] == "terraform"]
     failed = {c["check_id"] for c in report["results"]["failed_checks"]}
     assert "CKV_AWS_53" in failed  # block_public_acls

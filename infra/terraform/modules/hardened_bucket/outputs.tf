@@ -1,0 +1,11 @@
+# What the rest of the stack references: IAM statements, key policies, log delivery.
+
+output "id" {
+  description = "Bucket name."
+  value       = aws_s3_bucket.this.id
+}
+
+output "arn" {
+  description = "Bucket ARN."
+  value       = aws_s3_bucket.this.arn
+}

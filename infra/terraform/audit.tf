@@ -17,4 +17,8 @@ module "audit_bucket" {
   noncurrent_expiration_rule_id      = "expire-noncurrent-after-retention"
   noncurrent_version_expiration_days = var.audit_retention_days + 1
   abort_incomplete_multipart_days    = var.abort_incomplete_multipart_days
+
+  # Logging is switched on inside the module; S3 refuses it until the log bucket's policy
+  # grants delivery, which a first apply could otherwise create afterwards.
+  depends_on = [aws_s3_bucket_policy.access_logs]
 }

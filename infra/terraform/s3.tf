@@ -16,6 +16,10 @@ module "vault_bucket" {
   noncurrent_expiration_rule_id      = "expire-noncurrent-versions"
   noncurrent_version_expiration_days = var.noncurrent_version_expiration_days
   abort_incomplete_multipart_days    = var.abort_incomplete_multipart_days
+
+  # Logging is switched on inside the module; S3 refuses it until the log bucket's policy
+  # grants delivery, which a first apply could otherwise create afterwards.
+  depends_on = [aws_s3_bucket_policy.access_logs]
 }
 
 # Access-log target for both buckets. S3 server access logging can only deliver into a bucket

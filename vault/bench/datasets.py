@@ -82,6 +82,15 @@ def _write_csv(path: Path, megabytes: int) -> None:
             row += 1
 
 
+def _peak_rss_mb() -> float:
+    """This process's own peak RSS. ru_maxrss is not used: Linux carries it across the exec of a
+    spawned child, so it would report the parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _upload_in_child(path: str, data_dir: str, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
     from vault.domain.principal import Principal, Role
     from vault.services.ingest_dataset import IngestRequest, create_dataset
@@ -92,7 +101,7 @@ def _upload_in_child(path: str, data_dir: str, queue: multiprocessing.Queue) -> 
     vault = build_vault(Settings(data_dir=Path(data_dir), _env_file=None))
     parts = vault.dataset_parts()
     operator = Principal(tenant="bench", roles=frozenset({Role.UPLOADER}), key_id="bench")
-    baseline_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    baseline_rss = _peak_rss_mb()
 
     def chunks() -> object:
         with open(path, "rb") as handle:
@@ -111,8 +120,8 @@ def _upload_in_child(path: str, data_dir: str, queue: multiprocessing.Queue) -> 
     for _ in read_version(parts, operator, open_version(parts, operator, info.id, version.number)):
         pass
     download_seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    queue.put((upload_seconds, download_seconds, peak / 1024, baseline_rss / 1024, version.size))
+    peak = _peak_rss_mb()
+    queue.put((upload_seconds, download_seconds, peak, baseline_rss, version.size))
 
 
 def _seal_seconds(path: Path) -> float:

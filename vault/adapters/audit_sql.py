@@ -122,10 +122,10 @@ class SqlAuditLog:
         if head is not None:
             seq, prev_hash, at = head.seq + 1, head.hash, max(at, head.at)
         record = AuditRecord.chain(event, seq=seq, at=at, prev_hash=prev_hash)
+        # Parameters apart from the statement: it compiles once and is reused from the cache.
         connection.execute(
-            insert(_RECORDS).values(
-                **event.as_dict(), seq=seq, at=at, prev_hash=prev_hash, hash=record.hash
-            )
+            insert(_RECORDS),
+            {**event.as_dict(), "seq": seq, "at": at, "prev_hash": prev_hash, "hash": record.hash},
         )
         if seq % self._every == 0:
             self._store_checkpoint(connection, event.tenant, seq, record.hash)

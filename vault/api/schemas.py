@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-__all__ = ["TextRequest", "encodable"]
+from vault.domain.policy import check_purpose
+from vault.services.anonymize import check_text
 
-
-def encodable(text: str) -> str:
-    """Reject strings that cannot be UTF-8 (lone surrogates from `\\ud800` escapes in JSON)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise ValueError(f"text holds an unpaired surrogate at position {exc.start}") from None
-    return text
+__all__ = ["TextRequest"]
 
 
 class TextRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(max_length=1024 * 1024)  # characters; see Settings.max_prompt_bytes
-    purpose: str | None = Field(default=None, max_length=512)
+    purpose: str | None = None
 
-    _encodable = field_validator("text")(classmethod(lambda cls, v: encodable(v)))
+    @field_validator("text")
+    @classmethod
+    def _utf8(cls, value: str) -> str:
+        check_text(value)  # raises InvalidRequest, answered as a 400 naming the position
+        return value
+
+    @field_validator("purpose")
+    @classmethod
+    def _purpose(cls, value: str | None) -> str | None:
+        return None if value is None else check_purpose(value)

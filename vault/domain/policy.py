@@ -7,12 +7,14 @@ policy file stops the vault at start-up instead of silently weakening it.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from vault.domain.principal import Role
+from vault.errors import InvalidRequest
 
 __all__ = [
     "ALL_ENTITIES",
@@ -22,9 +24,25 @@ __all__ = [
     "EntityRule",
     "Operator",
     "PolicyError",
+    "check_purpose",
 ]
 
 ALL_ENTITIES = "ALL"
+
+
+_PURPOSE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._:/#()-]{0,127}")
+
+
+def check_purpose(purpose: str) -> str:
+    """A stated purpose fit for the audit trail: 1-128 plain characters (a ticket id, a reason
+    code), so it can neither break a record nor smuggle much data into it."""
+    purpose = purpose.strip()
+    if not _PURPOSE.fullmatch(purpose):
+        raise InvalidRequest(
+            "purpose must be 1-128 characters of letters, digits, spaces and ._:/#()-",
+            param="purpose",
+        )
+    return purpose
 
 
 class PolicyError(ValueError):

@@ -18,7 +18,14 @@ from vault.domain.tokens import TokenGrammar, make_token
 from vault.errors import Conflict, InvalidRequest
 from vault.ports import Detector, Keyring, TenantKeys, TokenRecord, TokenStore
 
-__all__ = ["ERASED", "AnonymizedText", "Anonymizer", "AppliedEntity", "token_value_context"]
+__all__ = [
+    "ERASED",
+    "AnonymizedText",
+    "Anonymizer",
+    "AppliedEntity",
+    "check_text",
+    "token_value_context",
+]
 
 _KNOWN_TOKENS_CACHE = 100_000
 # The value digest of a tombstone: the token was erased (data-subject request) and its sealed
@@ -68,7 +75,8 @@ class _Planned(NamedTuple):
     token: str | None
 
 
-def _check_text(text: object) -> None:
+def check_text(text: object) -> None:
+    """InvalidRequest unless `text` is a str that can be UTF-8 (no unpaired surrogates)."""
     if not isinstance(text, str):
         raise InvalidRequest("text must be a string", param="text")
     try:
@@ -147,7 +155,7 @@ class Anonymizer:
         """
         given = spans if spans is not None else [None] * len(texts)
         for text in texts:
-            _check_text(text)
+            check_text(text)
         undetected = [i for i, found in enumerate(given) if found is None]
         chosen = list(given)
         detected = self.find_spans_many([texts[i] for i in undetected])

@@ -27,7 +27,7 @@ from vault.domain.spans import Span
 from vault.domain.tokens import TokenGrammar
 from vault.errors import InvalidRequest, OutboundBlocked
 from vault.ports import TenantKeys, TokenStore
-from vault.services.anonymize import Anonymizer
+from vault.services.anonymize import Anonymizer, check_text
 from vault.services.reidentify import Reidentifier, StreamReidentifier
 
 __all__ = [
@@ -114,7 +114,49 @@ def _slots(body: dict[str, Any]) -> list[_Slot]:
                 )
             if "arguments" in function:
                 slots += _json_string_slots(function, "arguments")
+        legacy = message.get("function_call")  # the deprecated single function call
+        if isinstance(legacy, dict) and isinstance(legacy.get("arguments"), str):
+            slots += _json_string_slots(legacy, "arguments")
+    if isinstance(body.get("user"), str):
+        slots.append(_item_slot(body, "user"))
+    # Tool and schema definitions are written by developers, but their descriptions, examples
+    # and defaults are free text that can carry data too; names and schema keys stay as they are.
+    for tool in body.get("tools") or []:
+        if isinstance(tool, dict):
+            slots += _schema_text_slots(tool.get("function"))
+    response_format = body.get("response_format")
+    if isinstance(response_format, dict):
+        slots += _schema_text_slots(response_format.get("json_schema"))
     return slots
+
+
+_SCHEMA_TEXT_KEYS = frozenset({"description", "title", "default", "examples", "enum", "const"})
+
+
+def _schema_text_slots(node: Any) -> list[_Slot]:
+    """Free-text strings of a tool or JSON-schema definition (descriptions, examples, defaults)."""
+    slots: list[_Slot] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _SCHEMA_TEXT_KEYS:
+                slots += _strings_in(node, key)
+            else:
+                slots += _schema_text_slots(value)
+    elif isinstance(node, list):
+        for item in node:
+            slots += _schema_text_slots(item)
+    return slots
+
+
+def _strings_in(container: dict[str, Any] | list[Any], key: Any) -> list[_Slot]:
+    value = container[key]
+    if isinstance(value, str):
+        return [_item_slot(container, key)]
+    if isinstance(value, list):
+        return [slot for i in range(len(value)) for slot in _strings_in(value, i)]
+    if isinstance(value, dict):
+        return [slot for k in value for slot in _strings_in(value, k)]
+    return []
 
 
 def _item_slot(container: dict[str, Any] | list[Any], key: Any) -> _Slot:
@@ -200,6 +242,8 @@ class ChatRedactor:
         body = copy.deepcopy(body)
         slots = _slots(body)
         texts = [get() for get, _ in slots]
+        for text in texts:
+            check_text(text)
         spans = self._spans(texts)
         values = {
             text[s.start : s.end]: s.entity_type

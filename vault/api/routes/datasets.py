@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from vault.api.deps import audit, get_vault, require
 from vault.api.multipart import read_upload
-from vault.domain.policy import Action
+from vault.domain.policy import Action, check_purpose
 from vault.domain.principal import Principal
 from vault.errors import InvalidRequest, PermissionDenied
 from vault.ports import DatasetInfo
@@ -197,6 +197,7 @@ def read_content(
     reidentifier = None
     reveal = None
     stated = purpose or x_vault_purpose
+    stated = check_purpose(stated) if stated else None
     if view == "reidentified":
         if not vault.access_policy.allows(principal.roles, Action.DATASET_REIDENTIFY):
             audit(

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from vault.api.deps import audit, get_vault, principal_for, require
 from vault.api.multipart import read_form
-from vault.domain.policy import Action
+from vault.domain.policy import Action, check_purpose
 from vault.domain.principal import Principal
 from vault.errors import (
     InvalidRequest,
@@ -43,17 +43,6 @@ def _llm(request: Request) -> LlmClient:
     return llm
 
 
-async def _authorized(request: Request) -> Principal:
-    principal = await anyio.to_thread.run_sync(principal_for, request)
-    vault = get_vault(request)
-    if not vault.access_policy.allows(principal.roles, Action.INFER):
-        await anyio.to_thread.run_sync(
-            lambda: audit(request, principal, "proxy.request", outcome="denied")
-        )
-        raise PermissionDenied("this API key may not use inference")
-    return principal
-
-
 def _reveal(request: Request, principal: Principal) -> tuple[bool, frozenset[str] | None]:
     """Whether answers are re-identified for this caller, and which types."""
     policy = get_vault(request).access_policy
@@ -61,6 +50,10 @@ def _reveal(request: Request, principal: Principal) -> tuple[bool, frozenset[str
         # Nothing revealed, but look-alikes the caller sent (its own tokens) still come back.
         return False, frozenset()
     return True, policy.revealable(principal.roles)
+
+
+def _no_constants(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
 
 
 async def _json_body(request: Request) -> dict[str, Any]:
@@ -74,9 +67,11 @@ async def _json_body(request: Request) -> dict[str, Any]:
         if len(raw) > limit:
             raise PayloadTooLarge(f"request body is larger than the {limit}-byte limit")
     try:
-        body = json.loads(raw)
+        body = json.loads(raw, parse_constant=_no_constants)
     except ValueError as exc:
         raise InvalidRequest(f"request body is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise InvalidRequest("request body is nested too deeply") from None
     if not isinstance(body, dict):
         raise InvalidRequest("request body must be a JSON object")
     if "stream" in body and not isinstance(body["stream"], bool):
@@ -98,15 +93,20 @@ class _Prepared:
     started: float
 
 
-def _prepare(request: Request, body: dict[str, Any], purpose_header: str | None) -> _Prepared:
-    """Authenticate, check limits and tokenize: everything blocking before the upstream call,
-    done in one worker-thread hop."""
-    started = time.perf_counter()
+def _authorize(request: Request) -> Principal:
     principal = principal_for(request)
-    vault = get_vault(request)
-    if not vault.access_policy.allows(principal.roles, Action.INFER):
+    if not get_vault(request).access_policy.allows(principal.roles, Action.INFER):
         audit(request, principal, "proxy.request", outcome="denied")
         raise PermissionDenied("this API key may not use inference")
+    return principal
+
+
+def _prepare(
+    request: Request, principal: Principal, body: dict[str, Any], purpose_header: str | None
+) -> _Prepared:
+    """Check limits and tokenize: everything blocking before the upstream call, in one hop."""
+    started = time.perf_counter()
+    vault = get_vault(request)
     wait = vault.rate_limiter.check_tokens(principal.key_id)
     if wait > 0:
         raise RateLimited("token rate limit reached for this API key", retry_after=wait)
@@ -128,7 +128,9 @@ def _prepare(request: Request, body: dict[str, Any], purpose_header: str | None)
         ),
         restore=restore,
         reveal=reveal,
-        purpose=purpose_header or ("inference" if restore else None),
+        purpose=check_purpose(purpose_header)
+        if purpose_header
+        else ("inference" if restore else None),
         details={
             "model": body["model"][:128],
             "entities": dict(redacted.counts),
@@ -167,11 +169,24 @@ async def chat_completions(
     request: Request, x_vault_purpose: Annotated[str | None, Header()] = None
 ) -> Any:
     """Groq's chat completions, with PII tokenized on the way out and restored on the way in."""
-    body = await _json_body(request)
-    prepared = await anyio.to_thread.run_sync(_prepare, request, body, x_vault_purpose)
-    if not prepared.body.get("stream"):
-        return await anyio.to_thread.run_sync(_complete, request, prepared)
-    stream = await _llm(request).stream_chat(prepared.body)
+    principal = await anyio.to_thread.run_sync(_authorize, request)
+    try:
+        body = await _json_body(request)
+        prepared = await anyio.to_thread.run_sync(
+            _prepare, request, principal, body, x_vault_purpose
+        )
+        if not prepared.body.get("stream"):
+            return await anyio.to_thread.run_sync(_complete, request, prepared)
+        stream = await _llm(request).stream_chat(prepared.body)
+    except OutboundBlocked:
+        raise  # audited where it was decided
+    except VaultError as exc:
+        # Fail closed, and say why in the audit trail: the error's code, never its text.
+        details = {"error": exc.code, "status": getattr(exc, "upstream_status", exc.status)}
+        await anyio.to_thread.run_sync(
+            lambda: audit(request, principal, "proxy.request", outcome="error", details=details)
+        )
+        raise
     restorer = StreamRestorer(prepared.restorer_source, prepared.principal.tenant, prepared.reveal)
     return StreamingResponse(
         _relay(request, prepared.principal, stream, restorer, prepared.details, prepared.purpose),
@@ -249,7 +264,7 @@ async def transcribe(
     request: Request, x_vault_purpose: Annotated[str | None, Header()] = None
 ) -> JSONResponse:
     """Whisper through Groq; the transcript comes back tokenized, or re-identified if allowed."""
-    principal = await _authorized(request)
+    principal = await anyio.to_thread.run_sync(_authorize, request)
     raw = bytearray()
     async for chunk in request.stream():
         raw += chunk
@@ -260,6 +275,12 @@ async def transcribe(
     if audio is None:
         raise InvalidRequest("the form has no 'file' part", param="file")
     vault = get_vault(request)
+    if "prompt" in fields:
+        # The prompt is text that goes to Groq beside the audio: tokenized like any other.
+        prompts = await anyio.to_thread.run_sync(
+            lambda: vault.anonymizer.anonymize_many(principal.tenant, fields["prompt"])
+        )
+        fields["prompt"] = [p.text for p in prompts]
     answer = await anyio.to_thread.run_sync(
         lambda: _llm(request).transcribe(
             audio.data,

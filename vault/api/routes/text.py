@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Header, Request
 
 from vault.api.deps import audit, get_vault, require
 from vault.api.schemas import TextRequest
-from vault.domain.policy import Action
+from vault.domain.policy import Action, check_purpose
 from vault.domain.principal import Principal
 from vault.errors import InvalidRequest
 
@@ -59,8 +59,8 @@ def reidentify(
     x_vault_purpose: Annotated[str | None, Header()] = None,
 ) -> dict[str, Any]:
     """Tokens back to values, for the types this key may see. A stated purpose is required."""
-    purpose = body.purpose or x_vault_purpose
-    if not purpose or not purpose.strip():
+    purpose = body.purpose or (check_purpose(x_vault_purpose) if x_vault_purpose else None)
+    if not purpose:
         raise InvalidRequest(
             "re-identification needs a purpose: the 'purpose' field or the X-Vault-Purpose header",
             param="purpose",

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from fastapi.testclient import TestClient
 
 from tests.e2e.apps import App, build_app
 from vault.services.apikeys import create_api_key, revoke_api_key
@@ -273,3 +274,19 @@ def test_a_form_encoded_body_is_told_to_send_json(app: App) -> None:
     )
     assert answer.status_code == 400
     assert "application/json" in answer.json()["error"]["message"]
+
+
+def test_an_unexpected_error_is_an_opaque_500_and_logs_no_content(
+    app: App, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def explode(*_: object, **__: object) -> None:
+        raise KeyError("secret-value@example.com")
+
+    monkeypatch.setattr(app.vault.anonymizer, "find_spans", explode)
+    client = TestClient(app.client.app, raise_server_exceptions=True)
+    answer = client.post("/v1/scan", json={"text": "x"}, headers=app.headers("acme", "analyst"))
+    assert answer.status_code == 500
+    assert answer.json()["error"]["code"] == "internal_error"
+    assert "secret-value" not in answer.text
+    assert "secret-value" not in caplog.text
+    assert "KeyError" in caplog.text

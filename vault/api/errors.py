@@ -8,6 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vault.errors import InvalidRequest, VaultError
 
@@ -54,15 +55,44 @@ def install_error_handlers(app: FastAPI) -> None:
         }
         return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
 
-    @app.exception_handler(Exception)
-    async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
-        # The exception text may hold request content: log its type only.
-        log.error("unhandled %s", type(exc).__name__)
-        body = {
-            "error": {
-                "message": "internal error",
-                "type": "internal_error",
-                "code": "internal_error",
+    app.add_middleware(_ContainUnexpected)
+
+
+class _ContainUnexpected:
+    """Answer an unexpected exception with an opaque 500 and log its type only.
+
+    Starlette's own last-resort handler re-raises after answering, and the server then logs the
+    whole traceback, whose text can hold request content; this stops the exception here.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            log.error(
+                "unhandled %s on %s", type(exc).__name__, scope.get("path", "?").split("/")[1:3]
+            )
+            if started:
+                return  # the answer is under way; the connection just ends
+            body = {
+                "error": {
+                    "message": "internal error",
+                    "type": "internal_error",
+                    "code": "internal_error",
+                }
             }
-        }
-        return JSONResponse(body, status_code=500)
+            await JSONResponse(body, status_code=500)(scope, receive, send)

@@ -9,7 +9,8 @@ from vault.domain.spans import Span
 # A few unmistakable shapes, enough to drive the services without loading spaCy.
 _PATTERNS = {
     "EMAIL_ADDRESS": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
-    "PHONE_NUMBER": re.compile(r"\+\d[\d -]{7,}\d"),
+    "PHONE_NUMBER": re.compile(r"\+\d[\d -]{7,}\d|\b\d{10}\b"),
+    "US_SSN": re.compile(r"\b\d{3}-\d{2}-\d{4}\b"),
     "CREDIT_CARD": re.compile(r"\b(?:\d{4}[ -]?){3}\d{4}\b"),
     "PERSON": re.compile(r"\b(?:John Smith|Mary Jones|Ada Lovelace)\b"),
 }

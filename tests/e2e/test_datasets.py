@@ -314,3 +314,70 @@ def test_an_upload_cut_off_by_a_crash_is_swept(app: App, monkeypatch: pytest.Mon
     assert (
         app.client.get("/v1/datasets", headers=app.headers("acme", "analyst")).json()["data"] == []
     )
+
+
+def test_pii_in_headers_keys_and_long_numbers_is_not_kept(app: App) -> None:
+    headerless = "John Smith,john@example.com,4155550132\nMary Jones,mary@ex.org,4155550199\n"
+    created = upload(app, "noheader.csv", headerless.encode(), content_type="text/csv")
+    assert created.status_code == 201, created.text
+    dataset = created.json()["id"]
+    stored = read(app, dataset, 1).text
+    assert not any(
+        v in stored for v in ("John Smith", "john@example.com", "4155550132", "4155550199")
+    )
+    report = app.client.get(
+        f"/v1/datasets/{dataset}/versions/1/report", headers=app.headers("acme", "analyst")
+    ).json()
+    assert "john@example.com" not in json.dumps(report)
+    restored = read(app, dataset, 1, view="reidentified", role="reidentifier").text
+    assert list(csv.reader(io.StringIO(restored))) == list(csv.reader(io.StringIO(headerless)))
+
+    keyed = '{"contacts": {"mary.jones@example.com": "John Smith"}}\n'
+    created = upload(app, "keys.jsonl", keyed.encode())
+    stored = read(app, created.json()["id"], 1).text
+    assert "mary.jones@example.com" not in stored and "John Smith" not in stored
+    restored = read(app, created.json()["id"], 1, view="reidentified", role="reidentifier").text
+    assert json.loads(restored) == json.loads(keyed)
+
+
+def test_more_distinct_cells_than_the_memo_holds(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    import vault.services.dataset_formats as formats
+
+    monkeypatch.setattr(formats, "_MEMO_ENTRIES", 50)
+    rows = "".join(f"{i},user{i}@example.com\n" for i in range(2000))
+    created = upload(app, "many.csv", ("id,email\n" + rows).encode(), content_type="text/csv")
+    assert created.status_code == 201, created.text
+    restored = read(app, created.json()["id"], 1, view="reidentified", role="reidentifier").text
+    assert restored == "id,email\n" + rows
+
+
+def test_a_line_longer_than_the_limit_is_refused(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    import vault.services.dataset_formats as formats
+
+    monkeypatch.setattr(formats, "_MAX_LINE", 1000)
+    answer = upload(app, "long.txt", b"x" * 5000)
+    assert answer.status_code == 400
+    assert "longer than" in answer.json()["error"]["message"]
+    assert stored_objects(app) == []
+
+
+def test_an_upload_swept_while_running_is_not_reported_as_stored(app: App) -> None:
+    from datetime import timedelta
+
+    from vault.domain.principal import Principal, Role
+    from vault.errors import Conflict, StoreUnavailable
+    from vault.services.ingest_dataset import IngestRequest, create_dataset, sweep_pending
+
+    parts = app.vault.dataset_parts()
+    operator = Principal(tenant="acme", roles=frozenset({Role.UPLOADER}), key_id="test")
+
+    def slow_body() -> Iterator[bytes]:
+        yield TEXT.encode()
+        sweep_pending(parts, older_than=timedelta(seconds=-1))  # another worker's start-up sweep
+
+    # Either the commit finds its row gone (409) or the local store its directory (503).
+    with pytest.raises((Conflict, StoreUnavailable)):
+        create_dataset(
+            parts, operator, name="slow", upload=IngestRequest("s.txt", "text/plain", slow_body())
+        )
+    assert stored_objects(app) == []

@@ -125,12 +125,14 @@ class SqlDatasetCatalog:
         raise Conflict("could not allocate a version number; retry the upload")
 
     def commit_version(self, version: VersionInfo) -> VersionInfo:
+        """Make a pending version visible; Conflict if it is no longer pending (swept)."""
         with self._engine.begin() as connection:
-            connection.execute(
+            committed = connection.execute(
                 update(DatasetVersionRow)
                 .where(
                     DatasetVersionRow.dataset_id == version.dataset_id,  # type: ignore[arg-type]
                     DatasetVersionRow.number == version.number,  # type: ignore[arg-type]
+                    DatasetVersionRow.state == "pending",  # type: ignore[arg-type]
                 )
                 .values(
                     state=_COMMITTED,
@@ -144,6 +146,11 @@ class SqlDatasetCatalog:
                     sealed_header=version.header,
                 )
             )
+            if committed.rowcount != 1:
+                raise Conflict(
+                    "the upload took too long and was swept as unfinished; upload it again",
+                    code="upload_swept",
+                )
             connection.execute(
                 update(DatasetRow)
                 .where(DatasetRow.id == version.dataset_id)  # type: ignore[arg-type]

@@ -44,6 +44,9 @@ class LocalObjectStore:
                 out.flush()
                 os.fsync(out.fileno())
             partial.rename(directory / version_id)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise StoreUnavailable("local object store write failed") from exc
         except BaseException:
             partial.unlink(missing_ok=True)
             raise

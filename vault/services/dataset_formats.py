@@ -31,7 +31,12 @@ __all__ = [
 FORMATS = ("csv", "jsonl", "text")
 _BLOCK = 64 * 1024
 _SAMPLE_ROWS = 200
-_PLAIN_CELL = re.compile(r"-?[\d.,]{0,12}|true|false|yes|no|null|none|n/?a|", re.IGNORECASE)
+# Short numbers (counts, amounts, small ids) and flags carry no PII; anything longer, such as a
+# phone number, an SSN or a date, goes through detection.
+_PLAIN_CELL = re.compile(
+    r"-?\d{1,6}(?:[.,]\d{1,4})?|true|false|yes|no|null|none|n/?a|", re.IGNORECASE
+)
+_MAX_LINE = 8 * 1024 * 1024  # characters; a longer "line" is not a CSV row or a JSON record
 _IDENTIFIER_SHARE = 0.8
 _MEMO_ENTRIES = 100_000  # distinct cells remembered per upload; bounds memory, not correctness
 
@@ -86,17 +91,24 @@ def decode_lines(chunks: Iterable[bytes]) -> Iterator[str]:
     line_number = 1
     for chunk in chunks:
         try:
-            pending += decoder.decode(chunk)
+            text = decoder.decode(chunk)
         except UnicodeDecodeError:
             raise InvalidRequest(
                 f"file is not valid UTF-8 (around line {line_number + pending.count(chr(10))})",
                 code="invalid_encoding",
                 param="file",
             ) from None
-        if "\x00" in pending:
+        if "\x00" in text:
             raise InvalidRequest(
                 "file holds NUL bytes: binary files are not accepted", param="file"
             )
+        pending += text
+        if "\n" not in text:
+            if len(pending) > _MAX_LINE:
+                raise InvalidRequest(
+                    f"line {line_number} is longer than {_MAX_LINE} characters", param="file"
+                )
+            continue
         *complete, pending = pending.split("\n")
         for line in complete:
             yield line + "\n"
@@ -164,25 +176,30 @@ def _anonymize_text(
 
 
 def _strings(value: Any, found: list[str]) -> None:
-    """Collect the strings of a JSON value, depth first."""
+    """Collect the strings of a JSON value, object keys included, depth first."""
     if isinstance(value, str):
         found.append(value)
     elif isinstance(value, list):
         for item in value:
             _strings(item, found)
     elif isinstance(value, dict):
-        for item in value.values():
+        for key, item in value.items():
+            found.append(key)
             _strings(item, found)
 
 
 def _replace_strings(value: Any, replacements: Iterator[str]) -> Any:
-    """`value` with its strings replaced, in the order `_strings` found them."""
+    """`value` with its strings and keys replaced, in the order `_strings` found them."""
     if isinstance(value, str):
         return next(replacements)
     if isinstance(value, list):
         return [_replace_strings(item, replacements) for item in value]
     if isinstance(value, dict):
-        return {key: _replace_strings(item, replacements) for key, item in value.items()}
+        out = {}
+        for item in value.values():
+            new_key = next(replacements)  # the key comes first, as `_strings` listed it
+            out[new_key] = _replace_strings(item, replacements)
+        return out
     return value
 
 
@@ -222,18 +239,25 @@ def _anonymize_jsonl(
                 raise InvalidRequest(
                     f"line {number} must be a JSON object", code="malformed_jsonl", param="file"
                 )
-            for key, value in record.items():
-                found: list[str] = []
-                _strings(value, found)
-                cells += [(key, text) for text in found]
-        done = anonymize_many([(text, None) for _, text in cells])
-        for (key, _), (_, counts) in zip(cells, done, strict=True):
-            report.entities[key].update(counts)
+            found: list[str] = []
+            _strings(record, found)
+            cells += found
+        done = anonymize_many([(text, None) for text in cells])
         replacements = iter(text for text, _ in done)
         out = []
         for _, record in batch:
-            clean = {key: _replace_strings(value, replacements) for key, value in record.items()}
+            clean = _replace_strings(record, replacements)
             out.append(json.dumps(clean, ensure_ascii=False) + "\n")
+        # Counts per top-level field (as stored), found again from the same batch results.
+        position = 0
+        for _, record in batch:
+            for key, value in record.items():
+                found = [key]
+                _strings(value, found)
+                stored_key = done[position][0]
+                for _, counts in done[position : position + len(found)]:
+                    report.entities[stored_key].update(counts)
+                position += len(found)
         report.rows += len(batch)
         yield "".join(out).encode()
 
@@ -255,7 +279,7 @@ def _classify(column: list[str], counts: dict[str, dict[str, int]]) -> str:
     `counts` maps each sampled value to the entity counts detection found in it.
     """
     values = [v for v in column if v.strip()]
-    if all(_PLAIN_CELL.fullmatch(v.strip()) for v in values):
+    if all(_PLAIN_CELL.fullmatch(v.strip()) and not counts.get(v) for v in values):
         return "plain"
     types: Counter[str] = Counter()
     for value in values:
@@ -288,7 +312,9 @@ def _anonymize_csv(
             f"column policy names unknown column(s): {', '.join(sorted(unknown))}",
             param="column_policy",
         )
-    report.columns = header
+    # Header cells can hold data too (or the file has no header and this is a data row).
+    shown = [text for text, _ in anonymize_many([(name, None) for name in header])]
+    report.columns = shown
     sample: list[tuple[int, list[str]]] = []
     for item in rows:
         sample.append(item)
@@ -304,7 +330,7 @@ def _anonymize_csv(
         column = [row[index] for _, row in sample if index < len(row)]
         kind = overrides.get(name) or _classify(column, sample_counts)
         kinds.append(kind)
-        report.column_kinds[name] = kind
+        report.column_kinds[shown[index]] = kind
 
     # Columns repeat values (statuses, names, cities): each distinct cell is done once.
     memo: dict[tuple[int, str], tuple[str, dict[str, int]]] = {}
@@ -317,7 +343,7 @@ def _anonymize_csv(
         )
 
     def convert(batch: list[tuple[int, list[str]]]) -> list[list[str]]:
-        todo: dict[tuple[int, str], str | None] = {}
+        needed: dict[tuple[int, str], str | None] = {}
         for line_number, row in batch:
             if len(row) != len(header):
                 raise InvalidRequest(
@@ -326,19 +352,21 @@ def _anonymize_csv(
                     param="file",
                 )
             for index, (kind, value) in enumerate(zip(kinds, row, strict=True)):
-                if needs_work(kind, value) and (index, value) not in memo:
-                    todo[(index, value)] = (
+                if needs_work(kind, value):
+                    needed[(index, value)] = (
                         kind.removeprefix("entity:") if kind.startswith("entity:") else None
                     )
+        todo = {cell: entity for cell, entity in needed.items() if cell not in memo}
         if len(memo) + len(todo) > _MEMO_ENTRIES:
-            memo.clear()
+            memo.clear()  # forget older cells only: this batch's are all redone below
+            todo = needed
         if todo:
             done = anonymize_many([(value, entity) for (_, value), entity in todo.items()])
             memo.update(zip(todo, done, strict=True))
         out = []
         for _, row in batch:
             converted = []
-            for index, (name, kind, value) in enumerate(zip(header, kinds, row, strict=True)):
+            for index, (name, kind, value) in enumerate(zip(shown, kinds, row, strict=True)):
                 if not needs_work(kind, value):
                     converted.append(value)
                     continue
@@ -351,7 +379,7 @@ def _anonymize_csv(
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
+    writer.writerow(shown)
     for batch in _batches(itertools.chain(sample, rows), _BATCH_ROWS):
         writer.writerows(convert(batch))
         if buffer.tell() >= _BLOCK:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from vault.crypto import EncryptionContext, seal_stream
+from vault.crypto import EncryptionContext, read_header, seal_stream
 from vault.domain.principal import Principal
 from vault.domain.spans import Span
 from vault.errors import InvalidRequest, NotFound, PayloadTooLarge
@@ -57,8 +57,9 @@ def dataset_context(tenant: str, dataset_id: str, number: int) -> EncryptionCont
     return EncryptionContext(tenant=tenant, object_id=dataset_id, version=number, purpose="dataset")
 
 
-def parse_column_policy(raw: str | None) -> dict[str, str] | None:
-    """`{"column": "keep" | "text" | "plain" | "<ENTITY_TYPE>"}` from a form field."""
+def parse_column_policy(raw: str | None, *, entity_types: Collection[str]) -> dict[str, str] | None:
+    """`{"column": "keep" | "text" | "plain" | "<ENTITY_TYPE>"}` from a form field; the type
+    must be one the vault's tokens can carry, or its values could never be re-identified."""
     if not raw:
         return None
     try:
@@ -75,11 +76,12 @@ def parse_column_policy(raw: str | None) -> dict[str, str] | None:
     for column, kind in data.items():
         if kind in ("keep", "text", "plain"):
             kinds[column] = kind
-        elif kind.isupper() and kind.replace("_", "").isalpha():
+        elif kind in entity_types:
             kinds[column] = f"entity:{kind}"
         else:
             raise InvalidRequest(
-                f"column_policy for {column!r} must be keep, text, plain or an entity type",
+                f"column_policy for {column!r} must be keep, text, plain or one of: "
+                + ", ".join(sorted(entity_types)),
                 param="column_policy",
             )
     return kinds
@@ -183,7 +185,7 @@ def ingest_version(
             sha256=digest.sha256.hexdigest(),
             columns=report.columns,
             report=report.as_dict(),
-            kms_key_id=parts.keys.primary_key_id,
+            kms_key_id=read_header(header).key_id,  # the key actually used, even mid-rotation
             header=header,
         )
         return parts.catalog.commit_version(version), True

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from vault.api.deps import audit, get_vault, require
 from vault.api.multipart import read_upload
+from vault.domain.entities import ENTITY_TYPES
 from vault.domain.policy import Action, check_purpose
 from vault.domain.principal import Principal
 from vault.errors import InvalidRequest, PermissionDenied
@@ -82,7 +83,9 @@ def _ingest(
         content_type=upload.content_type,
         chunks=upload.chunks,
         idempotency_key=idempotency_key,
-        column_policy=parse_column_policy(upload.fields.get("column_policy")),
+        column_policy=parse_column_policy(
+            upload.fields.get("column_policy"), entity_types=ENTITY_TYPES
+        ),
     )
     if dataset_id is None:
         name = upload.fields.get("name", "")

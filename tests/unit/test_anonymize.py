@@ -167,3 +167,44 @@ def test_shredded_tenant_is_gone_and_its_tokens_stay_unresolved(tmp_path: Path) 
 def test_overlapping_detections_keep_the_longer_span(parts: Parts) -> None:
     result = parts.anonymizer.anonymize("acme", "John Smith", spans=[Span(0, 10, "PERSON", 0.9)])
     assert result.text.startswith("PERSON_")
+
+
+def test_a_shred_by_another_process_takes_effect_here(tmp_path: Path) -> None:
+    here = Parts(tmp_path)
+    text = here.anonymizer.anonymize("acme", TEXT).text
+    here.keys._refresh_seconds = 0  # re-read the row on every use
+    elsewhere = SqlTenantKeys(here.engine, LocalKeyService(data_dir=tmp_path))  # the CLI
+    elsewhere.shred("acme")
+    assert here.reidentifier.reidentify("acme", text).text == text
+    with pytest.raises(Gone):
+        here.anonymizer.anonymize("acme", "John Smith")
+    here.engine.dispose()
+
+
+def test_keyring_refresh_is_safe_under_concurrent_use(tmp_path: Path) -> None:
+    import threading
+
+    from vault.crypto import TenantKeyring
+
+    keys = LocalKeyService(data_dir=tmp_path)
+    sealer = TenantKeyring.create(keys=keys, tenant="acme")
+    blob = sealer.seal_small(b"value", context={"purpose": "t"})
+    # max_age 0: every use unwraps afresh, so readers race the refresh constantly.
+    shared = TenantKeyring(
+        keys=keys, tenant="acme", wrapped_root=sealer.wrapped_root, max_age_seconds=0
+    )
+    failures: list[BaseException] = []
+
+    def reader() -> None:
+        try:
+            for _ in range(300):
+                assert shared.open_small(blob, context={"purpose": "t"}) == b"value"
+        except BaseException as exc:  # collected, asserted below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=reader) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []

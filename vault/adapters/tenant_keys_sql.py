@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError as SqlIntegrityError
@@ -23,19 +24,34 @@ _SHREDDED = "shredded"
 class SqlTenantKeys:
     """Implements the TenantKeys port: one cached keyring per tenant, created on first use."""
 
-    def __init__(self, engine: Engine, keys: KeyService) -> None:
+    def __init__(self, engine: Engine, keys: KeyService, *, refresh_seconds: float = 30.0) -> None:
         self._engine = engine
         self._keys = keys
-        self._cache: dict[str, TenantKeyring] = {}
+        self._refresh_seconds = refresh_seconds
+        # tenant -> (keyring, when its row was read). Rows are re-read after `refresh_seconds`,
+        # so a shred or rewrap done by another process (the CLI) takes effect here too.
+        self._cache: dict[str, tuple[TenantKeyring, float]] = {}
         self._lock = threading.Lock()
 
     def keyring(self, tenant: str) -> TenantKeyring:
         cached = self._cache.get(tenant)
-        if cached is not None:
-            return cached
+        now = time.monotonic()
+        if cached is not None and now - cached[1] < self._refresh_seconds:
+            return cached[0]
         with self._lock:
-            keyring = self._cache.get(tenant) or self._load_or_create(tenant)
-            self._cache[tenant] = keyring
+            cached = self._cache.get(tenant)
+            if cached is not None and now - cached[1] < self._refresh_seconds:
+                return cached[0]
+            try:
+                keyring = self._load_or_create(tenant)
+            except Gone:
+                self._cache.pop(tenant, None)
+                if cached is not None:
+                    cached[0].forget()
+                raise
+            if cached is not None and cached[0].wrapped_root == keyring.wrapped_root:
+                keyring = cached[0]  # unchanged: keep the unwrapped keys already in memory
+            self._cache[tenant] = (keyring, now)
             return keyring
 
     def _load_or_create(self, tenant: str) -> TenantKeyring:
@@ -74,7 +90,7 @@ class SqlTenantKeys:
         with self._lock:
             stale = self._cache.pop(tenant, None)
         if stale is not None:
-            stale.forget()
+            stale[0].forget()
 
     def rewrap_all(self, *, to_key_id: str) -> int:
         """Rewrap every tenant root under `to_key_id`; resumable (already-moved rows are skipped)."""
@@ -103,6 +119,6 @@ class SqlTenantKeys:
             with self._lock:
                 stale = self._cache.pop(row.tenant, None)
             if stale is not None:
-                stale.forget()
+                stale[0].forget()
             moved += 1
         return moved

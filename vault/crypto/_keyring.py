@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Mapping
+from typing import NamedTuple
 
 from vault.crypto._context import EncryptionContext, canonical_context
 from vault.crypto._primitives import (
@@ -45,6 +46,13 @@ def value_randomness(random_bytes: RandomBytes = os.urandom) -> bytes:
     return randomness
 
 
+class _Keys(NamedTuple):
+    root: bytes
+    seal_key: bytes
+    hmac_keys: dict[str, bytes]
+    loaded_at: float
+
+
 class TenantKeyring:
     """One tenant's root key, unwrapped from KMS on demand and cached for `max_age_seconds`.
 
@@ -72,10 +80,9 @@ class TenantKeyring:
         self._clock = clock
         self._random_bytes = random_bytes
         self.root_key_id = root_key_id
-        self._root: bytes | None = None
-        self._seal_key: bytes | None = None
-        self._hmac_keys: dict[str, bytes] = {}
-        self._loaded_at = 0.0
+        # (root, seal key, hmac keys, loaded at), replaced as one object: readers on other
+        # threads see either the old keys or the new ones, never a half-built mix.
+        self._state: _Keys | None = None
 
     @classmethod
     def create(
@@ -121,26 +128,22 @@ class TenantKeyring:
 
     def forget(self) -> None:
         """Drop the cached root key and its subkeys; the next use asks KMS again."""
-        self._root = None
-        self._seal_key = None
-        self._hmac_keys.clear()
+        self._state = None
 
-    def _remember(self, root: bytes) -> None:
+    def _remember(self, root: bytes) -> _Keys:
         if len(root) != KEY_BYTES:
             raise IntegrityError()
-        self.forget()
-        self._root = root
-        self._seal_key = derive_key(root, info=_SEAL_KEY_INFO)
-        self._loaded_at = self._clock()
+        state = _Keys(root, derive_key(root, info=_SEAL_KEY_INFO), {}, self._clock())
+        self._state = state
+        return state
 
-    def _fresh_root(self) -> bytes:
-        """The root key, unwrapped again once the cached copy is older than the limit."""
-        if self._root is None or self._clock() - self._loaded_at >= self._max_age:
-            self.forget()
-            self._remember(self._keys.decrypt_data_key(self._wrapped_root, self._context.as_kms()))
-        if self._root is None:  # unreachable: _remember set it or raised
-            raise IntegrityError()
-        return self._root
+    def _fresh(self) -> _Keys:
+        """The keys, unwrapped again once the cached copy is older than the limit."""
+        state = self._state
+        if state is None or self._clock() - state.loaded_at >= self._max_age:
+            wrapped = self._keys.decrypt_data_key(self._wrapped_root, self._context.as_kms())
+            state = self._remember(wrapped)
+        return state
 
     def _aad(self, context: Mapping[str, str] | EncryptionContext) -> bytes:
         fields = context.as_kms() if isinstance(context, EncryptionContext) else context
@@ -174,18 +177,15 @@ class TenantKeyring:
         return aead_open(self._value_key(salt), nonce, blob[1 + _RANDOM_BYTES :], aad)
 
     def _value_key(self, salt: bytes) -> bytes:
-        self._fresh_root()
-        if self._seal_key is None:  # unreachable: _fresh_root derived it
-            raise IntegrityError()
-        return mac(self._seal_key, salt)
+        return mac(self._fresh().seal_key, salt)
 
     def hmac_key(self, purpose: str) -> bytes:
         """A 256-bit key for keyed hashes (deterministic tokens), one per purpose, stable."""
         if not isinstance(purpose, str) or not purpose:
             raise InvalidRequest("hmac key purpose must be a non-empty string")
-        root = self._fresh_root()
-        key = self._hmac_keys.get(purpose)
+        state = self._fresh()
+        key = state.hmac_keys.get(purpose)
         if key is None:
-            key = derive_key(root, info=_HMAC_KEY_INFO + purpose.encode("utf-8"))
-            self._hmac_keys[purpose] = key
+            key = derive_key(state.root, info=_HMAC_KEY_INFO + purpose.encode("utf-8"))
+            state.hmac_keys[purpose] = key
         return key

@@ -76,8 +76,11 @@ def serve(
 
     from vault.api import create_app
 
-    settings = load_settings()
-    uvicorn.run(create_app(vault=_vault(settings)), host=host, port=port, log_level="info")
+    vault = _vault(load_settings())
+    try:
+        uvicorn.run(create_app(vault=vault), host=host, port=port, log_level="info")
+    finally:
+        vault.close()
 
 
 @apikey_app.command("create")
@@ -214,8 +217,8 @@ def evaluate(
     ] = None,
 ) -> None:
     """Precision, recall and F2 per entity and overall, beside the baseline when asked."""
-    from vault.adapters.detection import build_detector
     from vault.services.evaluate import run_eval
+    from vault.wiring import build_detectors
 
     try:
         samples = json.loads(dataset.read_text(encoding="utf-8"))
@@ -223,12 +226,8 @@ def evaluate(
         raise fail(f"cannot read {dataset}: {exc}") from None
     if baseline not in (None, "presidio"):
         raise fail("--baseline takes 'presidio'")
-    base = None
-    if baseline == "presidio":
-        from vault.adapters.detection.baseline import build_baseline
-
-        base = build_baseline()
-    report = run_eval(samples, build_detector(), base)
+    detector, base = build_detectors(baseline=baseline == "presidio")
+    report = run_eval(samples, detector, base)
     typer.echo(report.render())
 
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from vault.services.ingest_dataset import DatasetParts
     from vault.services.reidentify import Reidentifier
 
-__all__ = ["Vault", "build_vault"]
+__all__ = ["Vault", "build_detectors", "build_vault"]
 
 
 @dataclass
@@ -179,6 +179,17 @@ def _build_detector(policy: AnonymizationPolicy) -> Detector:
         ),
         allow_list=policy.allow_list,
     )
+
+
+def build_detectors(*, baseline: bool) -> tuple[Detector, Detector | None]:
+    """The vault's detector with its defaults, and vanilla Presidio on the same model if asked."""
+    from vault.adapters.detection import build_detector
+
+    if not baseline:
+        return build_detector(), None
+    from vault.adapters.detection.baseline import build_baseline
+
+    return build_detector(), build_baseline()
 
 
 def build_key_service(settings: Settings) -> KeyService:

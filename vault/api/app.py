@@ -75,14 +75,10 @@ def _record_policies(vault: Vault) -> None:
     from vault.domain.audit import AuditEvent
 
     digest = vault.policy_digest()
-    last = next(
-        (
-            r
-            for r in reversed(list(vault.audit.records("_system")))
-            if r.event.action in ("policy.load", "policy.change")
-        ),
-        None,
-    )
+    last = None
+    for record in vault.audit.records("_system"):  # streamed: the chain is never held whole
+        if record.event.action in ("policy.load", "policy.change"):
+            last = record
     changed = last is None or last.event.details.get("digest") != digest
     vault.audit.append(
         AuditEvent(

@@ -17,6 +17,7 @@ from vault.errors import InvalidRequest, UnsupportedMediaType
 __all__ = ["Upload", "read_upload"]
 
 _MAX_FIELD_BYTES = 64 * 1024
+_MAX_FIELDS = 16
 
 
 @dataclass
@@ -74,7 +75,10 @@ def _events(body: Iterable[bytes], boundary: bytes) -> Iterator[tuple[str, objec
             raise InvalidRequest(f"malformed multipart body: {type(exc).__name__}") from None
         while queue:
             yield queue.popleft()
-    parser.finalize()
+    try:
+        parser.finalize()
+    except Exception as exc:  # the parser's errors carry no request content
+        raise InvalidRequest(f"malformed multipart body: {type(exc).__name__}") from None
     while queue:
         yield queue.popleft()
 
@@ -104,6 +108,8 @@ def read_upload(
             upload.content_type = declared.decode("latin-1") if declared else None
             upload.chunks = _part_data(events)
             return upload
+        if len(upload.fields) >= _MAX_FIELDS:
+            raise InvalidRequest(f"the form has more than {_MAX_FIELDS} fields before the file")
         upload.fields[name] = _field_value(events, name)
     raise InvalidRequest(f"the form has no '{file_field}' part", param=file_field)
 

@@ -23,6 +23,3 @@ class Principal:
     tenant: str
     roles: frozenset[Role]
     key_id: str
-
-    def has(self, role: Role) -> bool:
-        return role in self.roles

@@ -255,12 +255,17 @@ class ChatRedactor:
         }
         result = RedactedRequest(body=body, payload=b"")
         pattern = _values_pattern(values)
+        work = []  # (setter, text, spans) of every slot with something to replace
         for (_, set_), text, found in zip(slots, texts, spans, strict=True):
             if pattern is not None:
                 found = _with_repeats(text, found, pattern, values)
-            if not found:
-                continue
-            anonymized = self._anonymizer.anonymize(tenant, text, spans=found)
+            if found:
+                work.append((set_, text, found))
+        # One call for the whole request: one token-store write, however many slots.
+        done = self._anonymizer.anonymize_many(
+            tenant, [text for _, text, _ in work], spans=[found for _, _, found in work]
+        )
+        for (set_, text, found), anonymized in zip(work, done, strict=True):
             for span, entity in zip(found, anonymized.entities, strict=True):
                 if entity.token is not None:
                     result.values[entity.token] = text[span.start : span.end]

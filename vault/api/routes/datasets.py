@@ -100,6 +100,7 @@ def _ingest(
 async def _upload(
     request: Request, principal: Principal, dataset_id: str | None, idempotency_key: str | None
 ) -> JSONResponse:
+    action = "dataset.create" if dataset_id is None else "dataset.version"
     try:
         answer, created = await _with_body(
             request,
@@ -108,24 +109,30 @@ async def _upload(
             ),
         )
     except Exception as exc:
-        audit(
-            request,
-            principal,
-            "dataset.version",
-            outcome="error",
-            object_id=dataset_id,
-            details={"error": type(exc).__name__},
+        failure = {"error": str(getattr(exc, "code", type(exc).__name__))}
+        await anyio.to_thread.run_sync(
+            lambda: audit(
+                request, principal, action, outcome="error", object_id=dataset_id, details=failure
+            )
         )
         raise
+    await anyio.to_thread.run_sync(
+        lambda: _audit_stored(request, principal, action, answer, created)
+    )
+    return JSONResponse(answer, status_code=201 if created else 200)
+
+
+def _audit_stored(
+    request: Request, principal: Principal, action: str, answer: dict[str, Any], created: bool
+) -> None:
     version = answer["version"]
     audit(
         request,
         principal,
-        "dataset.create" if dataset_id is None else "dataset.version",
+        action,
         object_id=f"{answer['id']}/v{version['version']}",
         details={"size": version["size"], "format": version["format"], "replayed": not created},
     )
-    return JSONResponse(answer, status_code=201 if created else 200)
 
 
 @router.post("", status_code=201)

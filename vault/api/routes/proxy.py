@@ -206,22 +206,27 @@ async def _relay(
     request: Request,
     principal: Principal,
     stream: Any,
-    restorer: StreamRestorer | None,
+    restorer: StreamRestorer,
     details: dict[str, Any],
     purpose: str | None,
 ) -> AsyncIterator[bytes]:
     """Pass chunks through (restored when allowed); the upstream closes when the client leaves."""
     outcome = "ok"
+    last: dict[str, Any] | None = None
     try:
         async for chunk in stream:
+            last = chunk
             usage = chunk.get("usage")
             if isinstance(usage, dict) and isinstance(usage.get("total_tokens"), int):
                 get_vault(request).rate_limiter.spend_tokens(
                     principal.key_id, usage["total_tokens"]
                 )
-            if restorer is not None:
-                chunk = await anyio.to_thread.run_sync(restorer.restore, chunk)
+            chunk = await anyio.to_thread.run_sync(restorer.restore, chunk)
             yield _sse(chunk)
+        if last is not None:
+            # A stream that ended without a finish chunk may still hold back a token's start.
+            for tail in _leftover_chunks(restorer, last):
+                yield _sse(tail)
         yield b"data: [DONE]\n\n"
     except VaultError as exc:
         outcome = "error"
@@ -232,8 +237,7 @@ async def _relay(
         raise
     finally:
         await stream.aclose()
-        if restorer is not None:
-            details["restored"] = dict(restorer.counts)
+        details["restored"] = dict(restorer.counts)
         with anyio.CancelScope(shield=True):
             await anyio.to_thread.run_sync(
                 lambda: audit(
@@ -245,6 +249,23 @@ async def _relay(
                     details={**details, "stream": True},
                 )
             )
+
+
+def _leftover_chunks(restorer: StreamRestorer, last: dict[str, Any]) -> list[dict[str, Any]]:
+    chunks = []
+    for (index, kind, *tool), tail in restorer.leftovers():
+        if kind == "tool":
+            delta: dict[str, Any] = {
+                "tool_calls": [{"index": tool[0], "function": {"arguments": tail}}]
+            }
+        else:
+            delta = {kind: tail}
+        choice = {"index": index, "delta": delta, "logprobs": None, "finish_reason": None}
+        chunks.append({**{k: v for k, v in last.items() if k in _CHUNK_KEYS}, "choices": [choice]})
+    return chunks
+
+
+_CHUNK_KEYS = ("id", "object", "created", "model", "system_fingerprint")
 
 
 @router.get("/models")

@@ -233,7 +233,7 @@ def _anonymize_jsonl(
 ) -> Iterator[bytes]:
     for batch in _batches(_jsonl_records(lines), _BATCH_ROWS):
         # Every string of every field of the batch goes through one anonymize call.
-        cells: list[tuple[str, str]] = []  # (top-level field, string)
+        cells: list[str] = []  # every key and string of the batch, in walk order
         for number, record in batch:
             if not isinstance(record, dict):
                 raise InvalidRequest(

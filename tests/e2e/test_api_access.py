@@ -247,7 +247,9 @@ def test_rate_limit_gives_429_with_retry_after(tmp_path_factory: pytest.TempPath
     assert codes[-1].json()["error"]["code"] == "rate_limit_exceeded"
 
 
-def test_policy_changes_are_audited_across_restarts(tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_policy_changes_are_audited_across_restarts(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
     data_dir = tmp_path_factory.mktemp("policy")
     for policy in ("default", "default", "strict"):
         app = build_app(Settings(data_dir=data_dir, policy=policy, _env_file=None))  # type: ignore[call-arg]
@@ -270,7 +272,10 @@ def test_a_form_encoded_body_is_told_to_send_json(app: App) -> None:
     answer = app.client.post(
         "/v1/anonymize",
         content=b'{"text": "hi"}',
-        headers={**app.headers("acme", "analyst"), "content-type": "application/x-www-form-urlencoded"},
+        headers={
+            **app.headers("acme", "analyst"),
+            "content-type": "application/x-www-form-urlencoded",
+        },
     )
     assert answer.status_code == 400
     assert "application/json" in answer.json()["error"]["message"]
@@ -290,3 +295,30 @@ def test_an_unexpected_error_is_an_opaque_500_and_logs_no_content(
     assert "secret-value" not in answer.text
     assert "secret-value" not in caplog.text
     assert "KeyError" in caplog.text
+
+
+def test_auditor_exports_their_tenant_and_the_file_verifies(
+    app: App, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from vault.services.verify_audit import verify_file
+
+    app.client.post(
+        "/v1/anonymize", json={"text": "John Smith"}, headers=app.headers("acme", "analyst")
+    )
+    app.client.post(
+        "/v1/anonymize", json={"text": "Mary Jones"}, headers=app.headers("globex", "analyst")
+    )
+    for fmt in ("jsonl", "csv"):
+        answer = app.client.get(
+            f"/v1/audit/export?format={fmt}", headers=app.headers("acme", "auditor")
+        )
+        assert answer.status_code == 200
+        assert "globex" not in answer.text and "John" not in answer.text
+        path = tmp_path_factory.mktemp("export") / f"audit.{fmt}"
+        path.write_text(answer.text)
+        assert verify_file(path).ok, verify_file(path).message()
+        lines = answer.text.splitlines(keepends=True)
+        path.write_text("".join(lines[:2] + lines[3:]))  # one record removed
+        assert not verify_file(path).ok
+    bad = app.client.get("/v1/audit/export?format=xml", headers=app.headers("acme", "auditor"))
+    assert bad.status_code == 400

@@ -39,6 +39,19 @@ class App:
             headers["X-Vault-Purpose"] = purpose
         return headers
 
+    def create_dataset(
+        self, name: str, file: tuple[str, bytes, str], *, tenant: str = "acme"
+    ) -> str:
+        """Upload `file` (name, bytes, content type) as a new dataset; its id."""
+        answer = self.client.post(
+            "/v1/datasets",
+            data={"name": name},
+            files={"file": file},
+            headers=self.headers(tenant, "uploader"),
+        )
+        assert answer.status_code == 201, answer.text
+        return str(answer.json()["id"])
+
 
 def build_app(settings: Settings, *, db_url: str | None = None, **overrides: Any) -> App:
     if db_url is not None:

@@ -56,14 +56,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
 
 @pytest.fixture(scope="module")
 def dataset_id(app: App) -> str:
-    answer = app.client.post(
-        "/v1/datasets",
-        data={"name": "people"},
-        files={"file": ("people.csv", CSV, "text/csv")},
-        headers=app.headers("acme", "uploader"),
-    )
-    assert answer.status_code == 201, answer.text
-    return str(answer.json()["id"])
+    return app.create_dataset("people", ("people.csv", CSV, "text/csv"))
 
 
 def _call(app: App, method: str, path: str, headers: dict[str, str]) -> int:

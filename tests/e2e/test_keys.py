@@ -22,14 +22,7 @@ def app(tmp_path: Path) -> Iterator[App]:
 
 
 def _upload(app: App) -> str:
-    answer = app.client.post(
-        "/v1/datasets",
-        data={"name": "d"},
-        files={"file": ("d.txt", TEXT, "text/plain")},
-        headers=app.headers("acme", "uploader"),
-    )
-    assert answer.status_code == 201, answer.text
-    return str(answer.json()["id"])
+    return app.create_dataset("d", ("d.txt", TEXT, "text/plain"))
 
 
 def _read(app: App, dataset: str) -> object:

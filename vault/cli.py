@@ -66,6 +66,29 @@ def _vault(settings: Settings | None = None) -> Any:
         raise fail(exc.message, 1) from None
 
 
+def _audit_cli(
+    vault: Any,
+    tenant: str,
+    action: str,
+    object_id: str | None,
+    details: dict[str, Any] | None = None,
+    *,
+    purpose: str | None = None,
+) -> None:
+    """Record an operator's CLI action in the tenant's audit chain, as the API would."""
+    from vault.domain.audit import AuditEvent
+
+    event = AuditEvent(
+        tenant=tenant,
+        actor="cli",
+        action=action,
+        object=object_id,
+        purpose=purpose,
+        details=details or {},
+    )
+    vault.audit.append(event)
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -104,6 +127,7 @@ def apikey_create(
         )
     except VaultError as exc:
         raise fail(exc.message) from None
+    _audit_cli(vault, tenant, "apikey.create", info.id, {"roles": ",".join(sorted(info.roles))})
     typer.echo(
         f"created key {info.id} for tenant {info.tenant} with roles {','.join(sorted(info.roles))}"
     )
@@ -126,10 +150,12 @@ def apikey_revoke(key_id: str) -> None:
     from vault.errors import VaultError
     from vault.services.apikeys import revoke_api_key
 
+    vault = _vault()
     try:
-        revoke_api_key(_vault().api_keys, key_id)
+        info = revoke_api_key(vault.api_keys, key_id)
     except VaultError as exc:
         raise fail(exc.message, 1) from None
+    _audit_cli(vault, info.tenant, "apikey.revoke", key_id)
     typer.echo(f"revoked {key_id}")
 
 
@@ -238,7 +264,6 @@ def keys_rewrap(
     ] = None,
 ) -> None:
     """Rewrap every stored data key under the primary (or given) KMS key, without the data."""
-    from vault.domain.audit import AuditEvent
     from vault.services.rotate_keys import rewrap_all
 
     vault = _vault()
@@ -246,17 +271,8 @@ def keys_rewrap(
     report = rewrap_all(
         keys=vault.keys, tenant_keys=vault.tenant_keys, catalog=vault.datasets, to_key_id=target
     )
-    vault.audit.append(
-        AuditEvent(
-            tenant="_system",
-            actor="cli",
-            action="keys.rotate",
-            details={
-                "tenant_roots": report.tenant_roots,
-                "dataset_versions": report.dataset_versions,
-            },
-        )
-    )
+    counts = {"tenant_roots": report.tenant_roots, "dataset_versions": report.dataset_versions}
+    _audit_cli(vault, "_system", "keys.rotate", None, counts)
     typer.echo(
         f"rewrapped {report.tenant_roots} tenant keys and {report.dataset_versions} dataset versions"
     )
@@ -269,7 +285,6 @@ def keys_shred(
     yes: Annotated[bool, typer.Option("--yes", help="Confirm: this cannot be undone.")] = False,
 ) -> None:
     """Crypto-shred a dataset or a whole tenant: its data can never be opened again."""
-    from vault.domain.audit import AuditEvent
     from vault.services.rotate_keys import shred_dataset, shred_tenant
 
     if not yes:
@@ -279,15 +294,7 @@ def keys_shred(
         versions = shred_dataset(vault.datasets, tenant=tenant, dataset_id=dataset)
     else:
         versions = shred_tenant(vault.datasets, vault.tenant_keys, tenant=tenant)
-    vault.audit.append(
-        AuditEvent(
-            tenant=tenant,
-            actor="cli",
-            action="keys.shred",
-            object=dataset,
-            details={"dataset_versions": versions},
-        )
-    )
+    _audit_cli(vault, tenant, "keys.shred", dataset, {"dataset_versions": versions})
     typer.echo(
         f"shredded {versions} dataset versions" + ("" if dataset else " and the tenant's keys")
     )
@@ -393,7 +400,6 @@ def datasets_download(
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
 ) -> None:
     """Write a version's content, anonymized or (with a purpose) re-identified."""
-    from vault.domain.audit import AuditEvent
     from vault.errors import VaultError
     from vault.services.read_dataset import open_version, read_version
 
@@ -409,16 +415,8 @@ def datasets_download(
             found,
             reidentifier=vault.reidentifier if reidentified else None,
         )
-        vault.audit.append(
-            AuditEvent(
-                tenant=tenant,
-                actor="cli",
-                action="dataset.read",
-                object=f"{dataset}/v{version}",
-                purpose=purpose,
-                details={"view": "reidentified" if reidentified else "anonymized"},
-            )
-        )
+        view = {"view": "reidentified" if reidentified else "anonymized"}
+        _audit_cli(vault, tenant, "dataset.read", f"{dataset}/v{version}", view, purpose=purpose)
         sink = output.open("wb") if output else sys.stdout.buffer
         try:
             for chunk in body:

@@ -105,3 +105,13 @@ def test_datasets_upload_list_download(tmp_path: Path) -> None:
     assert restored.stdout == "name,email\nJane Doe,jane.doe@example.com\n"
     foreign = run(["datasets", "download", dataset, "1", "--tenant", "globex"], tmp_path)
     assert foreign.returncode == 1 and "not found" in foreign.stderr
+
+
+def test_cli_key_and_dataset_actions_are_audited(tmp_path: Path) -> None:
+    created = run(["apikey", "create", "--tenant", "acme", "--role", "analyst"], tmp_path)
+    key_id = created.stdout.split()[2]
+    assert run(["apikey", "revoke", key_id], tmp_path).returncode == 0
+    exported = run(["audit", "export", "--tenant", "acme"], tmp_path)
+    actions = [json.loads(line).get("action") for line in exported.stdout.splitlines()]
+    assert {"apikey.create", "apikey.revoke", "audit.export"} <= set(actions)
+    assert key_id in exported.stdout and "vk_" not in exported.stdout

@@ -167,12 +167,15 @@ class _Handlers:
         self.received.append(
             ReceivedRequest(request.method, request.url.path, dict(request.headers), body)
         )
+        # The fault is claimed on arrival: a request still sleeping out its latency must not
+        # take a fault scripted after it came in (a later test's, say).
+        expected = f"Bearer {self.api_key}"
+        authorized = self.api_key is None or request.headers.get("authorization") == expected
+        fault = self.behaviour.take_fault() if authorized else None
         if self.behaviour.latency:
             await asyncio.sleep(self.behaviour.latency)
-        expected = f"Bearer {self.api_key}"
-        if self.api_key is not None and request.headers.get("authorization") != expected:
+        if not authorized:
             return _error(401, "Invalid API Key", code="invalid_api_key")
-        fault = self.behaviour.take_fault()
         if fault is not None:
             return _fault_response(fault, "llama-3.3-70b-versatile")
         return None

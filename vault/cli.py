@@ -127,7 +127,7 @@ def apikey_create(
         )
     except VaultError as exc:
         raise fail(exc.message) from None
-    _audit_cli(vault, tenant, "apikey.create", info.id, {"roles": ",".join(sorted(info.roles))})
+    _audit_cli(vault, tenant, "apikey.create", info.id, {"roles": "/".join(sorted(info.roles))})
     typer.echo(
         f"created key {info.id} for tenant {info.tenant} with roles {','.join(sorted(info.roles))}"
     )

@@ -315,3 +315,24 @@ def test_auditor_exports_their_tenant_and_the_file_verifies(
         assert not verify_file(path).ok
     bad = app.client.get("/v1/audit/export?format=xml", headers=app.headers("acme", "auditor"))
     assert bad.status_code == 400
+
+
+def test_admin_creates_a_multi_role_key_that_works_once_shown(app: App) -> None:
+    answer = app.client.post(
+        "/v1/apikeys",
+        json={"roles": ["analyst", "reidentifier"], "label": "support bot", "expires_in_days": 30},
+        headers=app.headers("acme", "admin"),
+    )
+    assert answer.status_code == 201, answer.text
+    created = answer.json()
+    assert created["roles"] == ["analyst", "reidentifier"] and created["tenant"] == "acme"
+    headers = {"Authorization": f"Bearer {created['key']}"}
+    assert app.client.post("/v1/scan", json={"text": "x"}, headers=headers).status_code == 200
+    listed = app.client.get("/v1/apikeys", headers=app.headers("acme", "admin")).json()["data"]
+    assert created["key"] not in str(listed)
+    assert (
+        app.client.post(
+            "/v1/apikeys", json={"roles": ["wizard"]}, headers=app.headers("acme", "admin")
+        ).status_code
+        == 400
+    )

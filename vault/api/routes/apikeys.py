@@ -57,7 +57,7 @@ def create(body: CreateKey, request: Request, principal: Admin) -> dict[str, Any
         principal,
         "apikey.create",
         object_id=info.id,
-        details={"roles": ",".join(sorted(info.roles))},
+        details={"roles": "/".join(sorted(info.roles))},
     )
     return {**key_json(info), "key": secret}
 

@@ -639,4 +639,7 @@ def test_the_record_hash_binds_every_field(event: AuditEvent, other: AuditEvent,
     relinked = AuditRecord.chain(event, seq=seq, at=T0, prev_hash="1" * 64)
     assert len({record.hash, moved.hash, later.hash, relinked.hash}) == 4
     swapped = AuditRecord.chain(other, seq=seq, at=T0, prev_hash=GENESIS_HASH)
-    assert (swapped.hash == record.hash) == (other.as_dict() == event.as_dict())
+    # Compared as canonical JSON, not Python values: 0 == False in Python, yet they are
+    # different records and must hash differently.
+    same = canonical_json(other.as_dict()) == canonical_json(event.as_dict())
+    assert (swapped.hash == record.hash) == same

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import hypothesis
 import pytest
 from sqlalchemy import Engine, text
 
@@ -17,6 +18,12 @@ POSTGRES_URL = os.environ.get(
     "VAULT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# No wall-clock limits in tests (these machines are shared): Hypothesis's per-example deadline
+# is off. Under CI the examples are derandomized, so a run is reproducible from its commit.
+hypothesis.settings.register_profile("vault", deadline=None)
+hypothesis.settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+hypothesis.settings.load_profile("ci" if IN_CI else "vault")
 
 
 @pytest.fixture(autouse=True)

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Engine, select, update
 from sqlmodel import Session
 
-from vault.adapters.tables import ApiKeyRow
+from vault.adapters.tables import ApiKeyRow, as_utc
 from vault.domain.principal import Role
 from vault.ports import ApiKeyInfo
 
 __all__ = ["SqlApiKeyStore"]
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    # SQLite hands datetimes back naive; every time the vault stores is UTC.
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=UTC)
 
 
 def _info(row: ApiKeyRow) -> ApiKeyInfo:
@@ -28,9 +21,9 @@ def _info(row: ApiKeyRow) -> ApiKeyInfo:
         tenant=row.tenant,
         roles=frozenset(Role(r) for r in row.roles.split(",") if r),
         label=row.label,
-        created_at=_aware(row.created_at) or row.created_at,
-        expires_at=_aware(row.expires_at),
-        revoked_at=_aware(row.revoked_at),
+        created_at=as_utc(row.created_at),
+        expires_at=as_utc(row.expires_at) if row.expires_at else None,
+        revoked_at=as_utc(row.revoked_at) if row.revoked_at else None,
     )
 
 

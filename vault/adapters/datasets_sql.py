@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict, replace
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Engine, func, select, update
 from sqlalchemy.exc import IntegrityError as SqlIntegrityError
 from sqlmodel import Session
 
-from vault.adapters.tables import DatasetRow, DatasetVersionRow
+from vault.adapters.tables import DatasetRow, DatasetVersionRow, as_utc
 from vault.errors import Conflict
 from vault.ports import DatasetInfo, VersionInfo
 
@@ -19,17 +19,13 @@ __all__ = ["SqlDatasetCatalog"]
 _COMMITTED = "committed"
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _dataset(row: DatasetRow) -> DatasetInfo:
     return DatasetInfo(
         id=row.id,
         tenant=row.tenant,
         name=row.name,
         created_by=row.created_by,
-        created_at=_aware(row.created_at),
+        created_at=as_utc(row.created_at),
         latest_version=row.latest_version,
     )
 
@@ -45,7 +41,7 @@ def _version(row: DatasetVersionRow) -> VersionInfo:
         policy=row.policy,
         detector_version=row.detector_version,
         uploaded_by=row.uploaded_by,
-        created_at=_aware(row.created_at),
+        created_at=as_utc(row.created_at),
         object_version_id=row.object_version_id,
         size=row.size,
         sha256=row.sha256,

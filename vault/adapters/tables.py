@@ -24,6 +24,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands datetimes back naive; every time the vault stores is UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 class TenantKeyRow(SQLModel, table=True):
     """A tenant's root data key, wrapped by KMS. Deleting the row crypto-shreds the tenant."""
 

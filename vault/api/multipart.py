@@ -91,27 +91,48 @@ def read_upload(
     Text fields must come before the file (curl -F and the common clients send them in the
     order given); anything after the file is ignored.
     """
-    kind, options = parse_options_header(content_type or "")
-    if kind != b"multipart/form-data" or b"boundary" not in options:
-        raise UnsupportedMediaType("expected a multipart/form-data body with a 'file' part")
-    events = _events(body, options[b"boundary"])
+    events = _events(body, _boundary(content_type, "a multipart/form-data body with a 'file' part"))
     upload = Upload()
-    for kind_, payload in events:
-        if kind_ != "part":
-            continue
-        assert isinstance(payload, dict)
-        _, disposition = parse_options_header(payload.get("content-disposition", b""))
-        name = disposition.get(b"name", b"").decode("utf-8", "replace")
-        if name == file_field:
-            upload.filename = disposition.get(b"filename", b"").decode("utf-8", "replace") or None
-            declared = payload.get("content-type")
-            upload.content_type = declared.decode("latin-1") if declared else None
+    for part in _parts(events):
+        if part.name == file_field:
+            upload.filename = part.filename or None
+            upload.content_type = part.content_type
             upload.chunks = _part_data(events)
             return upload
         if len(upload.fields) >= _MAX_FIELDS:
             raise InvalidRequest(f"the form has more than {_MAX_FIELDS} fields before the file")
-        upload.fields[name] = _field_value(events, name)
+        upload.fields[part.name] = _field_value(events, part.name)
     raise InvalidRequest(f"the form has no '{file_field}' part", param=file_field)
+
+
+@dataclass(frozen=True)
+class _Part:
+    name: str
+    filename: str | None
+    content_type: str | None
+
+
+def _boundary(content_type: str | None, expected: str) -> bytes:
+    kind, options = parse_options_header(content_type or "")
+    if kind != b"multipart/form-data" or b"boundary" not in options:
+        raise UnsupportedMediaType(f"expected {expected}")
+    return options[b"boundary"]
+
+
+def _parts(events: Iterator[tuple[str, object]]) -> Iterator[_Part]:
+    """Each part's headers as it begins; its data is read from `events` by the caller."""
+    for kind, payload in events:
+        if kind != "part":
+            continue
+        assert isinstance(payload, dict)
+        _, disposition = parse_options_header(payload.get("content-disposition", b""))
+        filename = disposition.get(b"filename")
+        declared = payload.get("content-type")
+        yield _Part(
+            name=disposition.get(b"name", b"").decode("utf-8", "replace"),
+            filename=filename.decode("utf-8", "replace") if filename is not None else None,
+            content_type=declared.decode("latin-1") if declared else None,
+        )
 
 
 def _part_data(events: Iterator[tuple[str, object]]) -> Iterator[bytes]:
@@ -153,25 +174,16 @@ def read_form(
     body: bytes, content_type: str | None
 ) -> tuple[dict[str, list[str]], dict[str, FormFile]]:
     """A small multipart form parsed whole in memory, in any field order (audio uploads)."""
-    kind, options = parse_options_header(content_type or "")
-    if kind != b"multipart/form-data" or b"boundary" not in options:
-        raise UnsupportedMediaType("expected a multipart/form-data body")
     fields: dict[str, list[str]] = {}
     files: dict[str, FormFile] = {}
-    events = _events([body], options[b"boundary"])
-    for kind_, payload in events:
-        if kind_ != "part":
-            continue
-        assert isinstance(payload, dict)
-        _, disposition = parse_options_header(payload.get("content-disposition", b""))
-        name = disposition.get(b"name", b"").decode("utf-8", "replace")
-        if b"filename" in disposition:
-            declared = payload.get("content-type")
-            files[name] = FormFile(
-                filename=disposition[b"filename"].decode("utf-8", "replace"),
-                content_type=declared.decode("latin-1") if declared else None,
+    events = _events([body], _boundary(content_type, "a multipart/form-data body"))
+    for part in _parts(events):
+        if part.filename is not None:
+            files[part.name] = FormFile(
+                filename=part.filename,
+                content_type=part.content_type,
                 data=b"".join(_part_data(events)),
             )
         else:
-            fields.setdefault(name, []).append(_field_value(events, name))
+            fields.setdefault(part.name, []).append(_field_value(events, part.name))
     return fields, files

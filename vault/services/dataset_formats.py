@@ -377,11 +377,20 @@ def _anonymize_csv(
         report.rows += len(batch)
         return out
 
+    converted = (
+        row
+        for batch in _batches(itertools.chain(sample, rows), _BATCH_ROWS)
+        for row in convert(batch)
+    )
+    yield from _csv_blocks(itertools.chain([shown], converted))
+
+
+def _csv_blocks(rows: Iterable[list[str]]) -> Iterator[bytes]:
+    """Rows written as CSV, in UTF-8 blocks of about 64 KiB."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(shown)
-    for batch in _batches(itertools.chain(sample, rows), _BATCH_ROWS):
-        writer.writerows(convert(batch))
+    for row in rows:
+        writer.writerow(row)
         if buffer.tell() >= _BLOCK:
             yield buffer.getvalue().encode()
             buffer.seek(0)
@@ -409,13 +418,6 @@ def reidentify_stream(
                 out.append(json.dumps(restored, ensure_ascii=False) + "\n")
             yield "".join(out).encode()
         return
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    for _, row in _csv_rows(lines):
-        writer.writerow([reidentify(cell) if cell else cell for cell in row])
-        if buffer.tell() >= _BLOCK:
-            yield buffer.getvalue().encode()
-            buffer.seek(0)
-            buffer.truncate()
-    if buffer.tell():
-        yield buffer.getvalue().encode()
+    yield from _csv_blocks(
+        [reidentify(cell) if cell else cell for cell in row] for _, row in _csv_rows(lines)
+    )

@@ -276,6 +276,24 @@ WRITERS = 8
 EACH = 50
 
 
+def test_a_log_whose_remembered_head_is_stale_links_after_the_real_head(
+    db_engine: Engine, signer: AuditSigner
+) -> None:
+    """Each log remembers the head it wrote; another writer moving the chain on must not fork it."""
+    first = SqlAuditLog(db_engine, signer=signer)
+    other = SqlAuditLog(db_engine, signer=signer)
+    first.append(_event(details={"n": 1}))
+    other.append(_event(details={"n": 2}))
+    other.append(_event(details={"n": 3}))
+
+    record = first.append(_event(details={"n": 4}))
+
+    records = list(first.records("acme"))
+    assert [r.seq for r in records] == [1, 2, 3, 4]
+    assert record.seq == 4 and record.prev_hash == records[2].hash
+    assert all(r.prev_hash == p.hash for p, r in itertools.pairwise(records))
+
+
 def test_concurrent_writers_leave_one_valid_contiguous_chain(
     db_url: str, db_engine: Engine, signer: AuditSigner
 ) -> None:

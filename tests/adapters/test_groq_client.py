@@ -23,8 +23,11 @@ KEY = FAKE_GROQ_KEY
 MODEL = "llama-3.3-70b-versatile"
 
 
-def _body(text: str = "hello", **extra: Any) -> dict[str, Any]:
-    return {"model": MODEL, "messages": [{"role": "user", "content": text}], **extra}
+def _body(text: str = "hello", **extra: Any) -> bytes:
+    """A chat payload as the proxy hands it over: JSON bytes, sent exactly as they are."""
+    return json.dumps(
+        {"model": MODEL, "messages": [{"role": "user", "content": text}], **extra}
+    ).encode()
 
 
 class FakeClock:
@@ -163,7 +166,7 @@ def test_no_key_is_a_clear_503_and_nothing_is_sent(
 
 def test_groq_errors_pass_through_in_groqs_shape_without_retry(client: GroqClient, app: Starlette):
     with pytest.raises(UpstreamError) as caught:
-        client.chat({"model": "no-such-model", "messages": [{"role": "user", "content": "x"}]})
+        client.chat(b'{"model":"no-such-model","messages":[{"role":"user","content":"x"}]}')
     error = caught.value
     assert error.upstream_status == 404
     assert error.to_body() == {
@@ -315,14 +318,14 @@ def test_client_errors_do_not_open_the_breaker(
     client: GroqClient = make_client(max_retries=0, breaker_threshold=2)
     for _ in range(4):
         with pytest.raises(UpstreamError):
-            client.chat({"model": "no-such-model", "messages": [{"role": "user", "content": "x"}]})
+            client.chat(b'{"model":"no-such-model","messages":[{"role":"user","content":"x"}]}')
     assert client.breaker_state == "closed"
 
 
 # -- streams ------------------------------------------------------------------------------
 
 
-async def _collect(client: GroqClient, body: dict[str, Any]) -> list[dict[str, Any]]:
+async def _collect(client: GroqClient, body: bytes) -> list[dict[str, Any]]:
     try:
         stream = await client.stream_chat(body)
         return [chunk async for chunk in stream]
@@ -337,7 +340,7 @@ def test_stream_yields_groqs_chunks_until_done(
 
     async def run() -> tuple[list[dict[str, Any]], dict[str, str], bool]:
         try:
-            stream = await client.stream_chat(_body("<EMAIL_1> ok"))
+            stream = await client.stream_chat(_body("<EMAIL_1> ok", stream=True))
             chunks = [chunk async for chunk in stream]
             return chunks, dict(stream.headers), stream.closed
         finally:
@@ -357,13 +360,13 @@ def test_stream_is_retried_before_it_starts(
     client: GroqClient, behaviour: FakeGroqBehaviour, sleeps: list[float]
 ):
     behaviour.fail_next(1, status=429, retry_after=1)
-    chunks = asyncio.run(_collect(client, _body()))
+    chunks = asyncio.run(_collect(client, _body(stream=True)))
     assert chunks[-1]["choices"][0]["finish_reason"] == "stop"
     assert sleeps == [1.0]
 
 
 def test_stream_errors_before_start_raise_groqs_error(client: GroqClient):
-    body = {"model": "no-such-model", "messages": [{"role": "user", "content": "x"}]}
+    body = b'{"model":"no-such-model","messages":[{"role":"user","content":"x"}],"stream":true}'
     with pytest.raises(UpstreamError) as caught:
         asyncio.run(_collect(client, body))
     assert caught.value.upstream_status == 404
@@ -375,7 +378,7 @@ def test_mid_stream_error_event_raises_with_groqs_body(
 ):
     behaviour.stream_error_after = 1
     with pytest.raises(UpstreamError) as caught:
-        asyncio.run(_collect(client, _body("a b c")))
+        asyncio.run(_collect(client, _body("a b c", stream=True)))
     assert caught.value.to_body()["error"]["code"] == "generation_failed"
 
 
@@ -384,7 +387,7 @@ def test_a_cut_stream_is_a_clean_503(
 ):
     behaviour.cut_stream_after = 2
     with pytest.raises(UpstreamUnavailable) as caught:
-        asyncio.run(_collect(client, _body("a b c")))
+        asyncio.run(_collect(client, _body("a b c", stream=True)))
     assert caught.value.code == "upstream_stream_cut"
     [request_id] = app.state.streams
     assert _settled(app, request_id) == "cut"
@@ -393,7 +396,7 @@ def test_a_cut_stream_is_a_clean_503(
 def test_a_garbage_stream_is_a_502(client: GroqClient, behaviour: FakeGroqBehaviour):
     behaviour.garbage_next(1)
     with pytest.raises(UpstreamError) as caught:
-        asyncio.run(_collect(client, _body()))
+        asyncio.run(_collect(client, _body(stream=True)))
     assert caught.value.upstream_status == 502
 
 
@@ -419,7 +422,7 @@ def test_closing_the_stream_cancels_the_upstream_request(
 
     async def run() -> str:
         try:
-            stream = await client.stream_chat(_body("a long answer " * 50))
+            stream = await client.stream_chat(_body("a long answer " * 50, stream=True))
             request_id = stream.headers["x-request-id"]
             iterator = aiter(stream)
             await anext(iterator)
@@ -439,7 +442,7 @@ def test_cancelling_the_consumer_task_closes_the_upstream(
     behaviour.chunk_delay = 0.05
 
     async def run() -> tuple[bool, str]:
-        stream = await client.stream_chat(_body("a long answer " * 50))
+        stream = await client.stream_chat(_body("a long answer " * 50, stream=True))
         request_id = stream.headers["x-request-id"]
         first = asyncio.Event()
 
@@ -483,7 +486,7 @@ def test_bad_streams_raise_precise_errors(
 ) -> None:  # type: ignore[no-untyped-def]
     client: GroqClient = make_client(async_transport=_scripted(wire))
     with pytest.raises(error) as caught:
-        asyncio.run(_collect(client, _body()))
+        asyncio.run(_collect(client, _body(stream=True)))
     body = caught.value.to_body()  # type: ignore[attr-defined]
     if code == "upstream_error" and b"message" in wire:
         assert body == {"error": {"message": "m", "type": "t"}}
@@ -494,21 +497,30 @@ def test_bad_streams_raise_precise_errors(
 def test_crlf_framing_and_comments_parse(make_client) -> None:  # type: ignore[no-untyped-def]
     wire = b': keep-alive\r\n\r\ndata: {"n": 1}\r\n\r\ndata: {"n": 2}\r\n\r\ndata: [DONE]\r\n\r\n'
     client: GroqClient = make_client(async_transport=_scripted(wire))
-    assert asyncio.run(_collect(client, _body())) == [{"n": 1}, {"n": 2}]
+    assert asyncio.run(_collect(client, _body(stream=True))) == [{"n": 1}, {"n": 2}]
 
 
-def test_stream_body_is_forced_to_stream_true(make_client) -> None:  # type: ignore[no-untyped-def]
-    seen: list[dict[str, Any]] = []
+def test_payloads_go_out_byte_for_byte(make_client) -> None:  # type: ignore[no-untyped-def]
+    """The outbound guard checks the exact bytes; re-encoding them would send other bytes."""
+    payload = b'{ "model" : "m",\n "messages": [{"role": "user", "content": "caf\\u00e9"}], "stream": true }'
+    seen: list[bytes] = []
 
-    async def handler(request: httpx.Request) -> httpx.Response:
-        seen.append(json.loads(request.content))
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.read())
+        return httpx.Response(200, json={"id": "x"})
+
+    async def async_handler(request: httpx.Request) -> httpx.Response:
+        seen.append(await request.aread())
         return httpx.Response(
             200, content=b"data: [DONE]\n\n", headers={"content-type": "text/event-stream"}
         )
 
-    client: GroqClient = make_client(async_transport=httpx.MockTransport(handler))
-    assert asyncio.run(_collect(client, _body(stream=False))) == []
-    assert seen[0]["stream"] is True
+    client: GroqClient = make_client(
+        transport=httpx.MockTransport(handler), async_transport=httpx.MockTransport(async_handler)
+    )
+    client.chat(payload)
+    assert asyncio.run(_collect(client, payload)) == []
+    assert seen == [payload, payload]
 
 
 def test_one_client_serves_successive_event_loops(client: GroqClient):

@@ -3,7 +3,9 @@
 Appends serialize per tenant so a chain never forks: on PostgreSQL a transaction-scoped advisory
 lock on the tenant, on SQLite `BEGIN IMMEDIATE` (one writer at a time) plus a process lock.
 The primary key (tenant, seq) is the backstop: a writer that still loses a race gets a conflict
-and retries from the new head. Record times never go backwards along a chain (a slow clock is
+and retries from the new head. That backstop also lets each log remember the head it last wrote
+and link after it without reading it back: if another writer (a CLI command, another process)
+moved the chain on meanwhile, the insert conflicts and the head is read afresh. Record times never go backwards along a chain (a slow clock is
 clamped to the previous record's time), so a time window is one contiguous run of seqs.
 """
 
@@ -75,6 +77,8 @@ class SqlAuditLog:
         self._local_lock: AbstractContextManager[Any] = (
             nullcontext() if self._postgres else threading.Lock()
         )
+        # tenant -> (seq, hash, at) of the last record this log committed.
+        self._heads: dict[str, tuple[int, str, datetime]] = {}
 
     # ------------------------------------------------------------ writing
 
@@ -83,13 +87,17 @@ class SqlAuditLog:
 
         Raises ServiceUnavailable if the database cannot be reached or stays contended.
         """
-        return self._retrying(lambda connection: self._append(connection, event))
+        return self._retrying(
+            lambda connection: self._append(connection, event), committed=self._remember_head
+        )
 
     def checkpoint(self, tenant: str) -> AuditCheckpoint | None:
         """Sign and store a checkpoint at the tenant's head now; None for an empty chain."""
         return self._retrying(lambda connection: self._checkpoint_head(connection, tenant))
 
-    def _retrying(self, work: Callable[[Connection], _T]) -> _T:
+    def _retrying(
+        self, work: Callable[[Connection], _T], *, committed: Callable[[_T], None] | None = None
+    ) -> _T:
         for attempt in range(_MAX_ATTEMPTS):
             try:
                 with self._local_lock, self._engine.connect() as connection:
@@ -97,6 +105,8 @@ class SqlAuditLog:
                         connection.exec_driver_sql("BEGIN IMMEDIATE")
                     result = work(connection)
                     connection.commit()
+                    if committed is not None:
+                        committed(result)  # still under the lock: the next writer sees it
                     return result
             except SqlIntegrityError:
                 pass  # another writer took this seq first; read the new head and try again
@@ -117,16 +127,26 @@ class SqlAuditLog:
 
     def _append(self, connection: Connection, event: AuditEvent) -> AuditRecord:
         self._lock(connection, event.tenant)
-        head = self._head_row(connection, event.tenant)
+        head = self._heads.get(event.tenant) or self._head_row(connection, event.tenant)
         seq, prev_hash, at = 1, GENESIS_HASH, self._clock()
         if head is not None:
-            seq, prev_hash, at = head.seq + 1, head.hash, max(at, head.at)
+            seq, prev_hash, at = head[0] + 1, head[1], max(at, head[2])
         record = AuditRecord.chain(event, seq=seq, at=at, prev_hash=prev_hash)
-        # Parameters apart from the statement: it compiles once and is reused from the cache.
-        connection.execute(
-            insert(_RECORDS),
-            {**event.as_dict(), "seq": seq, "at": at, "prev_hash": prev_hash, "hash": record.hash},
-        )
+        try:
+            # Parameters apart from the statement: it compiles once and is reused from the cache.
+            connection.execute(
+                insert(_RECORDS),
+                {
+                    **event.as_dict(),
+                    "seq": seq,
+                    "at": at,
+                    "prev_hash": prev_hash,
+                    "hash": record.hash,
+                },
+            )
+        except SqlIntegrityError:
+            self._heads.pop(event.tenant, None)  # the chain moved on elsewhere: read it next time
+            raise
         if seq % self._every == 0:
             self._store_checkpoint(connection, event.tenant, seq, record.hash)
         return record
@@ -136,14 +156,13 @@ class SqlAuditLog:
         head = self._head_row(connection, tenant)
         if head is None:
             return None
+        seq, head_hash, _ = head
         existing = connection.execute(
-            select(_CHECKPOINTS).where(
-                _CHECKPOINTS.c.tenant == tenant, _CHECKPOINTS.c.seq == head.seq
-            )
+            select(_CHECKPOINTS).where(_CHECKPOINTS.c.tenant == tenant, _CHECKPOINTS.c.seq == seq)
         ).first()
         if existing is not None:
             return _checkpoint(existing)
-        return self._store_checkpoint(connection, tenant, head.seq, head.hash)
+        return self._store_checkpoint(connection, tenant, seq, head_hash)
 
     def _store_checkpoint(
         self, connection: Connection, tenant: str, seq: int, head_hash: str
@@ -230,13 +249,17 @@ class SqlAuditLog:
                 return
             after = rows[-1].seq
 
-    def _head_row(self, connection: Connection, tenant: str) -> Row[Any] | None:
-        return connection.execute(
+    def _remember_head(self, record: AuditRecord) -> None:
+        self._heads[record.event.tenant] = (record.seq, record.hash, record.at)
+
+    def _head_row(self, connection: Connection, tenant: str) -> tuple[int, str, datetime] | None:
+        row = connection.execute(
             select(_RECORDS.c.seq, _RECORDS.c.hash, _RECORDS.c.at)
             .where(_RECORDS.c.tenant == tenant)
             .order_by(_RECORDS.c.seq.desc())
             .limit(1)
         ).first()
+        return None if row is None else (row.seq, row.hash, row.at)
 
 
 def _record(row: Row[Any]) -> AuditRecord:

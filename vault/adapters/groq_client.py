@@ -31,6 +31,9 @@ __all__ = ["DEFAULT_BASE_URL", "GroqClient", "GroqStream", "passed_headers"]
 DEFAULT_BASE_URL = "https://api.groq.com"
 _API = "/openai/v1"
 _PASSED = ("x-request-id", "retry-after", "x-groq-region")
+_DEFAULT_HEADERS = {"user-agent": "vault", "accept": "application/json", "accept-encoding": "gzip"}
+_JSON = {"content-type": "application/json"}
+_EVENT_STREAM = {"accept": "text/event-stream"}
 
 
 def passed_headers(headers: Mapping[str, str]) -> dict[str, str]:
@@ -108,12 +111,13 @@ class GroqClient:
         self._sleep = sleep
         self._async_sleep = async_sleep
         self._jitter = jitter
-        self._transport = transport
-        self._async_transport = async_transport
+        self._given_transport = transport
+        self._given_async_transport = async_transport
         self._lock = threading.Lock()
-        self._client: httpx.Client | None = None
-        self._aclient: httpx.AsyncClient | None = None
-        self._aclient_loop: asyncio.AbstractEventLoop | None = None
+        self._transport: httpx.BaseTransport | None = None
+        self._async_transport: httpx.AsyncBaseTransport | None = None
+        self._async_transport_loop: asyncio.AbstractEventLoop | None = None
+        self._urls: dict[str, httpx.URL] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: Any) -> GroqClient:
@@ -135,21 +139,14 @@ class GroqClient:
 
     # -- public calls ---------------------------------------------------------------------
 
-    def chat(self, body: Mapping[str, Any]) -> UpstreamResponse:
-        """A non-streaming chat completion. Use `stream_chat` for `stream: true`."""
-        if body.get("stream"):
-            raise ValueError("chat() is for stream: false; use stream_chat()")
-        return self._call("POST", f"{_API}/chat/completions", json=dict(body))
+    def chat(self, payload: bytes) -> UpstreamResponse:
+        """A non-streaming chat completion; `payload` is the JSON body, sent byte for byte."""
+        return self._call("POST", f"{_API}/chat/completions", content=payload, headers=_JSON)
 
-    async def achat(self, body: Mapping[str, Any]) -> UpstreamResponse:
+    async def achat(self, payload: bytes) -> UpstreamResponse:
         """`chat` for the event loop."""
-        if body.get("stream"):
-            raise ValueError("achat() is for stream: false; use stream_chat()")
-        client = self._async_client()
-        request = client.build_request(
-            "POST", f"{_API}/chat/completions", json=dict(body), headers=self._auth()
-        )
-        response = await self._asend(client, request, stream=False)
+        request = self._request("POST", f"{_API}/chat/completions", content=payload, headers=_JSON)
+        response = await self._asend(request, stream=False)
         return self._finish(response)
 
     def list_models(self) -> UpstreamResponse:
@@ -171,20 +168,17 @@ class GroqClient:
             allow_text=True,
         )
 
-    async def stream_chat(self, body: Mapping[str, Any]) -> GroqStream:
+    async def stream_chat(self, payload: bytes) -> GroqStream:
         """Open a streamed chat completion; iterate the result for chunk dicts until `[DONE]`.
 
-        Errors before the stream starts raise here. Closing the stream (or cancelling the task
-        iterating it) closes the upstream connection, which cancels the request at Groq.
+        `payload` is the JSON body (with `"stream": true`), sent byte for byte. Errors before
+        the stream starts raise here. Closing the stream (or cancelling the task iterating it)
+        closes the upstream connection, which cancels the request at Groq.
         """
-        client = self._async_client()
-        request = client.build_request(
-            "POST",
-            f"{_API}/chat/completions",
-            json={**body, "stream": True},
-            headers=self._auth() | {"accept": "text/event-stream"},
+        request = self._request(
+            "POST", f"{_API}/chat/completions", content=payload, headers=_JSON | _EVENT_STREAM
         )
-        response = await self._asend(client, request, stream=True)
+        response = await self._asend(request, stream=True)
         content_type = response.headers.get("content-type", "")
         if not content_type.startswith("text/event-stream"):
             await response.aclose()
@@ -194,27 +188,31 @@ class GroqClient:
 
     def close(self) -> None:
         with self._lock:
-            client, self._client = self._client, None
-        if client is not None:
-            client.close()
+            transport, self._transport = self._transport, None
+        if transport is not None:
+            transport.close()
 
     async def aclose(self) -> None:
         with self._lock:
-            client, self._aclient = self._aclient, None
-        if client is not None:
-            await client.aclose()
+            transport, self._async_transport = self._async_transport, None
+        if transport is not None:
+            await transport.aclose()
 
     # -- sending with retries -------------------------------------------------------------
 
     def _call(
         self, method: str, path: str, *, allow_text: bool = False, **kwargs: Any
     ) -> UpstreamResponse:
-        headers = self._auth()
-        client = self._sync_client()
+        request = self._request(method, path, **kwargs)
+        transport = self._sync_transport()
         for attempt in range(self._max_retries + 1):
             self._breaker.before_call()
             try:
-                response = client.request(method, path, headers=headers, **kwargs)
+                response = transport.handle_request(request)
+                try:
+                    response.read()
+                finally:
+                    response.close()
             except httpx.TransportError as exc:
                 self._breaker.record_failure()
                 if attempt == self._max_retries:
@@ -228,13 +226,17 @@ class GroqClient:
             self._sleep(delay)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    async def _asend(
-        self, client: httpx.AsyncClient, request: httpx.Request, *, stream: bool
-    ) -> httpx.Response:
+    async def _asend(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
+        transport = self._async_transport_for_loop()
         for attempt in range(self._max_retries + 1):
             self._breaker.before_call()
             try:
-                response = await client.send(request, stream=stream)
+                response = await transport.handle_async_request(request)
+                if not stream:
+                    try:
+                        await response.aread()
+                    finally:
+                        await response.aclose()
             except httpx.TransportError as exc:
                 self._breaker.record_failure()
                 if attempt == self._max_retries:
@@ -319,33 +321,42 @@ class GroqClient:
             )
         return {"authorization": f"Bearer {key}"}
 
-    def _sync_client(self) -> httpx.Client:
-        with self._lock:
-            if self._client is None:
-                self._client = httpx.Client(
-                    base_url=self._base_url,
-                    timeout=self._timeout,
-                    limits=self._limits,
-                    transport=self._transport,
-                    headers={"user-agent": "vault"},
-                )
-            return self._client
+    def _request(
+        self, method: str, path: str, *, headers: Mapping[str, str] | None = None, **content: Any
+    ) -> httpx.Request:
+        """A request straight for the transport. httpx.Client would add cookie handling,
+        redirects, auth hooks and URL merging on every call: none of them are wanted here,
+        and together they cost more than the vault's own work on a request."""
+        url = self._urls.get(path)
+        if url is None:
+            url = httpx.URL(self._base_url + path)
+            if path == f"{_API}/chat/completions":
+                self._urls[path] = url  # parsed once: the proxy's hot path
+        return httpx.Request(
+            method,
+            url,
+            headers={**_DEFAULT_HEADERS, **(headers or {}), **self._auth()},
+            extensions={"timeout": self._timeout.as_dict()},
+            **content,
+        )
 
-    def _async_client(self) -> httpx.AsyncClient:
+    def _sync_transport(self) -> httpx.BaseTransport:
+        with self._lock:
+            if self._transport is None:
+                self._transport = self._given_transport or httpx.HTTPTransport(limits=self._limits)
+            return self._transport
+
+    def _async_transport_for_loop(self) -> httpx.AsyncBaseTransport:
         loop = asyncio.get_running_loop()
         with self._lock:
-            if self._aclient is None or self._aclient_loop is not loop:
+            if self._async_transport is None or self._async_transport_loop is not loop:
                 # A pool belongs to the loop that opened it; another loop (a test client's
                 # portal, a second server) gets its own.
-                self._aclient_loop = loop
-                self._aclient = httpx.AsyncClient(
-                    base_url=self._base_url,
-                    timeout=self._timeout,
-                    limits=self._limits,
-                    transport=self._async_transport,
-                    headers={"user-agent": "vault"},
+                self._async_transport_loop = loop
+                self._async_transport = self._given_async_transport or httpx.AsyncHTTPTransport(
+                    limits=self._limits
                 )
-            return self._aclient
+            return self._async_transport
 
 
 class GroqStream:

@@ -8,6 +8,7 @@ own chain starting at seq 1 with `GENESIS_HASH` as the previous hash.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -43,6 +44,8 @@ _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z")
 # Detail strings are ids, names and enum values: no spaces, no "@", so sentences and e-mail
 # addresses cannot slip in. This narrows what PII could be stored; it cannot rule it out.
 _DETAIL_STRING = re.compile(r"[A-Za-z0-9_.:/-]{0,128}")
+# NUL is refused by PostgreSQL text columns; lone surrogates cannot be encoded as UTF-8.
+_UNSTORABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
 _DETAIL_KEY = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 # Key words that name a payload rather than a count: the log must never hold PII or token values.
 _FORBIDDEN_KEY_WORDS: Final = frozenset(
@@ -106,18 +109,20 @@ def _check_text(name: str, value: object, *, optional: bool) -> None:
         raise ValueError(f"audit field {name!r} must be a non-empty string")
     if len(value) > _LIMITS[name]:
         raise ValueError(f"audit field {name!r} is longer than {_LIMITS[name]} characters")
-    # NUL is refused by PostgreSQL text columns; lone surrogates cannot be encoded as UTF-8.
-    if any(ord(char) < 0x20 or ord(char) == 0x7F for char in value):
-        raise ValueError(f"audit field {name!r} holds control characters")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError(f"audit field {name!r} is not valid Unicode") from None
+    bad = _UNSTORABLE.search(value)
+    if bad is not None:
+        what = "is not valid Unicode" if bad.group() >= "\ud800" else "holds control characters"
+        raise ValueError(f"audit field {name!r} {what}")
 
 
 def _check_key(key: object) -> str:
     if not isinstance(key, str) or not _DETAIL_KEY.fullmatch(key):
         raise ValueError("audit detail keys must be short identifiers")
+    return _check_key_words(key)
+
+
+@functools.lru_cache(maxsize=1024)  # a handful of keys recur on every request
+def _check_key_words(key: str) -> str:
     words = set(re.split(r"[_.:-]", key.lower()))
     if words & _FORBIDDEN_KEY_WORDS:
         raise ValueError(f"audit detail key {key!r} names a payload; only ids and counts belong")

@@ -84,7 +84,7 @@ class _Prepared:
     """A chat request ready to go upstream, and what is needed to answer and audit it."""
 
     principal: Principal
-    body: dict[str, Any]
+    payload: bytes  # the tokenized body exactly as the outbound guard checked it
     restorer_source: PrimedReidentifier
     restore: bool
     reveal: frozenset[str] | None
@@ -119,7 +119,7 @@ def _prepare(
     restore, reveal = _reveal(request, principal)
     return _Prepared(
         principal=principal,
-        body=redacted.body,
+        payload=redacted.payload,
         restorer_source=PrimedReidentifier(
             token_store=vault.tokens,
             tenant_keys=vault.tenant_keys,
@@ -144,7 +144,7 @@ def _prepare(
 def _complete(request: Request, prepared: _Prepared) -> JSONResponse:
     """Call the upstream, restore the answer and audit it: the non-streamed path, one hop."""
     vault = get_vault(request)
-    answer = _llm(request).chat(prepared.body)
+    answer = _llm(request).chat(prepared.payload)
     completion = answer.json
     details = prepared.details
     if isinstance(completion, dict):
@@ -172,12 +172,15 @@ async def chat_completions(
     principal = await anyio.to_thread.run_sync(_authorize, request)
     try:
         body = await _json_body(request)
+        if not body.get("stream"):
+            # Tokenize, call Groq and restore in one worker-thread hop: each hop costs time.
+            return await anyio.to_thread.run_sync(
+                lambda: _complete(request, _prepare(request, principal, body, x_vault_purpose))
+            )
         prepared = await anyio.to_thread.run_sync(
             _prepare, request, principal, body, x_vault_purpose
         )
-        if not prepared.body.get("stream"):
-            return await anyio.to_thread.run_sync(_complete, request, prepared)
-        stream = await _llm(request).stream_chat(prepared.body)
+        stream = await _llm(request).stream_chat(prepared.payload)
     except OutboundBlocked:
         raise  # audited where it was decided
     except VaultError as exc:

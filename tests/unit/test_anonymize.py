@@ -14,6 +14,7 @@ from vault.adapters.database import create_db_engine, migrate
 from vault.adapters.kms_local import LocalKeyService
 from vault.adapters.tenant_keys_sql import SqlTenantKeys
 from vault.adapters.token_store_sql import SqlTokenStore
+from vault.domain.entities import LITERAL_TOKEN_TYPE
 from vault.domain.policy import AnonymizationPolicy, EntityRule, Operator
 from vault.domain.spans import Span
 from vault.errors import Gone, InvalidRequest
@@ -123,6 +124,34 @@ def test_unpaired_surrogates_are_refused(parts: Parts) -> None:
 def test_round_trip_is_exact_for_any_text(parts: Parts, pieces: list[str]) -> None:
     text = "".join(pieces)
     assert parts.round_trip("acme", text) == text
+
+
+@settings(
+    max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
+            st.sampled_from(["John Smith", "mary@ex.org", "+1 415 555 0132", "PERSON_", " "]),
+        ),
+        max_size=10,
+    )
+)
+def test_reidentified_spans_mark_exactly_the_restored_values(
+    parts: Parts, pieces: list[str]
+) -> None:
+    """Where re-identification says it put values is where detection finds them: what lets an
+    answer restored by the proxy skip detection when it comes back in the next turn."""
+    text = "".join(pieces)
+    restored = parts.reidentifier.reidentify("acme", parts.anonymizer.anonymize("acme", text).text)
+    assert restored.text == text
+    detected = [
+        (s.start, s.end, s.entity_type)
+        for s in parts.anonymizer.find_spans(text)
+        if s.entity_type != LITERAL_TOKEN_TYPE
+    ]
+    assert [(s.start, s.end, s.entity_type) for s in restored.spans] == detected
 
 
 def test_one_way_operators(tmp_path: Path) -> None:

@@ -113,9 +113,10 @@ class Anonymizer:
 
     def find_spans(self, text: str) -> list[Span]:
         """The spans the policy acts on: detections above threshold, deny-list hits, look-alikes."""
-        return self._select(text, self._detector.detect(text))
+        return self.select_spans(text, self._detector.detect(text))
 
-    def _select(self, text: str, detected: list[Span]) -> list[Span]:
+    def select_spans(self, text: str, detected: list[Span]) -> list[Span]:
+        """The spans the policy acts on, given what a detector found in `text`."""
         forced = [Span(m.start, m.end, LITERAL_TOKEN_TYPE, 1.0) for m in self.grammar.find(text)]
         forced += self._deny_list_spans(text)
         kept = [
@@ -132,7 +133,7 @@ class Anonymizer:
         if detect_many is None or len(texts) < 2:
             return [self.find_spans(t) for t in texts]
         return [
-            self._select(text, detected)
+            self.select_spans(text, detected)
             for text, detected in zip(texts, detect_many(texts), strict=True)
         ]
 

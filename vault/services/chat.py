@@ -28,7 +28,7 @@ from vault.domain.tokens import TokenGrammar
 from vault.errors import InvalidRequest, OutboundBlocked
 from vault.ports import TenantKeys, TokenStore
 from vault.services.anonymize import Anonymizer, check_text
-from vault.services.reidentify import Reidentifier, StreamReidentifier
+from vault.services.reidentify import Reidentified, Reidentifier, StreamReidentifier
 
 __all__ = [
     "ChatRedactor",
@@ -57,27 +57,32 @@ class RedactedRequest:
 
 
 class _SpanCache:
-    """Detected spans by keyed hash of the text; the key (a per-process secret) keeps PII out."""
+    """Spans by keyed hash of the text; the key (a per-process secret) keeps PII out.
+
+    An entry is detected (any tenant may use it) or known from an answer the vault restored
+    (its tenant's alone: see `ChatRedactor.remember_answers`).
+    """
 
     def __init__(self, entries: int = _CACHE_ENTRIES) -> None:
         self._secret = os.urandom(32)
         self._entries = entries
-        self._data: OrderedDict[bytes, list[Span]] = OrderedDict()
+        self._data: OrderedDict[bytes, tuple[list[Span], str | None]] = OrderedDict()
         self._lock = threading.Lock()
 
     def key(self, text: str) -> bytes:
         return hmac.new(self._secret, text.encode(), hashlib.sha256).digest()
 
-    def get(self, key: bytes) -> list[Span] | None:
+    def get(self, key: bytes, tenant: str) -> list[Span] | None:
         with self._lock:
-            spans = self._data.get(key)
-            if spans is not None:
-                self._data.move_to_end(key)
-            return spans
+            entry = self._data.get(key)
+            if entry is None or entry[1] not in (None, tenant):
+                return None
+            self._data.move_to_end(key)
+            return entry[0]
 
-    def put(self, key: bytes, spans: list[Span]) -> None:
+    def put(self, key: bytes, spans: list[Span], *, tenant: str | None = None) -> None:
         with self._lock:
-            self._data[key] = spans
+            self._data[key] = (spans, tenant)
             while len(self._data) > self._entries:
                 self._data.popitem(last=False)
 
@@ -244,7 +249,7 @@ class ChatRedactor:
         texts = [get() for get, _ in slots]
         for text in texts:
             check_text(text)
-        spans = self._spans(texts)
+        spans = self._spans(tenant, texts)
         values = {
             text[s.start : s.end]: s.entity_type
             for text, found in zip(texts, spans, strict=True)
@@ -277,9 +282,18 @@ class ChatRedactor:
         self._remember(tenant, values)
         return result
 
-    def _spans(self, texts: list[str]) -> list[list[Span]]:
+    def remember_answers(self, tenant: str, answers: Iterable[tuple[str, list[Span]]]) -> None:
+        """Note where the values stand in answers the vault restored, so that an answer sent
+        back in the next turn is not detected again. Only the restored values can be PII that
+        Groq has not seen: the rest of an answer is Groq's own text. An answer edited by the
+        caller is another text, and is detected as usual; the note serves its tenant alone."""
+        for text, values in answers:
+            spans = self._anonymizer.select_spans(text, values)
+            self._cache.put(self._cache.key(text), spans, tenant=tenant)
+
+    def _spans(self, tenant: str, texts: list[str]) -> list[list[Span]]:
         keys = [self._cache.key(t) for t in texts]
-        found: list[list[Span] | None] = [self._cache.get(k) for k in keys]
+        found: list[list[Span] | None] = [self._cache.get(k, tenant) for k in keys]
         missing = [i for i, spans in enumerate(found) if spans is None]
         if missing:
             fresh = self._anonymizer.find_spans_many([texts[i] for i in missing])
@@ -439,23 +453,31 @@ class ResponseRestorer:
         self._tenant = tenant
         self._reveal = reveal
         self.counts: Counter[str] = Counter()
+        # Each message content as restored, with where its values stand.
+        self.answers: list[tuple[str, list[Span]]] = []
 
     def _text(self, text: str, *, in_json: bool = False) -> str:
+        return self._restored(text, in_json=in_json).text
+
+    def _restored(self, text: str, *, in_json: bool = False) -> Reidentified:
         escape = (lambda v: json.dumps(v, ensure_ascii=False)[1:-1]) if in_json else None
         result = self._reidentifier.reidentify(
             self._tenant, text, reveal=self._reveal, escape=escape
         )
         self.counts.update(result.counts)
-        return result.text
+        return result
 
     def restore(self, completion: dict[str, Any]) -> dict[str, Any]:
         for choice in completion.get("choices") or []:
             message = choice.get("message") if isinstance(choice, dict) else None
             if not isinstance(message, dict):
                 continue
-            for key in ("content", "reasoning"):
-                if isinstance(message.get(key), str):
-                    message[key] = self._text(message[key])
+            if isinstance(message.get("content"), str):
+                content = self._restored(message["content"])
+                message["content"] = content.text
+                self.answers.append((content.text, content.spans))
+            if isinstance(message.get("reasoning"), str):
+                message["reasoning"] = self._text(message["reasoning"])
             for call in message.get("tool_calls") or []:
                 function = call.get("function") if isinstance(call, dict) else None
                 if isinstance(function, dict) and isinstance(function.get("arguments"), str):
@@ -486,6 +508,15 @@ class StreamRestorer:
         for stream in self._streams.values():
             total.update(stream.counts)
         return total
+
+    @property
+    def answers(self) -> list[tuple[str, list[Span]]]:
+        """Each choice's content as restored so far, with where its values stand."""
+        return [
+            (stream.text, stream.spans)
+            for (_, kind, *_), stream in self._streams.items()
+            if kind == "content"
+        ]
 
     def restore(self, chunk: dict[str, Any]) -> dict[str, Any]:
         for choice in chunk.get("choices") or []:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from vault.domain.entities import LITERAL_TOKEN_TYPE
+from vault.domain.spans import Span
 from vault.domain.tokens import TokenGrammar, TokenMatch
 from vault.errors import Gone
 from vault.ports import TenantKeys, TokenStore
@@ -21,6 +22,8 @@ class Reidentified:
     counts: dict[str, int] = field(default_factory=dict)
     unresolved: list[str] = field(default_factory=list)
     withheld: int = 0
+    # Where the values stand in `text`, typed by their tokens: what detection would look for.
+    spans: list[Span] = field(default_factory=list)
 
 
 class Reidentifier:
@@ -51,9 +54,10 @@ class Reidentifier:
         values = self._resolve(tenant, {m.token for m in matches})
         pieces: list[str] = []
         counts: Counter[str] = Counter()
+        spans: list[Span] = []
         unresolved: list[str] = []
         withheld = 0
-        cursor = 0
+        cursor = written = 0
         for match in matches:
             value = values.get(match.token)
             if value is None:
@@ -62,13 +66,17 @@ class Reidentifier:
             if not _may_reveal(match, reveal):
                 withheld += 1
                 continue
-            pieces.append(text[cursor : match.start])
-            pieces.append(escape(value) if escape else value)
-            cursor = match.end
+            before = text[cursor : match.start]
+            inserted = escape(value) if escape else value
+            pieces += (before, inserted)
+            written += len(before)
             if match.entity_type != LITERAL_TOKEN_TYPE:
                 counts[match.entity_type] += 1
+                spans.append(Span(written, written + len(inserted), match.entity_type, 1.0))
+            written += len(inserted)
+            cursor = match.end
         pieces.append(text[cursor:])
-        return Reidentified("".join(pieces), dict(counts), sorted(set(unresolved)), withheld)
+        return Reidentified("".join(pieces), dict(counts), sorted(set(unresolved)), withheld, spans)
 
     def _resolve(self, tenant: str, tokens: Iterable[str]) -> dict[str, str]:
         records = {
@@ -120,6 +128,10 @@ class StreamReidentifier:
         self._pending = ""
         self.counts: Counter[str] = Counter()
         self.unresolved: set[str] = set()
+        # The whole re-identified text so far, and where its values stand in it.
+        self.emitted: list[str] = []
+        self.spans: list[Span] = []
+        self._length = 0
 
     def feed(self, piece: str) -> str:
         """The re-identified text that is safe to emit now."""
@@ -139,4 +151,15 @@ class StreamReidentifier:
         )
         self.counts.update(result.counts)
         self.unresolved.update(result.unresolved)
+        offset = self._length
+        self.spans += [
+            Span(s.start + offset, s.end + offset, s.entity_type, s.score) for s in result.spans
+        ]
+        self.emitted.append(result.text)
+        self._length += len(result.text)
         return result.text
+
+    @property
+    def text(self) -> str:
+        """Everything emitted so far, as one text."""
+        return "".join(self.emitted)

@@ -152,6 +152,7 @@ def _complete(request: Request, prepared: _Prepared) -> JSONResponse:
             prepared.restorer_source, prepared.principal.tenant, prepared.reveal
         )
         completion = restorer.restore(completion)
+        vault.chat_redactor.remember_answers(prepared.principal.tenant, restorer.answers)
         details["restored"] = dict(restorer.counts)
         usage = completion.get("usage")
         if isinstance(usage, dict):
@@ -231,6 +232,7 @@ async def _relay(
             for tail in _leftover_chunks(restorer, last):
                 yield _sse(tail)
         yield b"data: [DONE]\n\n"
+        get_vault(request).chat_redactor.remember_answers(principal.tenant, restorer.answers)
     except VaultError as exc:
         outcome = "error"
         body = exc.to_body() if not isinstance(exc, UpstreamError) or exc.body is None else exc.body

@@ -98,3 +98,28 @@ def test_any_chunking_finds_the_same_tokens_as_the_whole_text(
     found_in_pieces = [m.token for piece in emitted for m in GRAMMAR.find(piece)]
     assert "".join(emitted) == text
     assert found_in_pieces == [m.token for m in GRAMMAR.find(text)]
+
+
+_ENTITY_GRAMMAR = TokenGrammar(["PERSON", "EMAIL_ADDRESS", "ADDRESS", "IP_ADDRESS", "US_SSN"])
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                ["PERSON", "EMAIL_", "EMAIL_ADDRESS", "IP_", "ADDRESS", "US_SSN", "_", "_1", "K"]
+            ),
+            st.sampled_from(["0ABCDEFGHJ", "1abcdefghj", "9ZZZZZZZZZ", "2ABCDEFGH", "ſ", "K"]),
+            st.text(st.sampled_from("_0123456789ABCDEFGHJPSNaeiks ."), max_size=6),
+        ),
+        max_size=14,
+    )
+)
+def test_find_agrees_with_the_plain_regex_scan(parts: list[str]) -> None:
+    """`find` skips to the places where an id could be; it must match exactly what scanning
+    every position with the whole pattern matches (case folding, glued and adjacent tokens)."""
+    text = "".join(parts)
+    plain = [
+        (m.start(), m.end(), m["type"].upper()) for m in _ENTITY_GRAMMAR._pattern.finditer(text)
+    ]
+    assert [(m.start, m.end, m.entity_type) for m in _ENTITY_GRAMMAR.find(text)] == plain

@@ -57,19 +57,35 @@ class TokenGrammar:
             raise ValueError("a token grammar needs at least one entity type")
         alternation = "|".join(re.escape(t) for t in types)
         self._pattern = re.compile(rf"(?P<type>{alternation})_(?P<id>{_ID_PATTERN})", re.IGNORECASE)
+        self._ids = re.compile(f"_{_ID_PATTERN}", re.IGNORECASE)
+        self._type_lengths = sorted({len(t) for t in types}, reverse=True)
         self._prefixes = frozenset(f"{t}_"[:n] for t in types for n in range(1, len(t) + 2))
         self._max_length = len(types[0]) + 1 + TOKEN_ID_LENGTH
 
     def find(self, text: str) -> Iterator[TokenMatch]:
-        """Every token in `text`, in order, normalised to upper case."""
-        for match in self._pattern.finditer(text):
-            entity_type = match["type"].upper()
-            yield TokenMatch(
-                start=match.start(),
-                end=match.end(),
-                token=f"{entity_type}_{match['id'].upper()}",
-                entity_type=entity_type,
-            )
+        """Every token in `text`, in order, normalised to upper case.
+
+        The same matches as `self._pattern.finditer(text)`, found faster: the regex engine
+        scans for the literal `_` + id, and the type alternation is tried only where one is
+        (trying it at every position costs more than everything else re-identification does).
+        """
+        earliest = 0  # matches never overlap: the next one starts after the last one ends
+        for candidate in self._ids.finditer(text):
+            for length in self._type_lengths:  # longest first: the leftmost start wins
+                start = candidate.start() - length
+                if start < earliest:
+                    continue
+                match = self._pattern.match(text, start)
+                if match is not None and match.end() == candidate.end():
+                    earliest = match.end()
+                    entity_type = match["type"].upper()
+                    yield TokenMatch(
+                        start=start,
+                        end=match.end(),
+                        token=f"{entity_type}_{match['id'].upper()}",
+                        entity_type=entity_type,
+                    )
+                    break
 
     def split_safe_prefix(self, text: str) -> tuple[str, str]:
         """Split `text` into what can be emitted now and a tail that might start a token.

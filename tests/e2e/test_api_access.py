@@ -230,6 +230,40 @@ def test_failed_auth_is_audited_without_the_presented_key(app: App) -> None:
     assert "secretlooking" not in repr(failures[-1])
 
 
+def test_a_key_fresh_in_memory_is_still_refused_and_audited_on_the_proxy(app: App) -> None:
+    """The proxy admits a key it looked up a moment ago without a worker thread; tampering,
+    revocation and a role without inference must still be refused there, and audited."""
+    chat = "/openai/v1/chat/completions"
+    body = {"model": "m", "messages": [{"role": "user", "content": "hi"}]}
+
+    def post(key: str) -> int:
+        return app.client.post(
+            chat, json=body, headers={"Authorization": f"Bearer {key}"}
+        ).status_code
+
+    def audited(action: str, tenant: str) -> int:
+        return sum(1 for r in app.vault.audit.records(tenant) if r.event.action == action)
+
+    info, key = create_api_key(app.vault.api_keys, tenant="acme", roles=["analyst"])
+    assert post(key) == 503  # admitted: no Groq key is configured here
+    failures = audited("auth.failure", "_system")
+    assert post(key[:-1] + ("A" if key[-1] != "A" else "B")) == 401
+    assert audited("auth.failure", "_system") == failures + 1
+    revoke_api_key(app.vault.api_keys, info.id)
+    assert post(key) == 401
+
+    _, auditor = create_api_key(app.vault.api_keys, tenant="acme", roles=["auditor"])
+    assert (
+        app.client.get(
+            "/v1/audit/export", headers={"Authorization": f"Bearer {auditor}"}
+        ).status_code
+        == 200
+    )
+    denied = audited("proxy.request", "acme")
+    assert post(auditor) == 403
+    assert audited("proxy.request", "acme") == denied + 1
+
+
 def test_rate_limit_gives_429_with_retry_after(tmp_path_factory: pytest.TempPathFactory) -> None:
     settings = Settings(data_dir=tmp_path_factory.mktemp("rl"), _env_file=None, rate_limit_rpm=3)  # type: ignore[call-arg]
     limited = build_app(settings)

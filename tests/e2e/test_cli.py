@@ -90,17 +90,32 @@ def test_invalid_utf8_input_is_refused(tmp_path: Path) -> None:
 
 def test_datasets_upload_list_download(tmp_path: Path) -> None:
     (tmp_path / "people.csv").write_text("name,email\nJane Doe,jane.doe@example.com\n")
-    uploaded = run(["datasets", "upload", "people.csv", "--tenant", "acme", "--name", "people"], tmp_path)
+    uploaded = run(
+        ["datasets", "upload", "people.csv", "--tenant", "acme", "--name", "people"], tmp_path
+    )
     assert uploaded.returncode == 0, uploaded.stderr
     dataset = uploaded.stdout.split()[0]
     assert run(["datasets", "list", "--tenant", "acme"], tmp_path).stdout.startswith(dataset)
     assert run(["datasets", "list", "--tenant", "globex"], tmp_path).stdout == ""
     anonymized = run(["datasets", "download", dataset, "1", "--tenant", "acme"], tmp_path).stdout
     assert "jane.doe@example.com" not in anonymized and anonymized.startswith("name,email\n")
-    refused = run(["datasets", "download", dataset, "1", "--tenant", "acme", "--reidentified"], tmp_path)
+    refused = run(
+        ["datasets", "download", dataset, "1", "--tenant", "acme", "--reidentified"], tmp_path
+    )
     assert refused.returncode == 2 and "--purpose" in refused.stderr
     restored = run(
-        ["datasets", "download", dataset, "1", "--tenant", "acme", "--reidentified", "--purpose", "qa"], tmp_path
+        [
+            "datasets",
+            "download",
+            dataset,
+            "1",
+            "--tenant",
+            "acme",
+            "--reidentified",
+            "--purpose",
+            "qa",
+        ],
+        tmp_path,
     )
     assert restored.stdout == "name,email\nJane Doe,jane.doe@example.com\n"
     foreign = run(["datasets", "download", dataset, "1", "--tenant", "globex"], tmp_path)

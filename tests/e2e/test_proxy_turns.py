@@ -50,9 +50,7 @@ def watched(upstream: Upstream, tmp_path_factory: pytest.TempPathFactory) -> Ite
 
 
 def _client(proxy: Proxy, role: str = "reidentifier", key: str | None = None) -> OpenAI:
-    return OpenAI(
-        base_url=proxy.url + "/openai/v1", api_key=key or proxy.keys[role], max_retries=0
-    )
+    return OpenAI(base_url=proxy.url + "/openai/v1", api_key=key or proxy.keys[role], max_retries=0)
 
 
 def _ask(client: OpenAI, messages: list[dict[str, str]], *, stream: bool = False) -> str:

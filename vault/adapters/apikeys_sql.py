@@ -53,11 +53,17 @@ class SqlApiKeyStore:
             session.add(row)
             session.commit()
 
+    def cached(self, key_id: str) -> tuple[ApiKeyInfo, str] | None:
+        entry = self._cache.get(key_id)
+        if entry is not None and time.monotonic() - entry[0] < self._cache_seconds:
+            return entry[1]
+        return None
+
     def get(self, key_id: str) -> tuple[ApiKeyInfo, str] | None:
-        cached = self._cache.get(key_id)
+        found = self.cached(key_id)
+        if found is not None:
+            return found
         now = time.monotonic()
-        if cached is not None and now - cached[0] < self._cache_seconds:
-            return cached[1]
         with Session(self._engine) as session:
             row = session.get(ApiKeyRow, key_id)
             found = None if row is None else (_info(row), row.secret_hash)

@@ -11,10 +11,10 @@ from vault.domain.audit import AuditEvent
 from vault.domain.policy import Action
 from vault.domain.principal import Principal
 from vault.errors import AuthenticationFailed, PermissionDenied, RateLimited
-from vault.services.apikeys import authenticate
+from vault.services.apikeys import authenticate, authenticate_cached
 from vault.wiring import Vault
 
-__all__ = ["audit", "get_vault", "principal_for", "require"]
+__all__ = ["audit", "cached_principal", "get_vault", "principal_for", "require"]
 
 SYSTEM_TENANT = "_system"
 
@@ -39,6 +39,22 @@ def principal_for(request: Request) -> Principal:
     except AuthenticationFailed:
         audit(request, None, "auth.failure", outcome="denied", tenant=SYSTEM_TENANT)
         raise
+    _admit(vault, principal)
+    return principal
+
+
+def cached_principal(request: Request) -> Principal | None:
+    """`principal_for` without I/O, for the event loop: the caller if its key was looked up a
+    moment ago, else None (then call `principal_for` in a worker thread, which also audits a
+    failure). Raises RateLimited like `principal_for`."""
+    vault = get_vault(request)
+    principal = authenticate_cached(vault.api_keys, _presented_key(request))
+    if principal is not None:
+        _admit(vault, principal)
+    return principal
+
+
+def _admit(vault: Vault, principal: Principal) -> None:
     wait = vault.rate_limiter.check_request(principal.key_id)
     if wait > 0:
         raise RateLimited(
@@ -46,7 +62,6 @@ def principal_for(request: Request) -> Principal:
             retry_after=wait,
             code="rate_limit_exceeded",
         )
-    return principal
 
 
 def require(action: Action) -> Callable[[Request], Principal]:

@@ -76,19 +76,37 @@ def create_api_key(
 def authenticate(store: ApiKeyStore, presented: str | None, *, clock: Clock = _now) -> Principal:
     """The principal behind a presented key. Raises AuthenticationFailed, with one message for
     every failure so a caller learns nothing about which keys exist."""
-    failure = AuthenticationFailed("Invalid API Key")
+    principal = _verified(presented, store.get, clock)
+    if principal is None:
+        raise AuthenticationFailed("Invalid API Key")
+    return principal
+
+
+def authenticate_cached(
+    store: ApiKeyStore, presented: str | None, *, clock: Clock = _now
+) -> Principal | None:
+    """`authenticate` from what the store already holds in memory, so it can run on the event
+    loop. None if that is not enough to admit the caller: use `authenticate` then."""
+    return _verified(presented, store.cached, clock)
+
+
+def _verified(
+    presented: str | None,
+    lookup: Callable[[str], tuple[ApiKeyInfo, str] | None],
+    clock: Clock,
+) -> Principal | None:
     match = _KEY_RE.fullmatch(presented or "")
     if match is None:
-        raise failure
-    found = store.get(match["id"])
+        return None
+    found = lookup(match["id"])
     if found is None:
-        raise failure
+        return None
     info, secret_hash = found
     if not hmac.compare_digest(secret_hash, _hash(match["secret"])):
-        raise failure
+        return None
     now = clock()
     if info.revoked_at is not None or (info.expires_at is not None and info.expires_at <= now):
-        raise failure
+        return None
     return Principal(tenant=info.tenant, roles=info.roles, key_id=info.id)
 
 

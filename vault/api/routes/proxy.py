@@ -13,7 +13,7 @@ import anyio
 from fastapi import APIRouter, Depends, Header, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
-from vault.api.deps import audit, get_vault, principal_for, require
+from vault.api.deps import audit, cached_principal, get_vault, principal_for, require
 from vault.api.multipart import read_form
 from vault.domain.policy import Action, check_purpose
 from vault.domain.principal import Principal
@@ -93,12 +93,25 @@ class _Prepared:
     started: float
 
 
-def _authorize(request: Request) -> Principal:
-    principal = principal_for(request)
+def _authorize(request: Request, principal: Principal | None = None) -> Principal:
+    """The caller (authenticated here unless given), if it may use inference; audits refusals."""
+    principal = principal or principal_for(request)
     if not get_vault(request).access_policy.allows(principal.roles, Action.INFER):
         audit(request, principal, "proxy.request", outcome="denied")
         raise PermissionDenied("this API key may not use inference")
     return principal
+
+
+async def _caller(request: Request) -> Principal:
+    """`_authorize` on the event loop when the key is fresh in memory and the answer is yes (a
+    worker-thread hop costs more than the check); in a worker thread otherwise, where the key
+    store may be queried and a refusal is audited."""
+    principal = cached_principal(request)
+    if principal is not None and get_vault(request).access_policy.allows(
+        principal.roles, Action.INFER
+    ):
+        return principal
+    return await anyio.to_thread.run_sync(_authorize, request, principal)
 
 
 def _prepare(
@@ -170,7 +183,7 @@ async def chat_completions(
     request: Request, x_vault_purpose: Annotated[str | None, Header()] = None
 ) -> Any:
     """Groq's chat completions, with PII tokenized on the way out and restored on the way in."""
-    principal = await anyio.to_thread.run_sync(_authorize, request)
+    principal = await _caller(request)
     try:
         body = await _json_body(request)
         if not body.get("stream"):
@@ -290,7 +303,7 @@ async def transcribe(
     request: Request, x_vault_purpose: Annotated[str | None, Header()] = None
 ) -> JSONResponse:
     """Whisper through Groq; the transcript comes back tokenized, or re-identified if allowed."""
-    principal = await anyio.to_thread.run_sync(_authorize, request)
+    principal = await _caller(request)
     raw = bytearray()
     async for chunk in request.stream():
         raw += chunk

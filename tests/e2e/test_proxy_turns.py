@@ -6,12 +6,14 @@ its values already located. Each test watches the texts the detector is actually
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from openai import OpenAI
 
@@ -49,6 +51,12 @@ def watched(upstream: Upstream, tmp_path_factory: pytest.TempPathFactory) -> Ite
         yield proxy, detector
 
 
+def _cache_lookups(proxy: Proxy) -> dict[str, int]:
+    text = httpx.get(proxy.url + "/metrics").text
+    found = dict(re.findall(r'vault_detection_cache_total\{type="(\w+)"\} (\d+)', text))
+    return {kind: int(found.get(kind, 0)) for kind in ("hit", "miss")}
+
+
 def _client(proxy: Proxy, role: str = "reidentifier", key: str | None = None) -> OpenAI:
     return OpenAI(base_url=proxy.url + "/openai/v1", api_key=key or proxy.keys[role], max_retries=0)
 
@@ -84,9 +92,13 @@ def test_turn_two_detects_only_its_new_message(
 
     question = f"{SECOND} (streamed: {stream})"
     messages.append({"role": "user", "content": question})
+    counted = _cache_lookups(proxy)
     _ask(client, messages)
 
     assert detector.seen[before:] == [question]
+    # /metrics says the same: one text detected, two answered from memory.
+    after = _cache_lookups(proxy)
+    assert (after["miss"] - counted["miss"], after["hit"] - counted["hit"]) == (1, 2)
     # The answer went back to Groq tokenized all the same.
     assert_no_values(upstream.received[-1].body, (NAME, EMAIL, "Mary Jones"))
 

@@ -51,6 +51,8 @@ class RedactedRequest:
     payload: bytes
     counts: Counter[str] = field(default_factory=Counter)
     tokens: int = 0
+    detected: int = 0  # texts run through the detector; the others came from the cache
+    cached: int = 0
     # Token → the value it replaced in this request: lets the answer be restored without a
     # token-store round trip. Held for the request only; never logged.
     values: dict[str, str] = field(default_factory=dict, repr=False)
@@ -249,7 +251,7 @@ class ChatRedactor:
         texts = [get() for get, _ in slots]
         for text in texts:
             check_text(text)
-        spans = self._spans(tenant, texts)
+        spans, detected = self._spans(tenant, texts)
         values = {
             text[s.start : s.end]: s.entity_type
             for text, found in zip(texts, spans, strict=True)
@@ -258,7 +260,9 @@ class ChatRedactor:
             if s.entity_type != LITERAL_TOKEN_TYPE
             and self._anonymizer.policy.rule_for(s.entity_type).operator is not Operator.KEEP
         }
-        result = RedactedRequest(body=body, payload=b"")
+        result = RedactedRequest(
+            body=body, payload=b"", detected=detected, cached=len(texts) - detected
+        )
         pattern = _values_pattern(values)
         work = []  # (setter, text, spans) of every slot with something to replace
         for (_, set_), text, found in zip(slots, texts, spans, strict=True):
@@ -291,7 +295,8 @@ class ChatRedactor:
             spans = self._anonymizer.select_spans(text, values)
             self._cache.put(self._cache.key(text), spans, tenant=tenant)
 
-    def _spans(self, tenant: str, texts: list[str]) -> list[list[Span]]:
+    def _spans(self, tenant: str, texts: list[str]) -> tuple[list[list[Span]], int]:
+        """The spans of each text, and how many texts had to be detected (cache misses)."""
         keys = [self._cache.key(t) for t in texts]
         found: list[list[Span] | None] = [self._cache.get(k, tenant) for k in keys]
         missing = [i for i, spans in enumerate(found) if spans is None]
@@ -300,7 +305,7 @@ class ChatRedactor:
             for i, spans in zip(missing, fresh, strict=True):
                 found[i] = spans
                 self._cache.put(keys[i], spans)
-        return [spans or [] for spans in found]
+        return [spans or [] for spans in found], len(missing)
 
     def _guard(self, tenant: str, result: RedactedRequest, values: dict[str, str]) -> None:
         """Block if a value detected in this request, or one this tenant sent before, is still

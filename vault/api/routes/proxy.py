@@ -129,6 +129,9 @@ def _prepare(
         details = {"model": str(body.get("model"))[:128]}
         audit(request, principal, "proxy.blocked", outcome="blocked", details=details)
         raise
+    metrics = request.app.state.metrics
+    metrics.count("detection_cache", "miss", redacted.detected)
+    metrics.count("detection_cache", "hit", redacted.cached)
     restore, reveal = _reveal(request, principal)
     return _Prepared(
         principal=principal,

@@ -7,6 +7,7 @@ policy file stops the vault at start-up instead of silently weakening it.
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import StrEnum
 from typing import Any
@@ -82,6 +83,11 @@ class EntityRule(_Strict):
     mask_keep_last: int = Field(default=4, ge=0, le=16)
 
 
+@functools.cache  # one per operator; rules are frozen, so sharing is safe
+def _default_rule(operator: Operator) -> EntityRule:
+    return EntityRule(operator=operator)
+
+
 class AnonymizationPolicy(_Strict):
     """Entity → operator, thresholds, allow and deny lists."""
 
@@ -103,7 +109,7 @@ class AnonymizationPolicy(_Strict):
         return value
 
     def rule_for(self, entity_type: str) -> EntityRule:
-        return self.entities.get(entity_type) or EntityRule(operator=self.default_operator)
+        return self.entities.get(entity_type) or _default_rule(self.default_operator)
 
     def threshold_for(self, entity_type: str) -> float:
         rule = self.entities.get(entity_type)

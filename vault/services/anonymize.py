@@ -168,19 +168,18 @@ class Anonymizer:
         token_key = keyring.hmac_key("token")
         new_records: dict[str, TokenRecord] = {}
         plans: list[list[_Planned]] = []
+        # A value repeated across the texts (a chat history) is worked out once.
+        decided: dict[tuple[str, str], tuple[bytes, Operator, str | None]] = {}
         for text, found in zip(texts, chosen, strict=True):
             plan = []
             for span in found or ():
                 value = text[span.start : span.end]
-                digest = hmac.new(
-                    token_key, f"{span.entity_type}\x00{value}".encode(), hashlib.sha256
-                ).digest()
-                operator = self.policy.rule_for(span.entity_type).operator
-                if span.entity_type == LITERAL_TOKEN_TYPE:
-                    operator = Operator.TOKENIZE
-                token = (
-                    make_token(span.entity_type, digest) if operator is Operator.TOKENIZE else None
-                )
+                known = decided.get((span.entity_type, value))
+                if known is None:
+                    known = decided[(span.entity_type, value)] = self._decide(
+                        token_key, span.entity_type, value
+                    )
+                digest, operator, token = known
                 if token and (tenant, token) not in self._known and token not in new_records:
                     new_records[token] = TokenRecord(
                         token=token,
@@ -194,6 +193,17 @@ class Anonymizer:
             plans.append(plan)
         erased = self._persist(tenant, new_records) if new_records else set()
         return [self._render(text, plan, erased) for text, plan in zip(texts, plans, strict=True)]
+
+    def _decide(
+        self, token_key: bytes, entity_type: str, value: str
+    ) -> tuple[bytes, Operator, str | None]:
+        """The value's keyed digest, the operator its type gets, and its token if tokenized."""
+        digest = hmac.new(token_key, f"{entity_type}\x00{value}".encode(), hashlib.sha256).digest()
+        operator = self.policy.rule_for(entity_type).operator
+        if entity_type == LITERAL_TOKEN_TYPE:
+            operator = Operator.TOKENIZE
+        token = make_token(entity_type, digest) if operator is Operator.TOKENIZE else None
+        return digest, operator, token
 
     def _render(self, text: str, plan: list[_Planned], erased: set[str]) -> AnonymizedText:
         pieces: list[str] = []

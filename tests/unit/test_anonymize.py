@@ -99,45 +99,39 @@ def test_unpaired_surrogates_are_refused(parts: Parts) -> None:
         parts.anonymizer.anonymize("acme", "bad \ud800 text")
 
 
-@settings(
+# Texts built from pieces the detector knows, token look-alikes and anything else.
+_PIECES = st.lists(
+    st.one_of(
+        st.text(st.characters(blacklist_categories=("Cs",)), max_size=20),
+        st.sampled_from(
+            [
+                "John Smith",
+                "mary@ex.org",
+                "+1 415 555 0132",
+                "4111 1111 1111 1111",
+                "PERSON_",
+                "_",
+                "'s",
+                " ",
+            ]
+        ),
+    ),
+    max_size=12,
+)
+_PROPERTY = settings(
     max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
 )
-@given(
-    st.lists(
-        st.one_of(
-            st.text(st.characters(blacklist_categories=("Cs",)), max_size=20),
-            st.sampled_from(
-                [
-                    "John Smith",
-                    "mary@ex.org",
-                    "+1 415 555 0132",
-                    "4111 1111 1111 1111",
-                    "PERSON_",
-                    "_",
-                    "'s",
-                ]
-            ),
-        ),
-        max_size=12,
-    )
-)
+
+
+@_PROPERTY
+@given(_PIECES)
 def test_round_trip_is_exact_for_any_text(parts: Parts, pieces: list[str]) -> None:
     text = "".join(pieces)
     assert parts.round_trip("acme", text) == text
 
 
-@settings(
-    max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
-)
-@given(
-    st.lists(
-        st.one_of(
-            st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
-            st.sampled_from(["John Smith", "mary@ex.org", "+1 415 555 0132", "PERSON_", " "]),
-        ),
-        max_size=10,
-    )
-)
+@_PROPERTY
+@given(_PIECES)
 def test_reidentified_spans_mark_exactly_the_restored_values(
     parts: Parts, pieces: list[str]
 ) -> None:

@@ -1,0 +1,163 @@
+"""Proxy cost in instructions: a served vault under valgrind's callgrind, beside a bare proxy.
+
+Wall-clock figures on a shared machine move by a millisecond from one run to the next; the
+number of instructions a request executes does not. This section serves the vault (regex
+detector, as in the proxy section's own-cost rows) and, as the baseline, a pass-through app on
+the same stack (FastAPI, one worker-thread hop, the same pooled HTTP transport to the upstream)
+that does none of the vault's work. Each runs under callgrind; counters are zeroed after a
+warm-up, then `_REQUESTS` requests are counted. Needs `valgrind` on PATH; not part of the
+default `make bench` (it takes a few minutes): `python -m vault.bench instructions`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import ExitStack
+from itertools import count
+from pathlib import Path
+
+import anyio
+import httpx
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from vault.bench import Row
+from vault.bench.proxy import _GROQ_KEY, _chat, _prompt
+from vault.fakegroq import create_fake_groq_app, serve_in_thread
+
+__all__ = ["run"]
+
+_WARMUP, _REQUESTS = 30, 200
+_KEY_FILE = "key"
+
+# Served under valgrind: argv = kind ("vault" | "bare"), upstream URL, port, work dir.
+_SERVER = """
+import sys
+from pathlib import Path
+import uvicorn
+kind, upstream, port, work = sys.argv[1], sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
+if kind == "vault":
+    from vault.api import create_app
+    from vault.bench.proxy import _PatternDetector
+    from vault.services.apikeys import create_api_key
+    from vault.settings import Settings
+    from vault.wiring import build_vault
+    settings = Settings(data_dir=work, groq_base_url=upstream, groq_api_key="gsk_bench",
+                        rate_limit_rpm=0, _env_file=None)
+    vault = build_vault(settings, detector_override=_PatternDetector())
+    _, key = create_api_key(vault.api_keys, tenant="bench", roles=["reidentifier"])
+    app = create_app(vault=vault)
+else:
+    from vault.bench.instructions import bare_proxy
+    key, app = "gsk_bench", bare_proxy(upstream)
+(work / "key").write_text(key)
+uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+"""
+
+
+def bare_proxy(upstream: str) -> object:
+    """The least a proxy on this stack does: parse, re-encode, forward, answer."""
+    app = FastAPI()
+    transport = httpx.HTTPTransport()
+    url = httpx.URL(upstream + "/openai/v1/chat/completions")
+    headers = {"authorization": f"Bearer {_GROQ_KEY}", "content-type": "application/json"}
+
+    def forward(raw: bytes) -> object:
+        payload = json.dumps(json.loads(raw), ensure_ascii=False, separators=(",", ":"))
+        response = transport.handle_request(
+            httpx.Request("POST", url, headers=headers, content=payload.encode())
+        )
+        try:
+            response.read()
+        finally:
+            response.close()
+        return response.json()
+
+    @app.post("/openai/v1/chat/completions")
+    async def chat(request: Request) -> JSONResponse:
+        return JSONResponse(await anyio.to_thread.run_sync(forward, await request.body()))
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _instructions_per_request(kind: str, upstream: str, work: Path) -> float:
+    port = _free_port()
+    out = work / "callgrind.out"
+    server = subprocess.Popen(
+        [
+            "valgrind", "--tool=callgrind", f"--callgrind-out-file={out}.%p",
+            sys.executable, "-c", _SERVER, kind, upstream, str(port), str(work),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{port}"
+        with httpx.Client(base_url=url, timeout=600) as client:
+            deadline = time.monotonic() + 600
+            while True:  # valgrind makes start-up slow
+                try:
+                    if client.get("/healthz").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"the {kind} server under valgrind did not start")
+                time.sleep(1)
+            key = (work / _KEY_FILE).read_text()
+            serials = count(1)
+            for _ in range(_WARMUP):
+                _chat(client, key, [{"role": "user", "content": _prompt(next(serials), 1024)}])
+            _callgrind_control("-z", server.pid)
+            for _ in range(_REQUESTS):
+                _chat(client, key, [{"role": "user", "content": _prompt(next(serials), 1024)}])
+            _callgrind_control("-d", server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    dump = next(work.glob(f"callgrind.out.{server.pid}.*"))  # the one -d wrote
+    totals = re.search(r"^(?:summary|totals): (\d+)", dump.read_text(), re.MULTILINE)
+    if totals is None:
+        raise RuntimeError("callgrind wrote no totals")
+    return int(totals.group(1)) / _REQUESTS
+
+
+def _callgrind_control(option: str, pid: int) -> None:
+    subprocess.run(["callgrind_control", option, str(pid)], check=True, capture_output=True)
+
+
+def run() -> list[Row]:
+    if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
+        print("bench: instructions needs valgrind; skipped", file=sys.stderr)
+        return []
+    with ExitStack() as stack:
+        upstream = stack.enter_context(serve_in_thread(create_fake_groq_app(api_key=_GROQ_KEY)))
+        work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="vault-bench-")))
+        (work / "vault").mkdir()
+        (work / "bare").mkdir()
+        vault = _instructions_per_request("vault", upstream, work / "vault")
+        bare = _instructions_per_request("bare", upstream, work / "bare")
+    return [
+        Row("instructions", "1 KB chat request, served vault (regex detector)", vault / 1e6,
+            bare / 1e6, "M instr", "baseline: a bare pass-through proxy on the same stack"),
+        Row("instructions", "the vault's own work per request", (vault - bare) / 1e6, None,
+            "M instr", "auth, policy, tokens, guard, audit, restore"),
+    ]  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -22,6 +23,12 @@ def fake() -> Iterator[tuple[Starlette, str]]:
 @pytest.fixture
 def app(fake: tuple[Starlette, str]) -> Starlette:
     app = fake[0]
+    # A stream the last test walked away from may still be ending in the fake's handler, which
+    # would then write its outcome into this test's state: let it finish first (bounded wait).
+    for _ in range(1000):
+        if "open" not in app.state.streams.values():
+            break
+        time.sleep(0.005)
     app.state.behaviour.reset()
     app.state.received.clear()
     app.state.streams.clear()

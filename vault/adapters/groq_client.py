@@ -143,12 +143,6 @@ class GroqClient:
         """A non-streaming chat completion; `payload` is the JSON body, sent byte for byte."""
         return self._call("POST", f"{_API}/chat/completions", content=payload, headers=_JSON)
 
-    async def achat(self, payload: bytes) -> UpstreamResponse:
-        """`chat` for the event loop."""
-        request = self._request("POST", f"{_API}/chat/completions", content=payload, headers=_JSON)
-        response = await self._asend(request, stream=False)
-        return self._finish(response)
-
     def list_models(self) -> UpstreamResponse:
         return self._call("GET", f"{_API}/models")
 
@@ -178,7 +172,7 @@ class GroqClient:
         request = self._request(
             "POST", f"{_API}/chat/completions", content=payload, headers=_JSON | _EVENT_STREAM
         )
-        response = await self._asend(request, stream=True)
+        response = await self._open_stream(request)
         content_type = response.headers.get("content-type", "")
         if not content_type.startswith("text/event-stream"):
             await response.aclose()
@@ -226,17 +220,13 @@ class GroqClient:
             self._sleep(delay)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    async def _asend(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
+    async def _open_stream(self, request: httpx.Request) -> httpx.Response:
+        """The response with its body still to read, once Groq has said 200."""
         transport = self._async_transport_for_loop()
         for attempt in range(self._max_retries + 1):
             self._breaker.before_call()
             try:
                 response = await transport.handle_async_request(request)
-                if not stream:
-                    try:
-                        await response.aread()
-                    finally:
-                        await response.aclose()
             except httpx.TransportError as exc:
                 self._breaker.record_failure()
                 if attempt == self._max_retries:
@@ -245,7 +235,7 @@ class GroqClient:
                 continue
             delay = self._judge(response, attempt)
             if delay is None:
-                if stream and response.status_code != 200:
+                if response.status_code != 200:
                     await response.aread()
                     await response.aclose()
                     self._raise_for_status(response)

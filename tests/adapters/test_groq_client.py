@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+import threading
 import time
 from typing import Any
 
@@ -521,3 +522,60 @@ def test_one_client_serves_successive_event_loops(client: GroqClient):
 
     assert asyncio.run(once()) > 0
     assert asyncio.run(once()) > 0
+
+
+# -- egress proxies from the environment --------------------------------------------------
+
+
+class _CapturingProxy:
+    """A forward proxy that records the request line it is sent and answers 502."""
+
+    def __init__(self) -> None:
+        self._server = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self._server.getsockname()[1]}"
+        self.lines: list[str] = []
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        with self._server:
+            self._server.settimeout(10)
+            try:
+                connection, _ = self._server.accept()
+            except TimeoutError:
+                return
+            with connection:
+                head = b""
+                while b"\r\n\r\n" not in head:
+                    chunk = connection.recv(65536)
+                    if not chunk:
+                        return
+                    head += chunk
+                self.lines.append(head.split(b"\r\n", 1)[0].decode())
+                connection.sendall(
+                    b"HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+                )
+
+
+def test_an_egress_proxy_named_in_the_environment_carries_the_calls(
+    make_client, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    proxy = _CapturingProxy()
+    monkeypatch.setenv("HTTP_PROXY", proxy.url)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    client: GroqClient = make_client(base_url="http://groq.invalid", max_retries=0)
+    with pytest.raises(UpstreamError):
+        client.chat(_body())
+    assert proxy.lines == ["POST http://groq.invalid/openai/v1/chat/completions HTTP/1.1"]
+
+
+def test_no_proxy_exempts_groqs_host(
+    make_client, url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    proxy = _CapturingProxy()
+    monkeypatch.setenv("HTTP_PROXY", proxy.url)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    client: GroqClient = make_client()
+    assert client.chat(_body()).status == 200
+    assert proxy.lines == []

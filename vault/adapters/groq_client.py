@@ -14,6 +14,7 @@ import random
 import threading
 import time
 import urllib.parse
+import urllib.request
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import Any
 
@@ -333,7 +334,9 @@ class GroqClient:
     def _sync_transport(self) -> httpx.BaseTransport:
         with self._lock:
             if self._transport is None:
-                self._transport = self._given_transport or httpx.HTTPTransport(limits=self._limits)
+                self._transport = self._given_transport or httpx.HTTPTransport(
+                    limits=self._limits, proxy=_environment_proxy(self._base_url)
+                )
             return self._transport
 
     def _async_transport_for_loop(self) -> httpx.AsyncBaseTransport:
@@ -344,7 +347,7 @@ class GroqClient:
                 # portal, a second server) gets its own.
                 self._async_transport_loop = loop
                 self._async_transport = self._given_async_transport or httpx.AsyncHTTPTransport(
-                    limits=self._limits
+                    limits=self._limits, proxy=_environment_proxy(self._base_url)
                 )
             return self._async_transport
 
@@ -432,6 +435,16 @@ class GroqStream:
             self._breaker.record_failure()
             raise _bad_answer("a stream chunk that is not a JSON object", self.headers)
         return data
+
+
+def _environment_proxy(base_url: str) -> str | None:
+    """The egress proxy the environment names for Groq (HTTPS_PROXY, ALL_PROXY, ...) unless
+    NO_PROXY exempts its host: what httpx.Client does by default, kept for the bare transport."""
+    url = httpx.URL(base_url)
+    if urllib.request.proxy_bypass(url.host):
+        return None
+    proxies = urllib.request.getproxies()
+    return proxies.get(url.scheme) or proxies.get("all")
 
 
 def _unreachable(exc: httpx.TransportError, *, during_stream: bool = False) -> UpstreamUnavailable:

@@ -320,7 +320,7 @@ class ChatRedactor:
         """Block if a value detected in this request, or one this tenant sent before, is still
         in the payload; under a strict policy, also if a full re-scan finds anything."""
         payload = result.payload.decode()
-        prefixes = set(_WORD_START_PREFIXES.findall(payload))
+        prefixes = _word_start_prefixes(payload)
         here = _KnownValues()
         here.add(values)
         with self._known_lock:
@@ -355,8 +355,16 @@ class ChatRedactor:
 
 # Where a value may begin in the payload: not right after a letter or digit.
 _WORD_START = re.compile(r"(?<![^\W_])")
-# The first three characters at each such place, found in one pass of the regex engine.
-_WORD_START_PREFIXES = re.compile(r"(?<![^\W_])(?=(.{3}))", re.DOTALL)
+# The three characters after each character that is not a letter or digit: with the text's
+# first three, the prefixes of every place a value may begin, found in one pass in C.
+_AFTER_BOUNDARY = re.compile(r"[\W_](?=(.{3}))", re.DOTALL)
+
+
+def _word_start_prefixes(payload: str) -> set[str]:
+    prefixes = set(_AFTER_BOUNDARY.findall(payload))
+    if len(payload) >= 3:
+        prefixes.add(payload[:3])
+    return prefixes
 
 
 class _KnownValues:
@@ -398,9 +406,9 @@ class _KnownValues:
 
     def found_in(self, payload: str, prefixes: set[str] | None = None) -> bool:
         """Whether a value stands in `payload` as a whole word (no letter or digit around it).
-        `prefixes`: the payload's word-start prefixes, when the caller already has them."""
+        `prefixes`: `_word_start_prefixes(payload)`, when the caller already has them."""
         if prefixes is None:
-            prefixes = set(_WORD_START_PREFIXES.findall(payload))
+            prefixes = _word_start_prefixes(payload)
         for prefix in self._index.keys() & prefixes:
             for escaped in self._index[prefix]:
                 at = payload.find(escaped)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.fakes import RegexDetector
-from vault.services.chat import PrimedReidentifier
+from vault.services.chat import PrimedReidentifier, StreamRestorer
 from vault.settings import Settings
 from vault.wiring import Vault, build_vault
 
@@ -55,3 +55,26 @@ def test_another_tenants_token_stays_unresolved(vault: Vault) -> None:
     result = primed(vault, {}).reidentify("acme", f"hello {token}")
     assert result.text == f"hello {token}"
     assert result.unresolved == [token]
+
+
+def _chunk(**delta: object) -> dict[str, object]:
+    return {"id": "c", "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
+
+
+def test_a_stream_chunk_goes_to_the_token_store_only_when_it_may_hold_a_token(
+    vault: Vault,
+) -> None:
+    """Chunks without a token are restored on the event loop; only a chunk that may hold one
+    (an underscore in it or in what is held back, tool calls) takes a worker-thread hop."""
+    token = vault.anonymizer.anonymize("acme", "John Smith").text
+    restorer = StreamRestorer(primed(vault, {}), "acme", None)
+    assert not restorer.needs_token_store(_chunk(role="assistant", content=""))
+    assert not restorer.needs_token_store(_chunk(content="Hello there"))
+    assert restorer.needs_token_store(_chunk(content=f"Hi {token}"))
+    assert restorer.needs_token_store(_chunk(tool_calls=[{"index": 0}]))
+
+    restorer.restore(_chunk(content=f"Hi {token[:9]}"))  # "PERSON_xx": held back
+    assert restorer.needs_token_store(_chunk(content="more"))
+    restored = restorer.restore(_chunk(content=token[9:] + "!"))
+    assert restored["choices"][0]["delta"]["content"] == "John Smith!"
+    assert not restorer.needs_token_store(_chunk(content="Bye"))

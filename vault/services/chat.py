@@ -540,6 +540,22 @@ class StreamRestorer:
             if kind == "content"
         ]
 
+    def needs_token_store(self, chunk: dict[str, Any]) -> bool:
+        """Whether restoring `chunk` might look a token up in the store (I/O). Every token has an
+        underscore: with none in the chunk's text nor in what is held back, restoring is pure
+        computation, cheap enough for the event loop."""
+        if any(stream.holds("_") for stream in self._streams.values()):
+            return True
+        for choice in chunk.get("choices") or []:
+            delta = choice.get("delta") if isinstance(choice, dict) else None
+            if not isinstance(delta, dict):
+                continue
+            for value in delta.values():
+                # Tool calls and anything else not a plain string are looked at in full.
+                if value is not None and (not isinstance(value, str) or "_" in value):
+                    return True
+        return False
+
     def restore(self, chunk: dict[str, Any]) -> dict[str, Any]:
         for choice in chunk.get("choices") or []:
             if not isinstance(choice, dict) or not isinstance(choice.get("delta"), dict):

@@ -138,6 +138,10 @@ class StreamReidentifier:
         ready, self._pending = self._reidentifier.grammar.split_safe_prefix(self._pending + piece)
         return self._emit(ready)
 
+    def holds(self, text: str) -> bool:
+        """Whether `text` is in what this stream holds back."""
+        return text in self._pending
+
     def flush(self) -> str:
         """Whatever is still held back, at the end of the stream."""
         ready, self._pending = self._pending, ""

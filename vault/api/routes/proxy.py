@@ -241,7 +241,10 @@ async def _relay(
                 get_vault(request).rate_limiter.spend_tokens(
                     principal.key_id, usage["total_tokens"]
                 )
-            chunk = await anyio.to_thread.run_sync(restorer.restore, chunk)
+            if restorer.needs_token_store(chunk):
+                chunk = await anyio.to_thread.run_sync(restorer.restore, chunk)
+            else:
+                chunk = restorer.restore(chunk)  # no I/O: a worker-thread hop would cost more
             yield _sse(chunk)
         if last is not None:
             # A stream that ended without a finish chunk may still hold back a token's start.

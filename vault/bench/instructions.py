@@ -21,6 +21,7 @@ import time
 from contextlib import ExitStack
 from itertools import count
 from pathlib import Path
+from typing import Any
 
 import anyio
 import httpx
@@ -28,7 +29,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from vault.bench import Row
-from vault.bench.proxy import _GROQ_KEY, _chat, _prompt
+from vault.bench.proxy import GROQ_KEY, build_bench_vault, chat, prompt
 from vault.fakegroq import create_fake_groq_app, serve_in_thread
 
 __all__ = ["run"]
@@ -36,37 +37,32 @@ __all__ = ["run"]
 _WARMUP, _REQUESTS = 30, 200
 _KEY_FILE = "key"
 
-# Served under valgrind: argv = kind ("vault" | "bare"), upstream URL, port, work dir.
-_SERVER = """
-import sys
-from pathlib import Path
-import uvicorn
-kind, upstream, port, work = sys.argv[1], sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
-if kind == "vault":
+# Run under valgrind: `serve(kind, upstream, port, work)` from this module.
+_SERVER = "import sys; from vault.bench.instructions import serve; serve(*sys.argv[1:])"
+
+
+def serve(kind: str, upstream: str, port: str, work: str) -> None:
+    """Serve the vault ("vault") or the bare proxy ("bare") until killed; the key goes to a
+    file in `work` for the driving process."""
+    import uvicorn
+
     from vault.api import create_app
-    from vault.bench.proxy import _PatternDetector
-    from vault.services.apikeys import create_api_key
-    from vault.settings import Settings
-    from vault.wiring import build_vault
-    settings = Settings(data_dir=work, groq_base_url=upstream, groq_api_key="gsk_bench",
-                        rate_limit_rpm=0, _env_file=None)
-    vault = build_vault(settings, detector_override=_PatternDetector())
-    _, key = create_api_key(vault.api_keys, tenant="bench", roles=["reidentifier"])
-    app = create_app(vault=vault)
-else:
-    from vault.bench.instructions import bare_proxy
-    key, app = "gsk_bench", bare_proxy(upstream)
-(work / "key").write_text(key)
-uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
-"""
+
+    if kind == "vault":
+        vault, key = build_bench_vault(Path(work), upstream, regex_detector=True)
+        app: Any = create_app(vault=vault)
+    else:
+        key, app = GROQ_KEY, bare_proxy(upstream)
+    (Path(work) / _KEY_FILE).write_text(key)
+    uvicorn.run(app, host="127.0.0.1", port=int(port), log_level="warning")
 
 
-def bare_proxy(upstream: str) -> object:
+def bare_proxy(upstream: str) -> FastAPI:
     """The least a proxy on this stack does: parse, re-encode, forward, answer."""
     app = FastAPI()
     transport = httpx.HTTPTransport()
     url = httpx.URL(upstream + "/openai/v1/chat/completions")
-    headers = {"authorization": f"Bearer {_GROQ_KEY}", "content-type": "application/json"}
+    headers = {"authorization": f"Bearer {GROQ_KEY}", "content-type": "application/json"}
 
     def forward(raw: bytes) -> object:
         payload = json.dumps(json.loads(raw), ensure_ascii=False, separators=(",", ":"))
@@ -125,10 +121,10 @@ def _instructions_per_request(kind: str, upstream: str, work: Path) -> float:
             key = (work / _KEY_FILE).read_text()
             serials = count(1)
             for _ in range(_WARMUP):
-                _chat(client, key, [{"role": "user", "content": _prompt(next(serials), 1024)}])
+                chat(client, key, [{"role": "user", "content": prompt(next(serials), 1024)}])
             _callgrind_control("-z", server.pid)
             for _ in range(_REQUESTS):
-                _chat(client, key, [{"role": "user", "content": _prompt(next(serials), 1024)}])
+                chat(client, key, [{"role": "user", "content": prompt(next(serials), 1024)}])
             _callgrind_control("-d", server.pid)
     finally:
         server.terminate()
@@ -149,7 +145,7 @@ def run() -> list[Row]:
         print("bench: instructions needs valgrind; skipped", file=sys.stderr)
         return []
     with ExitStack() as stack:
-        upstream = stack.enter_context(serve_in_thread(create_fake_groq_app(api_key=_GROQ_KEY)))
+        upstream = stack.enter_context(serve_in_thread(create_fake_groq_app(api_key=GROQ_KEY)))
         work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="vault-bench-")))
         (work / "vault").mkdir()
         (work / "bare").mkdir()

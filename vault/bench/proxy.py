@@ -30,9 +30,9 @@ from vault.fakegroq import create_fake_groq_app, serve_in_thread
 from vault.ports import Detector
 from vault.settings import Settings
 
-__all__ = ["run"]
+__all__ = ["GROQ_KEY", "build_bench_vault", "chat", "prompt", "run"]
 
-_GROQ_KEY = "gsk_bench"
+GROQ_KEY = "gsk_bench"
 _MODEL = "llama-3.1-8b-instant"
 _CHAT = "/openai/v1/chat/completions"
 _START_SECONDS = 120
@@ -60,7 +60,7 @@ class _PatternDetector:
         )
 
 
-def _prompt(serial: int, size: int, *, fresh: bool = False) -> str:
+def prompt(serial: int, size: int, *, fresh: bool = False) -> str:
     """A prompt of about `size` characters, unique by `serial`, with a name, mail and phone:
     from a small pool (tokens already stored), or with a phone never seen before (`fresh`)."""
     person = _PEOPLE[serial % len(_PEOPLE)]
@@ -72,7 +72,7 @@ def _prompt(serial: int, size: int, *, fresh: bool = False) -> str:
     return (head + _FILLER * (size // len(_FILLER) + 1))[:size]
 
 
-def _chat(client: httpx.Client, key: str, messages: list[dict[str, Any]]) -> dict[str, Any]:
+def chat(client: httpx.Client, key: str, messages: list[dict[str, Any]]) -> dict[str, Any]:
     response = client.post(
         _CHAT,
         json={"model": _MODEL, "messages": messages},
@@ -105,7 +105,7 @@ def _concurrent_streams(base_url: str, key: str, clients: int) -> tuple[int, flo
     def one(serial: int) -> bool:
         try:
             with httpx.Client(base_url=base_url, timeout=60) as client:
-                _first_token_seconds(client, key, _prompt(900_000 + serial, 300))
+                _first_token_seconds(client, key, prompt(900_000 + serial, 300))
             return True
         except (httpx.HTTPError, RuntimeError):
             return False
@@ -116,25 +116,33 @@ def _concurrent_streams(base_url: str, key: str, clients: int) -> tuple[int, flo
     return results.count(False), time.perf_counter() - started
 
 
-def _serve_vault(
-    channel: Connection, data_dir: Path, groq_url: str, *, regex_detector: bool
-) -> None:
-    """In a child process: serve a vault, send back its URL and a reidentifier key, and serve
-    until the parent says stop (or goes away)."""
-    from vault.api import create_app
+def build_bench_vault(data_dir: Path, groq_url: str, *, regex_detector: bool) -> tuple[Any, str]:
+    """A vault for the bench (no request rate limit: the bench is one client sending thousands
+    of requests a minute) and a reidentifier key for it."""
     from vault.services.apikeys import create_api_key
     from vault.wiring import build_vault
 
     settings = Settings(
         data_dir=data_dir,
         groq_base_url=groq_url,
-        groq_api_key=_GROQ_KEY,
-        rate_limit_rpm=0,  # the bench is one client sending thousands of requests a minute
+        groq_api_key=GROQ_KEY,
+        rate_limit_rpm=0,
         _env_file=None,
     )
     overrides = {"detector_override": _PatternDetector()} if regex_detector else {}
     vault = build_vault(settings, **overrides)
     _, key = create_api_key(vault.api_keys, tenant="bench", roles=["reidentifier"])
+    return vault, key
+
+
+def _serve_vault(
+    channel: Connection, data_dir: Path, groq_url: str, *, regex_detector: bool
+) -> None:
+    """In a child process: serve a vault, send back its URL and a reidentifier key, and serve
+    until the parent says stop (or goes away)."""
+    from vault.api import create_app
+
+    vault, key = build_bench_vault(data_dir, groq_url, regex_detector=regex_detector)
     try:
         with serve_in_thread(create_app(vault=vault)) as url:
             channel.send((url, key))
@@ -189,8 +197,8 @@ def _latencies(
     fresh: bool = False,
 ) -> list[float]:
     def call() -> None:
-        prompt = _prompt(next(serials), size, fresh=fresh)
-        _chat(client, key, [{"role": "user", "content": prompt}])
+        text = prompt(next(serials), size, fresh=fresh)
+        chat(client, key, [{"role": "user", "content": text}])
 
     return time_calls(call, repeat=repeat, warmup=5)
 
@@ -208,9 +216,9 @@ def _paired_latencies(
     times: tuple[list[float], list[float]] = ([], [])
     for n in range(repeat + 10):
         for samples, client, key in ((times[0], first, first_key), (times[1], second, second_key)):
-            messages = [{"role": "user", "content": _prompt(next(serials), 1024)}]
+            messages = [{"role": "user", "content": prompt(next(serials), 1024)}]
             started = time.perf_counter()
-            _chat(client, key, messages)
+            chat(client, key, messages)
             if n >= 10:  # the first rounds warm connections and caches
                 samples.append(time.perf_counter() - started)
     return times
@@ -220,8 +228,8 @@ def _first_tokens(
     client: httpx.Client, key: str, serials: Iterator[int], repeat: int
 ) -> list[float]:
     for _ in range(3):
-        _first_token_seconds(client, key, _prompt(next(serials), 300))
-    return [_first_token_seconds(client, key, _prompt(next(serials), 300)) for _ in range(repeat)]
+        _first_token_seconds(client, key, prompt(next(serials), 300))
+    return [_first_token_seconds(client, key, prompt(next(serials), 300)) for _ in range(repeat)]
 
 
 def _ms(samples: list[float], q: float) -> float:
@@ -254,10 +262,10 @@ def _conversation_turns(
     for _ in range(conversations):
         messages = []
         for turn in range(10):
-            messages.append({"role": "user", "content": _prompt(next(serials), 200)})
+            messages.append({"role": "user", "content": prompt(next(serials), 200)})
             detected = _detected_texts(client)
             started = time.perf_counter()
-            answer = _chat(client, key, messages)
+            answer = chat(client, key, messages)
             elapsed = time.perf_counter() - started
             detected = _detected_texts(client) - detected
             messages.append(answer["choices"][0]["message"])
@@ -274,7 +282,7 @@ def _conversation_turns(
 def run() -> list[Row]:
     rows: list[Row] = []
     serials = count(1)
-    fake = create_fake_groq_app(api_key=_GROQ_KEY)
+    fake = create_fake_groq_app(api_key=GROQ_KEY)
     with ExitStack() as stack:
         groq_url = stack.enter_context(serve_in_thread(fake))
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="vault-bench-")))
@@ -287,7 +295,7 @@ def run() -> list[Row]:
         full = stack.enter_context(httpx.Client(base_url=real_url, timeout=60))
 
         # 1. The proxy's own cost: auth, policy, token store, guard, restore, forwarding.
-        base, own = _paired_latencies(direct, _GROQ_KEY, lean, lean_key, serials, 400)
+        base, own = _paired_latencies(direct, GROQ_KEY, lean, lean_key, serials, 400)
         for q, goal in ((50, "<= direct + 2 ms"), (99, "<= direct + 10 ms")):
             rows.append(
                 Row("proxy", f"1 KB round trip p{q}, regex detector", _ms(own, q), _ms(base, q),
@@ -305,9 +313,9 @@ def run() -> list[Row]:
         )  # fmt: skip
 
         # 2. Total added latency with the real detector, beside that detector's own time.
-        detect = time_calls(lambda: detector.detect(_prompt(next(serials), 1024)), repeat=100)
+        detect = time_calls(lambda: detector.detect(prompt(next(serials), 1024)), repeat=100)
         total = _latencies(full, real_key, 1024, serials, 100)
-        base = _latencies(direct, _GROQ_KEY, 1024, serials, 100)
+        base = _latencies(direct, GROQ_KEY, 1024, serials, 100)
         rows.append(Row("proxy", "1 KB detection alone p50", _ms(detect, 50), None, "ms"))
         rows.append(
             Row("proxy", "1 KB added latency p50, real detector", _ms(total, 50) - _ms(base, 50),
@@ -332,14 +340,14 @@ def run() -> list[Row]:
         )  # fmt: skip
 
         # 4. Time to first token in streams.
-        ttft_direct = _first_tokens(direct, _GROQ_KEY, serials, 60)
+        ttft_direct = _first_tokens(direct, GROQ_KEY, serials, 60)
         ttft_proxy = _first_tokens(full, real_key, serials, 60)
         ttft_lean = _first_tokens(lean, lean_key, serials, 60)
         rows.append(
             Row("proxy", "stream first token p50, regex detector", _ms(ttft_lean, 50),
                 _ms(ttft_direct, 50), "ms", "<= direct + 10 ms")
         )  # fmt: skip
-        detect_300 = time_calls(lambda: detector.detect(_prompt(next(serials), 300)), repeat=60)
+        detect_300 = time_calls(lambda: detector.detect(prompt(next(serials), 300)), repeat=60)
         rows.append(
             Row("proxy", "stream first token p50, real detector", _ms(ttft_proxy, 50),
                 _ms(ttft_direct, 50), "ms",
@@ -347,7 +355,7 @@ def run() -> list[Row]:
         )  # fmt: skip
 
         # 5. Fifty streaming clients at once.
-        errors_direct, wall_direct = _concurrent_streams(groq_url, _GROQ_KEY, 50)
+        errors_direct, wall_direct = _concurrent_streams(groq_url, GROQ_KEY, 50)
         errors_proxy, wall_proxy = _concurrent_streams(real_url, real_key, 50)
         rows.append(
             Row("proxy", "50 concurrent streams: errors", errors_proxy, errors_direct, "count", "0")

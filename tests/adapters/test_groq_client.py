@@ -489,27 +489,15 @@ def test_crlf_framing_and_comments_parse(make_client) -> None:  # type: ignore[n
     assert asyncio.run(_collect(client, _body(stream=True))) == [{"n": 1}, {"n": 2}]
 
 
-def test_payloads_go_out_byte_for_byte(make_client) -> None:  # type: ignore[no-untyped-def]
+def test_payloads_go_out_byte_for_byte(client: GroqClient, app: Starlette) -> None:
     """The outbound guard checks the exact bytes; re-encoding them would send other bytes."""
-    payload = b'{ "model" : "m",\n "messages": [{"role": "user", "content": "caf\\u00e9"}], "stream": true }'
-    seen: list[bytes] = []
-
-    def handler(request: httpx.Request) -> httpx.Response:
-        seen.append(request.read())
-        return httpx.Response(200, json={"id": "x"})
-
-    async def async_handler(request: httpx.Request) -> httpx.Response:
-        seen.append(await request.aread())
-        return httpx.Response(
-            200, content=b"data: [DONE]\n\n", headers={"content-type": "text/event-stream"}
-        )
-
-    client: GroqClient = make_client(
-        transport=httpx.MockTransport(handler), async_transport=httpx.MockTransport(async_handler)
+    payload = b'{ "model" : "%s",\n "messages": [{"role": "user", "content": "caf\\u00e9"}] }'
+    sync, streamed = payload % MODEL.encode(), payload.replace(b"] }", b'], "stream": true }') % (
+        MODEL.encode()
     )
-    client.chat(payload)
-    assert asyncio.run(_collect(client, payload)) == []
-    assert seen == [payload, payload]
+    assert client.chat(sync).status == 200
+    assert asyncio.run(_collect(client, streamed))
+    assert [r.body for r in app.state.received] == [sync, streamed]
 
 
 def test_one_client_serves_successive_event_loops(client: GroqClient):

@@ -21,6 +21,7 @@ from typing import Any
 import httpx
 from pydantic import SecretStr
 
+from vault.adapters._http1 import Http1Pool, Http1Response
 from vault.adapters._resilience import CircuitBreaker, backoff_delay, parse_retry_after
 from vault.domain.sse import SseDecoder, SseEvent
 from vault.errors import InvalidRequest, UpstreamError, UpstreamUnavailable
@@ -31,6 +32,7 @@ __all__ = ["DEFAULT_BASE_URL", "GroqClient", "GroqStream", "passed_headers"]
 
 DEFAULT_BASE_URL = "https://api.groq.com"
 _API = "/openai/v1"
+_CHAT = f"{_API}/chat/completions"
 _PASSED = ("x-request-id", "retry-after", "x-groq-region")
 _DEFAULT_HEADERS = {"user-agent": "vault", "accept": "application/json", "accept-encoding": "gzip"}
 _JSON = {"content-type": "application/json"}
@@ -58,6 +60,10 @@ def _bad_answer(what: str, headers: Mapping[str, str] | None = None) -> Upstream
         body=_error(message, "bad_upstream_response"),
         headers=passed_headers(headers or {}),
     )
+
+
+# What judging an answer needs, from the lean pool's responses and httpx's (streams) alike.
+_Answer = Http1Response | httpx.Response
 
 
 def _retryable(status: int) -> bool:
@@ -92,7 +98,6 @@ class GroqClient:
         sleep: Callable[[float], None] = time.sleep,
         async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         jitter: Callable[[], float] = random.random,
-        transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         if max_retries < 0:
@@ -112,10 +117,18 @@ class GroqClient:
         self._sleep = sleep
         self._async_sleep = async_sleep
         self._jitter = jitter
-        self._given_transport = transport
         self._given_async_transport = async_transport
         self._lock = threading.Lock()
-        self._transport: httpx.BaseTransport | None = None
+        # Non-streamed calls (the proxy's busiest path) go through the lean pool; streams
+        # through httpx's async transport, which the event loop drives.
+        self._pool = Http1Pool(
+            self._base_url,
+            timeout=timeout,
+            connect_timeout=connect_timeout,
+            max_connections=max_connections,
+            max_idle=min(20, max_connections),
+            proxy=_environment_proxy(self._base_url),
+        )
         self._async_transport: httpx.AsyncBaseTransport | None = None
         self._async_transport_loop: asyncio.AbstractEventLoop | None = None
         self._urls: dict[str, httpx.URL] = {}
@@ -142,7 +155,7 @@ class GroqClient:
 
     def chat(self, payload: bytes) -> UpstreamResponse:
         """A non-streaming chat completion; `payload` is the JSON body, sent byte for byte."""
-        return self._call("POST", f"{_API}/chat/completions", content=payload, headers=_JSON)
+        return self._call("POST", _CHAT, content=payload, headers=_JSON)
 
     def list_models(self) -> UpstreamResponse:
         return self._call("GET", f"{_API}/models")
@@ -154,12 +167,18 @@ class GroqClient:
         self, audio: bytes, *, filename: str, fields: Mapping[str, str | list[str]]
     ) -> UpstreamResponse:
         """Speech to text; `json` is the parsed body, or the text for `response_format=text`."""
-        files = {"file": (filename, audio, "application/octet-stream")}
+        # httpx writes the multipart body; the pool sends it like any other.
+        form = httpx.Request(
+            "POST",
+            self._base_url,
+            data=dict(fields),
+            files={"file": (filename, audio, "application/octet-stream")},
+        )
         return self._call(
             "POST",
             f"{_API}/audio/transcriptions",
-            data=dict(fields),
-            files=files,
+            content=form.read(),
+            headers={"content-type": form.headers["content-type"]},
             allow_text=True,
         )
 
@@ -170,9 +189,7 @@ class GroqClient:
         the stream starts raise here. Closing the stream (or cancelling the task iterating it)
         closes the upstream connection, which cancels the request at Groq.
         """
-        request = self._request(
-            "POST", f"{_API}/chat/completions", content=payload, headers=_JSON | _EVENT_STREAM
-        )
+        request = self._request("POST", _CHAT, content=payload, headers=_JSON | _EVENT_STREAM)
         response = await self._open_stream(request)
         content_type = response.headers.get("content-type", "")
         if not content_type.startswith("text/event-stream"):
@@ -182,10 +199,7 @@ class GroqClient:
         return GroqStream(response, self._breaker)
 
     def close(self) -> None:
-        with self._lock:
-            transport, self._transport = self._transport, None
-        if transport is not None:
-            transport.close()
+        self._pool.close()
 
     async def aclose(self) -> None:
         with self._lock:
@@ -196,18 +210,19 @@ class GroqClient:
     # -- sending with retries -------------------------------------------------------------
 
     def _call(
-        self, method: str, path: str, *, allow_text: bool = False, **kwargs: Any
+        self,
+        method: str,
+        path: str,
+        *,
+        content: bytes = b"",
+        headers: Mapping[str, str] | None = None,
+        allow_text: bool = False,
     ) -> UpstreamResponse:
-        request = self._request(method, path, **kwargs)
-        transport = self._sync_transport()
+        sent = {**_DEFAULT_HEADERS, **(headers or {}), **self._auth()}
         for attempt in range(self._max_retries + 1):
             self._breaker.before_call()
             try:
-                response = transport.handle_request(request)
-                try:
-                    response.read()
-                finally:
-                    response.close()
+                response = self._pool.request(method, path, headers=sent, content=content)
             except httpx.TransportError as exc:
                 self._breaker.record_failure()
                 if attempt == self._max_retries:
@@ -217,7 +232,6 @@ class GroqClient:
             delay = self._judge(response, attempt)
             if delay is None:
                 return self._finish(response, allow_text=allow_text)
-            response.close()
             self._sleep(delay)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
@@ -245,7 +259,7 @@ class GroqClient:
             await self._async_sleep(delay)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    def _judge(self, response: httpx.Response, attempt: int) -> float | None:
+    def _judge(self, response: _Answer, attempt: int) -> float | None:
         """Record the outcome; the seconds to wait before a retry, or None to keep the answer."""
         status = response.status_code
         if status >= 500:
@@ -268,7 +282,7 @@ class GroqClient:
         base, cap = self._backoff
         return backoff_delay(attempt, base=base, cap=cap, jitter=self._jitter())
 
-    def _finish(self, response: httpx.Response, *, allow_text: bool = False) -> UpstreamResponse:
+    def _finish(self, response: Http1Response, *, allow_text: bool = False) -> UpstreamResponse:
         """Parse a final answer; raise UpstreamError for an error status or an unreadable body."""
         headers = passed_headers(response.headers)
         self._raise_for_status(response)
@@ -288,7 +302,7 @@ class GroqClient:
         return UpstreamResponse(status=response.status_code, json=parsed, headers=headers)
 
     @staticmethod
-    def _raise_for_status(response: httpx.Response) -> None:
+    def _raise_for_status(response: _Answer) -> None:
         status = response.status_code
         if 200 <= status < 300:
             return
@@ -315,13 +329,12 @@ class GroqClient:
     def _request(
         self, method: str, path: str, *, headers: Mapping[str, str] | None = None, **content: Any
     ) -> httpx.Request:
-        """A request straight for the transport. httpx.Client would add cookie handling,
-        redirects, auth hooks and URL merging on every call: none of them are wanted here,
-        and together they cost more than the vault's own work on a request."""
+        """A streamed request straight for the async transport: httpx.AsyncClient would add
+        cookie handling, redirects, auth hooks and URL merging, none of them wanted here."""
         url = self._urls.get(path)
         if url is None:
             url = httpx.URL(self._base_url + path)
-            if path == f"{_API}/chat/completions":
+            if path == _CHAT:
                 self._urls[path] = url  # parsed once: the proxy's hot path
         return httpx.Request(
             method,
@@ -330,14 +343,6 @@ class GroqClient:
             extensions={"timeout": self._timeout.as_dict()},
             **content,
         )
-
-    def _sync_transport(self) -> httpx.BaseTransport:
-        with self._lock:
-            if self._transport is None:
-                self._transport = self._given_transport or httpx.HTTPTransport(
-                    limits=self._limits, proxy=_environment_proxy(self._base_url)
-                )
-            return self._transport
 
     def _async_transport_for_loop(self) -> httpx.AsyncBaseTransport:
         loop = asyncio.get_running_loop()

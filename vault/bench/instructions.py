@@ -3,7 +3,7 @@
 Wall-clock figures on a shared machine move by a millisecond from one run to the next; the
 number of instructions a request executes does not. This section serves the vault (regex
 detector, as in the proxy section's own-cost rows) and, as the baseline, a pass-through app on
-the same stack (FastAPI, one worker-thread hop, the same pooled HTTP transport to the upstream)
+the same stack (FastAPI, one worker-thread hop, the same pooled HTTP client to the upstream)
 that does none of the vault's work. Each runs under callgrind; counters are zeroed after a
 warm-up, then `_REQUESTS` requests are counted. Needs `valgrind` on PATH; not part of the
 default `make bench` (it takes a few minutes): `python -m vault.bench instructions`.
@@ -28,6 +28,7 @@ import httpx
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from vault.adapters._http1 import Http1Pool
 from vault.bench import Row
 from vault.bench.proxy import GROQ_KEY, build_bench_vault, chat, prompt
 from vault.fakegroq import create_fake_groq_app, serve_in_thread
@@ -60,20 +61,15 @@ def serve(kind: str, upstream: str, port: str, work: str) -> None:
 def bare_proxy(upstream: str) -> FastAPI:
     """The least a proxy on this stack does: parse, re-encode, forward, answer."""
     app = FastAPI()
-    transport = httpx.HTTPTransport()
-    url = httpx.URL(upstream + "/openai/v1/chat/completions")
+    pool = Http1Pool(upstream, timeout=60, connect_timeout=5)
     headers = {"authorization": f"Bearer {GROQ_KEY}", "content-type": "application/json"}
 
     def forward(raw: bytes) -> object:
         payload = json.dumps(json.loads(raw), ensure_ascii=False, separators=(",", ":"))
-        response = transport.handle_request(
-            httpx.Request("POST", url, headers=headers, content=payload.encode())
+        answer = pool.request(
+            "POST", "/openai/v1/chat/completions", headers=headers, content=payload.encode()
         )
-        try:
-            response.read()
-        finally:
-            response.close()
-        return response.json()
+        return answer.json()
 
     @app.post("/openai/v1/chat/completions")
     async def chat(request: Request) -> JSONResponse:

@@ -13,7 +13,7 @@ import multiprocessing.connection
 import re
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
@@ -203,25 +203,25 @@ def _latencies(
     return time_calls(call, repeat=repeat, warmup=5)
 
 
-def _paired_latencies(
-    first: httpx.Client,
-    first_key: str,
-    second: httpx.Client,
-    second_key: str,
-    serials: Iterator[int],
-    repeat: int,
-) -> tuple[list[float], list[float]]:
-    """1 KB round trips through two endpoints in turn, so a noisy moment on this shared machine
-    lands on both series alike rather than on whichever happened to run then."""
-    times: tuple[list[float], list[float]] = ([], [])
+def _interleaved(
+    calls: list[Callable[[str], object]], serials: Iterator[int], repeat: int
+) -> list[list[float]]:
+    """Seconds of each call, made in turn on a fresh 1 KB prompt each, `repeat` rounds after
+    ten warm-up rounds: a noisy moment on this shared machine lands on every series alike
+    rather than on whichever happened to run then."""
+    times: list[list[float]] = [[] for _ in calls]
     for n in range(repeat + 10):
-        for samples, client, key in ((times[0], first, first_key), (times[1], second, second_key)):
-            messages = [{"role": "user", "content": prompt(next(serials), 1024)}]
+        for samples, call in zip(times, calls, strict=True):
+            text = prompt(next(serials), 1024)
             started = time.perf_counter()
-            chat(client, key, messages)
+            call(text)
             if n >= 10:  # the first rounds warm connections and caches
                 samples.append(time.perf_counter() - started)
     return times
+
+
+def _asking(client: httpx.Client, key: str) -> Callable[[str], object]:
+    return lambda text: chat(client, key, [{"role": "user", "content": text}])
 
 
 def _first_tokens(
@@ -295,7 +295,9 @@ def run() -> list[Row]:
         full = stack.enter_context(httpx.Client(base_url=real_url, timeout=60))
 
         # 1. The proxy's own cost: auth, policy, token store, guard, restore, forwarding.
-        base, own = _paired_latencies(direct, GROQ_KEY, lean, lean_key, serials, 400)
+        base, own = _interleaved(
+            [_asking(direct, GROQ_KEY), _asking(lean, lean_key)], serials, repeat=400
+        )
         for q, goal in ((50, "<= direct + 2 ms"), (99, "<= direct + 10 ms")):
             rows.append(
                 Row("proxy", f"1 KB round trip p{q}, regex detector", _ms(own, q), _ms(base, q),
@@ -313,9 +315,11 @@ def run() -> list[Row]:
         )  # fmt: skip
 
         # 2. Total added latency with the real detector, beside that detector's own time.
-        detect = time_calls(lambda: detector.detect(prompt(next(serials), 1024)), repeat=100)
-        total = _latencies(full, real_key, 1024, serials, 100)
-        base = _latencies(direct, GROQ_KEY, 1024, serials, 100)
+        detect, total, base = _interleaved(
+            [detector.detect, _asking(full, real_key), _asking(direct, GROQ_KEY)],
+            serials,
+            repeat=150,
+        )
         rows.append(Row("proxy", "1 KB detection alone p50", _ms(detect, 50), None, "ms"))
         rows.append(
             Row("proxy", "1 KB added latency p50, real detector", _ms(total, 50) - _ms(base, 50),

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from vault.ports import Detector, KeyService, LlmClient, ObjectStore, TenantKeys
     from vault.services.anonymize import Anonymizer
+    from vault.services.audit_backlog import AuditBacklog
     from vault.services.chat import ChatRedactor
     from vault.services.ingest_dataset import DatasetParts
     from vault.services.reidentify import Reidentifier
@@ -97,6 +98,13 @@ class Vault:
             checkpoint_every=self.settings.audit_checkpoint_every,
         )
 
+    @cached_property
+    def audit_backlog(self) -> AuditBacklog:
+        """Where the proxy hands a completed request's record, once its answer has gone back."""
+        from vault.services.audit_backlog import AuditBacklog
+
+        return AuditBacklog(self.audit)
+
     @property
     def detector(self) -> Detector:
         return self.anonymizer._detector
@@ -130,6 +138,7 @@ class Vault:
                 self.reidentifier,
                 self.chat_redactor,
                 self.audit,
+                self.audit_backlog,
                 self.tenant_keys,
                 self.datasets,
             )
@@ -164,6 +173,8 @@ class Vault:
         return results
 
     def close(self) -> None:
+        if "audit_backlog" in self.__dict__:  # built: it may still hold records to store
+            self.audit_backlog.flush()
         close = getattr(self.llm, "close", None)
         if close is not None:
             close()

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 import groq
 import httpx
@@ -19,6 +20,7 @@ from tests.e2e.conftest import Proxy, Upstream, start_proxy
 from tests.e2e.test_proxy_chat import MODEL, PROMPT, VALUES, assert_no_values, groq_sdk, openai_sdk
 from tests.fakes import RegexDetector
 from vault.domain.spans import Span
+from vault.errors import ServiceUnavailable
 
 CHAT = "/openai/v1/chat/completions"
 
@@ -463,3 +465,63 @@ def test_strict_policy_with_the_real_detector_passes_clean_requests(
     )
     assert answer.choices[0].message.content == f"You said: {PROMPT}"
     assert_no_values(upstream.bodies_since(mark), VALUES)
+
+
+# -- the audit trail ----------------------------------------------------------------------------
+
+
+def _completion_records(proxy: Proxy) -> list[Any]:
+    return [r for r in proxy.vault.audit.records("acme") if r.event.action == "proxy.request"]
+
+
+def test_a_completed_request_is_audited_with_counts_and_no_values(
+    proxy: Proxy, upstream: Upstream
+) -> None:
+    mark = len(_completion_records(proxy))  # the proxy is shared: earlier tests' records too
+    answer = groq_sdk(proxy, "reidentifier").chat.completions.create(
+        model=MODEL, messages=[{"role": "user", "content": PROMPT}]
+    )
+    assert answer.choices[0].message.content == f"You said: {PROMPT}"
+    # Stored just after the answer went back.
+    assert wait_for(lambda: len(_completion_records(proxy)) == mark + 1)
+    record = _completion_records(proxy)[-1]
+    assert record.event.outcome == "ok"
+    assert record.event.purpose == "inference"
+    details = record.event.details
+    assert details["reidentified"] is True
+    assert details["tokens"] == len(VALUES)
+    assert sum(details["entities"].values()) == len(VALUES)
+    assert sum(details["restored"].values()) == len(VALUES)
+    assert_no_values(json.dumps(record.as_dict()).encode())
+
+
+def test_an_audit_log_that_stops_taking_records_stops_the_traffic(
+    proxy: Proxy, upstream: Upstream, http: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = proxy.vault.audit
+    store = log.append
+    outage = threading.Event()
+
+    def append(event: Any) -> Any:
+        if outage.is_set():
+            raise ServiceUnavailable("audit log unavailable", code="audit_unavailable")
+        return store(event)
+
+    monkeypatch.setattr(log, "append", append)
+    body = {"model": MODEL, "messages": [{"role": "user", "content": PROMPT}]}
+    done = len(_completion_records(proxy))
+    outage.set()
+    # Answered before the outage could be known: its record waits in the backlog.
+    assert http.post(CHAT, json=body, headers=auth(proxy)).status_code == 200
+    assert wait_for(lambda: proxy.vault.audit_backlog.pending == 1)
+    sent = len(upstream.received)
+    refused = http.post(CHAT, json=body, headers=auth(proxy))
+    assert assert_groq_error(refused, 503)["code"] == "audit_unavailable"
+    assert len(upstream.received) == sent, "a request left while the audit log was down"
+    outage.clear()
+    assert http.post(CHAT, json=body, headers=auth(proxy)).status_code == 200
+    # The waiting record went in first, then the new one.
+    assert wait_for(lambda: len(_completion_records(proxy)) == done + 2)
+    assert proxy.vault.audit_backlog.pending == 0
+    first, second = _completion_records(proxy)[-2:]
+    assert first.seq < second.seq

@@ -38,6 +38,8 @@ __all__ = ["SqlAuditLog"]
 
 _RECORDS = AuditRecordRow.__table__  # type: ignore[attr-defined]
 _CHECKPOINTS = AuditCheckpointRow.__table__  # type: ignore[attr-defined]
+# Built once: a statement built per call pays for its cache key on every append.
+_INSERT_RECORD = insert(_RECORDS)
 # First key of the two-key advisory lock ("audt"), so our locks never meet other features'.
 _LOCK_NAMESPACE: Final = 0x61756474
 _PAGE: Final = 1000
@@ -135,7 +137,7 @@ class SqlAuditLog:
         try:
             # Parameters apart from the statement: it compiles once and is reused from the cache.
             connection.execute(
-                insert(_RECORDS),
+                _INSERT_RECORD,
                 {
                     **event.as_dict(),
                     "seq": seq,

@@ -14,7 +14,7 @@ from vault.errors import AuthenticationFailed, PermissionDenied, RateLimited
 from vault.services.apikeys import authenticate, authenticate_cached
 from vault.wiring import Vault
 
-__all__ = ["audit", "cached_principal", "get_vault", "principal_for", "require"]
+__all__ = ["audit", "audit_event", "cached_principal", "get_vault", "principal_for", "require"]
 
 SYSTEM_TENANT = "_system"
 
@@ -90,6 +90,31 @@ def audit(
     tenant: str | None = None,
 ) -> None:
     """Append one audit record for this request. Details carry counts and ids, never values."""
+    event = audit_event(
+        request,
+        principal,
+        action,
+        outcome=outcome,
+        object_id=object_id,
+        purpose=purpose,
+        details=details,
+        tenant=tenant,
+    )
+    get_vault(request).audit.append(event)
+
+
+def audit_event(
+    request: Request,
+    principal: Principal | None,
+    action: str,
+    *,
+    outcome: str = "ok",
+    object_id: str | None = None,
+    purpose: str | None = None,
+    details: Mapping[str, Any] | None = None,
+    tenant: str | None = None,
+) -> AuditEvent:
+    """The audit event for this request, counted in the metrics; the caller stores it."""
     event = AuditEvent(
         tenant=tenant or (principal.tenant if principal else SYSTEM_TENANT),
         actor=principal.key_id if principal else "anonymous",
@@ -101,5 +126,5 @@ def audit(
         request_id=getattr(request.state, "request_id", None),
         details=dict(details or {}),
     )
-    get_vault(request).audit.append(event)
     request.app.state.metrics.count("audit_events", f"{action}:{outcome}")
+    return event

@@ -44,20 +44,31 @@ _FILLER = (
 
 
 class _PatternDetector:
-    """A few regexes: detection that costs next to nothing, so what is left is the proxy."""
+    r"""A few regexes: detection that costs next to nothing, so what is left is the proxy.
+
+    Mail addresses are looked for only around an '@': a `[\w.+-]+@` pattern tried at every
+    position of a 1 KB text costs more than all the rest of this detector.
+    """
 
     _PATTERNS: ClassVar[dict[str, re.Pattern[str]]] = {
-        "EMAIL_ADDRESS": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
         "PHONE_NUMBER": re.compile(r"\+\d[\d ]{7,}\d"),
         "PERSON": re.compile("|".join(_PEOPLE)),
     }
+    _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.]+")
 
     def detect(self, text: str) -> list[Span]:
-        return sorted(
+        spans = [
             Span(m.start(), m.end(), kind, 0.99)
             for kind, pattern in self._PATTERNS.items()
             for m in pattern.finditer(text)
-        )
+        ]
+        at = text.find("@")
+        while at != -1:
+            found = self._EMAIL.search(text, max(0, at - 64), at + 256)
+            if found is not None and found.start() < at < found.end():
+                spans.append(Span(found.start(), found.end(), "EMAIL_ADDRESS", 0.99))
+            at = text.find("@", at + 1)
+        return sorted(spans)
 
 
 def prompt(serial: int, size: int, *, fresh: bool = False) -> str:

@@ -12,8 +12,9 @@ from typing import Annotated, Any
 import anyio
 from fastapi import APIRouter, Depends, Header, Request
 from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.background import BackgroundTask
 
-from vault.api.deps import audit, cached_principal, get_vault, principal_for, require
+from vault.api.deps import audit, audit_event, cached_principal, get_vault, principal_for, require
 from vault.api.multipart import read_form
 from vault.domain.policy import Action, check_purpose
 from vault.domain.principal import Principal
@@ -120,6 +121,7 @@ def _prepare(
     """Check limits and tokenize: everything blocking before the upstream call, in one hop."""
     started = time.perf_counter()
     vault = get_vault(request)
+    vault.audit_backlog.admit()  # nothing leaves while earlier requests' records cannot be stored
     wait = vault.rate_limiter.check_tokens(principal.key_id)
     if wait > 0:
         raise RateLimited("token rate limit reached for this API key", retry_after=wait)
@@ -158,7 +160,8 @@ def _prepare(
 
 
 def _complete(request: Request, prepared: _Prepared) -> JSONResponse:
-    """Call the upstream, restore the answer and audit it: the non-streamed path, one hop."""
+    """Call the upstream and restore the answer: the non-streamed path, one hop. The record of
+    the request is stored once the answer has gone back (see AuditBacklog)."""
     vault = get_vault(request)
     answer = _llm(request).chat(prepared.payload)
     completion = answer.json
@@ -177,8 +180,15 @@ def _complete(request: Request, prepared: _Prepared) -> JSONResponse:
                 prepared.principal.key_id, int(usage.get("total_tokens") or 0)
             )
     details["vault_ms"] = round((time.perf_counter() - prepared.started) * 1000, 2)
-    audit(request, prepared.principal, "proxy.request", purpose=prepared.purpose, details=details)
-    return JSONResponse(completion, status_code=answer.status, headers=dict(answer.headers))
+    event = audit_event(
+        request, prepared.principal, "proxy.request", purpose=prepared.purpose, details=details
+    )
+    return JSONResponse(
+        completion,
+        status_code=answer.status,
+        headers=dict(answer.headers),
+        background=BackgroundTask(vault.audit_backlog.append, event),
+    )
 
 
 @router.post("/chat/completions")
@@ -262,17 +272,16 @@ async def _relay(
     finally:
         await stream.aclose()
         details["restored"] = dict(restorer.counts)
+        event = audit_event(
+            request,
+            principal,
+            "proxy.request",
+            outcome=outcome,
+            purpose=purpose,
+            details={**details, "stream": True},
+        )
         with anyio.CancelScope(shield=True):
-            await anyio.to_thread.run_sync(
-                lambda: audit(
-                    request,
-                    principal,
-                    "proxy.request",
-                    outcome=outcome,
-                    purpose=purpose,
-                    details={**details, "stream": True},
-                )
-            )
+            await anyio.to_thread.run_sync(get_vault(request).audit_backlog.append, event)
 
 
 def _leftover_chunks(restorer: StreamRestorer, last: dict[str, Any]) -> list[dict[str, Any]]:

@@ -1,0 +1,77 @@
+"""Audit records stored just after the answer has gone back, and kept until they are stored.
+
+A completed proxy request is recorded once its answer is on its way: the caller does not wait
+for the database (about a third of the proxy's own work on a request). The guarantee moves to
+the door instead: before a request may leave for the LLM, `admit()` stores whatever is still
+pending and refuses the request while it cannot, so an audit log that has stopped taking
+records stops the traffic too, and only requests already answered can be waiting for theirs.
+Records go in the order they were handed over. What a crash of the process loses is the
+handful of records in flight at that moment (a few milliseconds' worth), never a link of the
+chain: the chain is only ever extended by stored records.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import deque
+
+from vault.domain.audit import AuditEvent
+from vault.errors import ServiceUnavailable, VaultError
+from vault.ports import AuditLog
+
+__all__ = ["AuditBacklog"]
+
+log = logging.getLogger("vault.audit")
+
+
+class AuditBacklog:
+    """Stores events in `log` in order; keeps those the log cannot take yet. Thread-safe."""
+
+    def __init__(self, log: AuditLog) -> None:
+        self._log = log
+        self._pending: deque[AuditEvent] = deque()
+        self._lock = threading.Lock()
+
+    @property
+    def pending(self) -> int:
+        return len(self._pending)
+
+    def append(self, event: AuditEvent) -> None:
+        """Store `event` after any still pending; if the log fails, keep it for later. Never
+        raises for the log's failures: the caller has already answered."""
+        with self._lock:
+            self._pending.append(event)
+            try:
+                self._store_pending()
+            except VaultError as exc:
+                # The code and a count only: the error's text may quote the database's.
+                log.warning("audit records waiting to be stored: %d (%s)", self.pending, exc.code)
+
+    def admit(self) -> None:
+        """Return once nothing is pending; ServiceUnavailable while pending records cannot be
+        stored. Costs nothing when the backlog is empty, the usual case."""
+        if not self._pending:
+            return
+        with self._lock:
+            try:
+                self._store_pending()
+            except VaultError:
+                raise ServiceUnavailable(
+                    "the audit log is not taking records; no request is sent until it does",
+                    code="audit_unavailable",
+                ) from None
+
+    def flush(self) -> int:
+        """Try once to store what is pending (at shutdown); how many records are still left."""
+        with self._lock:
+            try:
+                self._store_pending()
+            except VaultError:
+                log.error("audit records that could not be stored: %d", self.pending)
+            return self.pending
+
+    def _store_pending(self) -> None:
+        while self._pending:
+            self._log.append(self._pending[0])
+            self._pending.popleft()

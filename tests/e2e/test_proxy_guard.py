@@ -30,9 +30,16 @@ def _plain(payload: str, values: list[str]) -> bool:
     return False
 
 
-@given(values=st.lists(_TEXT, max_size=6), payload=_TEXT, keep=st.integers(0, 6))
-def test_indexed_search_matches_plain_search(values: list[str], payload: str, keep: int) -> None:
-    known = _KnownValues()
+@given(
+    values=st.lists(_TEXT, max_size=6),
+    payload=_TEXT,
+    keep=st.integers(0, 6),
+    search_each=st.sampled_from([0, 3, 24]),  # through the prefix index, either way, one by one
+)
+def test_indexed_search_matches_plain_search(
+    values: list[str], payload: str, keep: int, search_each: int
+) -> None:
+    known = _KnownValues(search_each=search_each)
     known.add(values)
     if values:
         # Values are found in the JSON payload as they are written there.
@@ -45,7 +52,7 @@ def test_indexed_search_matches_plain_search(values: list[str], payload: str, ke
 
 
 def test_least_recent_values_are_dropped_beyond_the_limit() -> None:
-    known = _KnownValues(limit=2)
+    known = _KnownValues(limit=2, search_each=0)
     known.add(["alpha one", "beta two"])
     known.add(["alpha one"])  # seen again: now the most recent
     known.add(["gamma three"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import os
 import struct
@@ -46,7 +45,7 @@ def derive_key(key: bytes, *, info: bytes, salt: bytes | None = None) -> bytes:
 
 
 def mac(key: bytes, data: bytes) -> bytes:
-    return hmac.new(key, data, hashlib.sha256).digest()
+    return hmac.digest(key, data, "sha256")
 
 
 def random_nonce_prefix(random_bytes: RandomBytes = os.urandom) -> bytes:

@@ -198,7 +198,7 @@ class Anonymizer:
         self, token_key: bytes, entity_type: str, value: str
     ) -> tuple[bytes, Operator, str | None]:
         """The value's keyed digest, the operator its type gets, and its token if tokenized."""
-        digest = hmac.new(token_key, f"{entity_type}\x00{value}".encode(), hashlib.sha256).digest()
+        digest = hmac.digest(token_key, f"{entity_type}\x00{value}".encode(), "sha256")
         operator = self.policy.rule_for(entity_type).operator
         if entity_type == LITERAL_TOKEN_TYPE:
             operator = Operator.TOKENIZE

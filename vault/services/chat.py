@@ -9,7 +9,7 @@ then replaced everywhere in it, and the outbound guard checks the exact bytes ab
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import hmac
 import json
 import os
@@ -40,6 +40,8 @@ __all__ = [
 _ROLES = {"system", "developer", "user", "assistant", "tool", "function"}
 _CACHE_ENTRIES = 50_000
 _KNOWN_VALUES = 5_000
+# Up to this many remembered values, searching for each is cheaper than indexing the payload.
+_SEARCH_EACH = 24
 
 
 @dataclass
@@ -71,7 +73,7 @@ class _SpanCache:
         self._lock = threading.Lock()
 
     def key(self, text: str) -> bytes:
-        return hmac.new(self._secret, text.encode(), hashlib.sha256).digest()
+        return hmac.digest(self._secret, text.encode(), "sha256")
 
     def get(self, key: bytes, tenant: str) -> list[Span] | None:
         with self._lock:
@@ -320,7 +322,8 @@ class ChatRedactor:
         """Block if a value detected in this request, or one this tenant sent before, is still
         in the payload; under a strict policy, also if a full re-scan finds anything."""
         payload = result.payload.decode()
-        prefixes = _word_start_prefixes(payload)
+        # Worked out only if a memory of values is large enough to search through its index.
+        prefixes = functools.cache(lambda: _word_start_prefixes(payload))
         here = _KnownValues()
         here.add(values)
         with self._known_lock:
@@ -370,11 +373,13 @@ def _word_start_prefixes(payload: str) -> set[str]:
 class _KnownValues:
     """Values as they would appear in the JSON payload, indexed by their first three characters,
     so checking a payload costs one set intersection with the payload's word-start prefixes,
-    and a search only for the values whose prefix is there.
+    and a search only for the values whose prefix is there. Up to `search_each` values are
+    simply searched for one by one: cheaper than finding the prefixes of a whole payload.
     Holds at most `limit` values, the least recently seen dropped first. Not thread-safe."""
 
-    def __init__(self, limit: int = _KNOWN_VALUES) -> None:
+    def __init__(self, limit: int = _KNOWN_VALUES, *, search_each: int = _SEARCH_EACH) -> None:
         self._limit = limit
+        self._search_each = search_each
         self._escaped: OrderedDict[str, str] = OrderedDict()
         self._index: dict[str, set[str]] = {}
 
@@ -404,22 +409,32 @@ class _KnownValues:
             if not bucket:
                 del self._index[escaped[:3]]
 
-    def found_in(self, payload: str, prefixes: set[str] | None = None) -> bool:
+    def found_in(self, payload: str, prefixes: Callable[[], set[str]] | None = None) -> bool:
         """Whether a value stands in `payload` as a whole word (no letter or digit around it).
-        `prefixes`: `_word_start_prefixes(payload)`, when the caller already has them."""
-        if prefixes is None:
-            prefixes = _word_start_prefixes(payload)
-        for prefix in self._index.keys() & prefixes:
-            for escaped in self._index[prefix]:
-                at = payload.find(escaped)
-                while at != -1:
-                    end = at + len(escaped)
-                    if _WORD_START.match(payload, at) and not (
-                        end < len(payload) and payload[end].isalnum()
-                    ):
-                        return True
-                    at = payload.find(escaped, at + 1)
+        `prefixes`: gives `_word_start_prefixes(payload)`, when the caller can share them."""
+        for escaped in self._candidates(payload, prefixes):
+            at = payload.find(escaped)
+            while at != -1:
+                end = at + len(escaped)
+                if _WORD_START.match(payload, at) and not (
+                    end < len(payload) and payload[end].isalnum()
+                ):
+                    return True
+                at = payload.find(escaped, at + 1)
         return False
+
+    def _candidates(self, payload: str, prefixes: Callable[[], set[str]] | None) -> Iterable[str]:
+        if len(self._escaped) <= self._search_each:
+            return self._escaped.values()
+        starts = prefixes() if prefixes is not None else _word_start_prefixes(payload)
+        index = self._index
+        # Walk the smaller side: `keys() & starts` would copy every key of a tenant holding
+        # thousands of values into a new set on each request.
+        if len(starts) <= len(index):
+            shared = [prefix for prefix in starts if prefix in index]
+        else:
+            shared = [prefix for prefix in index if prefix in starts]
+        return [escaped for prefix in shared for escaped in index[prefix]]
 
 
 def _values_pattern(values: dict[str, str]) -> re.Pattern[str] | None:

@@ -163,15 +163,15 @@ def _complete(request: Request, prepared: _Prepared) -> JSONResponse:
     """Call the upstream and restore the answer: the non-streamed path, one hop. The record of
     the request is stored once the answer has gone back (see AuditBacklog)."""
     vault = get_vault(request)
+    tenant = prepared.principal.tenant
     answer = _llm(request).chat(prepared.payload)
     completion = answer.json
     details = prepared.details
     if isinstance(completion, dict):
-        restorer = ResponseRestorer(
-            prepared.restorer_source, prepared.principal.tenant, prepared.reveal
-        )
+        restorer = ResponseRestorer(prepared.restorer_source, tenant, prepared.reveal)
         completion = restorer.restore(completion)
-        vault.chat_redactor.remember_answers(prepared.principal.tenant, restorer.answers)
+        # Before the answer goes: the caller may send it back in its next turn at once.
+        vault.chat_redactor.remember_answers(tenant, restorer.answers)
         details["restored"] = dict(restorer.counts)
         usage = completion.get("usage")
         if isinstance(usage, dict):

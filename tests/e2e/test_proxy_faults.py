@@ -525,3 +525,38 @@ def test_an_audit_log_that_stops_taking_records_stops_the_traffic(
     assert proxy.vault.audit_backlog.pending == 0
     first, second = _completion_records(proxy)[-2:]
     assert first.seq < second.seq
+
+
+# -- where the time goes ------------------------------------------------------------------------
+
+
+class _SlowDetector(RegexDetector):
+    """Takes at least `seconds` per text, so detection's share of a request is known."""
+
+    seconds = 0.05
+
+    def detect(self, text: str) -> list[Span]:
+        threading.Event().wait(self.seconds)
+        return super().detect(text)
+
+
+def _timing(header: str) -> dict[str, float]:
+    parts = (part.strip().split(";dur=") for part in header.split(","))
+    return {name: float(duration) for name, duration in parts}
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_server_timing_splits_detection_from_the_vaults_own_work(
+    stack: ExitStack, tmp_path: Path, upstream: Upstream, stream: bool
+) -> None:
+    proxy = start_proxy(stack, tmp_path, groq_url=upstream.url, detector=_SlowDetector())
+    body = {"model": MODEL, "messages": [{"role": "user", "content": PROMPT}], "stream": stream}
+    with httpx.Client(base_url=proxy.url, timeout=30) as client:
+        first = client.post(CHAT, json=body, headers=auth(proxy))
+        again = client.post(CHAT, json=body, headers=auth(proxy))  # detected already: cached
+    for response in (first, again):
+        assert response.status_code == 200
+        assert set(_timing(response.headers["server-timing"])) == {"detect", "upstream", "vault"}
+        assert min(_timing(response.headers["server-timing"]).values()) >= 0
+    assert _timing(first.headers["server-timing"])["detect"] >= _SlowDetector.seconds * 1e3
+    assert _timing(again.headers["server-timing"])["detect"] < _SlowDetector.seconds * 1e3

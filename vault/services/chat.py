@@ -15,6 +15,7 @@ import json
 import os
 import re
 import threading
+import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ class RedactedRequest:
     tokens: int = 0
     detected: int = 0  # texts run through the detector; the others came from the cache
     cached: int = 0
+    detect_seconds: float = 0.0  # time spent detecting (cache look-ups and re-scan included)
     # Token → the value it replaced in this request: lets the answer be restored without a
     # token-store round trip. Held for the request only; never logged.
     values: dict[str, str] = field(default_factory=dict, repr=False)
@@ -262,7 +264,9 @@ class ChatRedactor:
         texts = [get() for get, _ in slots]
         for text in texts:
             check_text(text)
+        started = time.perf_counter()
         spans, detected = self._spans(tenant, texts)
+        detect_seconds = time.perf_counter() - started
         values = {
             text[s.start : s.end]: s.entity_type
             for text, found in zip(texts, spans, strict=True)
@@ -272,7 +276,11 @@ class ChatRedactor:
             and self._anonymizer.policy.rule_for(s.entity_type).operator is not Operator.KEEP
         }
         result = RedactedRequest(
-            body=body, payload=b"", detected=detected, cached=len(texts) - detected
+            body=body,
+            payload=b"",
+            detected=detected,
+            cached=len(texts) - detected,
+            detect_seconds=detect_seconds,
         )
         pattern = _values_pattern(values)
         work = []  # (setter, text, spans) of every slot with something to replace
@@ -337,7 +345,9 @@ class ChatRedactor:
             )
         if self._full_rescan:
             texts = [get() for get, _ in _slots(result.body)]
+            started = time.perf_counter()
             found = self._anonymizer.find_spans_many(texts)
+            result.detect_seconds += time.perf_counter() - started
             # The vault's own tokens are look-alikes to the scanner, not PII left behind.
             if any(s.entity_type != LITERAL_TOKEN_TYPE for spans in found for s in spans):
                 raise OutboundBlocked(

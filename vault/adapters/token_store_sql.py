@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from typing import Any
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, bindparam, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
@@ -17,9 +18,16 @@ from vault.ports import TokenRecord
 __all__ = ["SqlTokenStore"]
 
 _BATCH = 500  # keeps IN lists and multi-row inserts within every driver's parameter limit
+_TOKENS = TokenRow.__table__  # type: ignore[attr-defined]
+# Core, not the ORM: a fresh value's look-up is on the proxy's path, and a Session with its
+# identity map costs more than the query itself.
+_FETCH = select(_TOKENS).where(
+    _TOKENS.c.tenant == bindparam("tenant"),
+    _TOKENS.c.token.in_(bindparam("tokens", expanding=True)),
+)
 
 
-def _record(row: TokenRow) -> TokenRecord:
+def _record(row: Any) -> TokenRecord:
     return TokenRecord(
         token=row.token,
         entity_type=row.entity_type,
@@ -33,8 +41,9 @@ class SqlTokenStore:
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
-        dialect = engine.dialect.name
-        self._insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
+        # Built once: a statement built per call pays for its cache key every time.
+        self._save = insert(_TOKENS).on_conflict_do_nothing()
 
     def save(self, tenant: str, records: Sequence[TokenRecord]) -> None:
         """Insert tokens not yet stored; a concurrent insert of the same token is not an error."""
@@ -51,10 +60,9 @@ class SqlTokenStore:
             for r in records
         ]
         # One statement, many parameter sets: compiled once and cached, whatever the count.
-        statement = self._insert(TokenRow).on_conflict_do_nothing()
         try:
             with self._engine.begin() as connection:
-                connection.execute(statement, rows)
+                connection.execute(self._save, rows)
         except SQLAlchemyError as exc:
             raise ServiceUnavailable(
                 "token store unavailable", code="token_store_unavailable"
@@ -64,15 +72,10 @@ class SqlTokenStore:
         wanted = list(tokens)
         found: dict[str, TokenRecord] = {}
         try:
-            with Session(self._engine) as session:
+            with self._engine.connect() as connection:
                 for i in range(0, len(wanted), _BATCH):
-                    query = select(
-                        TokenRow
-                    ).where(
-                        TokenRow.tenant == tenant,  # type: ignore[arg-type]
-                        TokenRow.token.in_(wanted[i : i + _BATCH]),  # type: ignore[attr-defined]
-                    )
-                    for row in session.scalars(query):
+                    batch = {"tenant": tenant, "tokens": wanted[i : i + _BATCH]}
+                    for row in connection.execute(_FETCH, batch):
                         found[row.token] = _record(row)
         except SQLAlchemyError as exc:
             raise ServiceUnavailable(

@@ -492,8 +492,9 @@ def test_crlf_framing_and_comments_parse(make_client) -> None:  # type: ignore[n
 def test_payloads_go_out_byte_for_byte(client: GroqClient, app: Starlette) -> None:
     """The outbound guard checks the exact bytes; re-encoding them would send other bytes."""
     payload = b'{ "model" : "%s",\n "messages": [{"role": "user", "content": "caf\\u00e9"}] }'
-    sync, streamed = payload % MODEL.encode(), payload.replace(b"] }", b'], "stream": true }') % (
-        MODEL.encode()
+    sync, streamed = (
+        payload % MODEL.encode(),
+        payload.replace(b"] }", b'], "stream": true }') % (MODEL.encode()),
     )
     assert client.chat(sync).status == 200
     assert asyncio.run(_collect(client, streamed))

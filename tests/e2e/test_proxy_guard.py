@@ -60,3 +60,16 @@ def test_least_recent_values_are_dropped_beyond_the_limit() -> None:
     assert known.found_in("gamma three")
     assert not known.found_in("beta two")
     assert not known.found_in("alpha ones")
+
+
+def test_many_values_sharing_a_prefix_are_told_apart() -> None:
+    """A tenant's phone numbers all begin alike; each is found whole, and only whole."""
+    known = _KnownValues(search_each=0)
+    numbers = [f"+44 20 7946 {n:04d}" for n in range(300)] + ["+44 20 7946 12345"]
+    known.add(numbers)
+    assert known.found_in('{"content":"call +44 20 7946 0042 today"}')
+    assert known.found_in('{"content":"+44 20 7946 12345"}')
+    assert not known.found_in('{"content":"call +44 20 7946 00421 today"}')  # a longer number
+    assert not known.found_in('{"content":"call +44 20 7946 9999 today"}')  # never sent
+    known.discard(["+44 20 7946 0042"])
+    assert not known.found_in('{"content":"call +44 20 7946 0042 today"}')

@@ -381,17 +381,19 @@ def _word_start_prefixes(payload: str) -> set[str]:
 
 
 class _KnownValues:
-    """Values as they would appear in the JSON payload, indexed by their first three characters,
-    so checking a payload costs one set intersection with the payload's word-start prefixes,
-    and a search only for the values whose prefix is there. Up to `search_each` values are
-    simply searched for one by one: cheaper than finding the prefixes of a whole payload.
+    """Values as they would appear in the JSON payload, indexed by their first three characters
+    and then by length. Checking a payload intersects its word-start prefixes with the index;
+    at each place a shared prefix stands, one set look-up per length decides. So the cost does
+    not grow with how many values share a prefix (a tenant's thousands of phone numbers all
+    begin "+44"). Up to `search_each` values are simply searched for one by one: cheaper than
+    finding the prefixes of a whole payload.
     Holds at most `limit` values, the least recently seen dropped first. Not thread-safe."""
 
     def __init__(self, limit: int = _KNOWN_VALUES, *, search_each: int = _SEARCH_EACH) -> None:
         self._limit = limit
         self._search_each = search_each
         self._escaped: OrderedDict[str, str] = OrderedDict()
-        self._index: dict[str, set[str]] = {}
+        self._index: dict[str, dict[int, set[str]]] = {}
 
     def add(self, values: Iterable[str]) -> None:
         for value in values:
@@ -402,7 +404,8 @@ class _KnownValues:
                 continue
             escaped = json.dumps(value, ensure_ascii=False)[1:-1]
             self._escaped[value] = escaped
-            self._index.setdefault(escaped[:3], set()).add(escaped)
+            by_length = self._index.setdefault(escaped[:3], {})
+            by_length.setdefault(len(escaped), set()).add(escaped)
         while len(self._escaped) > self._limit:
             self._drop(self._escaped.popitem(last=False)[1])
 
@@ -413,29 +416,20 @@ class _KnownValues:
                 self._drop(escaped)
 
     def _drop(self, escaped: str) -> None:
-        bucket = self._index.get(escaped[:3])
+        by_length = self._index.get(escaped[:3], {})
+        bucket = by_length.get(len(escaped))
         if bucket is not None:
             bucket.discard(escaped)
             if not bucket:
+                del by_length[len(escaped)]
+            if not by_length:
                 del self._index[escaped[:3]]
 
     def found_in(self, payload: str, prefixes: Callable[[], set[str]] | None = None) -> bool:
         """Whether a value stands in `payload` as a whole word (no letter or digit around it).
         `prefixes`: gives `_word_start_prefixes(payload)`, when the caller can share them."""
-        for escaped in self._candidates(payload, prefixes):
-            at = payload.find(escaped)
-            while at != -1:
-                end = at + len(escaped)
-                if _WORD_START.match(payload, at) and not (
-                    end < len(payload) and payload[end].isalnum()
-                ):
-                    return True
-                at = payload.find(escaped, at + 1)
-        return False
-
-    def _candidates(self, payload: str, prefixes: Callable[[], set[str]] | None) -> Iterable[str]:
         if len(self._escaped) <= self._search_each:
-            return self._escaped.values()
+            return any(_stands_in(payload, escaped) for escaped in self._escaped.values())
         starts = prefixes() if prefixes is not None else _word_start_prefixes(payload)
         index = self._index
         # Walk the smaller side: `keys() & starts` would copy every key of a tenant holding
@@ -444,7 +438,31 @@ class _KnownValues:
             shared = [prefix for prefix in starts if prefix in index]
         else:
             shared = [prefix for prefix in index if prefix in starts]
-        return [escaped for prefix in shared for escaped in index[prefix]]
+        for prefix in shared:
+            by_length = index[prefix]
+            at = payload.find(prefix)
+            while at != -1:
+                if _WORD_START.match(payload, at):
+                    for length, bucket in by_length.items():
+                        end = at + length
+                        if payload[at:end] in bucket and not _continues(payload, end):
+                            return True
+                at = payload.find(prefix, at + 1)
+        return False
+
+
+def _continues(payload: str, end: int) -> bool:
+    """Whether a letter or digit follows `end`: then what ends there is part of a longer word."""
+    return end < len(payload) and payload[end].isalnum()
+
+
+def _stands_in(payload: str, escaped: str) -> bool:
+    at = payload.find(escaped)
+    while at != -1:
+        if _WORD_START.match(payload, at) and not _continues(payload, at + len(escaped)):
+            return True
+        at = payload.find(escaped, at + 1)
+    return False
 
 
 def _values_pattern(values: dict[str, str]) -> re.Pattern[str] | None:

@@ -78,29 +78,9 @@ def require(action: Action) -> Callable[[Request], Principal]:
     return dependency
 
 
-def audit(
-    request: Request,
-    principal: Principal | None,
-    action: str,
-    *,
-    outcome: str = "ok",
-    object_id: str | None = None,
-    purpose: str | None = None,
-    details: Mapping[str, Any] | None = None,
-    tenant: str | None = None,
-) -> None:
-    """Append one audit record for this request. Details carry counts and ids, never values."""
-    event = audit_event(
-        request,
-        principal,
-        action,
-        outcome=outcome,
-        object_id=object_id,
-        purpose=purpose,
-        details=details,
-        tenant=tenant,
-    )
-    get_vault(request).audit.append(event)
+def audit(request: Request, principal: Principal | None, action: str, **fields: Any) -> None:
+    """Append one audit record for this request now; `fields` as for `audit_event`."""
+    get_vault(request).audit.append(audit_event(request, principal, action, **fields))
 
 
 def audit_event(
@@ -114,7 +94,8 @@ def audit_event(
     details: Mapping[str, Any] | None = None,
     tenant: str | None = None,
 ) -> AuditEvent:
-    """The audit event for this request, counted in the metrics; the caller stores it."""
+    """The audit event for this request, counted in the metrics; the caller stores it.
+    Details carry counts and ids, never values."""
     event = AuditEvent(
         tenant=tenant or (principal.tenant if principal else SYSTEM_TENANT),
         actor=principal.key_id if principal else "anonymous",

@@ -479,14 +479,16 @@ def test_a_completed_request_is_audited_with_counts_and_no_values(
 ) -> None:
     mark = len(_completion_records(proxy))  # the proxy is shared: earlier tests' records too
     answer = groq_sdk(proxy, "reidentifier").chat.completions.create(
-        model=MODEL, messages=[{"role": "user", "content": PROMPT}]
+        model=MODEL,
+        messages=[{"role": "user", "content": PROMPT}],
+        extra_headers={"X-Vault-Purpose": "ticket-7"},
     )
     assert answer.choices[0].message.content == f"You said: {PROMPT}"
     # Stored just after the answer went back.
     assert wait_for(lambda: len(_completion_records(proxy)) == mark + 1)
     record = _completion_records(proxy)[-1]
     assert record.event.outcome == "ok"
-    assert record.event.purpose == "inference"
+    assert record.event.purpose == "ticket-7"
     details = record.event.details
     assert details["reidentified"] is True
     assert details["tokens"] == len(VALUES)

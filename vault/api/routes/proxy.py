@@ -209,11 +209,25 @@ def _complete(request: Request, prepared: _Prepared) -> JSONResponse:
     )
 
 
-@router.post("/chat/completions")
-async def chat_completions(
-    request: Request, x_vault_purpose: Annotated[str | None, Header()] = None
-) -> Any:
+# The purpose header, read by hand on the busiest route (FastAPI's parameter machinery costs
+# more there than the read) and documented here instead.
+_PURPOSE_HEADER = {
+    "parameters": [
+        {
+            "name": "x-vault-purpose",
+            "in": "header",
+            "required": False,
+            "schema": {"type": "string"},
+            "description": "Why the caller re-identifies the answer; recorded in the audit log.",
+        }
+    ]
+}
+
+
+@router.post("/chat/completions", openapi_extra=_PURPOSE_HEADER)
+async def chat_completions(request: Request) -> Any:
     """Groq's chat completions, with PII tokenized on the way out and restored on the way in."""
+    x_vault_purpose = request.headers.get("x-vault-purpose")
     principal = await _caller(request)
     try:
         body = await _json_body(request)

@@ -11,7 +11,6 @@ default `make bench` (it takes a few minutes): `python -m vault.bench instructio
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -23,14 +22,10 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
-import anyio
 import httpx
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
 
-from vault.adapters._http1 import Http1Pool
 from vault.bench import Row
-from vault.bench.proxy import GROQ_KEY, build_bench_vault, chat, prompt
+from vault.bench.proxy import GROQ_KEY, bare_proxy, build_bench_vault, chat, prompt
 from vault.fakegroq import create_fake_groq_app, serve_in_thread
 
 __all__ = ["run"]
@@ -56,30 +51,6 @@ def serve(kind: str, upstream: str, port: str, work: str) -> None:
         key, app = GROQ_KEY, bare_proxy(upstream)
     (Path(work) / _KEY_FILE).write_text(key)
     uvicorn.run(app, host="127.0.0.1", port=int(port), log_level="warning")
-
-
-def bare_proxy(upstream: str) -> FastAPI:
-    """The least a proxy on this stack does: parse, re-encode, forward, answer."""
-    app = FastAPI()
-    pool = Http1Pool(upstream, timeout=60, connect_timeout=5)
-    headers = {"authorization": f"Bearer {GROQ_KEY}", "content-type": "application/json"}
-
-    def forward(raw: bytes) -> object:
-        payload = json.dumps(json.loads(raw), ensure_ascii=False, separators=(",", ":"))
-        answer = pool.request(
-            "POST", "/openai/v1/chat/completions", headers=headers, content=payload.encode()
-        )
-        return answer.json()
-
-    @app.post("/openai/v1/chat/completions")
-    async def chat(request: Request) -> JSONResponse:
-        return JSONResponse(await anyio.to_thread.run_sync(forward, await request.body()))
-
-    @app.get("/healthz")
-    def healthz() -> dict[str, str]:
-        return {"status": "ok"}
-
-    return app
 
 
 def _free_port() -> int:

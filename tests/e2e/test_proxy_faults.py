@@ -21,6 +21,7 @@ from tests.e2e.test_proxy_chat import MODEL, PROMPT, VALUES, assert_no_values, g
 from tests.fakes import RegexDetector
 from vault.domain.spans import Span
 from vault.errors import ServiceUnavailable
+from vault.ports import Detector
 
 CHAT = "/openai/v1/chat/completions"
 
@@ -475,9 +476,9 @@ def _completion_records(proxy: Proxy) -> list[Any]:
 
 
 def test_a_completed_request_is_audited_with_counts_and_no_values(
-    proxy: Proxy, upstream: Upstream
+    stack: ExitStack, tmp_path: Path, upstream: Upstream, real_detector: Detector
 ) -> None:
-    mark = len(_completion_records(proxy))  # the proxy is shared: earlier tests' records too
+    proxy = start_proxy(stack, tmp_path, groq_url=upstream.url, detector=real_detector)
     answer = groq_sdk(proxy, "reidentifier").chat.completions.create(
         model=MODEL,
         messages=[{"role": "user", "content": PROMPT}],
@@ -485,8 +486,8 @@ def test_a_completed_request_is_audited_with_counts_and_no_values(
     )
     assert answer.choices[0].message.content == f"You said: {PROMPT}"
     # Stored just after the answer went back.
-    assert wait_for(lambda: len(_completion_records(proxy)) == mark + 1)
-    record = _completion_records(proxy)[-1]
+    assert wait_for(lambda: len(_completion_records(proxy)) == 1)
+    (record,) = _completion_records(proxy)
     assert record.event.outcome == "ok"
     assert record.event.purpose == "ticket-7"
     details = record.event.details
@@ -498,8 +499,13 @@ def test_a_completed_request_is_audited_with_counts_and_no_values(
 
 
 def test_an_audit_log_that_stops_taking_records_stops_the_traffic(
-    proxy: Proxy, upstream: Upstream, http: httpx.Client, monkeypatch: pytest.MonkeyPatch
+    stack: ExitStack,
+    tmp_path: Path,
+    upstream: Upstream,
+    real_detector: Detector,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    proxy = start_proxy(stack, tmp_path, groq_url=upstream.url, detector=real_detector)
     log = proxy.vault.audit
     store = log.append
     outage = threading.Event()
@@ -510,24 +516,27 @@ def test_an_audit_log_that_stops_taking_records_stops_the_traffic(
         return store(event)
 
     monkeypatch.setattr(log, "append", append)
-    body = {"model": MODEL, "messages": [{"role": "user", "content": PROMPT}]}
-    done = len(_completion_records(proxy))
+
+    def ask(purpose: str) -> httpx.Response:
+        body = {"model": MODEL, "messages": [{"role": "user", "content": PROMPT}]}
+        headers = {**auth(proxy), "x-vault-purpose": purpose}
+        with httpx.Client(base_url=proxy.url, timeout=30) as client:
+            return client.post(CHAT, json=body, headers=headers)
+
     outage.set()
     # Answered before the outage could be known: its record waits in the backlog.
-    assert http.post(CHAT, json=body, headers=auth(proxy)).status_code == 200
+    assert ask("during").status_code == 200
     assert wait_for(lambda: proxy.vault.audit_backlog.pending == 1)
     sent = len(upstream.received)
-    refused = http.post(CHAT, json=body, headers=auth(proxy))
-    assert assert_groq_error(refused, 503)["code"] == "audit_unavailable"
+    assert assert_groq_error(ask("refused"), 503)["code"] == "audit_unavailable"
     assert len(upstream.received) == sent, "a request left while the audit log was down"
     outage.clear()
-    assert http.post(CHAT, json=body, headers=auth(proxy)).status_code == 200
-    # The waiting record went in first, then the new one.
-    assert wait_for(lambda: len(_completion_records(proxy)) == done + 2)
+    assert ask("after").status_code == 200
+    # The waiting record went in first, then the new one; the refused request left none.
+    assert wait_for(lambda: len(_completion_records(proxy)) == 2)
+    assert [r.event.purpose for r in _completion_records(proxy)] == ["during", "after"]
     # A record is visible a moment before the backlog lets go of it.
     assert wait_for(lambda: proxy.vault.audit_backlog.pending == 0)
-    first, second = _completion_records(proxy)[-2:]
-    assert first.seq < second.seq
 
 
 # -- where the time goes ------------------------------------------------------------------------

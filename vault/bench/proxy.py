@@ -1,9 +1,11 @@
 """Proxy speed: the vault in front of a fake Groq, beside calling that fake Groq directly.
 
-Everything talks real HTTP on loopback. The clients and the fake Groq run in this process; the
-vault is served twice, each in its own process as in production: once with a regex detector, to
-isolate the proxy's own cost, once with the real detector. Each request carries a fresh text, so the detection cache helps
-only where the goal says it should (earlier turns of a conversation).
+Everything talks real HTTP on loopback. The clients and the fake Groq run in this process; each
+server runs in its own process, as in production: the vault with a regex detector (to isolate
+the proxy's own cost), the vault with the real detector, and a bare pass-through proxy on the
+same stack (the baseline for what the stack and this host cost on their own). Each request
+carries a fresh text, so the detection cache helps only where the goal says it should (earlier
+turns of a conversation).
 """
 
 from __future__ import annotations

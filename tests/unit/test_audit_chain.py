@@ -568,6 +568,7 @@ def test_verify_file_refuses_a_missing_file(tmp_path: Path) -> None:
         {"email": "jane@example.com"},
         {"ratio": float("nan")},
         {"nested": {"deeper": {"x": 1}}},
+        {"entities": {"secret": "gsk_live"}},  # a key over a string still may not name a payload
         {"list": [1, 2]},
         {"": 1},
     ],
@@ -579,7 +580,8 @@ def test_details_that_could_carry_pii_or_token_values_are_refused(details: dict)
 
 def test_details_of_ids_and_counts_are_kept() -> None:
     details = {
-        "entities": {"PERSON": 2},
+        "entities": {"PERSON": 2, "SECRET": 1, "US_SSN": 3},
+        "restored": {"SECRET": 1},
         "prompt_tokens": 5,
         "model": "llama-3.3-70b",
         "ok": True,

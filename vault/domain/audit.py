@@ -121,6 +121,17 @@ def _check_key(key: object) -> str:
     return _check_key_words(key)
 
 
+def _check_nested_key(key: object, value: object) -> str:
+    """A key inside a detail mapping. Under a count (a number or a boolean) any short identifier
+    is fine — `entities: {"SECRET": 2}` counts secrets, it holds none; a key over a string must
+    not name a payload."""
+    if isinstance(value, bool | int | float):
+        if not isinstance(key, str) or not _DETAIL_KEY.fullmatch(key):
+            raise ValueError("audit detail keys must be short identifiers")
+        return key
+    return _check_key(key)
+
+
 @functools.lru_cache(maxsize=1024)  # a handful of keys recur on every request
 def _check_key_words(key: str) -> str:
     words = set(re.split(r"[_.:-]", key.lower()))
@@ -158,7 +169,9 @@ def validate_details(details: Mapping[str, object]) -> dict[str, DetailValue]:
         if isinstance(value, Mapping):
             if len(value) > _MAX_DETAIL_KEYS:
                 raise ValueError(f"audit detail {name!r} has too many keys")
-            clean[name] = {_check_key(k): _check_scalar(f"{name}.{k}", v) for k, v in value.items()}
+            clean[name] = {
+                _check_nested_key(k, v): _check_scalar(f"{name}.{k}", v) for k, v in value.items()
+            }
         else:
             clean[name] = _check_scalar(name, value)
     return clean

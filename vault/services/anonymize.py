@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from vault.domain.entities import ENTITY_TYPES, LITERAL_TOKEN_TYPE
+from vault.domain.normalize import View, encoded_runs, view_of
 from vault.domain.operators import apply_one_way
 from vault.domain.policy import AnonymizationPolicy, Operator
 from vault.domain.spans import Span
@@ -112,8 +113,11 @@ class Anonymizer:
         self._known: OrderedDict[tuple[str, str], None] = OrderedDict()
 
     def find_spans(self, text: str) -> list[Span]:
-        """The spans the policy acts on: detections above threshold, deny-list hits, look-alikes."""
-        return self.select_spans(text, self._detector.detect(text))
+        """The spans the policy acts on: detections above threshold, deny-list hits, look-alikes.
+        Detection reads the text's view (`vault.domain.normalize`): a value disguised by
+        full-width or zero-width characters, look-alike letters, escapes or base64 is found,
+        and its span covers exactly the characters that were sent."""
+        return self.find_spans_many([text])[0]
 
     def select_spans(self, text: str, detected: list[Span]) -> list[Span]:
         """The spans the policy acts on, given what a detector found in `text`."""
@@ -129,13 +133,35 @@ class Anonymizer:
 
     def find_spans_many(self, texts: list[str]) -> list[list[Span]]:
         """`find_spans` for many texts, detected in one batch where the detector can."""
+        views = [view_of(text) for text in texts]
+        runs = [encoded_runs(text) for text in texts]
+        plains = [run.plain for found in runs for run in found]
+        detected = self._detect_many(
+            [v.text if v else t for t, v in zip(texts, views, strict=True)] + plains
+        )
+        decoded = iter(detected[len(texts) :])
+        chosen = []
+        for text, view, found, encoded in zip(texts, views, detected, runs, strict=True):
+            if view is not None:
+                found = [_mapped(view, s) for s in found]
+            found = found + [
+                Span(run.start, run.end, inner[0].entity_type, inner[0].score)
+                for run, inner in ((run, self._pii_in(next(decoded))) for run in encoded)
+                if inner
+            ]
+            chosen.append(self.select_spans(text, found))
+        return chosen
+
+    def _detect_many(self, texts: list[str]) -> list[list[Span]]:
         detect_many = getattr(self._detector, "detect_many", None)
         if detect_many is None or len(texts) < 2:
-            return [self.find_spans(t) for t in texts]
-        return [
-            self.select_spans(text, detected)
-            for text, detected in zip(texts, detect_many(texts), strict=True)
-        ]
+            return [self._detector.detect(t) for t in texts]
+        return list(detect_many(texts))
+
+    def _pii_in(self, spans: list[Span]) -> list[Span]:
+        """What a decoded run holds that the policy acts on, most confident first."""
+        kept = [s for s in spans if s.score >= self.policy.threshold_for(s.entity_type)]
+        return sorted(kept, key=lambda s: -s.score)
 
     def anonymize(
         self, tenant: str, text: str, *, spans: list[Span] | None = None
@@ -270,6 +296,11 @@ class Anonymizer:
                     spans.append(Span(start, start + len(needle), entity_type, 1.0))
                     start = lowered.find(needle, start + len(needle))
         return spans
+
+
+def _mapped(view: View, span: Span) -> Span:
+    start, end = view.to_original(span.start, span.end)
+    return Span(start, max(end, start + 1), span.entity_type, span.score)
 
 
 def _merge(forced: list[Span], detected: list[Span]) -> list[Span]:

@@ -1,0 +1,226 @@
+"""What a detector should read: text with its disguises taken off, and the way back to the original.
+
+A careless user or an attacker can hide a value from pattern and model detection without hiding it
+from a reader (or an LLM): full-width digits, a no-break space or a zero-width character between
+digits, a Cyrillic "о" inside a Latin e-mail address, percent escapes, HTML entities, base64. The
+*view* of a text undoes each of these — NFKC, format (Cf) characters dropped, look-alike letters
+folded in mixed-script words, percent escapes and character references decoded — and remembers, for
+every stretch of the view, which stretch of the original it came from, so a span found in the view
+becomes a span of exactly what was sent. Base64 runs are decoded apart (`encoded_runs`): a run whose
+plain text holds PII is replaced as a whole.
+
+Pure functions; the common case (ASCII text with nothing to decode) costs one regex search.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import bisect
+import html
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+__all__ = ["EncodedRun", "View", "encoded_runs", "fold", "view_of"]
+
+# Anything that may need undoing: a non-ASCII character, a percent escape, a character reference.
+_NEEDS_VIEW = re.compile(
+    r"[^\x00-\x7f]|%[0-9A-Fa-f]{2}|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+_UNIT = re.compile(
+    r"(?P<pct>(?:%[0-9A-Fa-f]{2})+)"
+    r"|(?P<ref>&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    r"|(?P<wide>[^\x00-\x7f]+)"
+)
+# A word that mixes Latin letters with Cyrillic or Greek ones is disguised, not foreign.
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Look-alikes of Latin letters that NFKC leaves alone (Cyrillic, Greek), folded to Latin.
+_CONFUSABLES = str.maketrans(
+    "аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅУαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdqwABEKMHOPCTXIJSYabeikvoptuxABEZHIKMNOPTYX",
+)
+_LATIN = re.compile(r"[A-Za-z]")
+_BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/=_-])")
+_DECODE_LIMIT = 64  # base64 runs decoded per text, so a hostile text cannot make this quadratic
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """A text as a detector should read it, with the way back to the original's offsets.
+
+    `_pieces` are (view start, view end, original start, original end) of each stretch that was
+    rewritten, in order; between them the view and the original agree character for character.
+    """
+
+    text: str
+    original_length: int
+    _view_starts: tuple[int, ...]
+    _pieces: tuple[tuple[int, int, int, int], ...]  # view start, view end, original start, end
+    _view_ends: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The original range that view range `[start, end)` came from; a rewritten stretch is
+        taken whole, so a span never cuts an escape or a character in two."""
+        return self._start(start), self._end(end)
+
+    def _locate(self, at: int) -> tuple[int, int, int, int] | None:
+        i = bisect.bisect_right(self._view_starts, at) - 1
+        return self._pieces[i] if i >= 0 else None
+
+    def _shift(self, at: int) -> int:
+        """Where a view offset outside every rewritten stretch stands in the original."""
+        i = bisect.bisect_right(self._view_ends, at) - 1
+        if i < 0:
+            return at
+        _, view_end, _, end = self._pieces[i]
+        return end + (at - view_end)
+
+    def _start(self, at: int) -> int:
+        piece = self._locate(at)
+        if piece is not None and piece[0] <= at < piece[1]:
+            return piece[2]
+        return self._shift(at)
+
+    def _end(self, at: int) -> int:
+        piece = self._locate(at - 1)
+        if piece is not None and piece[0] <= at - 1 < piece[1]:
+            return piece[3]
+        return min(self._shift(at), self.original_length)
+
+
+def view_of(text: str) -> View | None:
+    """The view of `text`, or None when it would be the text itself (the common case)."""
+    if _NEEDS_VIEW.search(text) is None:
+        return None
+    disguised = _disguised_letters(text) if not text.isascii() else frozenset()
+    out: list[str] = []
+    starts: list[int] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    length = 0
+    cursor = 0
+    for match in _UNIT.finditer(text):
+        if match.start() > cursor:
+            out.append(text[cursor : match.start()])
+            length += match.start() - cursor
+        for original_start, original_end, rewritten in _rewrite(match, disguised):
+            if rewritten == text[original_start:original_end]:
+                out.append(rewritten)
+                length += len(rewritten)
+                continue
+            starts.append(length)
+            pieces.append((length, length + len(rewritten), original_start, original_end))
+            out.append(rewritten)
+            length += len(rewritten)
+        cursor = match.end()
+    out.append(text[cursor:])
+    view = "".join(out)
+    if not pieces:
+        return None
+    return View(view, len(text), tuple(starts), tuple(pieces), tuple(p[1] for p in pieces))
+
+
+def _disguised_letters(text: str) -> frozenset[int]:
+    """Positions of look-alike letters inside words that also hold Latin ones ("jоhn" with a
+    Cyrillic о): a disguise, where a word all in Cyrillic or Greek is simply foreign."""
+    found: set[int] = set()
+    for word in _WORD.finditer(text):
+        letters = word.group()
+        if letters.isascii() or not _LATIN.search(letters):
+            continue
+        found.update(
+            word.start() + i for i, c in enumerate(letters) if c.translate(_CONFUSABLES) != c
+        )
+    return frozenset(found)
+
+
+def _rewrite(match: re.Match[str], disguised: frozenset[int]) -> Iterator[tuple[int, int, str]]:
+    """(original start, original end, what the view holds instead) for one unit."""
+    if match.lastgroup == "pct":
+        decoded = unquote(match.group(), errors="strict") if _utf8(match.group()) else None
+        yield match.start(), match.end(), decoded if decoded is not None else match.group()
+    elif match.lastgroup == "ref":
+        decoded = html.unescape(match.group())
+        yield match.start(), match.end(), "" if _invisible(decoded) else _plain(decoded)
+    else:
+        for offset, char in enumerate(match.group()):
+            at = match.start() + offset
+            yield at, at + 1, char.translate(_CONFUSABLES) if at in disguised else _plain(char)
+
+
+def _utf8(escapes: str) -> bool:
+    try:
+        bytes.fromhex(escapes.replace("%", "")).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _invisible(char: str) -> bool:
+    return len(char) == 1 and unicodedata.category(char) == "Cf"
+
+
+def _plain(chars: str) -> str:
+    """NFKC without format characters: full-width digits become digits, a no-break space a
+    space, a zero-width joiner nothing."""
+    folded = unicodedata.normalize("NFKC", chars)
+    return "".join(c for c in folded if unicodedata.category(c) != "Cf")
+
+
+def fold(text: str) -> str:
+    """The view's text, case-folded, with look-alike letters of mixed-script words made Latin:
+    the form the outbound guard compares values in."""
+    view = view_of(text)
+    plain = (view.text if view is not None else text).casefold()
+    if plain.isascii():
+        return plain
+    return _WORD.sub(_fold_word, plain)
+
+
+def _fold_word(match: re.Match[str]) -> str:
+    word = match.group()
+    folded = word.translate(_CONFUSABLES)
+    # Only a word that has Latin letters or becomes all Latin is a disguise; Russian stays Russian.
+    if folded != word and (_LATIN.search(word) or folded.isascii()):
+        return folded
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedRun:
+    """A base64 run of a text and the plain text it decodes to."""
+
+    start: int
+    end: int
+    plain: str
+
+
+def encoded_runs(text: str) -> list[EncodedRun]:
+    """Base64 (standard or URL-safe) runs of `text` that decode to readable UTF-8 text."""
+    runs = []
+    for match in _BASE64_RUN.finditer(text):
+        if len(runs) >= _DECODE_LIMIT:
+            break
+        plain = _decode_base64(match.group())
+        if plain is not None:
+            runs.append(EncodedRun(match.start(), match.end(), plain))
+    return runs
+
+
+def _decode_base64(run: str) -> str | None:
+    body = run.rstrip("=")
+    if not re.search(r"[0-9+/_-]", body) and not re.search(r"[a-z].*[A-Z]|[A-Z].*[a-z]", body):
+        return None  # one long word, not an encoding
+    try:
+        raw = base64.urlsafe_b64decode(
+            body.replace("+", "-").replace("/", "_") + "=" * (-len(body) % 4)
+        )
+        plain = raw.decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    printable = sum(c.isprintable() or c in "\n\t\r" for c in plain)
+    if len(plain) < 4 or printable < len(plain) or not re.search(r"[^\W_]{2}", plain):
+        return None
+    return plain

@@ -170,6 +170,10 @@ class ApiKeyStore(Protocol):
 
     def revoke(self, key_id: str, *, at: datetime) -> bool: ...
 
+    def set_roles(self, key_id: str, roles: frozenset[Role]) -> bool:
+        """Replace the key's roles; False if there is no such key."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class UpstreamResponse:

@@ -68,7 +68,7 @@ def _call(app: App, method: str, path: str, headers: dict[str, str]) -> int:
         ).status_code
     body = {
         "text": "hi",
-        "purpose": "test",
+        "purpose": "support",
         "value": "x",
         "model": "m",
         "messages": [{"role": "user", "content": "hi"}],
@@ -76,7 +76,7 @@ def _call(app: App, method: str, path: str, headers: dict[str, str]) -> int:
     if "dsr" in path:
         body = {"value": "x"}
     elif "chat" not in path:
-        body = {"text": "hi", **({"purpose": "test"} if "reidentify" in path else {})}
+        body = {"text": "hi", **({"purpose": "support"} if "reidentify" in path else {})}
     return app.client.post(path, json=body, headers=headers).status_code
 
 
@@ -120,7 +120,7 @@ def test_roles_outside_the_policy_get_403(
         "/v1/datasets/{ds}",
         "/v1/datasets/{ds}/versions",
         "/v1/datasets/{ds}/versions/1/content",
-        "/v1/datasets/{ds}/versions/1/content?view=reidentified&purpose=audit",
+        "/v1/datasets/{ds}/versions/1/content?view=reidentified&purpose=support",
         "/v1/datasets/{ds}/versions/1/report",
     ],
 )
@@ -158,7 +158,7 @@ def test_tokens_of_another_tenant_never_reidentify(app: App) -> None:
     ).json()["text"]
     answer = app.client.post(
         "/v1/reidentify",
-        json={"text": token_text, "purpose": "probe"},
+        json={"text": token_text, "purpose": "support"},
         headers=app.headers("globex", "reidentifier"),
     ).json()
     assert answer["text"] == token_text
@@ -177,11 +177,11 @@ def test_reidentify_needs_a_purpose_and_records_it(app: App) -> None:
     answer = app.client.post(
         "/v1/reidentify",
         json={"text": token_text},
-        headers={**headers, "X-Vault-Purpose": "ticket-42"},
+        headers={**headers, "X-Vault-Purpose": "fraud_review"},
     )
     assert answer.json()["text"] == "Mary Jones"
     last = list(app.vault.audit.records("acme"))[-1]
-    assert (last.event.action, last.event.purpose) == ("reidentify", "ticket-42")
+    assert (last.event.action, last.event.purpose) == ("reidentify", "fraud_review")
     assert "Mary" not in repr(last)
 
 
@@ -355,7 +355,7 @@ def test_admin_creates_a_multi_role_key_that_works_once_shown(app: App) -> None:
     answer = app.client.post(
         "/v1/apikeys",
         json={"roles": ["analyst", "reidentifier"], "label": "support bot", "expires_in_days": 30},
-        headers=app.headers("acme", "admin"),
+        headers=app.headers("acme", "admin", "analyst", "reidentifier"),
     )
     assert answer.status_code == 201, answer.text
     created = answer.json()

@@ -27,7 +27,7 @@ def _upload(app: App) -> str:
 
 def _read(app: App, dataset: str) -> object:
     return app.client.get(
-        f"/v1/datasets/{dataset}/versions/1/content?view=reidentified&purpose=rotation-test",
+        f"/v1/datasets/{dataset}/versions/1/content?view=reidentified&purpose=support",
         headers=app.headers("acme", "reidentifier"),
     )
 
@@ -54,7 +54,7 @@ def test_rewrap_moves_every_key_and_old_master_can_then_be_destroyed(app: App) -
     ).json()
     back = app.client.post(
         "/v1/reidentify",
-        json={"text": tokens["text"], "purpose": "x"},
+        json={"text": tokens["text"], "purpose": "support"},
         headers=app.headers("acme", "reidentifier"),
     )
     assert back.json()["text"] == "John Smith"
@@ -95,7 +95,7 @@ def test_shredding_a_tenant_kills_its_tokens_too(app: App) -> None:
     shred_tenant(app.vault.datasets, app.vault.tenant_keys, tenant="acme")
     back = app.client.post(
         "/v1/reidentify",
-        json={"text": tokens, "purpose": "x"},
+        json={"text": tokens, "purpose": "support"},
         headers=app.headers("acme", "reidentifier"),
     ).json()
     assert back["text"] == tokens
@@ -121,7 +121,7 @@ def test_erased_value_never_reidentifies_and_is_redacted_afterwards(app: App) ->
     erased = app.client.post("/v1/dsr/erase", json={"value": "John Smith"}, headers=admin).json()
     assert erased["erased"] == 1
     back = app.client.post(
-        "/v1/reidentify", json={"text": first, "purpose": "x"}, headers=reid
+        "/v1/reidentify", json={"text": first, "purpose": "support"}, headers=reid
     ).json()
     assert "John Smith" not in back["text"]
     later = app.client.post(

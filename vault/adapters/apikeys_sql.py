@@ -89,3 +89,13 @@ class SqlApiKeyStore:
         )
         with self._engine.begin() as connection:
             return connection.execute(statement).rowcount > 0
+
+    def set_roles(self, key_id: str, roles: frozenset[Role]) -> bool:
+        self._cache.pop(key_id, None)
+        statement = (
+            update(ApiKeyRow)
+            .where(ApiKeyRow.id == key_id)  # type: ignore[arg-type]
+            .values(roles=",".join(sorted(roles)))
+        )
+        with self._engine.begin() as connection:
+            return connection.execute(statement).rowcount > 0

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from fastapi import Request
 
 from vault.domain.audit import AuditEvent
-from vault.domain.policy import Action
+from vault.domain.policy import Action, check_purpose
 from vault.domain.principal import Principal
 from vault.errors import AuthenticationFailed, PermissionDenied, RateLimited
 from vault.services.apikeys import authenticate, authenticate_cached
@@ -17,6 +18,8 @@ from vault.wiring import Vault
 __all__ = ["audit", "audit_event", "cached_principal", "get_vault", "principal_for", "require"]
 
 SYSTEM_TENANT = "_system"
+# What the vault issues: a dataset id (with a version) or an API key id.
+_ISSUED_ID = re.compile(r"ds_[0-9a-f]{32}(/v[1-9][0-9]{0,9})?|[a-z0-9]{12}")
 
 
 def get_vault(request: Request) -> Vault:
@@ -69,9 +72,15 @@ def require(action: Action) -> Callable[[Request], Principal]:
 
     def dependency(request: Request) -> Principal:
         principal = principal_for(request)
-        if not get_vault(request).access_policy.allows(principal.roles, action):
+        policy = get_vault(request).access_policy
+        if not policy.allows(principal.roles, action):
             audit(request, principal, f"{action.value}", outcome="denied")
-            raise PermissionDenied(f"this API key may not {action.value}")
+            needed = (
+                " or ".join(policy.roles_allowing(action)) or "no role (the policy grants it none)"
+            )
+            raise PermissionDenied(
+                f"this API key may not {action.value}; a key with the role {needed} may"
+            )
         request.state.principal = principal
         return principal
 
@@ -95,7 +104,13 @@ def audit_event(
     tenant: str | None = None,
 ) -> AuditEvent:
     """The audit event for this request, counted in the metrics; the caller stores it.
-    Details carry counts and ids, never values."""
+    Details carry counts and ids, never values. `purpose` must be one of the access policy's
+    purposes (else InvalidRequest: routes check it before any work, this is the last guard);
+    an `object_id` that is not a vault-issued id is left out, so a caller's text never is one."""
+    if purpose is not None:
+        check_purpose(purpose, get_vault(request).access_policy.purposes)
+    if object_id is not None and not _ISSUED_ID.fullmatch(object_id):
+        object_id = None
     event = AuditEvent(
         tenant=tenant or (principal.tenant if principal else SYSTEM_TENANT),
         actor=principal.key_id if principal else "anonymous",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from vault.domain.policy import check_purpose
 from vault.services.anonymize import check_text
 
 __all__ = ["TextRequest"]
@@ -14,15 +13,10 @@ class TextRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(max_length=1024 * 1024)  # characters; see Settings.max_prompt_bytes
-    purpose: str | None = None
+    purpose: str | None = None  # checked by the route against the policy's purposes
 
     @field_validator("text")
     @classmethod
     def _utf8(cls, value: str) -> str:
         check_text(value)  # raises InvalidRequest, answered as a 400 naming the position
         return value
-
-    @field_validator("purpose")
-    @classmethod
-    def _purpose(cls, value: str | None) -> str | None:
-        return None if value is None else check_purpose(value)

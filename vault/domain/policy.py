@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -25,22 +26,20 @@ __all__ = [
     "EntityRule",
     "Operator",
     "PolicyError",
+    "RequestPolicy",
     "check_purpose",
 ]
 
 ALL_ENTITIES = "ALL"
 
 
-_PURPOSE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._:/#()-]{0,127}")
-
-
-def check_purpose(purpose: str) -> str:
-    """A stated purpose fit for the audit trail: 1-128 plain characters (a ticket id, a reason
-    code), so it can neither break a record nor smuggle much data into it."""
-    purpose = purpose.strip()
-    if not _PURPOSE.fullmatch(purpose):
+def check_purpose(purpose: str, allowed: Collection[str]) -> str:
+    """`purpose` if it is one of `allowed` (the access policy's `purposes`), so the audit trail
+    holds a closed vocabulary and never a caller's free text. Raises InvalidRequest naming the
+    field and the accepted words, never the value given."""
+    if purpose not in allowed:
         raise InvalidRequest(
-            "purpose must be 1-128 characters of letters, digits, spaces and ._:/#()-",
+            f"purpose must be one of the policy's purposes: {', '.join(sorted(allowed))}",
             param="purpose",
         )
     return purpose
@@ -88,6 +87,14 @@ def _default_rule(operator: Operator) -> EntityRule:
     return EntityRule(operator=operator)
 
 
+class RequestPolicy(_Strict):
+    """How the chat door treats what Groq's request grammar does not cover: an unknown field is
+    tokenized like any free data or refused with a 400; image content passes or is refused."""
+
+    unknown_fields: Literal["tokenize", "reject"] = "tokenize"
+    images: Literal["allow", "reject"] = "allow"
+
+
 class AnonymizationPolicy(_Strict):
     """Entity → operator, thresholds, allow and deny lists."""
 
@@ -99,6 +106,7 @@ class AnonymizationPolicy(_Strict):
     allow_list: list[str] = Field(default_factory=list)
     deny_list: dict[str, list[str]] = Field(default_factory=dict)
     full_outbound_rescan: bool = False
+    requests: RequestPolicy = Field(default_factory=RequestPolicy)
 
     @field_validator("entities", "deny_list")
     @classmethod
@@ -118,15 +126,39 @@ class AnonymizationPolicy(_Strict):
         return self.score_threshold
 
 
+_PURPOSE_WORD = re.compile(r"[a-z][a-z0-9_]{0,31}")
+
+
 class AccessPolicy(_Strict):
-    """Role → actions, and which entity types each role may see re-identified."""
+    """Role → actions; which roles each role may confer on a key; the purposes a caller may
+    state; and which entity types each role may see re-identified."""
 
     name: str
     roles: dict[Role, list[Action]]
+    grants: dict[Role, list[Role]] = Field(default_factory=dict)
+    purposes: list[str] = Field(min_length=1)
     reveal: dict[Role, list[str]] = Field(default_factory=dict)
+
+    @field_validator("purposes")
+    @classmethod
+    def _purposes_are_words(cls, value: list[str]) -> list[str]:
+        for word in value:
+            if not _PURPOSE_WORD.fullmatch(word):
+                raise ValueError(f"purpose {word!r} must be a lower-case word (a-z, 0-9, _)")
+        return value
 
     def allows(self, roles: frozenset[Role], action: Action) -> bool:
         return any(action in self.roles.get(role, ()) for role in roles)
+
+    def roles_allowing(self, action: Action) -> list[Role]:
+        """The roles that grant `action`, in policy order (for messages a caller can act on)."""
+        return [role for role, actions in self.roles.items() if action in actions]
+
+    def grantable(self, roles: frozenset[Role]) -> frozenset[Role]:
+        """The roles a key holding `roles` may put on a key: only roles it holds itself, and
+        only those one of its roles is listed as granting."""
+        granted = {given for role in roles for given in self.grants.get(role, ())}
+        return frozenset(granted) & roles
 
     def revealable(self, roles: frozenset[Role]) -> frozenset[str] | None:
         """Entity types these roles may see in the clear; None means every type."""

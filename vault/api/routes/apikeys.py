@@ -1,4 +1,4 @@
-"""`/v1/apikeys`: admins create, list and revoke their tenant's keys."""
+"""`/v1/apikeys`: admins create, list, change and revoke their tenant's keys."""
 
 from __future__ import annotations
 
@@ -12,7 +12,13 @@ from vault.api.deps import audit, get_vault, require
 from vault.domain.policy import Action
 from vault.domain.principal import Principal
 from vault.ports import ApiKeyInfo
-from vault.services.apikeys import create_api_key, list_api_keys, revoke_api_key
+from vault.services.apikeys import (
+    Recorder,
+    change_api_key_roles,
+    grant_api_key,
+    list_api_keys,
+    revoke_api_key,
+)
 
 router = APIRouter(prefix="/v1/apikeys", tags=["api keys"])
 
@@ -25,6 +31,19 @@ class CreateKey(BaseModel):
     roles: list[str] = Field(min_length=1)
     label: str | None = Field(default=None, max_length=256)
     expires_in_days: int | None = Field(default=None, ge=1, le=3650)
+
+
+class ChangeKey(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    roles: list[str] = Field(min_length=1)
+
+
+def _recorder(request: Request, principal: Principal) -> Recorder:
+    def record(action: str, **fields: Any) -> None:
+        audit(request, principal, action, **fields)
+
+    return record
 
 
 def key_json(info: ApiKeyInfo) -> dict[str, Any]:
@@ -41,23 +60,21 @@ def key_json(info: ApiKeyInfo) -> dict[str, Any]:
 
 @router.post("", status_code=201)
 def create(body: CreateKey, request: Request, principal: Admin) -> dict[str, Any]:
-    """A new key for the admin's own tenant; the secret is in this answer and nowhere else."""
+    """A new key for the admin's own tenant, with roles the admin's key holds and may grant
+    (403 `role_not_grantable` otherwise); the secret is in this answer and nowhere else."""
     expires = (
         datetime.now(UTC) + timedelta(days=body.expires_in_days) if body.expires_in_days else None
     )
-    info, secret = create_api_key(
-        get_vault(request).api_keys,
+    vault = get_vault(request)
+    info, secret = grant_api_key(
+        vault.api_keys,
+        vault.access_policy,
+        principal,
+        _recorder(request, principal),
         tenant=principal.tenant,
         roles=body.roles,
         label=body.label,
         expires_at=expires,
-    )
-    audit(
-        request,
-        principal,
-        "apikey.create",
-        object_id=info.id,
-        details={"roles": "/".join(sorted(info.roles))},
     )
     return {**key_json(info), "key": secret}
 
@@ -66,6 +83,22 @@ def create(body: CreateKey, request: Request, principal: Admin) -> dict[str, Any
 def list_keys(request: Request, principal: Admin) -> dict[str, Any]:
     keys = list_api_keys(get_vault(request).api_keys, tenant=principal.tenant)
     return {"object": "list", "data": [key_json(k) for k in keys]}
+
+
+@router.patch("/{key_id}")
+def change(key_id: str, body: ChangeKey, request: Request, principal: Admin) -> dict[str, Any]:
+    """Set a key's roles; every role added must be one the admin's key may grant."""
+    vault = get_vault(request)
+    info = change_api_key_roles(
+        vault.api_keys,
+        vault.access_policy,
+        principal,
+        _recorder(request, principal),
+        key_id,
+        roles=body.roles,
+        tenant=principal.tenant,
+    )
+    return key_json(info)
 
 
 @router.delete("/{key_id}")

@@ -207,7 +207,7 @@ def read_content(
     reidentifier = None
     reveal = None
     stated = purpose or x_vault_purpose
-    stated = check_purpose(stated) if stated else None
+    stated = check_purpose(stated, vault.access_policy.purposes) if stated else None
     if view == "reidentified":
         if not vault.access_policy.allows(principal.roles, Action.DATASET_REIDENTIFY):
             audit(

@@ -159,7 +159,7 @@ def _prepare(
         ),
         restore=restore,
         reveal=reveal,
-        purpose=check_purpose(purpose_header)
+        purpose=check_purpose(purpose_header, vault.access_policy.purposes)
         if purpose_header
         else ("inference" if restore else None),
         details={

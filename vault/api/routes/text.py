@@ -59,13 +59,15 @@ def reidentify(
     x_vault_purpose: Annotated[str | None, Header()] = None,
 ) -> dict[str, Any]:
     """Tokens back to values, for the types this key may see. A stated purpose is required."""
-    purpose = body.purpose or (check_purpose(x_vault_purpose) if x_vault_purpose else None)
+    vault = get_vault(request)
+    purpose = body.purpose or x_vault_purpose
+    if purpose is not None:
+        purpose = check_purpose(purpose, vault.access_policy.purposes)
     if not purpose:
         raise InvalidRequest(
             "re-identification needs a purpose: the 'purpose' field or the X-Vault-Purpose header",
             param="purpose",
         )
-    vault = get_vault(request)
     reveal = vault.access_policy.revealable(principal.roles)
     result = vault.reidentifier.reidentify(principal.tenant, body.text, reveal=reveal)
     audit(

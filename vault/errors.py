@@ -186,7 +186,9 @@ class KeyServiceUnavailable(ServiceUnavailable):
 
 
 class StoreUnavailable(ServiceUnavailable):
-    default_code = "store_unavailable"
+    """The object store cannot be read or written (down, denied, out of space)."""
+
+    default_code = "storage_unavailable"
 
 
 class DetectorUnavailable(ServiceUnavailable):

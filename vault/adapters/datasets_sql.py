@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError as SqlIntegrityError
 from sqlmodel import Session
 
 from vault.adapters.tables import DatasetRow, DatasetVersionRow, as_utc
+from vault.domain.ids import new_dataset_id
 from vault.errors import Conflict
 from vault.ports import DatasetInfo, VersionInfo
 
@@ -62,7 +63,7 @@ class SqlDatasetCatalog:
 
     def create_dataset(self, *, tenant: str, name: str, created_by: str) -> DatasetInfo:
         row = DatasetRow(
-            id=f"ds_{uuid.uuid4().hex}", tenant=tenant, name=name, created_by=created_by
+            id=new_dataset_id(uuid.uuid4().hex), tenant=tenant, name=name, created_by=created_by
         )
         with Session(self._engine) as session:
             session.add(row)

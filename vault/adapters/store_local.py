@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from vault.errors import NotFound, StoreUnavailable
 from vault.ports import StoredObject
@@ -16,6 +18,18 @@ __all__ = ["LocalObjectStore"]
 
 _SAFE_KEY = re.compile(r"[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*")
 _READ_SIZE = 1024 * 1024
+
+
+def _unavailable(what: str, exc: OSError) -> StoreUnavailable:
+    """The store's failure as a 503; the path stays out of the message (it names ids)."""
+    if isinstance(exc, PermissionError):
+        return StoreUnavailable(
+            f"local object store {what} failed: permission denied on the data directory "
+            "(check VAULT_DATA_DIR is writable by the vault)"
+        )
+    return StoreUnavailable(
+        f"local object store {what} failed ({exc.strerror or type(exc).__name__})"
+    )
 
 
 class LocalObjectStore:
@@ -32,11 +46,11 @@ class LocalObjectStore:
 
     def put(self, key: str, chunks: Iterable[bytes]) -> StoredObject:
         directory = self._dir(key)
-        directory.mkdir(parents=True, exist_ok=True)
         version_id = uuid.uuid4().hex
         partial = directory / f".{version_id}.partial"
         size = 0
         try:
+            directory.mkdir(parents=True, exist_ok=True)
             with partial.open("wb") as out:
                 for chunk in chunks:
                     out.write(chunk)
@@ -45,10 +59,10 @@ class LocalObjectStore:
                 os.fsync(out.fileno())
             partial.rename(directory / version_id)
         except OSError as exc:
-            partial.unlink(missing_ok=True)
-            raise StoreUnavailable("local object store write failed") from exc
+            _discard(partial)
+            raise _unavailable("write", exc) from exc
         except BaseException:
-            partial.unlink(missing_ok=True)
+            _discard(partial)
             raise
         return StoredObject(key=key, version_id=version_id, size=size)
 
@@ -58,10 +72,15 @@ class LocalObjectStore:
             handle = path.open("rb")
         except FileNotFoundError as exc:
             raise NotFound("object version not found") from exc
+        except OSError as exc:
+            raise _unavailable("read", exc) from exc
         return _read_chunks(handle)
 
     def delete_version(self, key: str, version_id: str) -> None:
-        (self._dir(key) / version_id).unlink(missing_ok=True)
+        try:
+            (self._dir(key) / version_id).unlink(missing_ok=True)
+        except OSError as exc:
+            raise _unavailable("delete", exc) from exc
 
     def delete_key(self, key: str) -> None:
         shutil.rmtree(self._dir(key), ignore_errors=True)
@@ -76,7 +95,19 @@ class LocalObjectStore:
             raise StoreUnavailable("local object store is not writable") from exc
 
 
-def _read_chunks(handle: object) -> Iterator[bytes]:
-    with handle:  # type: ignore[attr-defined]
-        while chunk := handle.read(_READ_SIZE):  # type: ignore[attr-defined]
+def _discard(partial: Path) -> None:
+    # A directory we may not write to may not be cleaned either: nothing was written there.
+    with contextlib.suppress(OSError):
+        partial.unlink(missing_ok=True)
+
+
+def _read_chunks(handle: BinaryIO) -> Iterator[bytes]:
+    with handle:
+        while True:
+            try:
+                chunk = handle.read(_READ_SIZE)
+            except OSError as exc:
+                raise _unavailable("read", exc) from exc
+            if not chunk:
+                return
             yield chunk

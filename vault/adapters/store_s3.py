@@ -17,6 +17,20 @@ from vault.ports import StoredObject
 __all__ = ["S3ObjectStore"]
 
 _PART_SIZE = 8 * 1024 * 1024  # S3 needs parts of 5 MiB or more, bar the last one
+_DENIED = frozenset(
+    {"AccessDenied", "AllAccessDisabled", "InvalidAccessKeyId", "SignatureDoesNotMatch", "403"}
+)
+
+
+def _unavailable(what: str, exc: BotoCoreError | ClientError) -> StoreUnavailable:
+    """The store's failure as a 503 (`storage_unavailable`), saying when it was a denial."""
+    code = exc.response.get("Error", {}).get("Code") if isinstance(exc, ClientError) else None
+    if code in _DENIED:
+        return StoreUnavailable(
+            f"object store {what} failed: access denied (check the bucket policy and the "
+            "vault's IAM permissions for VAULT_S3_BUCKET)"
+        )
+    return StoreUnavailable(f"object store {what} failed")
 
 
 class S3ObjectStore:
@@ -91,7 +105,7 @@ class S3ObjectStore:
             if upload_id is not None:
                 self._abort(full_key, upload_id)
             if isinstance(exc, (BotoCoreError, ClientError)):
-                raise StoreUnavailable("object store write failed") from exc
+                raise _unavailable("write", exc) from exc
             raise
         version_id = answer.get("VersionId")
         if not version_id or version_id == "null":
@@ -119,10 +133,10 @@ class S3ObjectStore:
         except ClientError as exc:
             if exc.response.get("Error", {}).get("Code") in {"NoSuchKey", "NoSuchVersion", "404"}:
                 raise NotFound("object version not found") from exc
-            raise StoreUnavailable("object store read failed") from exc
+            raise _unavailable("read", exc) from exc
         except BotoCoreError as exc:
-            raise StoreUnavailable("object store read failed") from exc
-        return answer["Body"].iter_chunks(1024 * 1024)  # type: ignore[no-any-return]
+            raise _unavailable("read", exc) from exc
+        return _read_body(answer["Body"])
 
     def delete_version(self, key: str, version_id: str) -> None:
         try:
@@ -130,7 +144,7 @@ class S3ObjectStore:
                 Bucket=self._bucket, Key=self._prefix + key, VersionId=version_id
             )
         except (BotoCoreError, ClientError) as exc:
-            raise StoreUnavailable("object store delete failed") from exc
+            raise _unavailable("delete", exc) from exc
 
     def delete_key(self, key: str) -> None:
         full_key = self._prefix + key
@@ -148,12 +162,22 @@ class S3ObjectStore:
             for upload in uploads.get("Uploads", []):
                 self._abort(upload["Key"], upload["UploadId"])
         except (BotoCoreError, ClientError) as exc:
-            raise StoreUnavailable("object store cleanup failed") from exc
+            raise _unavailable("cleanup", exc) from exc
 
     def check(self) -> None:
         try:
             status = self._s3.get_bucket_versioning(Bucket=self._bucket).get("Status")
         except (BotoCoreError, ClientError) as exc:
-            raise StoreUnavailable("object store unreachable") from exc
+            raise _unavailable("check", exc) from exc
         if status != "Enabled":
             raise StoreUnavailable("bucket versioning is not enabled", code="store_unversioned")
+
+
+def _read_body(body: Any) -> Iterator[bytes]:
+    """The object's bytes; a connection lost mid-read is StoreUnavailable, not a raw error."""
+    try:
+        yield from body.iter_chunks(1024 * 1024)
+    except (BotoCoreError, ClientError, OSError) as exc:
+        raise StoreUnavailable("object store read failed mid-object") from exc
+    finally:
+        body.close()

@@ -8,6 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vault.errors import InvalidRequest, VaultError
@@ -15,6 +16,7 @@ from vault.errors import InvalidRequest, VaultError
 __all__ = ["install_error_handlers", "validation_message"]
 
 log = logging.getLogger("vault.api")
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 
 
 def error_response(error: VaultError) -> JSONResponse:
@@ -48,14 +50,28 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(InvalidRequest(message, param=where))
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         body = {
             "error": {"message": str(exc.detail), "type": "invalid_request_error", "code": code}
         }
-        return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = _allowed_methods(request)
+        return JSONResponse(body, status_code=exc.status_code, headers=headers)
 
     app.add_middleware(_ContainUnexpected)
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method some route serves at the request's path: a 405 from one route would name
+    only its own (POST /v1/datasets), not its siblings' (GET /v1/datasets)."""
+    allowed = []
+    for method in _METHODS:
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] is Match.FULL for route in request.app.router.routes):
+            allowed.append(method)
+    return ", ".join(allowed)
 
 
 class _ContainUnexpected:

@@ -20,15 +20,21 @@ from typing import Any, TypeVar
 from vault.errors import InvalidRequest, UnsupportedMediaType
 
 __all__ = [
+    "DELIMITERS",
     "FORMATS",
     "Report",
     "anonymize_stream",
     "decode_lines",
     "detect_format",
+    "parse_delimiter",
     "reidentify_stream",
+    "sniff_delimiter",
 ]
 
 FORMATS = ("csv", "jsonl", "text")
+# The CSV delimiters sniffed or named, by the names a `delimiter` form field may use.
+DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t", "pipe": "|"}
+_SNIFF_LINES = 50
 _BLOCK = 64 * 1024
 _SAMPLE_ROWS = 200
 # Short numbers (counts, amounts, small ids) and flags carry no PII; anything longer, such as a
@@ -53,6 +59,7 @@ class Report:
 
     rows: int = 0
     columns: list[str] | None = None
+    delimiter: str | None = None  # CSV only: the one the upload was read with
     column_kinds: dict[str, str] = field(default_factory=dict)
     entities: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
 
@@ -60,6 +67,7 @@ class Report:
         return {
             "rows": self.rows,
             "columns": self.columns,
+            **({"delimiter": self.delimiter} if self.delimiter is not None else {}),
             "column_kinds": self.column_kinds,
             "entities": {where: dict(c) for where, c in self.entities.items()},
         }
@@ -92,11 +100,11 @@ def decode_lines(chunks: Iterable[bytes]) -> Iterator[str]:
     for chunk in chunks:
         try:
             text = decoder.decode(chunk)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            # `exc.object` is what the decoder held (a partial character at most) plus `chunk`.
+            line = line_number + pending.count("\n") + exc.object[: exc.start].count(b"\n")
             raise InvalidRequest(
-                f"file is not valid UTF-8 (around line {line_number + pending.count(chr(10))})",
-                code="invalid_encoding",
-                param="file",
+                f"file is not valid UTF-8 (line {line})", code="invalid_encoding", param="file"
             ) from None
         if "\x00" in text:
             raise InvalidRequest(
@@ -155,14 +163,19 @@ def anonymize_stream(
     anonymize_many: AnonymizeMany,
     report: Report,
     column_overrides: dict[str, str] | None = None,
+    delimiter: str | None = None,
 ) -> Iterator[bytes]:
-    """The anonymized file, as UTF-8 bytes in blocks; fills `report` as it goes."""
+    """The anonymized file, as UTF-8 bytes in blocks; fills `report` as it goes.
+
+    CSV is read with `delimiter`, or the one sniffed from its first lines, and written with
+    commas (RFC 4180); `report.delimiter` says which was read.
+    """
     lines = decode_lines(_nonempty(chunks))
     if fmt == "text":
         return _anonymize_text(lines, anonymize_many, report)
     if fmt == "jsonl":
         return _anonymize_jsonl(lines, anonymize_many, report)
-    return _anonymize_csv(lines, anonymize_many, report, column_overrides or {})
+    return _anonymize_csv(lines, anonymize_many, report, column_overrides or {}, delimiter)
 
 
 def _anonymize_text(
@@ -262,15 +275,51 @@ def _anonymize_jsonl(
         yield "".join(out).encode()
 
 
-def _csv_rows(lines: Iterable[str]) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(lines, strict=True)
+def _csv_rows(lines: Iterable[str], delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
+    """Each row with the line it starts on (a quoted field may run over several lines)."""
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    start = 1
     try:
         for row in reader:
-            yield reader.line_num, row
+            yield start, row
+            start = reader.line_num + 1
     except csv.Error as exc:
         raise InvalidRequest(
-            f"malformed CSV at line {reader.line_num}: {exc}", code="malformed_csv", param="file"
+            f"malformed CSV in the row starting at line {start}: {exc}",
+            code="malformed_csv",
+            param="file",
         ) from None
+
+
+def sniff_delimiter(lines: list[str]) -> str:
+    """The delimiter (of `DELIMITERS`) that splits the sampled lines into the most fields, the
+    same number in every row; a comma when none does. `lines` may end mid-row."""
+    best, best_fields = ",", 1
+    for delimiter in DELIMITERS.values():
+        try:
+            rows = list(csv.reader(lines, delimiter=delimiter, strict=True))
+        except csv.Error:
+            continue  # a sample cut inside a quoted field: judge by the other rows
+        if len(rows) > 1:
+            rows = rows[:-1]  # the last sampled row may be cut short
+        widths = {len(row) for row in rows if row}
+        if len(widths) == 1 and (fields := widths.pop()) > best_fields:
+            best, best_fields = delimiter, fields
+    return best
+
+
+def parse_delimiter(raw: str | None) -> str | None:
+    """The delimiter a `delimiter` form field names (`,` `;` `|` a tab, or its name), None if
+    the field is absent or empty; InvalidRequest for anything else."""
+    if raw is None or raw == "":
+        return None
+    named = DELIMITERS.get(raw.strip().lower(), raw if raw in DELIMITERS.values() else None)
+    if named is None:
+        raise InvalidRequest(
+            "delimiter must be one of: comma (,), semicolon (;), tab, pipe (|)",
+            param="delimiter",
+        )
+    return named
 
 
 def _classify(column: list[str], counts: dict[str, dict[str, int]]) -> str:
@@ -298,8 +347,12 @@ def _anonymize_csv(
     anonymize_many: AnonymizeMany,
     report: Report,
     overrides: dict[str, str],
+    delimiter: str | None,
 ) -> Iterator[bytes]:
-    rows = _csv_rows(lines)
+    lines = iter(lines)
+    head = list(itertools.islice(lines, _SNIFF_LINES))
+    report.delimiter = delimiter or sniff_delimiter(head)
+    rows = _csv_rows(itertools.chain(head, lines), report.delimiter)
     try:
         _, header = next(rows)
     except StopIteration:

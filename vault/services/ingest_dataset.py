@@ -11,9 +11,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from vault.crypto import EncryptionContext, read_header, seal_stream
+from vault.domain.ids import is_dataset_id
 from vault.domain.principal import Principal
 from vault.domain.spans import Span
-from vault.errors import InvalidRequest, NotFound, PayloadTooLarge
+from vault.errors import Conflict, InvalidRequest, NotFound, PayloadTooLarge
 from vault.ports import DatasetCatalog, DatasetInfo, KeyService, ObjectStore, VersionInfo
 from vault.services.anonymize import Anonymizer
 from vault.services.dataset_formats import Report, anonymize_stream, detect_format
@@ -26,6 +27,7 @@ __all__ = [
     "dataset_context",
     "ingest_version",
     "parse_column_policy",
+    "public_report",
     "require_dataset",
     "sweep_pending",
     "version_json",
@@ -46,11 +48,18 @@ class DatasetParts:
 
 @dataclass(frozen=True, slots=True)
 class IngestRequest:
+    """One upload: the file as it streams and the options sent with it.
+
+    A replay with the same `idempotency_key` must send the same request (name or dataset,
+    format, options and file bytes): it gets the first answer; anything else is a Conflict.
+    """
+
     filename: str | None
     content_type: str | None
     chunks: Iterable[bytes]
     idempotency_key: str | None = None
     column_policy: dict[str, str] | None = None
+    delimiter: str | None = None  # CSV only; sniffed when None
 
 
 def dataset_context(tenant: str, dataset_id: str, number: int) -> EncryptionContext:
@@ -92,8 +101,71 @@ def _limited(chunks: Iterable[bytes], limit: int) -> Iterator[bytes]:
     for chunk in chunks:
         seen += len(chunk)
         if seen > limit:
-            raise PayloadTooLarge(f"file is larger than the {limit}-byte limit", param="file")
+            raise PayloadTooLarge(
+                f"file is larger than the {limit}-byte limit (raise VAULT_MAX_UPLOAD_BYTES)",
+                param="file",
+            )
         yield chunk
+
+
+# Where a version's request digest is kept, beside the counts in its report (never shown).
+_REQUEST_DIGEST = "request_digest"
+
+
+def _request_digest(
+    principal: Principal, upload: IngestRequest, *, fmt: str, target: dict[str, str]
+) -> Any:
+    """A running SHA-256 of everything that shapes a stored version; the file is fed to it as
+    it streams. Salted with the tenant and the Idempotency-Key, so equal files of different
+    requests give different digests."""
+    fields = {
+        "tenant": principal.tenant,
+        "idempotency_key": upload.idempotency_key,
+        "format": fmt,
+        "column_policy": upload.column_policy,
+        "delimiter": upload.delimiter,
+        **target,
+    }
+    digest = hashlib.sha256(b"vault-upload-request/1\n")
+    digest.update(json.dumps(fields, sort_keys=True).encode())
+    digest.update(b"\n")
+    return digest
+
+
+def _hashed(chunks: Iterable[bytes], digest: Any) -> Iterator[bytes]:
+    for chunk in chunks:
+        digest.update(chunk)
+        yield chunk
+
+
+def _replay(
+    parts: DatasetParts,
+    principal: Principal,
+    upload: IngestRequest,
+    *,
+    fmt: str,
+    target: dict[str, str],
+) -> VersionInfo | None:
+    """The version a committed upload with this Idempotency-Key stored, if this request is the
+    same one again; Conflict (409 idempotency_conflict) if the key was used for another request.
+    Reads (and drops) the replayed file to compare it; nothing is stored either way."""
+    if not upload.idempotency_key:
+        return None
+    earlier = parts.catalog.find_by_idempotency_key(principal.tenant, upload.idempotency_key)
+    if earlier is None or earlier.state != "committed":
+        return None  # none yet, or one in progress: reserving the key again says so
+    digest = _request_digest(principal, upload, fmt=fmt, target=target)
+    for _ in _hashed(_limited(upload.chunks, parts.max_upload_bytes), digest):
+        pass
+    stored = (earlier.report or {}).get(_REQUEST_DIGEST)
+    # Versions stored before digests were kept replay as they always did.
+    if stored is not None and stored != digest.hexdigest():
+        raise Conflict(
+            "Idempotency-Key was already used for a different upload (name, dataset, options "
+            "or file); use a new key for a new upload",
+            code="idempotency_conflict",
+        )
+    return earlier
 
 
 class _Digest:
@@ -116,22 +188,24 @@ def ingest_version(
     *,
     dataset: DatasetInfo,
     upload: IngestRequest,
+    target: dict[str, str] | None = None,
 ) -> tuple[VersionInfo, bool]:
     """Store the next version of `dataset`; returns it and whether it was created just now.
 
     Nothing becomes visible unless the sealed object and its metadata are both durable: on any
     error the pending row is discarded and a partly written object is removed (or, after a
-    crash, swept later by `sweep_pending`). A repeated Idempotency-Key returns the first result.
+    crash, swept later by `sweep_pending`). A repeated Idempotency-Key returns the first result
+    if the request is the same (`target` names what it was for: the new dataset's name, or the
+    dataset), and is a Conflict if it is not.
     """
     fmt = detect_format(upload.filename, upload.content_type)
-    if upload.idempotency_key:
-        earlier = parts.catalog.find_by_idempotency_key(principal.tenant, upload.idempotency_key)
-        if earlier is not None and earlier.state == "committed":
-            if earlier.dataset_id != dataset.id:
-                raise InvalidRequest(
-                    "Idempotency-Key was used for another dataset", code="idempotency_conflict"
-                )
-            return earlier, False
+    if upload.delimiter is not None and fmt != "csv":
+        raise InvalidRequest("delimiter applies to CSV files only", param="delimiter")
+    target = target or {"dataset": dataset.id}
+    earlier = _replay(parts, principal, upload, fmt=fmt, target=target)
+    if earlier is not None:
+        return earlier, False
+    request_digest = _request_digest(principal, upload, fmt=fmt, target=target)
     pending = parts.catalog.reserve_version(
         VersionInfo(
             dataset_id=dataset.id,
@@ -167,16 +241,20 @@ def ingest_version(
 
         plain = anonymize_stream(
             fmt,
-            _limited(upload.chunks, parts.max_upload_bytes),
+            _hashed(_limited(upload.chunks, parts.max_upload_bytes), request_digest),
             anonymize_many=anonymize_many,
             report=report,
             column_overrides=upload.column_policy,
+            delimiter=upload.delimiter,
         )
         sealed = seal_stream(
             plain, keys=parts.keys, context=dataset_context(tenant, dataset.id, pending.number)
         )
         header = next(sealed)  # kept in the database, apart from the object, for shredding
         stored = parts.store.put(object_key, digest.through(sealed))
+        kept = report.as_dict()
+        if upload.idempotency_key:
+            kept[_REQUEST_DIGEST] = request_digest.hexdigest()
         version = replace(
             pending,
             object_key=object_key,
@@ -184,15 +262,17 @@ def ingest_version(
             size=stored.size,
             sha256=digest.sha256.hexdigest(),
             columns=report.columns,
-            report=report.as_dict(),
+            report=kept,
             kms_key_id=read_header(header).key_id,  # the key actually used, even mid-rotation
             header=header,
         )
         return parts.catalog.commit_version(version), True
     except BaseException:
-        if stored is not None:
-            parts.store.delete_version(object_key, stored.version_id)
-        parts.catalog.discard_version(dataset.id, pending.number)
+        try:
+            if stored is not None:
+                parts.store.delete_version(object_key, stored.version_id)
+        finally:  # a store that fails to delete still leaves no pending row behind
+            parts.catalog.discard_version(dataset.id, pending.number)
         raise
 
 
@@ -208,20 +288,20 @@ def create_dataset(
         raise InvalidRequest("a dataset needs a 'name' field, sent before the file", param="name")
     if len(name) > 256:
         raise InvalidRequest("name is longer than 256 characters", param="name")
-    if upload.idempotency_key:
-        earlier = parts.catalog.find_by_idempotency_key(principal.tenant, upload.idempotency_key)
-        if earlier is not None and earlier.state == "committed":
-            return (
-                require_dataset(parts.catalog, principal.tenant, earlier.dataset_id),
-                earlier,
-                False,
-            )
-    detect_format(upload.filename, upload.content_type)  # refuse before creating anything
+    fmt = detect_format(upload.filename, upload.content_type)  # refuse before creating anything
+    if upload.delimiter is not None and fmt != "csv":
+        raise InvalidRequest("delimiter applies to CSV files only", param="delimiter")
+    target = {"name": name}
+    earlier = _replay(parts, principal, upload, fmt=fmt, target=target)
+    if earlier is not None:
+        return require_dataset(parts.catalog, principal.tenant, earlier.dataset_id), earlier, False
     dataset = parts.catalog.create_dataset(
         tenant=principal.tenant, name=name, created_by=principal.key_id
     )
     try:
-        version, created = ingest_version(parts, principal, dataset=dataset, upload=upload)
+        version, created = ingest_version(
+            parts, principal, dataset=dataset, upload=upload, target=target
+        )
     except BaseException:
         parts.catalog.delete_dataset_if_empty(principal.tenant, dataset.id)
         raise
@@ -249,10 +329,21 @@ def sweep_pending(parts: DatasetParts, *, older_than: timedelta = timedelta(hour
 
 
 def require_dataset(catalog: DatasetCatalog, tenant: str, dataset_id: str) -> DatasetInfo:
+    """The tenant's dataset; NotFound for an unknown id, another tenant's, or a string that
+    could not be an id (refused before the catalog is asked, and never echoed)."""
+    if not is_dataset_id(dataset_id):
+        raise NotFound("dataset not found")
     found = catalog.get_dataset(tenant, dataset_id)
     if found is None:
         raise NotFound(f"dataset {dataset_id} not found")
     return found
+
+
+def public_report(version: VersionInfo) -> dict[str, Any] | None:
+    """What a version's report may show: counts, columns, kinds; not the request digest."""
+    if version.report is None:
+        return None
+    return {k: v for k, v in version.report.items() if k != _REQUEST_DIGEST}
 
 
 def version_json(version: VersionInfo) -> dict[str, Any]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -13,7 +12,7 @@ from vault.api.deps import audit, get_vault, require
 from vault.domain.policy import Action
 from vault.domain.principal import Principal
 from vault.services.data_subject import erase_value, find_value
-from vault.services.export_audit import export_audit, media_type
+from vault.services.export_audit import export_audit, media_type, parse_moment
 
 router = APIRouter(tags=["audit"])
 
@@ -26,22 +25,30 @@ def export(
     request: Request,
     principal: Auditor,
     format: str = "jsonl",
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: Annotated[str | None, Query(description="RFC 3339, e.g. 2026-01-02T03:04:05Z")] = None,
+    until: Annotated[str | None, Query(description="RFC 3339; records before it")] = None,
 ) -> StreamingResponse:
-    """The caller's tenant's audit chain, signed; verify it with `vault audit verify FILE`."""
+    """The caller's tenant's audit chain, signed; verify it with `vault audit verify FILE`.
+
+    `since` and `until` are RFC 3339 times with a zone; `since == until` is an empty export.
+    """
     vault = get_vault(request)
-    lines = export_audit(
-        vault.audit,
-        vault.audit_signer,
-        tenant=principal.tenant,
-        since=since,
-        until=until,
-        fmt=format,
-        actor=principal.key_id,
-        source=request.client.host if request.client else None,
-        request_id=getattr(request.state, "request_id", None),
-    )
+    try:
+        lines = export_audit(
+            vault.audit,
+            vault.audit_signer,
+            tenant=principal.tenant,
+            since=parse_moment("since", since),
+            until=parse_moment("until", until),
+            fmt=format,
+            actor=principal.key_id,
+            source=request.client.host if request.client else None,
+            request_id=getattr(request.state, "request_id", None),
+        )
+    except Exception as exc:  # a refused export is audited too (a done one audits itself)
+        code = getattr(exc, "code", type(exc).__name__)
+        audit(request, principal, "audit.export", outcome="error", details={"error": code})
+        raise
     filename = f"audit-{principal.tenant}.{format}"
     return StreamingResponse(
         (line.encode() for line in lines),

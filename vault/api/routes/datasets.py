@@ -8,19 +8,23 @@ from typing import Annotated, Any, TypeVar
 import anyio
 from fastapi import APIRouter, Depends, Header, Request
 from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.types import Send
 
 from vault.api.deps import audit, get_vault, require
 from vault.api.multipart import read_upload
 from vault.domain.entities import ENTITY_TYPES
+from vault.domain.ids import is_dataset_id, version_number
 from vault.domain.policy import Action, check_purpose
 from vault.domain.principal import Principal
-from vault.errors import InvalidRequest, PermissionDenied
+from vault.errors import InvalidRequest, NotFound, PermissionDenied, VaultError
 from vault.ports import DatasetInfo
+from vault.services.dataset_formats import parse_delimiter
 from vault.services.ingest_dataset import (
     IngestRequest,
     add_version,
     create_dataset,
     parse_column_policy,
+    public_report,
     require_dataset,
     version_json,
 )
@@ -37,6 +41,56 @@ _MEDIA_TYPES = {
     "jsonl": "application/jsonl",
     "text": "text/plain; charset=utf-8",
 }
+
+
+def _object_id(dataset_id: str, number: int | None = None) -> str | None:
+    """The audit record's object: the ids named, if they are ids the vault could have issued."""
+    if not is_dataset_id(dataset_id):
+        return None
+    return dataset_id if number is None else f"{dataset_id}/v{number}"
+
+
+def _number(dataset_id: str, number: str) -> int:
+    """The version number in a path; a string that names none is as unknown as a missing one."""
+    parsed = version_number(number)
+    if parsed is None:
+        raise NotFound("dataset version not found")
+    return parsed
+
+
+def _audit_failure(
+    request: Request,
+    principal: Principal,
+    action: str,
+    exc: BaseException,
+    *,
+    object_id: str | None,
+    **fields: Any,
+) -> None:
+    """The one audit record of a request that failed: its outcome and error code, no message."""
+    details = {**fields.pop("details", {}), "error": getattr(exc, "code", type(exc).__name__)}
+    outcome = "denied" if isinstance(exc, PermissionDenied) else "error"
+    audit(
+        request, principal, action, outcome=outcome, object_id=object_id, details=details, **fields
+    )
+
+
+def _audited(
+    request: Request,
+    principal: Principal,
+    action: str,
+    work: Callable[[], T],
+    *,
+    object_id: str | None = None,
+) -> T:
+    """`work()`, audited once with its outcome."""
+    try:
+        result = work()
+    except Exception as exc:
+        _audit_failure(request, principal, action, exc, object_id=object_id)
+        raise
+    audit(request, principal, action, object_id=object_id)
+    return result
 
 
 def dataset_json(dataset: DatasetInfo) -> dict[str, Any]:
@@ -76,6 +130,8 @@ def _ingest(
     dataset_id: str | None,
     idempotency_key: str | None,
 ) -> tuple[dict[str, Any], bool]:
+    if dataset_id is not None and not is_dataset_id(dataset_id):
+        raise NotFound("dataset not found")  # before a byte of the body is read
     upload = read_upload(chunks, request.headers.get("content-type"))
     parts = get_vault(request).dataset_parts()
     ingest = IngestRequest(
@@ -86,6 +142,7 @@ def _ingest(
         column_policy=parse_column_policy(
             upload.fields.get("column_policy"), entity_types=ENTITY_TYPES
         ),
+        delimiter=parse_delimiter(upload.fields.get("delimiter")),
     )
     if dataset_id is None:
         name = upload.fields.get("name", "")
@@ -109,11 +166,9 @@ async def _upload(
             ),
         )
     except Exception as exc:
-        failure = {"error": str(getattr(exc, "code", type(exc).__name__))}
+        failed, object_id = exc, None if dataset_id is None else _object_id(dataset_id)
         await anyio.to_thread.run_sync(
-            lambda: audit(
-                request, principal, action, outcome="error", object_id=dataset_id, details=failure
-            )
+            lambda: _audit_failure(request, principal, action, failed, object_id=object_id)
         )
         raise
     await anyio.to_thread.run_sync(
@@ -158,66 +213,153 @@ async def post_version(
 
 @router.get("")
 def list_datasets(request: Request, principal: Reader) -> dict[str, Any]:
-    datasets = get_vault(request).dataset_parts().catalog.list_datasets(principal.tenant)
-    return {"object": "list", "data": [dataset_json(d) for d in datasets]}
+    catalog = get_vault(request).dataset_parts().catalog
+
+    def work() -> dict[str, Any]:
+        datasets = catalog.list_datasets(principal.tenant)
+        return {"object": "list", "data": [dataset_json(d) for d in datasets]}
+
+    return _audited(request, principal, "dataset.list", work)
 
 
 @router.get("/{dataset_id}")
 def get_dataset(dataset_id: str, request: Request, principal: Reader) -> dict[str, Any]:
-    return dataset_json(
-        require_dataset(get_vault(request).dataset_parts().catalog, principal.tenant, dataset_id)
+    catalog = get_vault(request).dataset_parts().catalog
+    return _audited(
+        request,
+        principal,
+        "dataset.get",
+        lambda: dataset_json(require_dataset(catalog, principal.tenant, dataset_id)),
+        object_id=_object_id(dataset_id),
     )
 
 
 @router.get("/{dataset_id}/versions")
 def list_versions(dataset_id: str, request: Request, principal: Reader) -> dict[str, Any]:
     catalog = get_vault(request).dataset_parts().catalog
-    require_dataset(catalog, principal.tenant, dataset_id)
-    return {
-        "object": "list",
-        "data": [version_json(v) for v in catalog.list_versions(principal.tenant, dataset_id)],
-    }
+
+    def work() -> dict[str, Any]:
+        require_dataset(catalog, principal.tenant, dataset_id)
+        versions = catalog.list_versions(principal.tenant, dataset_id)
+        return {"object": "list", "data": [version_json(v) for v in versions]}
+
+    return _audited(request, principal, "dataset.versions", work, object_id=_object_id(dataset_id))
 
 
 @router.get("/{dataset_id}/versions/{number}/report")
 def version_report(
-    dataset_id: str, number: int, request: Request, principal: Reader
+    dataset_id: str, number: str, request: Request, principal: Reader
 ) -> dict[str, Any]:
     """What was found where in a version: counts per column or field, never values."""
-    version = open_version(get_vault(request).dataset_parts(), principal, dataset_id, number)
-    return {**version_json(version), "report": version.report}
+    parts = get_vault(request).dataset_parts()
+
+    def work() -> dict[str, Any]:
+        version = open_version(parts, principal, dataset_id, _number(dataset_id, number))
+        return {**version_json(version), "report": public_report(version)}
+
+    parsed = version_number(number)
+    return _audited(
+        request,
+        principal,
+        "dataset.report",
+        work,
+        object_id=_object_id(dataset_id, parsed) if parsed else None,
+    )
+
+
+class _Download(StreamingResponse):
+    """A version's content whose first piece was opened and verified before the status line.
+
+    A later frame that fails to open ends the transfer without its final chunk, so the client
+    sees a cut body, never a clean end. `finish(end)` runs once the transfer is over, with `end`
+    "ok", the error code that cut it ("integrity_error", ...) or "client_gone".
+    """
+
+    def __init__(
+        self, first: bytes, rest: Iterator[bytes], *, media_type: str, finish: Callable[[str], None]
+    ) -> None:
+        super().__init__(_chained(first, rest), media_type=media_type)
+        self._finish = finish
+
+    async def stream_response(self, send: Send) -> None:
+        end = "client_gone"  # also when the send fails or the task is cancelled on disconnect
+        try:
+            await super().stream_response(send)
+            end = "ok"
+        except VaultError as exc:
+            end = exc.code
+            raise
+        finally:
+            with anyio.CancelScope(shield=True):
+                await anyio.to_thread.run_sync(self._finish, end)
+
+
+def _chained(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    if first:
+        yield first
+    yield from rest
 
 
 @router.get("/{dataset_id}/versions/{number}/content")
 def read_content(
     dataset_id: str,
-    number: int,
+    number: str,
     request: Request,
     principal: Reader,
     view: str = "anonymized",
     x_vault_purpose: Annotated[str | None, Header()] = None,
     purpose: str | None = None,
 ) -> StreamingResponse:
-    """The version's content; `?view=reidentified` gives the original to a reidentifier."""
+    """The version's content; `?view=reidentified` gives the original to a reidentifier.
+
+    The first frame is opened before the answer starts, so a damaged object is a clean 500
+    (`integrity_error`) and an erased one a 410; the read is audited when it ends, with how.
+    """
+    parsed = version_number(number)
+    object_id = _object_id(dataset_id, parsed) if parsed else None
+    shown = {"view": view} if view in ("anonymized", "reidentified") else {}
+    try:
+        first, body, media_type, stated = _open_content(
+            request, principal, dataset_id, number, view, purpose or x_vault_purpose
+        )
+    except Exception as exc:
+        _audit_failure(request, principal, "dataset.read", exc, object_id=object_id, details=shown)
+        raise
+
+    def finish(end: str) -> None:
+        audit(
+            request,
+            principal,
+            "dataset.read",
+            outcome="ok" if end == "ok" else "error",
+            object_id=object_id,
+            purpose=stated,
+            details={**shown, "end": end},
+        )
+
+    return _Download(first, body, media_type=media_type, finish=finish)
+
+
+def _open_content(
+    request: Request,
+    principal: Principal,
+    dataset_id: str,
+    number: str,
+    view: str,
+    stated: str | None,
+) -> tuple[bytes, Iterator[bytes], str, str | None]:
+    """The first verified piece of a version's content, the rest to stream, its media type and
+    the purpose stated for the read (checked)."""
     vault = get_vault(request)
     parts = vault.dataset_parts()
     if view not in ("anonymized", "reidentified"):
         raise InvalidRequest("view must be 'anonymized' or 'reidentified'", param="view")
-    version = open_version(parts, principal, dataset_id, number)
+    version = open_version(parts, principal, dataset_id, _number(dataset_id, number))
     reidentifier = None
     reveal = None
-    stated = purpose or x_vault_purpose
     stated = check_purpose(stated, vault.access_policy.purposes) if stated else None
     if view == "reidentified":
         if not vault.access_policy.allows(principal.roles, Action.DATASET_REIDENTIFY):
-            audit(
-                request,
-                principal,
-                "dataset.read",
-                outcome="denied",
-                object_id=f"{dataset_id}/v{number}",
-                details={"view": view},
-            )
             raise PermissionDenied("this API key may not read re-identified datasets")
         if not stated or not stated.strip():
             raise InvalidRequest(
@@ -227,12 +369,4 @@ def read_content(
         reidentifier = vault.reidentifier
         reveal = vault.access_policy.revealable(principal.roles)
     body = read_version(parts, principal, version, reidentifier=reidentifier, reveal=reveal)
-    audit(
-        request,
-        principal,
-        "dataset.read",
-        object_id=f"{dataset_id}/v{number}",
-        purpose=stated,
-        details={"view": view},
-    )
-    return StreamingResponse(body, media_type=_MEDIA_TYPES[version.format])
+    return next(body, b""), body, _MEDIA_TYPES[version.format], stated

@@ -7,7 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vault.services.chat import _KnownValues
+from vault.services.chat.guard import _Index
 
 _ALPHABET = st.sampled_from(list('ab1 _-.@+"\\é\n'))
 _TEXT = st.text(_ALPHABET, max_size=40)
@@ -39,37 +39,51 @@ def _plain(payload: str, values: list[str]) -> bool:
 def test_indexed_search_matches_plain_search(
     values: list[str], payload: str, keep: int, search_each: int
 ) -> None:
-    known = _KnownValues(search_each=search_each)
-    known.add(values)
+    known = _index_of(values, search_each=search_each)
     if values:
         # Values are found in the JSON payload as they are written there.
-        payload = payload + json.dumps(values[0], ensure_ascii=False)[1:-1] + payload
-    assert known.found_in(payload) == _plain(payload, values)
+        payload = payload + _escaped(values[0]) + payload
+    assert _found(known, payload) == _plain(payload, values)
     dropped = values[keep:]
-    known.discard(dropped)
+    for value in dropped:
+        known.discard(_escaped(value))
     kept = [v for v in values if v not in dropped]
-    assert known.found_in(payload) == _plain(payload, kept)
+    assert _found(known, payload) == _plain(payload, kept)
+
+
+def _escaped(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)[1:-1]
+
+
+def _found(known: _Index, payload: str) -> bool:
+    return any(True for _ in known.occurrences(payload))
+
+
+def _index_of(values: list[str], **options: int) -> _Index:
+    index = _Index(options.pop("limit", 5_000), **options)
+    for value in values:
+        if len(value) >= 3:  # as KnownValues does: shorter values are ordinary text
+            index.add(_escaped(value), value)
+    return index
 
 
 def test_least_recent_values_are_dropped_beyond_the_limit() -> None:
-    known = _KnownValues(limit=2, search_each=0)
-    known.add(["alpha one", "beta two"])
-    known.add(["alpha one"])  # seen again: now the most recent
-    known.add(["gamma three"])
-    assert known.found_in("x alpha one y")
-    assert known.found_in("gamma three")
-    assert not known.found_in("beta two")
-    assert not known.found_in("alpha ones")
+    known = _index_of(["alpha one", "beta two"], limit=2, search_each=0)
+    known.add("alpha one", "alpha one")  # seen again: now the most recent
+    known.add("gamma three", "gamma three")
+    assert _found(known, "x alpha one y")
+    assert _found(known, "gamma three")
+    assert not _found(known, "beta two")
+    assert not _found(known, "alpha ones")
 
 
 def test_many_values_sharing_a_prefix_are_told_apart() -> None:
     """A tenant's phone numbers all begin alike; each is found whole, and only whole."""
-    known = _KnownValues(search_each=0)
     numbers = [f"+44 20 7946 {n:04d}" for n in range(300)] + ["+44 20 7946 12345"]
-    known.add(numbers)
-    assert known.found_in('{"content":"call +44 20 7946 0042 today"}')
-    assert known.found_in('{"content":"+44 20 7946 12345"}')
-    assert not known.found_in('{"content":"call +44 20 7946 00421 today"}')  # a longer number
-    assert not known.found_in('{"content":"call +44 20 7946 9999 today"}')  # never sent
-    known.discard(["+44 20 7946 0042"])
-    assert not known.found_in('{"content":"call +44 20 7946 0042 today"}')
+    known = _index_of(numbers, search_each=0)
+    assert _found(known, '{"content":"call +44 20 7946 0042 today"}')
+    assert _found(known, '{"content":"+44 20 7946 12345"}')
+    assert not _found(known, '{"content":"call +44 20 7946 00421 today"}')  # a longer number
+    assert not _found(known, '{"content":"call +44 20 7946 9999 today"}')  # never sent
+    known.discard("+44 20 7946 0042")
+    assert not _found(known, '{"content":"call +44 20 7946 0042 today"}')

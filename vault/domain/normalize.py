@@ -199,7 +199,7 @@ class EncodedRun:
 
 def encoded_runs(text: str) -> list[EncodedRun]:
     """Base64 (standard or URL-safe) runs of `text` that decode to readable UTF-8 text."""
-    runs = []
+    runs: list[EncodedRun] = []
     for match in _BASE64_RUN.finditer(text):
         if len(runs) >= _DECODE_LIMIT:
             break

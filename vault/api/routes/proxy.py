@@ -4,6 +4,7 @@ comes back, for callers allowed to see it. Errors keep Groq's shape so the SDKs 
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from starlette.background import BackgroundTask
 
 from vault.api.deps import audit, audit_event, cached_principal, get_vault, principal_for, require
 from vault.api.multipart import read_form
+from vault.domain.audit import AuditEvent, validate_details
 from vault.domain.policy import Action, check_purpose
 from vault.domain.principal import Principal
 from vault.errors import (
@@ -30,6 +32,7 @@ from vault.errors import (
 )
 from vault.ports import LlmClient
 from vault.services.chat import PrimedReidentifier, ResponseRestorer, StreamRestorer
+from vault.wiring import Vault
 
 router = APIRouter(prefix="/openai/v1", tags=["proxy"])
 
@@ -61,12 +64,16 @@ async def _json_body(request: Request) -> dict[str, Any]:
     limit = get_vault(request).settings.max_prompt_bytes
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
-        raise PayloadTooLarge(f"request body is larger than the {limit}-byte limit")
+        raise PayloadTooLarge(
+            f"request body is larger than the {limit}-byte limit (raise VAULT_MAX_PROMPT_BYTES)"
+        )
     raw = bytearray()
     async for chunk in request.stream():
         raw += chunk
         if len(raw) > limit:
-            raise PayloadTooLarge(f"request body is larger than the {limit}-byte limit")
+            raise PayloadTooLarge(
+                f"request body is larger than the {limit}-byte limit (raise VAULT_MAX_PROMPT_BYTES)"
+            )
     try:
         body = json.loads(raw, parse_constant=_no_constants)
     except ValueError as exc:
@@ -141,13 +148,19 @@ def _prepare(
     try:
         redacted = vault.chat_redactor.redact(principal.tenant, body)
     except OutboundBlocked:
-        details = {"model": str(body.get("model"))[:128]}
-        audit(request, principal, "proxy.blocked", outcome="blocked", details=details)
+        audit(request, principal, "proxy.blocked", outcome="blocked")
         raise
     metrics = request.app.state.metrics
     metrics.count("detection_cache", "miss", redacted.detected)
     metrics.count("detection_cache", "hit", redacted.cached)
     restore, reveal = _reveal(request, principal)
+    details = {
+        "model": body["model"][:128],  # a model id: its grammar was checked by the redactor
+        "entities": dict(redacted.counts),
+        "tokens": redacted.tokens,
+        "reidentified": restore,
+    }
+    validate_details(details)  # what could fail after the upstream call is checked before it
     return _Prepared(
         principal=principal,
         payload=redacted.payload,
@@ -162,12 +175,7 @@ def _prepare(
         purpose=check_purpose(purpose_header, vault.access_policy.purposes)
         if purpose_header
         else ("inference" if restore else None),
-        details={
-            "model": body["model"][:128],
-            "entities": dict(redacted.counts),
-            "tokens": redacted.tokens,
-            "reidentified": restore,
-        },
+        details=details,
         started=started,
         detect_seconds=redacted.detect_seconds,
     )
@@ -183,11 +191,11 @@ def _complete(request: Request, prepared: _Prepared) -> JSONResponse:
     upstream = time.perf_counter() - asked
     completion = answer.json
     details = prepared.details
+    answers: list[Any] = []
     if isinstance(completion, dict):
         restorer = ResponseRestorer(prepared.restorer_source, tenant, prepared.reveal)
         completion = restorer.restore(completion)
-        # Before the answer goes: the caller may send it back in its next turn at once.
-        vault.chat_redactor.remember_answers(tenant, restorer.answers)
+        answers = restorer.answers
         details["restored"] = dict(restorer.counts)
         usage = completion.get("usage")
         if isinstance(usage, dict):
@@ -200,13 +208,25 @@ def _complete(request: Request, prepared: _Prepared) -> JSONResponse:
     event = audit_event(
         request, prepared.principal, "proxy.request", purpose=prepared.purpose, details=details
     )
-    timing = _server_timing(detect=prepared.detect_seconds, upstream=upstream, total=total)
+    timing = (
+        _server_timing(detect=prepared.detect_seconds, upstream=upstream, total=total)
+        if prepared.restore
+        else {}
+    )
     return JSONResponse(
         completion,
         status_code=answer.status,
         headers={**answer.headers, **timing},
-        background=BackgroundTask(vault.audit_backlog.append, event),
+        background=BackgroundTask(_after_answer, vault, tenant, event, answers),
     )
+
+
+def _after_answer(vault: Vault, tenant: str, event: AuditEvent, answers: list[Any]) -> None:
+    """Once the answer has gone: store its record, then detect the answer so that the next
+    turn, which sends it back, finds it in the cache (see `ChatRedactor.remember_answers`)."""
+    vault.audit_backlog.append(event)
+    if answers:
+        vault.chat_redactor.remember_answers(tenant, answers)
 
 
 # The purpose header, read by hand on the busiest route (FastAPI's parameter machinery costs
@@ -245,16 +265,29 @@ async def chat_completions(request: Request) -> Any:
     except OutboundBlocked:
         raise  # audited where it was decided
     except VaultError as exc:
-        # Fail closed, and say why in the audit trail: the error's code, never its text.
+        # Fail closed, and say why in the audit trail: the error's code and the field's path,
+        # never its text.
         details = {"error": exc.code, "status": getattr(exc, "upstream_status", exc.status)}
+        if exc.param:
+            details["param"] = _audit_path(exc.param)
         await anyio.to_thread.run_sync(
             lambda: audit(request, principal, "proxy.request", outcome="error", details=details)
         )
         raise
+    except Exception:
+        failure = {"error": "internal_error", "status": 500}
+        await anyio.to_thread.run_sync(
+            lambda: audit(request, principal, "proxy.request", outcome="error", details=failure)
+        )
+        raise
     restorer = StreamRestorer(prepared.restorer_source, prepared.principal.tenant, prepared.reveal)
     # Up to the stream's start: what a caller waits for before its first chunk.
-    timing = _server_timing(
-        detect=prepared.detect_seconds, upstream=opened - asked, total=opened - prepared.started
+    timing = (
+        _server_timing(
+            detect=prepared.detect_seconds, upstream=opened - asked, total=opened - prepared.started
+        )
+        if prepared.restore
+        else {}
     )
     return StreamingResponse(
         _relay(request, prepared.principal, stream, restorer, prepared.details, prepared.purpose),
@@ -299,11 +332,14 @@ async def _relay(
             for tail in _leftover_chunks(restorer, last):
                 yield _sse(tail)
         yield b"data: [DONE]\n\n"
-        get_vault(request).chat_redactor.remember_answers(principal.tenant, restorer.answers)
     except VaultError as exc:
         outcome = "error"
         body = exc.to_body() if not isinstance(exc, UpstreamError) or exc.body is None else exc.body
         yield _sse(body, event="error")
+    except Exception:
+        # A stream always ends with [DONE] or an error event, never by hanging.
+        outcome, details["ended"] = "error", "internal_error"
+        yield _sse(VaultError("the vault could not finish this stream").to_body(), event="error")
     except BaseException:  # the client left: cancelled or closed mid-stream
         outcome, details["ended"] = "error", "client_left"
         raise
@@ -318,8 +354,19 @@ async def _relay(
             purpose=purpose,
             details={**details, "stream": True},
         )
+        answers = restorer.answers if outcome == "ok" else []
         with anyio.CancelScope(shield=True):
-            await anyio.to_thread.run_sync(get_vault(request).audit_backlog.append, event)
+            await anyio.to_thread.run_sync(
+                _after_answer, get_vault(request), principal.tenant, event, answers
+            )
+
+
+_PATH_CHARACTERS = re.compile(r"[^A-Za-z0-9_.:/-]")
+
+
+def _audit_path(param: str) -> str:
+    """A field's JSON path as the audit log may hold it (an id-like string)."""
+    return _PATH_CHARACTERS.sub("", param)[:128]
 
 
 def _leftover_chunks(restorer: StreamRestorer, last: dict[str, Any]) -> list[dict[str, Any]]:

@@ -1,0 +1,188 @@
+"""The outbound guard: the exact bytes about to leave, read for values known to be PII.
+
+Two memories serve it. `KnownValues` holds values as written, with their entity types, so that a
+value the tenant sent before is *tokenized* where it stands in a new request (found, not refused).
+The guard then folds the serialized payload (`vault.domain.normalize.fold`: NFKC, format characters
+dropped, look-alikes folded, case-folded) and looks for every value detected in this request and
+every value the tenant is known to hold, in the same folded form, and for their digits however
+they are separated. What it finds there could not be tokenized: the request is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping
+
+from vault.domain.normalize import fold
+
+__all__ = ["KnownValues", "PayloadCheck"]
+
+_KNOWN_VALUES = 5_000
+# Up to this many values, searching for each is cheaper than indexing the text searched.
+_SEARCH_EACH = 24
+_MIN_LENGTH = 3  # shorter values cannot be told from ordinary text
+_MIN_DIGITS = 8  # a value this long in digits is found however its digits are separated
+_SEPARATORS = re.compile(r"[\s.\-/_()+]")
+_DIGIT_RUN = re.compile(r"\d(?:[\s.\-/_()+]{0,3}\d)+")
+# Where a value may begin: not right after a letter or digit.
+_WORD_START = re.compile(r"(?<![^\W_])")
+# The three characters after each character that is not a letter or digit: with the text's first
+# three, the prefixes of every place a value may begin, found in one pass in C.
+_AFTER_BOUNDARY = re.compile(r"[\W_](?=(.{3}))", re.DOTALL)
+
+
+def _prefixes(text: str) -> set[str]:
+    prefixes = set(_AFTER_BOUNDARY.findall(text))
+    if len(text) >= 3:
+        prefixes.add(text[:3])
+    return prefixes
+
+
+def _continues(text: str, end: int) -> bool:
+    return end < len(text) and text[end].isalnum()
+
+
+def digits_of(value: str) -> str | None:
+    """The digits of a value written in digits and separators (a card, a phone), else None."""
+    bare = _SEPARATORS.sub("", value)
+    return bare if len(bare) >= _MIN_DIGITS and bare.isdigit() else None
+
+
+class _Index:
+    """Strings indexed by their first three characters and then by length: finding which stand
+    in a text as whole words costs one set look-up per length at each place a shared prefix
+    begins, however many strings share it (a tenant's thousands of phone numbers all begin
+    "+44"). Holds at most `limit` strings, the least recently added dropped first."""
+
+    def __init__(self, limit: int, *, search_each: int = _SEARCH_EACH) -> None:
+        self._limit = limit
+        self._search_each = search_each
+        self._forms: OrderedDict[str, str] = OrderedDict()  # form -> what it stands for
+        self._index: dict[str, dict[int, set[str]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._forms)
+
+    def add(self, form: str, meaning: str) -> None:
+        if len(form) < _MIN_LENGTH:
+            return
+        if form in self._forms:
+            self._forms.move_to_end(form)
+            self._forms[form] = meaning
+            return
+        self._forms[form] = meaning
+        self._index.setdefault(form[:3], {}).setdefault(len(form), set()).add(form)
+        while len(self._forms) > self._limit:
+            self.discard(next(iter(self._forms)))
+
+    def discard(self, form: str) -> None:
+        if self._forms.pop(form, None) is None:
+            return
+        by_length = self._index.get(form[:3], {})
+        bucket = by_length.get(len(form))
+        if bucket is not None:
+            bucket.discard(form)
+            if not bucket:
+                del by_length[len(form)]
+            if not by_length:
+                del self._index[form[:3]]
+
+    def occurrences(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, meaning) of each form standing in `text` as a whole word."""
+        if not self._forms:
+            return
+        if len(self._forms) <= self._search_each:
+            for form, meaning in self._forms.items():
+                at = text.find(form)
+                while at != -1:
+                    if _WORD_START.match(text, at) and not _continues(text, at + len(form)):
+                        yield at, at + len(form), meaning
+                    at = text.find(form, at + 1)
+            return
+        starts = _prefixes(text)
+        index = self._index
+        # Walk the smaller side: a tenant may hold thousands of prefixes.
+        if len(starts) <= len(index):
+            shared = [prefix for prefix in starts if prefix in index]
+        else:
+            shared = [prefix for prefix in index if prefix in starts]
+        for prefix in shared:
+            by_length = index[prefix]
+            at = text.find(prefix)
+            while at != -1:
+                if _WORD_START.match(text, at):
+                    for length, bucket in by_length.items():
+                        end = at + length
+                        form = text[at:end]
+                        if form in bucket and not _continues(text, end):
+                            yield at, end, self._forms[form]
+                at = text.find(prefix, at + 1)
+
+    def meanings(self) -> Iterable[str]:
+        return self._forms.values()
+
+
+class KnownValues:
+    """Values known to be PII, with their entity types: as written (to tokenize them where they
+    stand), folded as the guard reads a payload, and by their digits. Not thread-safe."""
+
+    def __init__(self, limit: int = _KNOWN_VALUES, *, search_each: int = _SEARCH_EACH) -> None:
+        self._written = _Index(limit, search_each=search_each)
+        self._folded = _Index(limit, search_each=search_each)
+        self._digits: OrderedDict[str, None] = OrderedDict()
+        self._limit = limit
+
+    def __len__(self) -> int:
+        return len(self._written)
+
+    def add(self, values: Mapping[str, str]) -> None:
+        """Remember each value → entity type."""
+        for value, entity_type in values.items():
+            if len(value) < _MIN_LENGTH:
+                continue
+            self._written.add(value, entity_type)
+            self._folded.add(fold(json.dumps(value, ensure_ascii=False)[1:-1]), value)
+            digits = digits_of(value)
+            if digits is not None:
+                self._digits[digits] = None
+                self._digits.move_to_end(digits)
+        while len(self._digits) > self._limit:
+            self._digits.popitem(last=False)
+
+    def discard(self, values: Iterable[str]) -> None:
+        for value in values:
+            self._written.discard(value)
+            self._folded.discard(fold(json.dumps(value, ensure_ascii=False)[1:-1]))
+            digits = digits_of(value)
+            if digits is not None:
+                self._digits.pop(digits, None)
+
+    def occurrences(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, entity type) of each known value standing in `text` as written."""
+        return self._written.occurrences(text)
+
+    def found_in(self, check: PayloadCheck) -> bool:
+        """Whether any known value stands in the checked payload, in any form the fold
+        undoes, or as its digits however they are separated."""
+        if any(True for _ in self._folded.occurrences(check.folded)):
+            return True
+        if not self._digits:
+            return False
+        lengths = {len(d) for d in self._digits} if len(self._digits) <= 64 else range(8, 35)
+        return any(
+            run[i : i + length] in self._digits
+            for run in check.digit_runs
+            for length in lengths
+            for i in range(len(run) - length + 1)
+        )
+
+
+class PayloadCheck:
+    """A payload read once for every memory the guard consults: folded, and its digit runs."""
+
+    def __init__(self, payload: str) -> None:
+        self.folded = fold(payload)
+        runs = (_SEPARATORS.sub("", m.group()) for m in _DIGIT_RUN.finditer(self.folded))
+        self.digit_runs = [run for run in runs if len(run) >= _MIN_DIGITS]

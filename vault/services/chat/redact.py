@@ -1,0 +1,307 @@
+"""Redacted chat requests: every slot tokenized, known values tokenized where they stand, the
+exact bytes that leave guarded.
+
+One request is worked in five steps: walk it (`request.walk_request`: closed fields validated,
+every other string, key, name and identifier-like number a slot); detect every slot in one batch
+through a per-tenant cache, so a conversation's earlier turns are not detected again; add the
+places where a value found anywhere in the request, or one the tenant sent before, stands again;
+tokenize all slots in one call; then serialize once and let the guard read those bytes.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import os
+import re
+import threading
+import time
+from collections import Counter, OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from vault.domain.entities import LITERAL_TOKEN_TYPE
+from vault.domain.policy import Operator
+from vault.domain.spans import Span
+from vault.errors import InvalidRequest, OutboundBlocked
+from vault.services.anonymize import Anonymizer
+from vault.services.chat.guard import KnownValues, PayloadCheck
+from vault.services.chat.request import Slot, SlotKind, iter_strings, walk_request
+
+__all__ = ["ChatRedactor", "RedactedRequest"]
+
+_CACHE_ENTRIES = 50_000
+
+
+@dataclass
+class RedactedRequest:
+    """The body to send upstream, and what was done to produce it (counts only)."""
+
+    body: dict[str, Any]
+    payload: bytes
+    counts: Counter[str] = field(default_factory=Counter)
+    tokens: int = 0
+    detected: int = 0  # texts run through the detector; the others came from the cache
+    cached: int = 0
+    detect_seconds: float = 0.0  # time spent detecting (cache look-ups and re-scan included)
+    # Token → the value it replaced in this request: lets the answer be restored without a
+    # token-store round trip. Held for the request only; never logged.
+    values: dict[str, str] = field(default_factory=dict, repr=False)
+
+
+class SpanCache:
+    """Spans by a keyed hash of (tenant, text): a text one tenant sent tells another nothing,
+    and the key (a per-process secret) keeps PII out of memory dumps of the keys."""
+
+    def __init__(self, entries: int = _CACHE_ENTRIES) -> None:
+        self._secret = os.urandom(32)
+        self._entries = entries
+        self._data: OrderedDict[bytes, list[Span]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def key(self, tenant: str, text: str) -> bytes:
+        return hmac.digest(self._secret, f"{tenant}\x00{text}".encode(), "sha256")
+
+    def get(self, key: bytes) -> list[Span] | None:
+        with self._lock:
+            spans = self._data.get(key)
+            if spans is not None:
+                self._data.move_to_end(key)
+            return spans
+
+    def put(self, key: bytes, spans: list[Span]) -> None:
+        with self._lock:
+            self._data[key] = spans
+            while len(self._data) > self._entries:
+                self._data.popitem(last=False)
+
+
+def _copy_json(value: Any) -> Any:
+    """A deep copy of parsed JSON: only dicts and lists are mutable there."""
+    if isinstance(value, dict):
+        return {key: _copy_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy_json(item) for item in value]
+    return value
+
+
+class ChatRedactor:
+    """Tokenizes chat requests for one policy; one detection cache and one memory of known
+    values per tenant, shared across requests."""
+
+    def __init__(self, anonymizer: Anonymizer, *, full_rescan: bool = False) -> None:
+        self._anonymizer = anonymizer
+        self._policy = anonymizer.policy
+        self._cache = SpanCache()
+        self._full_rescan = full_rescan or anonymizer.policy.full_outbound_rescan
+        self._known: dict[str, KnownValues] = {}
+        self._known_lock = threading.Lock()
+
+    def redact(self, tenant: str, body: dict[str, Any]) -> RedactedRequest:
+        """The body with every slot anonymized.
+
+        Raises InvalidRequest naming the field for a request that does not fit Groq's grammar,
+        or a closed field (`model`, `seed`) that carries personal data; OutboundBlocked if the
+        guard finds PII left in the exact bytes that would be sent.
+        """
+        body = _copy_json(body)
+        walked = walk_request(body, self._policy.requests)
+        if walked.images and self._policy.requests.images == "reject":
+            raise InvalidRequest(
+                "image content is refused by this vault's policy (requests.images)",
+                param="messages",
+            )
+        slots = walked.slots
+        for slot in slots:
+            _check_storable(slot)
+        started = time.perf_counter()
+        spans, detected = self._spans(tenant, slots)
+        result = RedactedRequest(
+            body=body,
+            payload=b"",
+            detected=detected,
+            cached=len(slots) - detected,
+            detect_seconds=time.perf_counter() - started,
+        )
+        _refuse_closed(slots, spans)
+        values = {
+            slot.text[s.start : s.end]: s.entity_type
+            for slot, found in zip(slots, spans, strict=True)
+            for s in found
+            # Look-alikes of tokens are not PII: guarding them would block the vault's own tokens.
+            if s.entity_type != LITERAL_TOKEN_TYPE
+            and self._policy.rule_for(s.entity_type).operator is not Operator.KEEP
+        }
+        with self._known_lock:
+            earlier = self._known.get(tenant)
+            work = self._plan(slots, spans, values, earlier)
+        done = self._anonymizer.anonymize_many(
+            tenant, [slot.text for slot, _ in work], spans=[found for _, found in work]
+        )
+        for (slot, found), anonymized in zip(work, done, strict=True):
+            for span, entity in zip(found, anonymized.entities, strict=True):
+                if entity.token is not None:
+                    result.values[entity.token] = slot.text[span.start : span.end]
+            result.counts.update(anonymized.counts())
+            result.tokens += len(anonymized.tokens())
+            slot.write(anonymized.text)
+        walked.finish()
+        payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+        result.payload = payload.encode()
+        self._guard(tenant, payload, values)
+        if self._full_rescan:
+            # Every string and key of the body as it leaves, known field or not.
+            self._rescan(result, list(dict.fromkeys(iter_strings(body))))
+        self._remember(tenant, values)
+        return result
+
+    def _plan(
+        self,
+        slots: list[Slot],
+        spans: list[list[Span]],
+        values: dict[str, str],
+        earlier: KnownValues | None,
+    ) -> list[tuple[Slot, list[Span]]]:
+        """Each slot with something to replace, and its spans: those detected, plus every place
+        a value detected elsewhere in the request, or known from before, stands again."""
+        pattern = _values_pattern(values)
+        lowered = {value.lower(): entity_type for value, entity_type in values.items()}
+        work = []
+        for slot, found in zip(slots, spans, strict=True):
+            if slot.kind is SlotKind.CLOSED:
+                continue
+            extra: list[Span] = []
+            if pattern is not None:
+                extra += [
+                    Span(m.start(), m.end(), lowered[m.group().lower()], 1.0)
+                    for m in pattern.finditer(slot.text)
+                ]
+            if earlier is not None:
+                extra += [
+                    Span(start, end, kind, 1.0)
+                    for start, end, kind in earlier.occurrences(slot.text)
+                ]
+            extra = [s for s in extra if s.entity_type not in slot.ignore]
+            if extra:
+                found = _without_overlaps(found, extra)
+            if found:
+                work.append((slot, found))
+        return work
+
+    def remember_answers(self, tenant: str, answers: Iterable[tuple[str, list[Span]]]) -> None:
+        """Detect the answers the vault gave, so an answer sent back in the next turn is not
+        detected again. The whole answer is detected — the model may have written PII that was
+        never in the prompt — and the values the vault restored are kept where they stand.
+        Blocking (it runs detection): call it once the answer has gone."""
+        answers = [(text, restored) for text, restored in answers if text]
+        if not answers:
+            return
+        found = self._anonymizer.find_spans_many([text for text, _ in answers])
+        for (text, restored), spans in zip(answers, found, strict=True):
+            kept = self._anonymizer.select_spans(text, restored)
+            self._cache.put(self._cache.key(tenant, text), _without_overlaps(kept, spans))
+
+    def _spans(self, tenant: str, slots: list[Slot]) -> tuple[list[list[Span]], int]:
+        """Each slot's spans (in its own text), and how many views had to be detected."""
+        keys = [self._cache.key(tenant, slot.view) for slot in slots]
+        found: list[list[Span] | None] = [self._cache.get(k) for k in keys]
+        missing = [i for i, spans in enumerate(found) if spans is None]
+        if missing:
+            fresh = self._anonymizer.find_spans_many([slots[i].view for i in missing])
+            for i, spans in zip(missing, fresh, strict=True):
+                found[i] = spans
+                self._cache.put(keys[i], spans)
+        return [_in_slot(slot, spans or []) for slot, spans in zip(slots, found, strict=True)], len(
+            missing
+        )
+
+    def _guard(self, tenant: str, payload: str, values: dict[str, str]) -> None:
+        """Refuse if a value detected in this request, or one this tenant sent before, still
+        stands in the payload in any form the fold undoes."""
+        check = PayloadCheck(payload)
+        here = KnownValues()
+        here.add(values)
+        with self._known_lock:
+            earlier = self._known.get(tenant)
+            leaked = here.found_in(check) or (earlier is not None and earlier.found_in(check))
+        if leaked:
+            raise OutboundBlocked(
+                "the outbound guard found PII left in the request; nothing was sent"
+            )
+
+    def _rescan(self, result: RedactedRequest, texts: list[str]) -> None:
+        """The strict policy's second look: full detection over every text that leaves."""
+        started = time.perf_counter()
+        found = self._anonymizer.find_spans_many(texts)
+        result.detect_seconds += time.perf_counter() - started
+        # The vault's own tokens are look-alikes to the scanner, not PII left behind.
+        if any(s.entity_type != LITERAL_TOKEN_TYPE for spans in found for s in spans):
+            raise OutboundBlocked(
+                "the outbound re-scan found PII left in the request; nothing was sent"
+            )
+
+    def _remember(self, tenant: str, values: dict[str, str]) -> None:
+        with self._known_lock:
+            self._known.setdefault(tenant, KnownValues()).add(values)
+
+    def forget_values(self, values: list[str], *, tenant: str) -> None:
+        """Drop values from the guard's memory (an erasure, or a value wrongly taken for PII)."""
+        with self._known_lock:
+            known = self._known.get(tenant)
+            if known is not None:
+                known.discard(values)
+
+
+def _check_storable(slot: Slot) -> None:
+    try:
+        slot.text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidRequest(
+            f"'{slot.path}' holds an unpaired surrogate", param=slot.path
+        ) from None
+
+
+def _in_slot(slot: Slot, spans: list[Span]) -> list[Span]:
+    """Spans of a slot's view, as spans of its text: the context before it cut away, and
+    types that describe the slot's form rather than data in it left out."""
+    if not slot.offset and not slot.ignore:
+        return spans
+    inside = []
+    for span in spans:
+        start, end = max(span.start - slot.offset, 0), span.end - slot.offset
+        if end > start and span.entity_type not in slot.ignore:
+            inside.append(Span(start, end, span.entity_type, span.score))
+    return inside
+
+
+def _refuse_closed(slots: list[Slot], spans: list[list[Span]]) -> None:
+    """A closed field (a model id, a seed) goes as it is, so it must not carry PII."""
+    for slot, found in zip(slots, spans, strict=True):
+        if slot.kind is not SlotKind.CLOSED:
+            continue
+        kinds = sorted({s.entity_type for s in found if s.entity_type != LITERAL_TOKEN_TYPE})
+        if kinds:
+            raise InvalidRequest(
+                f"'{slot.path}' looks like personal data ({', '.join(kinds)}); "
+                "it would be sent as it is, so it is refused",
+                param=slot.path,
+            )
+
+
+def _values_pattern(values: dict[str, str]) -> re.Pattern[str] | None:
+    alternation = "|".join(
+        re.escape(v) for v in sorted(values, key=len, reverse=True) if len(v) >= 3
+    )
+    if not alternation:
+        return None
+    return re.compile(rf"(?<![0-9A-Za-z])(?:{alternation})(?![0-9A-Za-z])", re.IGNORECASE)
+
+
+def _without_overlaps(found: list[Span], extra: list[Span]) -> list[Span]:
+    """`found`, plus each of `extra` that overlaps none of it (nor an earlier one), in order."""
+    kept = list(found)
+    for span in extra:
+        if not any(s.start < span.end and span.start < s.end for s in kept):
+            kept.append(span)
+    return sorted(kept)

@@ -1,0 +1,178 @@
+"""Answers on the way back: tokens restored for callers allowed to see them, whole or streamed."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from vault.domain.spans import Span
+from vault.domain.tokens import TokenGrammar
+from vault.ports import TenantKeys, TokenStore
+from vault.services.reidentify import Reidentified, Reidentifier, StreamReidentifier
+
+__all__ = ["PrimedReidentifier", "ResponseRestorer", "StreamRestorer"]
+
+
+class PrimedReidentifier(Reidentifier):
+    """A Reidentifier that knows the tokens one request issued, and asks the token store only
+    about the others (tokens from earlier turns). Same reveal rules, same results."""
+
+    def __init__(
+        self,
+        *,
+        token_store: TokenStore,
+        tenant_keys: TenantKeys,
+        grammar: TokenGrammar,
+        known: Mapping[str, str],
+    ) -> None:
+        super().__init__(token_store=token_store, tenant_keys=tenant_keys, grammar=grammar)
+        self._primed = dict(known)
+
+    def _resolve(self, tenant: str, tokens: Iterable[str]) -> dict[str, str]:
+        wanted = set(tokens)
+        found = {token: self._primed[token] for token in wanted if token in self._primed}
+        rest = wanted - found.keys()
+        return found | super()._resolve(tenant, rest) if rest else found
+
+
+class ResponseRestorer:
+    """Re-identifies a whole (non-streamed) completion in place."""
+
+    def __init__(self, reidentifier: Reidentifier, tenant: str, reveal: frozenset[str] | None):
+        self._reidentifier = reidentifier
+        self._tenant = tenant
+        self._reveal = reveal
+        self.counts: Counter[str] = Counter()
+        # Each message content as restored, with where its values stand.
+        self.answers: list[tuple[str, list[Span]]] = []
+
+    def _text(self, text: str, *, in_json: bool = False) -> str:
+        return self._restored(text, in_json=in_json).text
+
+    def _restored(self, text: str, *, in_json: bool = False) -> Reidentified:
+        escape = (lambda v: json.dumps(v, ensure_ascii=False)[1:-1]) if in_json else None
+        result = self._reidentifier.reidentify(
+            self._tenant, text, reveal=self._reveal, escape=escape
+        )
+        self.counts.update(result.counts)
+        return result
+
+    def restore(self, completion: dict[str, Any]) -> dict[str, Any]:
+        for choice in completion.get("choices") or []:
+            message = choice.get("message") if isinstance(choice, dict) else None
+            if not isinstance(message, dict):
+                continue
+            if isinstance(message.get("content"), str):
+                content = self._restored(message["content"])
+                message["content"] = content.text
+                self.answers.append((content.text, content.spans))
+            if isinstance(message.get("reasoning"), str):
+                message["reasoning"] = self._text(message["reasoning"])
+            for call in message.get("tool_calls") or []:
+                function = call.get("function") if isinstance(call, dict) else None
+                if not isinstance(function, dict):
+                    continue
+                if isinstance(function.get("name"), str):
+                    function["name"] = self._text(function["name"])
+                if isinstance(function.get("arguments"), str):
+                    function["arguments"] = self._text(function["arguments"], in_json=True)
+        return completion
+
+
+class StreamRestorer:
+    """Re-identifies streamed chunks, holding back only what might be the start of a token."""
+
+    def __init__(self, reidentifier: Reidentifier, tenant: str, reveal: frozenset[str] | None):
+        self._reidentifier = reidentifier
+        self._tenant = tenant
+        self._reveal = reveal
+        self._streams: dict[tuple[Any, ...], StreamReidentifier] = {}
+
+    def _stream(self, key: tuple[Any, ...], *, in_json: bool) -> StreamReidentifier:
+        stream = self._streams.get(key)
+        if stream is None:
+            escape = (lambda v: json.dumps(v, ensure_ascii=False)[1:-1]) if in_json else None
+            stream = self._reidentifier.stream(self._tenant, reveal=self._reveal, escape=escape)
+            self._streams[key] = stream
+        return stream
+
+    @property
+    def counts(self) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for stream in self._streams.values():
+            total.update(stream.counts)
+        return total
+
+    @property
+    def answers(self) -> list[tuple[str, list[Span]]]:
+        """Each choice's content as restored so far, with where its values stand."""
+        return [
+            (stream.text, stream.spans)
+            for (_, kind, *_), stream in self._streams.items()
+            if kind == "content"
+        ]
+
+    def needs_token_store(self, chunk: dict[str, Any]) -> bool:
+        """Whether restoring `chunk` might look a token up in the store (I/O). Every token has an
+        underscore: with none in the chunk's text nor in what is held back, restoring is pure
+        computation, cheap enough for the event loop."""
+        if any(stream.holds("_") for stream in self._streams.values()):
+            return True
+        for choice in chunk.get("choices") or []:
+            delta = choice.get("delta") if isinstance(choice, dict) else None
+            if not isinstance(delta, dict):
+                continue
+            for value in delta.values():
+                # Tool calls and anything else not a plain string are looked at in full.
+                if value is not None and (not isinstance(value, str) or "_" in value):
+                    return True
+        return False
+
+    def restore(self, chunk: dict[str, Any]) -> dict[str, Any]:
+        for choice in chunk.get("choices") or []:
+            if not isinstance(choice, dict) or not isinstance(choice.get("delta"), dict):
+                continue
+            index = choice.get("index", 0)
+            delta = choice["delta"]
+            finishing = choice.get("finish_reason") is not None
+            for key in ("content", "reasoning"):
+                stream = self._stream((index, key), in_json=False)
+                if isinstance(delta.get(key), str):
+                    delta[key] = stream.feed(delta[key])
+                if finishing:
+                    rest = stream.flush()
+                    if rest:
+                        delta[key] = (delta.get(key) or "") + rest
+            for call in delta.get("tool_calls") or []:
+                function = call.get("function") if isinstance(call, dict) else None
+                if isinstance(function, dict) and isinstance(function.get("name"), str):
+                    # A function's name comes whole, in the call's first chunk.
+                    restored = self._reidentifier.reidentify(
+                        self._tenant, function["name"], reveal=self._reveal
+                    )
+                    function["name"] = restored.text
+                if isinstance(function, dict) and isinstance(function.get("arguments"), str):
+                    stream = self._stream((index, "tool", call.get("index", 0)), in_json=True)
+                    function["arguments"] = stream.feed(function["arguments"])
+            if finishing:
+                self._flush_tool_calls(index, delta)
+        return chunk
+
+    def _flush_tool_calls(self, index: Any, delta: dict[str, Any]) -> None:
+        for (choice, kind, *rest), stream in self._streams.items():
+            if choice != index or kind != "tool":
+                continue
+            tail = stream.flush()
+            if tail:
+                delta.setdefault("tool_calls", []).append(
+                    {"index": rest[0], "function": {"arguments": tail}}
+                )
+
+    def leftovers(self) -> Iterator[tuple[tuple[Any, ...], str]]:
+        """Text still held back when a stream ended without a finish chunk."""
+        for key, stream in self._streams.items():
+            tail = stream.flush()
+            if tail:
+                yield key, tail

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -46,24 +47,56 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def load_settings(**overrides: Any) -> Settings:
-    """Settings from the environment; a bad one stops the command with its variable named."""
+    """Settings from the environment; a bad one stops the command with one line naming its
+    variable, and an unknown `VAULT_*` variable is warned about with the nearest known name."""
+    import os
+
+    from vault.settings import describe_error, unknown_variables
+
+    for warning in unknown_variables(os.environ):
+        typer.echo(f"vault: warning: {warning}", err=True)
     try:
         return Settings(**overrides)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        name = f"VAULT_{field.upper()}" if field else "settings"
-        raise fail(f"invalid setting {name}: {first['msg']}") from None
+        raise fail(describe_error(exc)) from None
 
 
 def _vault(settings: Settings | None = None) -> Any:
-    from vault.errors import VaultError
+    """The vault on the configured backends; a start-up failure is one line saying what to fix."""
     from vault.wiring import build_vault
 
+    settings = settings or load_settings()
+    with _startup_errors(settings):
+        return build_vault(settings)
+
+
+@contextlib.contextmanager
+def _startup_errors(settings: Settings) -> Iterator[None]:
+    """Turn a failure to start into one line naming the variable or file to fix (exit 1-2)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from vault.domain.policy import PolicyError
+    from vault.errors import VaultError
+
     try:
-        return build_vault(settings or load_settings())
+        yield
     except VaultError as exc:
         raise fail(exc.message, 1) from None
+    except PolicyError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        where = exc.filename or settings.data_dir
+        raise fail(
+            f"cannot use {where} ({exc.strerror or type(exc).__name__}): "
+            "point VAULT_DATA_DIR at a directory this user can write"
+        ) from None
+    except SQLAlchemyError as exc:
+        fix = (
+            "check VAULT_DATABASE_URL"
+            if settings.database_url
+            else f"check that VAULT_DATA_DIR ({settings.data_dir}) is writable"
+        )
+        raise fail(f"cannot open the metadata database ({type(exc).__name__}): {fix}") from None
 
 
 def _audit_cli(
@@ -98,12 +131,42 @@ def serve(
     import uvicorn
 
     from vault.api import create_app
+    from vault.api.access_log import AccessLog
 
-    vault = _vault(load_settings())
+    settings = load_settings()
+    vault = _vault(settings)
     try:
-        uvicorn.run(create_app(vault=vault), host=host, port=port, log_level="info")
+        with _startup_errors(settings):
+            served = AccessLog(create_app(vault=vault))
+        # uvicorn's own access log prints each raw path and query string; ours prints the
+        # route template instead (see vault.api.access_log).
+        uvicorn.run(
+            served,
+            host=host,
+            port=port,
+            log_level="info",
+            access_log=False,
+            log_config=_log_config(),
+        )
     finally:
         vault.close()
+
+
+def _log_config() -> dict[str, Any]:
+    """uvicorn's logging, plus the vault's own loggers (the access log among them) on stdout."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["formatters"]["vault"] = {"format": "%(levelname)s:     %(message)s"}
+    config["handlers"]["vault"] = {
+        "class": "logging.StreamHandler",
+        "formatter": "vault",
+        "stream": "ext://sys.stdout",
+    }
+    config["loggers"]["vault"] = {"handlers": ["vault"], "level": "INFO", "propagate": False}
+    return config
 
 
 @apikey_app.command("create")

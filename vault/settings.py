@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings"]
+__all__ = ["Settings", "describe_error", "unknown_variables"]
+
+# `VAULT_*` names read by other parts than Settings: the remote CLI, and the bench and test suite.
+_READ_ELSEWHERE = ("VAULT_URL", "VAULT_KEY")
+_READ_ELSEWHERE_PREFIXES = ("VAULT_BENCH_", "VAULT_TEST_")
 
 
 class Settings(BaseSettings):
@@ -48,6 +54,8 @@ class Settings(BaseSettings):
     audit_checkpoint_every: int = Field(default=100, ge=1)
     rate_limit_rpm: int = Field(default=600, ge=0)
     rate_limit_tpm: int = Field(default=0, ge=0)
+    # When set, GET /metrics answers only a request with `Authorization: Bearer <token>`.
+    metrics_token: SecretStr | None = None
 
     @model_validator(mode="after")
     def _backends_are_complete(self) -> Settings:
@@ -70,3 +78,36 @@ class Settings(BaseSettings):
         if self.policies_dir is not None:
             return self.policies_dir
         return Path(__file__).resolve().parent.parent / "policies"
+
+
+def _variable(field: str) -> str:
+    return "GROQ_API_KEY" if field == "groq_api_key" else f"VAULT_{field.upper()}"
+
+
+def unknown_variables(environ: Mapping[str, str]) -> list[str]:
+    """One warning for each `VAULT_*` variable in `environ` that nothing reads (a typo would
+    otherwise be silently ignored), naming the nearest known variable when one is close."""
+    known = [_variable(name) for name in Settings.model_fields] + list(_READ_ELSEWHERE)
+    warnings = []
+    for name in sorted(environ):
+        if (
+            not name.startswith("VAULT_")
+            or name in known
+            or name.startswith(_READ_ELSEWHERE_PREFIXES)
+        ):
+            continue
+        nearest = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+        hint = f"; did you mean {nearest[0]}?" if nearest else ""
+        warnings.append(f"unknown setting {name} is ignored{hint}")
+    return warnings
+
+
+def describe_error(exc: ValidationError) -> str:
+    """One line for a Settings validation error: the variable it names and what is wrong with
+    it, never the value (it may be a secret)."""
+    first = exc.errors()[0]
+    field = str(first["loc"][0]) if first["loc"] else ""
+    message = first["msg"].removeprefix("Value error, ")
+    if not field:  # a rule across settings; its message names the variables
+        return f"invalid settings: {message}"
+    return f"invalid setting {_variable(field)}: {message}"

@@ -253,12 +253,15 @@ def _closed_port() -> int:
 
 
 def test_connection_failures_are_retried_then_503(make_client, sleeps: list[float]) -> None:  # type: ignore[no-untyped-def]
-    client: GroqClient = make_client(base_url=f"http://127.0.0.1:{_closed_port()}")
+    port = _closed_port()
+    client: GroqClient = make_client(base_url=f"http://127.0.0.1:{port}/openai/v1?k=secret")
     with pytest.raises(UpstreamUnavailable) as caught:
         client.list_models()
     assert caught.value.code == "upstream_unreachable"
     assert caught.value.status == 503
-    assert "127.0.0.1" not in str(caught.value)
+    # The origin it tried, so an operator can fix it; never the path or query.
+    assert f"at http://127.0.0.1:{port} (" in str(caught.value)
+    assert "openai" not in str(caught.value) and "secret" not in str(caught.value)
     assert len(sleeps) == 2
 
 

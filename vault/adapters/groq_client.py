@@ -196,7 +196,7 @@ class GroqClient:
             await response.aclose()
             self._breaker.record_failure()
             raise _bad_answer("a stream that is not server-sent events", response.headers)
-        return GroqStream(response, self._breaker)
+        return GroqStream(response, self._breaker, tried=self._base_url)
 
     def close(self) -> None:
         self._pool.close()
@@ -226,7 +226,7 @@ class GroqClient:
             except httpx.TransportError as exc:
                 self._breaker.record_failure()
                 if attempt == self._max_retries:
-                    raise _unreachable(exc) from None
+                    raise _unreachable(exc, tried=self._base_url) from None
                 self._sleep(self._delay(attempt, None))
                 continue
             delay = self._judge(response, attempt)
@@ -245,7 +245,7 @@ class GroqClient:
             except httpx.TransportError as exc:
                 self._breaker.record_failure()
                 if attempt == self._max_retries:
-                    raise _unreachable(exc) from None
+                    raise _unreachable(exc, tried=self._base_url) from None
                 await self._async_sleep(self._delay(attempt, None))
                 continue
             delay = self._judge(response, attempt)
@@ -366,9 +366,12 @@ class GroqStream:
     the iteration closes the upstream connection.
     """
 
-    def __init__(self, response: httpx.Response, breaker: CircuitBreaker) -> None:
+    def __init__(
+        self, response: httpx.Response, breaker: CircuitBreaker, *, tried: str = DEFAULT_BASE_URL
+    ) -> None:
         self._response = response
         self._breaker = breaker
+        self._tried = tried  # the upstream's base URL, named (origin only) if the stream is cut
         self.status = response.status_code
         self.headers = passed_headers(response.headers)
         self._iterator: AsyncIterator[dict[str, Any]] | None = None
@@ -412,7 +415,7 @@ class GroqStream:
                 yield chunk
         except httpx.TransportError as exc:
             self._breaker.record_failure()
-            raise _unreachable(exc, during_stream=True) from None
+            raise _unreachable(exc, tried=self._tried, during_stream=True) from None
         finally:
             await self._response.aclose()
         self._breaker.record_failure()
@@ -452,15 +455,23 @@ def _environment_proxy(base_url: str) -> str | None:
     return proxies.get(url.scheme) or proxies.get("all")
 
 
-def _unreachable(exc: httpx.TransportError, *, during_stream: bool = False) -> UpstreamUnavailable:
-    """Name the failure by its class only: httpx messages can carry URLs and peer details."""
+def _unreachable(
+    exc: httpx.TransportError, *, tried: str | httpx.URL, during_stream: bool = False
+) -> UpstreamUnavailable:
+    """Name the failure by its class and the origin tried (scheme://host:port), never the path
+    or query: httpx messages can carry those and peer details."""
     if isinstance(exc, httpx.TimeoutException):
         what, code = "timed out", "upstream_timeout"
     elif during_stream:
         what, code = "cut the stream mid-way", "upstream_stream_cut"
     else:
         what, code = "could not be reached", "upstream_unreachable"
-    return UpstreamUnavailable(f"Groq {what} ({type(exc).__name__})", code=code)
+    url = httpx.URL(tried)
+    port = url.port or {"https": 443, "http": 80}.get(url.scheme)
+    host = f"[{url.host}]" if ":" in url.host else url.host
+    return UpstreamUnavailable(
+        f"Groq {what} at {url.scheme}://{host}:{port} ({type(exc).__name__})", code=code
+    )
 
 
 def _model_path(model_id: str) -> str:

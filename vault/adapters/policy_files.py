@@ -37,8 +37,21 @@ def _validated(model: type[_M], path: Path) -> _M:
         raise PolicyError(f"policy file {path.name}: {where}: {first['msg']}") from exc
 
 
+def _available(folder: Path) -> str:
+    names = sorted(path.stem for path in folder.glob("*.yaml"))
+    return ", ".join(names) if names else f"none (no .yaml files in {folder.name}/)"
+
+
 def load_anonymization_policy(policies_dir: Path, name: str) -> AnonymizationPolicy:
-    return _validated(AnonymizationPolicy, policies_dir / "anonymization" / f"{name}.yaml")
+    """The named policy; PolicyError naming VAULT_POLICY and the choices if there is none."""
+    folder = policies_dir / "anonymization"
+    path = folder / f"{name}.yaml"
+    if path.parent != folder or not path.is_file():
+        raise PolicyError(
+            f"VAULT_POLICY: anonymization policy {name!r} not found; "
+            f"set it to one of {_available(folder)}"
+        )
+    return _validated(AnonymizationPolicy, path)
 
 
 def load_access_policy(policies_dir: Path, name: str = "default") -> AccessPolicy:

@@ -8,6 +8,9 @@ from collections import Counter
 __all__ = ["Metrics"]
 
 _BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+# Events that move with one request's text (a detection-cache hit says "this exact text was seen
+# before"): shown only to a scraper holding the metrics token, never on a public /metrics.
+_PRIVATE_EVENTS = frozenset({"detection_cache"})
 
 
 class Metrics:
@@ -33,7 +36,8 @@ class Metrics:
         with self._lock:
             self.events[(name, label)] += amount
 
-    def render(self) -> str:
+    def render(self, *, private: bool = False) -> str:
+        """Prometheus text; `private` adds the events that follow single requests' texts."""
         lines = ["# TYPE vault_http_requests_total counter"]
         with self._lock:
             for (method, route, status), n in sorted(self._requests.items()):
@@ -57,7 +61,9 @@ class Metrics:
                 lines.append(
                     f'vault_http_request_duration_seconds_count{{route="{route}"}} {total}'
                 )
-            names = sorted({name for name, _ in self.events})
+            names = sorted(
+                {name for name, _ in self.events if private or name not in _PRIVATE_EVENTS}
+            )
             for name in names:
                 lines.append(f"# TYPE vault_{name}_total counter")
                 for (event, label), n in sorted(self.events.items()):

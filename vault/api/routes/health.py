@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hmac
+
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 
 from vault.api.deps import get_vault
+from vault.errors import AuthenticationFailed
 
 router = APIRouter(tags=["health"])
 
@@ -29,4 +32,17 @@ def readyz(request: Request) -> JSONResponse:
 
 @router.get("/metrics", response_class=PlainTextResponse)
 def metrics(request: Request) -> str:
-    return request.app.state.metrics.render()  # type: ignore[no-any-return]
+    """Prometheus text: counts by route template, status and event, never by tenant or text.
+    With VAULT_METRICS_TOKEN set, only for `Authorization: Bearer <token>` (else 401), and then
+    with the events that follow single requests (detection-cache hits and misses) too."""
+    token = get_vault(request).settings.metrics_token
+    if token is not None:
+        scheme, _, presented = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(
+            presented.strip().encode(), token.get_secret_value().encode()
+        ):
+            raise AuthenticationFailed(
+                "/metrics needs Authorization: Bearer <VAULT_METRICS_TOKEN>",
+                code="invalid_metrics_token",
+            )
+    return request.app.state.metrics.render(private=token is not None)  # type: ignore[no-any-return]

@@ -102,9 +102,9 @@ def decode_lines(chunks: Iterable[bytes]) -> Iterator[str]:
             text = decoder.decode(chunk)
         except UnicodeDecodeError as exc:
             # `exc.object` is what the decoder held (a partial character at most) plus `chunk`.
-            line = line_number + pending.count("\n") + exc.object[: exc.start].count(b"\n")
+            bad_line = line_number + pending.count("\n") + exc.object[: exc.start].count(b"\n")
             raise InvalidRequest(
-                f"file is not valid UTF-8 (line {line})", code="invalid_encoding", param="file"
+                f"file is not valid UTF-8 (line {bad_line})", code="invalid_encoding", param="file"
             ) from None
         if "\x00" in text:
             raise InvalidRequest(

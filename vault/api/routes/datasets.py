@@ -267,6 +267,10 @@ def version_report(
     )
 
 
+class DownloadCut(Exception):
+    """A download ended early because a later frame failed: the connection is dropped."""
+
+
 class _Download(StreamingResponse):
     """A version's content whose first piece was opened and verified before the status line.
 
@@ -288,7 +292,8 @@ class _Download(StreamingResponse):
             end = "ok"
         except VaultError as exc:
             end = exc.code
-            raise
+            # Not the VaultError itself: its JSON handler cannot answer a started response.
+            raise DownloadCut(end) from None
         finally:
             with anyio.CancelScope(shield=True):
                 await anyio.to_thread.run_sync(self._finish, end)

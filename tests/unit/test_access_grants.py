@@ -156,3 +156,29 @@ def test_the_policy_model_forbids_unknown_sections() -> None:
         AccessPolicy.model_validate(
             {"name": "x", "roles": {}, "purposes": ["support"], "grant": {}}
         )
+
+
+def test_the_operator_sets_roles_from_the_cli_and_the_change_is_audited(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from vault.cli import app as cli
+    from vault.settings import Settings
+    from vault.wiring import build_vault
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("VAULT_DATA_DIR", str(tmp_path / "data"))
+    runner = CliRunner()
+    created = runner.invoke(cli, ["apikey", "create", "--tenant", "acme", "--role", "analyst"])
+    key_id = created.stdout.split()[2]
+    changed = runner.invoke(cli, ["apikey", "roles", key_id, "--role", "reidentifier"])
+    assert changed.exit_code == 0, changed.stderr
+    assert changed.stdout == f"key {key_id} of tenant acme now has roles reidentifier\n"
+    unknown = runner.invoke(cli, ["apikey", "roles", "nope", "--role", "admin"])
+    assert unknown.exit_code == 1 and unknown.stderr == "vault: API key not found\n"
+    vault = build_vault(Settings(data_dir=tmp_path / "data", _env_file=None))  # type: ignore[call-arg]
+    last = list(vault.audit.records("acme"))[-1].event
+    vault.close()
+    assert (last.actor, last.action, last.object) == ("cli", "apikey.roles", key_id)
+    assert dict(last.details) == {"roles_before": "analyst", "roles_after": "reidentifier"}

@@ -224,7 +224,7 @@ def test_the_export_is_audited_before_the_first_line() -> None:
     ("kwargs", "param"),
     [
         ({"fmt": "xml"}, "format"),
-        ({"since": T0, "until": T0}, "since"),
+        ({"since": T0 + timedelta(seconds=1), "until": T0}, "since"),  # since == until is empty
         ({"since": datetime(2026, 1, 1)}, "since"),  # naive on purpose
     ],
 )

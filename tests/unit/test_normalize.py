@@ -19,6 +19,10 @@ DISGUISED = [
     ("john%40example.com", "john@example.com"),
     ("&#106;ohn&commat;example.com", "john@example.com"),
     ("Jo\u200dhn Sm\u2060ith", "John Smith"),  # joiners inside a name
+    ("4111.1111.1111.1111", "4111-1111-1111-1111"),  # separators detectors do not expect
+    ("4111/1111/1111/1111", "4111-1111-1111-1111"),
+    ("415_555_0100", "415-555-0100"),
+    ("\\u004aohn \\u0053mith", "John Smith"),  # JSON escapes typed as text
 ]
 
 
@@ -32,6 +36,8 @@ def test_the_view_reads_what_a_person_would(sent: str, read: str) -> None:
 
 def test_plain_ascii_and_foreign_scripts_have_no_view() -> None:
     assert view_of("Mail John at john@example.com, 50% off") is None
+    # Addresses, dates, versions and decimals keep their dots.
+    assert view_of("host 192.168.10.1 on 01.02.2024, v1.2.3, pi 3.14") is None
     assert view_of("Привет, мир") is None  # Russian is not a disguise
     assert fold("Привет") == "привет"
 

@@ -18,6 +18,7 @@ import base64
 import binascii
 import bisect
 import html
+import json
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -26,15 +27,23 @@ from urllib.parse import unquote
 
 __all__ = ["EncodedRun", "View", "encoded_runs", "fold", "view_of"]
 
-# Anything that may need undoing: a non-ASCII character, a percent escape, a character reference.
+_PERCENT = r"(?:%[0-9A-Fa-f]{2})+"
+_REFERENCE = r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+_ESCAPE = r"(?:\\u[0-9A-Fa-f]{4})+"  # `\u004a` typed as text: JSON-style escapes
+# Digit groups joined by separators detectors do not expect: 4111.1111.1111.1111, 4111/1111/...,
+# 415_555_0100, 5105-1051.0510 5100.
+_GROUPED = r"(?<![\d.])\d{2,6}(?:[._/ -]\d{2,6}){2,}(?!\d)"
+_ODD_SEPARATOR = re.compile(r"[._/]")
+# Anything that may need undoing: a non-ASCII character, an escape, a character reference, or
+# digit groups joined by a separator detectors do not expect.
 _NEEDS_VIEW = re.compile(
-    r"[^\x00-\x7f]|%[0-9A-Fa-f]{2}|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    rf"[^\x00-\x7f]|%[0-9A-Fa-f]{{2}}|{_REFERENCE}|\\u[0-9A-Fa-f]{{4}}|\d[._/]\d"
 )
 _UNIT = re.compile(
-    r"(?P<pct>(?:%[0-9A-Fa-f]{2})+)"
-    r"|(?P<ref>&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    rf"(?P<pct>{_PERCENT})|(?P<ref>{_REFERENCE})|(?P<esc>{_ESCAPE})|(?P<grouped>{_GROUPED})"
     r"|(?P<wide>[^\x00-\x7f]+)"
 )
+_IPV4_LIKE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 # A word that mixes Latin letters with Cyrillic or Greek ones is disguised, not foreign.
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Look-alikes of Latin letters that NFKC leaves alone (Cyrillic, Greek), folded to Latin.
@@ -43,7 +52,7 @@ _CONFUSABLES = str.maketrans(
     "aeopcyxijsdqwABEKMHOPCTXIJSYabeikvoptuxABEZHIKMNOPTYX",
 )
 _LATIN = re.compile(r"[A-Za-z]")
-_BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/=_-])")
+_BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{12,}={0,2}(?![A-Za-z0-9+/=_-])")
 _DECODE_LIMIT = 64  # base64 runs decoded per text, so a hostile text cannot make this quadratic
 
 
@@ -144,10 +153,28 @@ def _rewrite(match: re.Match[str], disguised: frozenset[int]) -> Iterator[tuple[
     elif match.lastgroup == "ref":
         decoded = html.unescape(match.group())
         yield match.start(), match.end(), "" if _invisible(decoded) else _plain(decoded)
+    elif match.lastgroup == "esc":
+        try:
+            decoded = json.loads(f'"{match.group()}"')
+            decoded.encode("utf-8")
+        except (ValueError, UnicodeEncodeError):
+            decoded = match.group()  # a lone surrogate: left as written
+        yield match.start(), match.end(), decoded
+    elif match.lastgroup == "grouped":
+        yield match.start(), match.end(), _regrouped(match.group())
     else:
         for offset, char in enumerate(match.group()):
             at = match.start() + offset
             yield at, at + 1, char.translate(_CONFUSABLES) if at in disguised else _plain(char)
+
+
+def _regrouped(digits: str) -> str:
+    """Digit groups as detectors expect them (odd separators read as "-"), unless they are an
+    IPv4 address or too few digits to be an identifier (a date, a version)."""
+    plain = _plain(digits)  # full-width digits are digits too
+    if _IPV4_LIKE.fullmatch(plain) or sum(c.isdigit() for c in plain) < 9:
+        return plain
+    return _ODD_SEPARATOR.sub("-", plain)
 
 
 def _utf8(escapes: str) -> bool:

@@ -29,6 +29,7 @@ __all__ = [
 ]
 
 _KNOWN_TOKENS_CACHE = 100_000
+_RUN_CONTEXT = 40  # characters before an encoded run read with its decoded text
 # The value digest of a tombstone: the token was erased (data-subject request) and its sealed
 # value destroyed; the row stays only so the token is never issued again.
 ERASED = "erased"
@@ -135,20 +136,32 @@ class Anonymizer:
         """`find_spans` for many texts, detected in one batch where the detector can."""
         views = [view_of(text) for text in texts]
         runs = [encoded_runs(text) for text in texts]
+        # A decoded run is read after the words before it ("SSN as base64: ..."), for context.
+        contexts = [
+            text[max(0, run.start - _RUN_CONTEXT) : run.start]
+            for text, found in zip(texts, runs, strict=True)
+            for run in found
+        ]
         plains = [run.plain for found in runs for run in found]
+        readable = [v.text if v else t for t, v in zip(texts, views, strict=True)]
         detected = self._detect_many(
-            [v.text if v else t for t, v in zip(texts, views, strict=True)] + plains
+            readable + [c + p for c, p in zip(contexts, plains, strict=True)]
         )
-        decoded = iter(detected[len(texts) :])
+        decoded = iter(zip(contexts, detected[len(texts) :], strict=True))
         chosen = []
-        for text, view, found, encoded in zip(texts, views, detected, runs, strict=True):
+        for text, view, found, encoded in zip(
+            texts, views, detected[: len(texts)], runs, strict=True
+        ):
             if view is not None:
                 found = [_mapped(view, s) for s in found]
-            found = found + [
-                Span(run.start, run.end, inner[0].entity_type, inner[0].score)
-                for run, inner in ((run, self._pii_in(next(decoded))) for run in encoded)
-                if inner
-            ]
+            for run in encoded:
+                context, inner = next(decoded)
+                inside = self._pii_in([s for s in inner if s.end > len(context)])
+                if inside:
+                    found = [
+                        *found,
+                        Span(run.start, run.end, inside[0].entity_type, inside[0].score),
+                    ]
             chosen.append(self.select_spans(text, found))
         return chosen
 
@@ -284,6 +297,14 @@ class Anonymizer:
         """Drop erased tokens from the cache so a later value is sealed and stored afresh."""
         for token in tokens:
             self._known.pop((tenant, token), None)
+
+    def keyed_number(self, tenant: str, number: int) -> int:
+        """A stand-in for a number that goes upstream in a closed field (a sampling seed): the
+        same number gets the same stand-in within a tenant, so answers stay reproducible, and a
+        31-bit integer that tells nothing of the number (a card or a phone given as a seed)."""
+        key = self._keys.keyring(tenant).hmac_key("number")
+        digest = hmac.digest(key, str(number).encode(), "sha256")
+        return int.from_bytes(digest[:4], "big") & 0x7FFFFFFF
 
     def _deny_list_spans(self, text: str) -> list[Span]:
         spans = []

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import anyio
 from fastapi import APIRouter, Depends, Header, Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.background import BackgroundTask
 
 from vault.api.deps import audit, audit_event, cached_principal, get_vault, principal_for, require
@@ -401,55 +401,126 @@ def get_model(model_id: str, request: Request, principal: Caller) -> JSONRespons
 @router.post("/audio/transcriptions")
 async def transcribe(
     request: Request, x_vault_purpose: Annotated[str | None, Header()] = None
-) -> JSONResponse:
-    """Whisper through Groq; the transcript comes back tokenized, or re-identified if allowed."""
+) -> Response:
+    """Whisper through Groq; the transcript comes back tokenized, or re-identified if allowed.
+
+    Only the audio and closed fields go as they are: the file is renamed, the prompt and any
+    other free field is tokenized (or refused, by policy), and the transcript — JSON or text —
+    is tokenized before anyone sees it. Every request is audited once, with its outcome."""
     principal = await _caller(request)
-    raw = bytearray()
-    async for chunk in request.stream():
-        raw += chunk
-        if len(raw) > _MAX_AUDIO_BYTES:
-            raise PayloadTooLarge(f"audio upload is larger than {_MAX_AUDIO_BYTES} bytes")
-    fields, files = read_form(bytes(raw), request.headers.get("content-type"))
-    audio = files.get("file")
-    if audio is None:
-        raise InvalidRequest("the form has no 'file' part", param="file")
     vault = get_vault(request)
-    if "prompt" in fields:
-        # The prompt is text that goes to Groq beside the audio: tokenized like any other.
-        prompts = await anyio.to_thread.run_sync(
-            lambda: vault.anonymizer.anonymize_many(principal.tenant, fields["prompt"])
+    details: dict[str, Any] = {}
+    outcome = "error"
+    try:
+        raw = bytearray()
+        async for chunk in request.stream():
+            raw += chunk
+            if len(raw) > _MAX_AUDIO_BYTES:
+                raise PayloadTooLarge(f"audio upload is larger than {_MAX_AUDIO_BYTES} bytes")
+        fields, files = read_form(bytes(raw), request.headers.get("content-type"))
+        audio = files.get("file")
+        if audio is None:
+            raise InvalidRequest("the form has no 'file' part", param="file")
+        purpose = (
+            check_purpose(x_vault_purpose, vault.access_policy.purposes)
+            if x_vault_purpose
+            else None
         )
-        fields["prompt"] = [p.text for p in prompts]
-    answer = await anyio.to_thread.run_sync(
-        lambda: _llm(request).transcribe(
-            audio.data,
-            filename=audio.filename,
-            fields={k: v if len(v) > 1 else v[0] for k, v in fields.items()},
+        sent = await anyio.to_thread.run_sync(
+            _transcription_fields, vault, principal.tenant, fields
         )
-    )
-    result = answer.json
-    restore, reveal = _reveal(request, principal)
-    if isinstance(result, dict) and isinstance(result.get("text"), str):
-        anonymized = await anyio.to_thread.run_sync(
-            vault.anonymizer.anonymize, principal.tenant, result["text"]
+        answer = await anyio.to_thread.run_sync(
+            lambda: _llm(request).transcribe(
+                audio.data, filename=_neutral_filename(audio.filename), fields=sent
+            )
         )
-        result["text"] = anonymized.text
-        if restore:
-            restored = await anyio.to_thread.run_sync(
-                lambda: vault.reidentifier.reidentify(
-                    principal.tenant, anonymized.text, reveal=reveal
+        restore, reveal = _reveal(request, principal)
+        result = answer.json
+        transcript = result.get("text") if isinstance(result, dict) else result
+        if isinstance(transcript, str):
+            anonymized = await anyio.to_thread.run_sync(
+                vault.anonymizer.anonymize, principal.tenant, transcript
+            )
+            text = anonymized.text
+            if restore:
+                restored = await anyio.to_thread.run_sync(
+                    lambda: vault.reidentifier.reidentify(principal.tenant, text, reveal=reveal)
                 )
-            )
-            result["text"] = restored.text
-        for key in ("segments", "words"):
-            result.pop(key, None)  # their text would carry the transcript unredacted
-        await anyio.to_thread.run_sync(
-            lambda: audit(
-                request,
-                principal,
-                "proxy.transcription",
-                purpose=x_vault_purpose,
-                details={"entities": anonymized.counts(), "reidentified": restore},
-            )
+                text = restored.text
+            details = {"entities": anonymized.counts(), "reidentified": restore}
+            if isinstance(result, dict):
+                result["text"] = text
+                for key in ("segments", "words"):
+                    result.pop(key, None)  # their text would carry the transcript unredacted
+            else:
+                result = text
+        outcome = "ok" if answer.status < 400 else "error"
+        details["status"] = answer.status
+        headers = dict(answer.headers)
+        if isinstance(result, str):
+            return PlainTextResponse(result, status_code=answer.status, headers=headers)
+        return JSONResponse(result, status_code=answer.status, headers=headers)
+    except VaultError as exc:
+        details = {"error": exc.code, "status": exc.status}
+        if exc.param:
+            details["param"] = _audit_path(exc.param)
+        purpose = None
+        raise
+    finally:
+        event = audit_event(
+            request,
+            principal,
+            "proxy.transcription",
+            outcome=outcome,
+            purpose=purpose if outcome == "ok" else None,
+            details=details,
         )
-    return JSONResponse(result, status_code=answer.status, headers=dict(answer.headers))
+        await anyio.to_thread.run_sync(vault.audit.append, event)
+
+
+# Transcription form fields with a closed grammar: they go as they are once they fit.
+_TRANSCRIPTION_CLOSED: dict[str, re.Pattern[str]] = {
+    "model": re.compile(r"[A-Za-z0-9._:/-]{1,256}"),
+    "language": re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?"),
+    "response_format": re.compile(r"json|text|verbose_json"),
+    "temperature": re.compile(r"(?:0(?:\.\d{1,6})?|1(?:\.0{1,6})?)"),
+    "timestamp_granularities[]": re.compile(r"word|segment"),
+}
+_AUDIO_SUFFIX = re.compile(r"\.([A-Za-z0-9]{1,5})$")
+
+
+def _transcription_fields(
+    vault: Vault, tenant: str, fields: dict[str, list[str]]
+) -> dict[str, str | list[str]]:
+    """The form fields to send: closed ones checked, the prompt and any other free field
+    tokenized (an unknown field is refused instead when the policy says so)."""
+    sent: dict[str, str | list[str]] = {}
+    free: list[tuple[str, int]] = []
+    texts: list[str] = []
+    unknown = vault.anonymizer.policy.requests.unknown_fields
+    for name, values in fields.items():
+        grammar = _TRANSCRIPTION_CLOSED.get(name)
+        if grammar is not None:
+            if not all(grammar.fullmatch(v) for v in values):
+                raise InvalidRequest(f"'{name}' is not a valid value for this field", param=name)
+        elif name != "prompt" and unknown == "reject":
+            raise InvalidRequest(
+                "the form has a field that is not part of a transcription request "
+                "(this vault's policy refuses unknown fields)",
+                param="form",
+            )
+        else:
+            free += [(name, i) for i in range(len(values))]
+            texts += values
+        sent[name] = list(values)
+    for (name, i), anonymized in zip(
+        free, vault.anonymizer.anonymize_many(tenant, texts), strict=True
+    ):
+        sent[name][i] = anonymized.text  # type: ignore[index]
+    return {k: v if len(v) > 1 else v[0] for k, v in sent.items()}
+
+
+def _neutral_filename(filename: str | None) -> str:
+    """A file name that says only what kind of audio it is: the caller's may name a person."""
+    suffix = _AUDIO_SUFFIX.search(filename or "")
+    return f"audio.{suffix.group(1).lower()}" if suffix else "audio"

@@ -32,6 +32,10 @@ from vault.services.chat.request import Slot, SlotKind, iter_strings, walk_reque
 __all__ = ["ChatRedactor", "RedactedRequest"]
 
 _CACHE_ENTRIES = 50_000
+# Where two adjacent texts meet, this much of each is read together for a value cut in two.
+_JOIN_WINDOW = 32
+_DIGITS_AT_END = re.compile(r"\d[\s.-]*$")
+_DIGITS_AT_START = re.compile(r"[\s.-]*\d")
 
 
 @dataclass
@@ -125,6 +129,9 @@ class ChatRedactor:
             detect_seconds=time.perf_counter() - started,
         )
         _refuse_closed(slots, spans)
+        self._join_split_values(slots, spans)
+        for container, key in walked.stand_ins:
+            container[key] = self._anonymizer.keyed_number(tenant, container[key])
         values = {
             slot.text[s.start : s.end]: s.entity_type
             for slot, found in zip(slots, spans, strict=True)
@@ -188,6 +195,42 @@ class ChatRedactor:
             if found:
                 work.append((slot, found))
         return work
+
+    def _join_split_values(self, slots: list[Slot], spans: list[list[Span]]) -> None:
+        """A value cut in two across adjacent texts (a card number over two messages or two
+        parts) is read where they meet; each piece is then replaced like a value of its own."""
+        pairs = [
+            (i, slots[i].text[-_JOIN_WINDOW:], slots[i + 1].text[:_JOIN_WINDOW])
+            for i in range(len(slots) - 1)
+            if slots[i].kind is SlotKind.TEXT
+            and slots[i + 1].kind is SlotKind.TEXT
+            and _DIGITS_AT_END.search(slots[i].text)
+            and _DIGITS_AT_START.match(slots[i + 1].text)
+        ]
+        if not pairs:
+            return
+        glue = [
+            " " if tail[-1:].isdigit() and head[:1].isdigit() else "" for _, tail, head in pairs
+        ]
+        found = self._anonymizer.find_spans_many(
+            [tail + g + head for (_, tail, head), g in zip(pairs, glue, strict=True)]
+        )
+        for (i, tail, _), g, joined in zip(pairs, glue, found, strict=True):
+            cut = len(tail)
+            for span in joined:
+                if span.entity_type == LITERAL_TOKEN_TYPE or not span.start < cut < span.end:
+                    continue
+                first, second = slots[i].text, slots[i + 1].text
+                start = len(first) - cut + span.start
+                end = span.end - cut - len(g)
+                if end <= 0:
+                    continue
+                spans[i] = _preferred(
+                    spans[i], Span(start, len(first), span.entity_type, span.score)
+                )
+                spans[i + 1] = _preferred(
+                    spans[i + 1], Span(0, min(end, len(second)), span.entity_type, span.score)
+                )
 
     def remember_answers(self, tenant: str, answers: Iterable[tuple[str, list[Span]]]) -> None:
         """Detect the answers the vault gave, so an answer sent back in the next turn is not
@@ -263,16 +306,21 @@ def _check_storable(slot: Slot) -> None:
 
 
 def _in_slot(slot: Slot, spans: list[Span]) -> list[Span]:
-    """Spans of a slot's view, as spans of its text: the context before it cut away, and
-    types that describe the slot's form rather than data in it left out."""
-    if not slot.offset and not slot.ignore:
+    """Spans of a slot's view, as spans of its text: the context before it cut away, a second
+    reading of it (a URL spaced out) folded onto the first, and types that describe the slot's
+    form rather than data in it left out."""
+    if not slot.offset and not slot.ignore and len(slot.view) == len(slot.text):
         return spans
-    inside = []
+    length = len(slot.text)
+    inside: list[Span] = []
     for span in spans:
-        start, end = max(span.start - slot.offset, 0), span.end - slot.offset
+        start, end = span.start - slot.offset, span.end - slot.offset
+        if start > length:  # on the second reading
+            start, end = start - length - 1, end - length - 1
+        start, end = max(start, 0), min(end, length)
         if end > start and span.entity_type not in slot.ignore:
             inside.append(Span(start, end, span.entity_type, span.score))
-    return inside
+    return _without_overlaps([], sorted(inside, key=lambda s: s.start - s.end))
 
 
 def _refuse_closed(slots: list[Slot], spans: list[list[Span]]) -> None:
@@ -287,6 +335,11 @@ def _refuse_closed(slots: list[Slot], spans: list[list[Span]]) -> None:
                 "it would be sent as it is, so it is refused",
                 param=slot.path,
             )
+
+
+def _preferred(spans: list[Span], span: Span) -> list[Span]:
+    """`spans` with `span` in place of any it overlaps."""
+    return sorted([s for s in spans if not s.overlaps(span)] + [span])
 
 
 def _values_pattern(values: dict[str, str]) -> re.Pattern[str] | None:

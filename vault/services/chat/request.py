@@ -42,11 +42,20 @@ _JSON_TYPES = frozenset({"string", "number", "integer", "boolean", "object", "ar
 
 
 class SlotKind(Enum):
+    """What a slot holds, which decides how detection reads it."""
+
     TEXT = "text"  # a string value
     KEY = "key"  # an object key of free data
     NUMBER = "number"  # an integer long enough to be an identifier; becomes a token string
     NAME = "name"  # an identifier (`lookup_John_Smith`): read with its separators as spaces
+    ADDRESS = "address"  # a URL: read with its path and query separators as spaces
     CLOSED = "closed"  # a closed field that must not carry personal data: refused if it does
+
+
+# Characters read as spaces, one for one, so that words glued into an identifier or a URL path
+# (`lookup_John_Smith`, `/people/Maria_Garcia/`) are read as words and offsets do not move.
+_SPACED = str.maketrans("_-", "  ")
+_SPACED_URL = str.maketrans("/_-?=&+#", "        ")
 
 
 @dataclass(slots=True)
@@ -55,7 +64,9 @@ class Slot:
 
     `view` is what detection reads: `text` itself, or `text` after a short context (`phone: `
     before a bare number) and with an identifier's separators read as spaces; `text` begins at
-    `offset` in it and keeps its length, so a span of the view is a span of `text`.
+    `offset` in it and keeps its length, so a span of the view is a span of `text`. A URL's view
+    holds it twice, as written and spaced, one line each: a span of the second line is a span of
+    `text` one line further on.
     """
 
     text: str
@@ -79,6 +90,8 @@ class Walked:
     slots: list[Slot] = field(default_factory=list)
     finishers: list[Callable[[], None]] = field(default_factory=list)
     images: int = 0
+    # Closed integers that go upstream as a keyed stand-in, never as given (`seed`).
+    stand_ins: list[tuple[dict[str, Any], str]] = field(default_factory=list)
 
     def finish(self) -> None:
         for finisher in reversed(self.finishers):
@@ -174,7 +187,13 @@ class _Walker:
     ) -> None:
         value = container[key]
         text = value if isinstance(value, str) else str(value)
-        view = text.replace("_", " ").replace("-", " ") if kind is SlotKind.NAME else text
+        view = text
+        if kind is SlotKind.NAME:
+            view = text.translate(_SPACED)
+        elif kind is SlotKind.ADDRESS:
+            # Read twice: as written (a key in a query string) and with its separators as
+            # spaces (a name in a path); see `Slot.twin`.
+            view = f"{text}\n{text.translate(_SPACED_URL)}"
 
         def write(new: str) -> None:
             if new != text:
@@ -293,7 +312,8 @@ class _Walker:
             elif key in ("name", "tool_call_id", "reasoning"):
                 if not isinstance(value, str):
                     raise _bad(path, "must be a string")
-                self._slot(message, key, path, SlotKind.NAME if key == "name" else SlotKind.TEXT)
+                kind = SlotKind.TEXT if key == "reasoning" else SlotKind.NAME
+                self._slot(message, key, path, kind)
             elif key == "tool_calls":
                 if not isinstance(value, list):
                     raise _bad(path, "must be an array")
@@ -356,7 +376,7 @@ class _Walker:
             self.walked.images += 1
             # The address is text (its path and query can carry data); the URL as a whole is
             # the address of the image, not data to hide.
-            self._slot(image, "url", path, ignore=frozenset({"URL"}))
+            self._slot(image, "url", path, SlotKind.ADDRESS, ignore=frozenset({"URL"}))
             return
         header, comma, payload = url.partition(",")
         media = header[5:].split(";")[0].strip().lower() or "text/plain"
@@ -397,7 +417,7 @@ class _Walker:
             elif key == "id":
                 if not isinstance(value, str):
                     raise _bad(where, "must be a string")
-                self._slot(call, key, where)
+                self._slot(call, key, where, SlotKind.NAME)
             elif key == "function":
                 self.function_call(call, key, where)
             else:
@@ -522,7 +542,7 @@ class _Walker:
         value = body[key]
         if not isinstance(value, int) or isinstance(value, bool):
             raise _bad(key, "must be an integer")
-        self._slot(body, key, key, SlotKind.CLOSED, context="seed: ")
+        self.walked.stand_ins.append((body, key))
 
     def stop(self, body: dict[str, Any], key: str) -> None:
         stop = body[key]

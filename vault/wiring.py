@@ -189,6 +189,7 @@ def _build_detector(policy: AnonymizationPolicy) -> Detector:
             [policy.score_threshold, *(r.threshold or 1.0 for r in policy.entities.values())]
         ),
         allow_list=policy.allow_list,
+        regions=policy.regions,
     )
 
 

@@ -20,6 +20,7 @@ from vault.errors import InvalidRequest
 
 __all__ = [
     "ALL_ENTITIES",
+    "DEFAULT_LOCALES",
     "AccessPolicy",
     "Action",
     "AnonymizationPolicy",
@@ -31,6 +32,16 @@ __all__ = [
 ]
 
 ALL_ENTITIES = "ALL"
+# Europe, the Americas, India and the English-speaking Asia-Pacific: a tenant that does not say
+# whom it serves gets every country recognizer and phone region; a policy may narrow the list.
+DEFAULT_LOCALES: tuple[str, ...] = (
+    "en-US", "en-GB", "en-IE", "en-CA", "fr-CA", "en-AU", "en-NZ", "en-IN", "hi-IN", "en-SG",
+    "en-ZA", "de-DE", "de-AT", "de-CH", "fr-FR", "fr-BE", "fr-CH", "nl-NL", "nl-BE", "it-IT",
+    "es-ES", "pt-PT", "pl-PL", "cs-CZ", "sk-SK", "hu-HU", "ro-RO", "bg-BG", "el-GR", "hr-HR",
+    "sl-SI", "da-DK", "sv-SE", "nb-NO", "fi-FI", "et-EE", "lv-LV", "lt-LT", "uk-UA", "tr-TR",
+    "es-MX", "es-AR", "es-CO", "es-CL", "es-PE", "pt-BR", "ko-KR", "th-TH", "en-NG",
+)  # fmt: skip
+_LOCALE = re.compile(r"[a-z]{2,3}-[A-Z]{2}")
 
 
 def check_purpose(purpose: str, allowed: Collection[str]) -> str:
@@ -107,6 +118,21 @@ class AnonymizationPolicy(_Strict):
     deny_list: dict[str, list[str]] = Field(default_factory=dict)
     full_outbound_rescan: bool = False
     requests: RequestPolicy = Field(default_factory=RequestPolicy)
+    # BCP 47 language-REGION tags; the regions choose country recognizers and phone formats.
+    locales: list[str] = Field(default_factory=lambda: list(DEFAULT_LOCALES), min_length=1)
+
+    @field_validator("locales")
+    @classmethod
+    def _locales_have_regions(cls, value: list[str]) -> list[str]:
+        for tag in value:
+            if not _LOCALE.fullmatch(tag):
+                raise ValueError(f"locale {tag!r} must be language-REGION, like en-GB")
+        return value
+
+    @property
+    def regions(self) -> frozenset[str]:
+        """The ISO 3166 regions of the policy's locales (en-GB -> GB)."""
+        return frozenset(tag.rpartition("-")[2] for tag in self.locales)
 
     @field_validator("entities", "deny_list")
     @classmethod

@@ -204,7 +204,6 @@ RULES: tuple[PatternRule, ...] = (
         1.0,
         validate=_card_ok,
     ),
-    PatternRule("eth_wallet", "CRYPTO", re.compile(r"\b0x[a-fA-F0-9]{40}\b"), 0.9),
     PatternRule(
         "mac_free_ssn",
         "US_SSN",

@@ -17,16 +17,16 @@ _ADDRESS_AFTER = re.compile(r"[@.]\w")
 # A cue that the next word is a name, whatever its case: "my name is ...", "Hi ...,", "Dear ...".
 _CUE = re.compile(
     r"(?i)(?:\b(?:my name is|name is|name's|i am called|call me|calls me|called me|named|dear|attn:?|"
-    r"signed,?|regards,|thanks,|cheers,|best,|sincerely,|hi|hello|hey|greetings|welcome)"
+    r"signed,?|regards,|thanks,|cheers,|best,|sincerely,|hi|hello|hey|greetings|welcome)(?!\w)"
     r"|(?:\b|_)(?:first_?name|last_?name|full_?name|given_?name|surname|name|customer|contact|"
     r"author|owner|patient|employee|assignee|reporter|user_?name|holder|recipient|sender|from|to)"
     r"[\"']?\s*[:=])[ \t]*[\"']?"
-    rf"(?P<first>{_LETTERS})(?:[ ](?P<second>{_LETTERS}))?"
+    rf"(?<![\w'’-])(?P<first>{_LETTERS})(?:[ ](?P<second>{_LETTERS}))?"
 )
 # A cue that the next word is a name only when it looks like one: "said Keiko", "told björklund".
 _SOFT_CUE = re.compile(
     r"(?i)\b(?:said|says|asked|asks|told|tells|replied|wrote|thank you|thanks|cc|ping|met)"
-    rf"[ ]+(?P<first>{_LETTERS})"
+    rf"[ ]+(?P<first>{_LETTERS})(?![\w'’-])"
 )
 # "mr. martin", "Dr Okafor", "Mrs. Brown": a title makes the next word a surname.
 _TITLE = re.compile(
@@ -48,7 +48,7 @@ _JOINERS = frozenset(
 _CONNECTIVES = frozenset({"and", "or", "nor", "und", "et", "y"})
 # Cues after a name: "Keiko said", "Aki shouted at", "Zlata's address", "Kalman: \"Who".
 _AFTER_CUE = re.compile(
-    rf"(?P<first>{_LETTERS})(?:"
+    rf"(?<![\w'’-])(?P<first>{_LETTERS})(?:"
     r"[ ]+(?:said|says|shouted|asked|asks|told|tells|replied|whispered|yelled|screamed|laughed|"
     r"smiled|nodded|wrote|texted|emailed|joked|added|explained|insisted|admitted|sighed)\b"
     r"|['’]s[ ]+(?:address|home|phone|cell|mobile|number|email|e-mail|account|card|passport|"

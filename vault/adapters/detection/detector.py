@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
@@ -23,23 +24,20 @@ from vault.adapters.detection._addresses import (
     place_candidates,
 )
 from vault.adapters.detection._focus import ner_focus
+from vault.adapters.detection._identifiers import identifier_candidates, recognizers_for
 from vault.adapters.detection._offline import make_tldextract_offline
 from vault.adapters.detection._patterns import RULES, Candidate, run_rules
 from vault.adapters.detection._people import implausible_person, name_candidates, repeated_names
 from vault.adapters.detection._tables import column_candidates
 from vault.adapters.detection._tokens import TOKEN_RE
+from vault.domain.entities import DETECTED_TYPES
 from vault.domain.spans import Span
 from vault.errors import InvalidRequest
 
 __all__ = ["SUPPORTED_ENTITIES", "PresidioDetector"]
 
-SUPPORTED_ENTITIES = frozenset(
-    {
-        "PERSON", "LOCATION", "EMAIL_ADDRESS", "PHONE_NUMBER", "US_SSN", "CREDIT_CARD",
-        "IBAN_CODE", "IP_ADDRESS", "URL", "DATE_TIME", "US_PASSPORT", "US_DRIVER_LICENSE",
-        "US_BANK_NUMBER", "CRYPTO", "SECRET",
-    }
-)  # fmt: skip
+# The catalogue is the domain's; the detector finds every type it marks as detected.
+SUPPORTED_ENTITIES = DETECTED_TYPES
 
 # NER chunks: long enough for context, short enough that nothing grows with the document.
 _CHUNK_CHARS = 2000
@@ -215,7 +213,10 @@ class PresidioDetector:
         score_threshold: float = 0.5,
         allow_list: Collection[str] = (),
         deny_list: Mapping[str, Collection[str]] | None = None,
+        regions: Collection[str] | None = None,
     ) -> None:
+        """`regions` (ISO 3166 codes from the policy's locales) choose the country recognizers
+        and phone formats; None runs them all."""
         make_tldextract_offline()
         self._nlp = nlp
         self._entities = frozenset(entities) if entities is not None else SUPPORTED_ENTITIES
@@ -234,6 +235,8 @@ class PresidioDetector:
             (UrlRecognizer(), "URL", 0.75),  # above listed names inside it (github.com/aiko4)
             (CryptoRecognizer(), "CRYPTO", 1.0),
         ]
+        self._regions = frozenset(r.upper() for r in regions) if regions is not None else None
+        self._identifiers = recognizers_for(self._regions, self._entities)
         self._rules = tuple(r for r in RULES if r.entity_type in self._entities)
         self._use_ner = bool({"PERSON", "LOCATION"} & self._entities)
 
@@ -250,8 +253,8 @@ class PresidioDetector:
         rules = [self._candidates(clean) for clean in cleaned]
         ner = self._ner_many(cleaned, rules) if self._use_ner else [[] for _ in cleaned]
         return [
-            self._finish(clean, found + more)
-            for clean, found, more in zip(cleaned, rules, ner, strict=True)
+            self._finish(clean, found + more, original=text)
+            for text, clean, found, more in zip(texts, cleaned, rules, ner, strict=True)
         ]
 
     # --- candidates
@@ -309,6 +312,7 @@ class PresidioDetector:
         if not text.strip():
             return []
         found = list(run_rules(text, self._rules))
+        found.extend(identifier_candidates(text, self._identifiers))
         for recognizer, entity, score in self._presidio:
             if entity not in self._entities or not _MAY_HOLD[entity].search(text):
                 continue
@@ -359,7 +363,7 @@ class PresidioDetector:
 
     # --- resolution
 
-    def _finish(self, text: str, found: list[Candidate]) -> list[Span]:
+    def _finish(self, text: str, found: list[Candidate], *, original: str) -> list[Span]:
         found = [c for c in found if c.entity_type in self._entities]
         found.extend(self._postcodes(text, found))
         found.extend(
@@ -373,7 +377,7 @@ class PresidioDetector:
             if c.score >= self._threshold
             and text[c.start : c.end].strip().casefold() not in self._allow
         ]
-        return _resolve(text, _merge_same_type(found))
+        return _resolve(text, _merge_same_type(_whole_words(original, found)))
 
     @staticmethod
     def _postcodes(text: str, found: Iterable[Candidate]) -> list[Candidate]:
@@ -404,8 +408,46 @@ def _merge_same_type(found: list[Candidate]) -> list[Candidate]:
     return merged
 
 
+_JOINERS = frozenset("\u200c\u200d\u2060")
+# Identifiers glued to a prefix ("SSN123-45-6789") grow to the whole word; names and places,
+# which a cue regex could cut out of an ordinary word ("hi|nge"), are dropped instead.
+_SOFT_TYPES = frozenset({"PERSON", "LOCATION", "DATE_TIME", "AGE"})
+_MAX_GROWTH = 64
+
+
+def _joined(before: str, after: str) -> bool:
+    """True when a boundary between these two characters would split a word, a grapheme
+    (a combining mark, a joiner) or a surrogate pair."""
+    if before.isalnum() and after.isalnum():
+        return True
+    if after in _JOINERS or before in _JOINERS or unicodedata.category(after).startswith("M"):
+        return True
+    return "\ud800" <= before <= "\udbff" and "\udc00" <= after <= "\udfff"
+
+
 def _mid_word(text: str, pos: int) -> bool:
-    return 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum()
+    return 0 < pos < len(text) and _joined(text[pos - 1], text[pos])
+
+
+def _whole_words(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Candidates whose both ends fall between words: identifiers grow to the word they sit
+    in (at most 64 characters each way), soft types that would cut a word are dropped."""
+    out: list[Candidate] = []
+    for c in found:
+        start, end = c.start, c.end
+        if not (_mid_word(text, start) or _mid_word(text, end)):
+            out.append(c)
+            continue
+        if c.entity_type in _SOFT_TYPES:
+            continue
+        floor, ceiling = max(0, start - _MAX_GROWTH), min(len(text), end + _MAX_GROWTH)
+        while start > floor and _mid_word(text, start):
+            start -= 1
+        while end < ceiling and _mid_word(text, end):
+            end += 1
+        if not (_mid_word(text, start) or _mid_word(text, end)):
+            out.append(Candidate(start, end, c.entity_type, c.score, c.source))
+    return out
 
 
 def _resolve(text: str, found: list[Candidate]) -> list[Span]:

@@ -1,0 +1,127 @@
+"""Checksums of identifiers Presidio does not validate: bech32/bech32m, EIP-55, DEA, NRIC/FIN."""
+
+from __future__ import annotations
+
+__all__ = ["bech32_ok", "dea_ok", "eip55_ok", "keccak256", "nric_ok"]
+
+_BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+_BECH32_VALUE = {ch: i for i, ch in enumerate(_BECH32_CHARSET)}
+_BECH32_CONSTANTS = (1, 0x2BC830A3)  # BIP 173 (bech32) and BIP 350 (bech32m)
+
+
+def _polymod(values: list[int]) -> int:
+    generator = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
+    chk = 1
+    for value in values:
+        top = chk >> 25
+        chk = (chk & 0x1FFFFFF) << 5 ^ value
+        for i in range(5):
+            chk ^= generator[i] if (top >> i) & 1 else 0
+    return chk
+
+
+def bech32_ok(address: str) -> bool:
+    """True for a bech32 or bech32m string (one case only) whose checksum holds."""
+    if address.lower() != address and address.upper() != address:
+        return False
+    address = address.lower()
+    hrp, sep, data = address.rpartition("1")
+    if not sep or not hrp or len(data) < 6 or any(ch not in _BECH32_VALUE for ch in data):
+        return False
+    values = [ord(ch) >> 5 for ch in hrp] + [0] + [ord(ch) & 31 for ch in hrp]
+    return _polymod(values + [_BECH32_VALUE[ch] for ch in data]) in _BECH32_CONSTANTS
+
+
+_KECCAK_ROUNDS = (
+    0x0000000000000001, 0x0000000000008082, 0x800000000000808A, 0x8000000080008000,
+    0x000000000000808B, 0x0000000080000001, 0x8000000080008081, 0x8000000000008009,
+    0x000000000000008A, 0x0000000000000088, 0x0000000080008009, 0x000000008000000A,
+    0x000000008000808B, 0x800000000000008B, 0x8000000000008089, 0x8000000000008003,
+    0x8000000000008002, 0x8000000000000080, 0x000000000000800A, 0x800000008000000A,
+    0x8000000080008081, 0x8000000000008080, 0x0000000080000001, 0x8000000080008008,
+)  # fmt: skip
+_ROTATIONS = (
+    (0, 36, 3, 41, 18), (1, 44, 10, 45, 2), (62, 6, 43, 15, 61), (28, 55, 25, 21, 56),
+    (27, 20, 39, 8, 14),
+)  # fmt: skip
+_MASK = (1 << 64) - 1
+
+
+def _rol(x: int, n: int) -> int:
+    return ((x << n) | (x >> (64 - n))) & _MASK if n else x
+
+
+def _keccak_f(a: list[list[int]]) -> None:
+    for rc in _KECCAK_ROUNDS:
+        c = [a[x][0] ^ a[x][1] ^ a[x][2] ^ a[x][3] ^ a[x][4] for x in range(5)]
+        d = [c[(x - 1) % 5] ^ _rol(c[(x + 1) % 5], 1) for x in range(5)]
+        for x in range(5):
+            for y in range(5):
+                a[x][y] ^= d[x]
+        b = [[0] * 5 for _ in range(5)]
+        for x in range(5):
+            for y in range(5):
+                b[y][(2 * x + 3 * y) % 5] = _rol(a[x][y], _ROTATIONS[x][y])
+        for x in range(5):
+            for y in range(5):
+                a[x][y] = b[x][y] ^ (~b[(x + 1) % 5][y] & b[(x + 2) % 5][y])
+        a[0][0] ^= rc
+
+
+def keccak256(data: bytes) -> bytes:
+    """Keccak-256 as Ethereum uses it (original padding, not NIST SHA3-256)."""
+    rate = 136
+    if len(data) % rate == rate - 1:  # one byte short of a block: 0x01 and 0x80 share it
+        padded = bytearray(data) + b"\x81"
+    else:
+        padded = bytearray(data) + b"\x01" + b"\x00" * ((-len(data) - 2) % rate) + b"\x80"
+    state = [[0] * 5 for _ in range(5)]
+    for offset in range(0, len(padded), rate):
+        block = padded[offset : offset + rate]
+        for i in range(rate // 8):
+            state[i % 5][i // 5] ^= int.from_bytes(block[8 * i : 8 * i + 8], "little")
+        _keccak_f(state)
+    return b"".join(state[i % 5][i // 5].to_bytes(8, "little") for i in range(4))
+
+
+def eip55_ok(address: str) -> bool:
+    """True for 0x + 40 hex digits in one case, or mixed case that matches its EIP-55 checksum."""
+    body = address[2:]
+    if len(body) != 40 or any(ch not in "0123456789abcdefABCDEF" for ch in body):
+        return False
+    if body.lower() == body or body.upper() == body:
+        return True
+    digest = keccak256(body.lower().encode("ascii")).hex()
+    return all(
+        ch.isdigit() or (ch.isupper() == (int(h, 16) >= 8))
+        for ch, h in zip(body, digest, strict=False)
+    )
+
+
+def dea_ok(value: str) -> bool:
+    """A DEA registration number: two letters, seven digits, the last a checksum of the six."""
+    digits = value[2:]
+    if len(value) != 9 or not digits.isdigit():
+        return False
+    d = [int(ch) for ch in digits]
+    return (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10 == d[6]
+
+
+_NRIC_WEIGHTS = (2, 7, 6, 5, 4, 3, 2)
+_NRIC_LETTERS = {"S": "JZIHGFEDCBA", "T": "JZIHGFEDCBA", "F": "XWUTRQPNMLK", "G": "XWUTRQPNMLK"}
+
+
+def nric_ok(value: str) -> bool:
+    """A Singapore NRIC/FIN whose check letter holds (S, T, F, G); M series by shape."""
+    value = value.upper()
+    if len(value) != 9 or not value[1:8].isdigit() or not value[8].isalpha():
+        return False
+    prefix = value[0]
+    if prefix == "M":
+        return True
+    letters = _NRIC_LETTERS.get(prefix)
+    if letters is None:
+        return False
+    total = sum(int(ch) * w for ch, w in zip(value[1:8], _NRIC_WEIGHTS, strict=True))
+    total += 4 if prefix in "TG" else 0
+    return letters[total % 11] == value[8]

@@ -1,0 +1,448 @@
+"""The identifier registry: one entry per recognizer (entity, cheap prefilter, finder, post-filter).
+
+Adding an identifier is one entry in `REGISTRY`. An entry's prefilter is searched first, so a text
+without a candidate costs one regex scan. A match the finder calls *standing* (its checksum holds
+and its shape cannot be an ordinary number) is kept as it is; any other match needs one of the
+entry's context words shortly before it. Country entries run only for the regions of the tenant's
+locales (`vault.domain.entities.REGION_OF`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+from presidio_analyzer import PatternRecognizer
+from presidio_analyzer import predefined_recognizers as presidio
+
+from vault.adapters.detection._checksums import bech32_ok, dea_ok, eip55_ok, nric_ok
+from vault.adapters.detection._patterns import Candidate
+from vault.domain.entities import REGION_OF
+
+__all__ = ["REGISTRY", "IdentifierRecognizer", "identifier_candidates", "recognizers_for"]
+
+# (start, end, standing): a match and whether it stands without a context word.
+Found = tuple[int, int, bool]
+_STANDING_SCORE = 0.9  # above phone and bank-number rules: a valid identifier wins the overlap
+_CONTEXT_SCORE = 0.78  # above the NANP phone layout, below the labelled US identifiers
+_CONTEXT_BEFORE = 64
+_CONTEXT_AFTER = 24
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """The match is not glued to a letter or digit on either side ("x123-45-6789y")."""
+    return not (start > 0 and text[start - 1].isalnum()) and not (
+        end < len(text) and text[end].isalnum()
+    )
+
+
+_RUN = re.compile(r"\d(?:[ .-]?\d)*")
+_MIXED = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    """What every gate reads, computed once per text."""
+
+    longest_run: int
+    mixed: bool
+
+    @classmethod
+    def of(cls, text: str) -> _Features:
+        longest = max((_digit_count(m.group()) for m in _RUN.finditer(text)), default=0)
+        return cls(longest, longest > 0 and _MIXED.search(text) is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class IdentifierRecognizer:
+    """One identifier: `prefilter` gates `find`; `post` vetoes a match by where it stands."""
+
+    name: str
+    entity_type: str
+    prefilter: re.Pattern[str]
+    find: Callable[[str], Iterator[Found]]
+    context: re.Pattern[str] | None = None
+    post: Callable[[str, int, int], bool] = _standalone
+    # The cheapest gate, checked before `prefilter`: the longest run of digits (spaces, dots and
+    # hyphens between them allowed) the identifier needs, and whether a letter must touch a digit.
+    min_run: int = 1
+    mixed: bool = False
+
+    @property
+    def region(self) -> str | None:
+        return REGION_OF.get(self.entity_type)
+
+    def candidates(self, text: str, features: _Features | None = None) -> Iterator[Candidate]:
+        features = features or _Features.of(text)
+        if features.longest_run < self.min_run or (self.mixed and not features.mixed):
+            return
+        if not self.prefilter.search(text):
+            return
+        for start, end, standing in self.find(text):
+            if not self.post(text, start, end):
+                continue
+            if standing:
+                yield Candidate(start, end, self.entity_type, _STANDING_SCORE, self.name)
+            elif self.context is not None and self.context.search(
+                text, max(0, start - _CONTEXT_BEFORE), min(len(text), end + _CONTEXT_AFTER)
+            ):
+                yield Candidate(start, end, self.entity_type, _CONTEXT_SCORE, self.name)
+
+
+def _context(words: Collection[str]) -> re.Pattern[str]:
+    """Any of `words`, not inside a longer word ("nhs_number" counts, "pinhsx" does not)."""
+    alternatives = "|".join(sorted((re.escape(w.lower()) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])")
+
+
+def _digit_count(value: str) -> int:
+    return sum(ch.isdigit() for ch in value)
+
+
+def _checksum_and_shape(value: str, valid: bool | None) -> bool:
+    """Default standing: a checksum held and the value has letters or 13+ digits. A shorter
+    number passes a one-digit checksum one time in ten, and phone numbers are everywhere, so it
+    needs its label ("NHS number", "PESEL", "partita IVA")."""
+    return valid is True and (any(ch.isalpha() for ch in value) or _digit_count(value) >= 13)
+
+
+def _presidio(
+    recognizer: PatternRecognizer,
+    *,
+    stands: Callable[[str, bool | None], bool] = _checksum_and_shape,
+) -> Callable[[str], Iterator[Found]]:
+    """A finder from a Presidio pattern recognizer: its patterns, validation and invalidation,
+    without the analyzer's per-call overhead."""
+    patterns: list[Any] = recognizer.patterns  # presidio leaves the attribute untyped
+    compiled = [regex.compile(p.regex, flags=recognizer.global_regex_flags) for p in patterns]
+
+    def find(text: str) -> Iterator[Found]:
+        seen: set[tuple[int, int]] = set()
+        for pattern in compiled:
+            for m in pattern.finditer(text):
+                start, end = m.span()
+                if start == end or (start, end) in seen:
+                    continue
+                seen.add((start, end))
+                value = m.group()
+                valid = recognizer.validate_result(value)
+                if valid is False or recognizer.invalidate_result(value):
+                    continue
+                yield start, end, stands(value, valid)
+
+    return find
+
+
+def _regex_finder(
+    pattern: str, *, stands: Callable[[str], bool], flags: int = 0
+) -> Callable[[str], Iterator[Found]]:
+    compiled = re.compile(pattern, flags)
+
+    def find(text: str) -> Iterator[Found]:
+        for m in compiled.finditer(text):
+            value = m.group()
+            yield m.start(), m.end(), stands(value)
+
+    return find
+
+
+def _validated(
+    pattern: str, check: Callable[[str], bool], *, flags: int = 0
+) -> Callable[[str], Iterator[Found]]:
+    """Matches of `pattern` whose checksum holds; they stand without context."""
+    compiled = re.compile(pattern, flags)
+
+    def find(text: str) -> Iterator[Found]:
+        for m in compiled.finditer(text):
+            if check(m.group()):
+                yield m.start(), m.end(), True
+
+    return find
+
+
+def _digits(n: int) -> str:
+    """n digits, maybe grouped by spaces, dots or hyphens."""
+    return rf"\d(?:[ .-]?\d){{{n - 1}}}"
+
+
+def _pre(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+_ITIN = r"(?<![\d-])9\d{2}([- ]?)(?:7\d|8[0-8]|9[0-2]|9[4-9])\1\d{4}(?![\d-])"
+
+
+def _itin_stands(value: str) -> bool:
+    return not value.isdigit()  # 9XX-7X-XXXX has the shape; nine bare digits need a label
+
+
+def _pan_stands(value: str, valid: bool | None) -> bool:
+    # The fourth letter is the holder's kind: person, company, trust, firm, ...
+    return bool(re.fullmatch(r"[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z]", value))
+
+
+def _nino_stands(value: str, valid: bool | None) -> bool:
+    return value.isupper() or value.replace(" ", "").isupper()
+
+
+def _fi_stands(value: str, valid: bool | None) -> bool:
+    return valid is True and bool(re.search(r"\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]", value.upper()))
+
+
+def _kr_stands(value: str, valid: bool | None) -> bool:
+    return valid is True and "-" in value
+
+
+def _entries() -> tuple[IdentifierRecognizer, ...]:
+    p = presidio
+    entries: list[IdentifierRecognizer] = []
+
+    def add(
+        name: str,
+        entity: str,
+        prefilter: str,
+        find: Callable[[str], Iterator[Found]],
+        context: Collection[str] = (),
+        *,
+        run: int,
+        mixed: bool = False,
+        flags: int = 0,
+    ) -> None:
+        entries.append(
+            IdentifierRecognizer(
+                name,
+                entity,
+                _pre(prefilter, flags),
+                find,
+                _context(context) if context else None,
+                min_run=run,
+                mixed=mixed,
+            )
+        )
+
+    def from_presidio(
+        entity: str,
+        cls: Any,
+        prefilter: str,
+        extra_context: Collection[str] = (),
+        *,
+        run: int,
+        mixed: bool = False,
+        flags: int = 0,
+        stands: Callable[[str, bool | None], bool] = _checksum_and_shape,
+    ) -> None:
+        recognizer = cls()
+        add(
+            f"presidio_{entity.lower()}",
+            entity,
+            prefilter,
+            _presidio(recognizer, stands=stands),
+            [*recognizer.context, *extra_context],
+            run=run,
+            mixed=mixed,
+            flags=flags,
+        )
+
+    i = re.IGNORECASE
+    # --- United States (own: ITIN ranges, DEA checksum)
+    add(
+        "us_itin",
+        "US_ITIN",
+        r"9\d\d[- ]?[789]\d",
+        _regex_finder(_ITIN, stands=_itin_stands),
+        ["itin", "taxpayer", "tax id", "tax identification", "tin", "w-7", "irs"],
+        run=9,
+    )
+    add(
+        "dea_number",
+        "MEDICAL_LICENSE",
+        r"[A-Za-z][A-Za-z9]\d{7}",
+        _validated(r"(?<![\w-])[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}(?![\w-])", dea_ok),
+        run=7,
+        mixed=True,
+    )
+    from_presidio("US_NPI", p.UsNpiRecognizer, _digits(10), ["npi"], run=10)
+    from_presidio(
+        "ABA_ROUTING_NUMBER", p.AbaRoutingRecognizer, _digits(9), stands=lambda v, ok: False, run=9
+    )
+    from_presidio(
+        "US_MBI", p.UsMbiRecognizer, r"\d[A-Za-z][A-Za-z\d]\d", flags=i, run=1, mixed=True
+    )
+    # --- United Kingdom
+    from_presidio("UK_NHS", p.NhsRecognizer, _digits(10), ["nhs no", "nhs number"], run=10)
+    from_presidio(
+        "UK_NINO",
+        p.UkNinoRecognizer,
+        r"[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]",
+        ["ni no", "nin", "insurance number"],
+        stands=_nino_stands,
+        run=6,
+    )
+    from_presidio("UK_PASSPORT", p.UkPassportRecognizer, r"\d{9}|[A-Za-z]{2}\d{7}", run=7)
+    from_presidio(
+        "UK_DRIVING_LICENCE",
+        p.UkDrivingLicenceRecognizer,
+        r"[A-Za-z9]{5}\d{6}",
+        ["licence"],
+        run=6,
+        mixed=True,
+    )
+    # --- Spain
+    from_presidio("ES_NIF", p.EsNifRecognizer, r"\d{8}[- ]?[A-Za-z]", ["nif", "dni", "id"], run=8)
+    from_presidio("ES_NIE", p.EsNieRecognizer, r"[XYZxyz][- ]?\d{7}", ["nie"], run=7)
+    from_presidio("ES_PASSPORT", p.EsPassportRecognizer, r"[A-Za-z]{3}\d{6}", run=6, mixed=True)
+    # --- Italy
+    from_presidio(
+        "IT_FISCAL_CODE",
+        p.ItFiscalCodeRecognizer,
+        r"[A-Za-z]{6}[\dA-Za-z]{2}[A-Za-z][\dA-Za-z]{2}[A-Za-z]",
+        ["codice fiscale", "fiscal code", "tax code", "c.f."],
+        run=1,
+        mixed=True,
+    )
+    from_presidio(
+        "IT_VAT_CODE", p.ItVatCodeRecognizer, _digits(11), ["p.iva", "vat", "partita iva"], run=11
+    )
+    from_presidio(
+        "IT_DRIVER_LICENSE", p.ItDriverLicenseRecognizer, r"[A-Za-z]{2}\d{7}", run=7, mixed=True
+    )
+    from_presidio(
+        "IT_IDENTITY_CARD",
+        p.ItIdentityCardRecognizer,
+        r"[A-Za-z]{2}\d{5}|C[A-Z]\d",
+        run=1,
+        mixed=True,
+    )
+    # --- India
+    from_presidio(
+        "IN_AADHAAR", p.InAadhaarRecognizer, _digits(12), ["aadhar", "uid", "aadhaar no"], run=12
+    )
+    from_presidio(
+        "IN_PAN",
+        p.InPanRecognizer,
+        r"[A-Za-z]{5}\d{4}[A-Za-z]",
+        ["pan no"],
+        stands=_pan_stands,
+        run=4,
+        mixed=True,
+    )
+    from_presidio(
+        "IN_VOTER",
+        p.InVoterRecognizer,
+        r"[A-Za-z]{3}\d{7}",
+        ["voter id", "epic no"],
+        run=7,
+        mixed=True,
+    )
+    from_presidio(
+        "IN_PASSPORT",
+        p.InPassportRecognizer,
+        r"[A-Za-z]\d{7}|[A-Za-z]\d{2} ?\d{5}",
+        run=7,
+        mixed=True,
+    )
+    from_presidio("IN_GSTIN", p.InGstinRecognizer, r"\d{2}[A-Za-z]{5}\d{4}", run=2, mixed=True)
+    # --- Poland, Singapore, Australia, Finland, Korea, Canada, Sweden
+    from_presidio("PL_PESEL", p.PlPeselRecognizer, r"\d{11}", ["pesel nr"], run=11)
+    add(
+        "sg_nric_fin",
+        "SG_NRIC_FIN",
+        r"[STFGMstfgm]\d{7}[A-Za-z]",
+        _validated(r"(?<![\w-])[STFGM]\d{7}[A-Z](?![\w-])", nric_ok),
+        run=7,
+        mixed=True,
+    )
+    from_presidio(
+        "SG_UEN",
+        p.SgUenRecognizer,
+        r"\d{8,9}[A-Za-z]|[RST]\d{2}[A-Za-z]{2}\d{4}",
+        run=2,
+        mixed=True,
+    )
+    from_presidio("AU_TFN", p.AuTfnRecognizer, _digits(9), ["tax file"], run=9)
+    from_presidio("AU_ABN", p.AuAbnRecognizer, _digits(11), ["business number"], run=11)
+    from_presidio("AU_ACN", p.AuAcnRecognizer, _digits(9), ["company number"], run=9)
+    from_presidio("AU_MEDICARE", p.AuMedicareRecognizer, _digits(10), ["medicare card"], run=10)
+    from_presidio(
+        "FI_PERSONAL_IDENTITY_CODE",
+        p.FiPersonalIdentityCodeRecognizer,
+        r"\d{6}[-+A-Fa-fU-Yu-y]\d{3}",
+        ["henkilotunnus", "identity code", "personal id"],
+        stands=_fi_stands,
+        run=6,
+    )
+    from_presidio(
+        "KR_RRN", p.KrRrnRecognizer, r"\d{6}-?\d{7}", ["주민등록번호", "resident registration"],
+        stands=_kr_stands, run=13)  # fmt: skip
+    from_presidio("KR_FRN", p.KrFrnRecognizer, r"\d{6}-?\d{7}", stands=_kr_stands, run=13)
+    from_presidio("CA_SIN", p.CaSinRecognizer, _digits(9), ["sin no", "nas"], run=9)
+    from_presidio("SE_PERSONNUMMER", p.SePersonnummerRecognizer, r"\d{6}[-+]?\d{4}", run=10)
+    # --- Germany, Turkey, Thailand, South Africa, Nigeria
+    from_presidio("DE_TAX_ID", p.DeTaxIdRecognizer, _digits(11), ["steuer-idnr", "idnr"], run=11)
+    from_presidio(
+        "DE_SOCIAL_SECURITY", p.DeSocialSecurityRecognizer, r"\d{8}[A-Za-z]\d{3}", run=8, mixed=True
+    )
+    from_presidio("DE_ID_CARD", p.DeIdCardRecognizer, r"[A-Za-z0-9]{9}", run=1, mixed=True)
+    from_presidio("DE_PASSPORT", p.DePassportRecognizer, r"[A-Za-z0-9]{9}", run=1, mixed=True)
+    from_presidio("TR_NATIONAL_ID", p.TrNationalIdRecognizer, r"\d{11}", ["tc kimlik no"], run=11)
+    from_presidio("TH_TNIN", p.ThTninRecognizer, _digits(13), run=13)
+    from_presidio("ZA_ID_NUMBER", p.ZaIdNumberRecognizer, _digits(13), ["sa id"], run=13)
+    from_presidio("NG_NIN", p.NgNinRecognizer, r"\d{11}", run=11)
+    # --- everywhere: wallets and device addresses
+    add(
+        "bech32",
+        "CRYPTO",
+        r"(?i)\b(?:bc|tb|ltc)1",
+        _validated(
+            r"(?<![\w])(?:bc|tb|ltc|BC|TB|LTC)1[02-9ac-hj-np-zAC-HJ-NP-Z]{6,87}\b", bech32_ok
+        ),
+        run=1,
+        mixed=True,
+    )
+    add(
+        "ethereum",
+        "CRYPTO",
+        r"0x[0-9a-fA-F]{40}",
+        _validated(r"(?<![\w])0x[0-9a-fA-F]{40}(?![\w])", eip55_ok),
+        run=1,
+        mixed=True,
+    )
+    from_presidio(
+        "MAC_ADDRESS",
+        p.MacAddressRecognizer,
+        r"[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-]|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.",
+        stands=lambda v, ok: len(v) >= 17,
+        run=2,
+    )
+    return tuple(entries)
+
+
+REGISTRY: tuple[IdentifierRecognizer, ...] = _entries()
+_HAS_DIGIT = re.compile(r"\d")
+
+
+@cache
+def recognizers_for(
+    regions: frozenset[str] | None, entities: frozenset[str]
+) -> tuple[IdentifierRecognizer, ...]:
+    """The entries a tenant needs: its entity types, in its regions (None: every region)."""
+    return tuple(
+        r
+        for r in REGISTRY
+        if r.entity_type in entities
+        and (regions is None or r.region is None or r.region in regions)
+    )
+
+
+def identifier_candidates(
+    text: str, recognizers: tuple[IdentifierRecognizer, ...]
+) -> list[Candidate]:
+    """Every entry's candidates in `text`; a text without a digit costs one scan."""
+    if not _HAS_DIGIT.search(text):
+        return []
+    features = _Features.of(text)
+    return [c for r in recognizers for c in r.candidates(text, features)]

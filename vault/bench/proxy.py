@@ -14,6 +14,7 @@ import json
 import multiprocessing
 import multiprocessing.connection
 import re
+import secrets
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -141,9 +142,12 @@ def _concurrent_streams(base_url: str, key: str, clients: int) -> tuple[int, flo
     return results.count(False), time.perf_counter() - started
 
 
-def build_bench_vault(data_dir: Path, groq_url: str, *, regex_detector: bool) -> tuple[Any, str]:
+def build_bench_vault(
+    data_dir: Path, groq_url: str, *, regex_detector: bool, metrics_token: str | None = None
+) -> tuple[Any, str]:
     """A vault for the bench (no request rate limit: the bench is one client sending thousands
-    of requests a minute) and a reidentifier key for it."""
+    of requests a minute) and a reidentifier key for it. With `metrics_token`, its /metrics
+    needs that token and then shows the detection-cache counters the bench reads."""
     from vault.services.apikeys import create_api_key
     from vault.wiring import build_vault
 
@@ -152,6 +156,7 @@ def build_bench_vault(data_dir: Path, groq_url: str, *, regex_detector: bool) ->
         groq_base_url=groq_url,
         groq_api_key=GROQ_KEY,
         rate_limit_rpm=0,
+        metrics_token=metrics_token,
         _env_file=None,
     )
     overrides = {"detector_override": _PatternDetector()} if regex_detector else {}
@@ -161,13 +166,20 @@ def build_bench_vault(data_dir: Path, groq_url: str, *, regex_detector: bool) ->
 
 
 def _serve_vault(
-    channel: Connection, data_dir: Path, groq_url: str, *, regex_detector: bool
+    channel: Connection,
+    data_dir: Path,
+    groq_url: str,
+    *,
+    regex_detector: bool,
+    metrics_token: str | None = None,
 ) -> None:
     """In a child process: serve a vault, send back its URL and a reidentifier key, and serve
     until the parent says stop (or goes away)."""
     from vault.api import create_app
 
-    vault, key = build_bench_vault(data_dir, groq_url, regex_detector=regex_detector)
+    vault, key = build_bench_vault(
+        data_dir, groq_url, regex_detector=regex_detector, metrics_token=metrics_token
+    )
     try:
         with serve_in_thread(create_app(vault=vault)) as url:
             channel.send((url, key))
@@ -313,12 +325,13 @@ def _ms(samples: list[float], q: float) -> float:
     return percentile(samples, q) * 1e3
 
 
-def _detected_texts(client: httpx.Client) -> int:
-    """How many texts the vault has run through its detector (cache misses), from /metrics."""
-    found = re.search(
-        r'vault_detection_cache_total\{type="miss"\} (\d+)', client.get("/metrics").text
-    )
-    return int(found.group(1)) if found else 0
+def _detected_texts(client: httpx.Client, metrics_token: str) -> int:
+    """How many texts the vault has run through its detector (cache misses), from /metrics:
+    the counter is shown only to a scraper holding the metrics token."""
+    response = client.get("/metrics", headers={"authorization": f"Bearer {metrics_token}"})
+    response.raise_for_status()
+    found = re.search(r'vault_detection_cache_total\{type="miss"\} (\d+)', response.text)
+    return int(found.group(1)) if found else 0  # no line before the first detection
 
 
 @dataclass
@@ -331,7 +344,12 @@ class _Turns:
 
 
 def _conversation_turns(
-    client: httpx.Client, key: str, serials: Iterator[int], conversations: int
+    client: httpx.Client,
+    key: str,
+    serials: Iterator[int],
+    *,
+    conversations: int,
+    metrics_token: str,
 ) -> _Turns:
     """Fresh ten-turn conversations: each turn sends the whole history and a new question."""
     turns = _Turns()
@@ -340,11 +358,11 @@ def _conversation_turns(
         messages = []
         for turn in range(10):
             messages.append({"role": "user", "content": prompt(next(serials), 200)})
-            detected = _detected_texts(client)
+            detected = _detected_texts(client, metrics_token)
             started = time.perf_counter()
             answer = chat(client, key, messages)
             elapsed = time.perf_counter() - started
-            detected = _detected_texts(client) - detected
+            detected = _detected_texts(client, metrics_token) - detected
             messages.append(answer["choices"][0]["message"])
             if turn == 0:
                 turns.first.append(elapsed)
@@ -366,8 +384,15 @@ def run() -> list[Row]:
         lean_url, lean_key = _start_server(
             stack, _serve_vault, tmp / "lean", groq_url, regex_detector=True
         )
+        # The real vault's /metrics shows its detection-cache counters only behind a token.
+        metrics_token = secrets.token_urlsafe(24)
         real_url, real_key = _start_server(
-            stack, _serve_vault, tmp / "real", groq_url, regex_detector=False
+            stack,
+            _serve_vault,
+            tmp / "real",
+            groq_url,
+            regex_detector=False,
+            metrics_token=metrics_token,
         )
         bare_url, _ = _start_server(stack, _serve_bare, groq_url)
         # The same detector in this process, to time detection alone beside the proxy.
@@ -434,7 +459,9 @@ def run() -> list[Row]:
         )  # fmt: skip
 
         # 3. A ten-turn conversation: turn 10 should cost what its new message costs.
-        turns = _conversation_turns(full, real_key, serials, conversations=8)
+        turns = _conversation_turns(
+            full, real_key, serials, conversations=8, metrics_token=metrics_token
+        )
         uncached = time_calls(lambda: [detector.detect(t) for t in turns.texts], repeat=5, warmup=1)
         rows.append(
             Row("proxy", "turn 10 of 10: texts detected", turns.detected_tenth,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vault.services.chat.guard import _Index
+from vault.services.chat.guard import KnownValues, PayloadCheck, _Index
 
 _ALPHABET = st.sampled_from(list('ab1 _-.@+"\\é\n'))
 _TEXT = st.text(_ALPHABET, max_size=40)
@@ -87,3 +88,34 @@ def test_many_values_sharing_a_prefix_are_told_apart() -> None:
     assert not _found(known, '{"content":"call +44 20 7946 9999 today"}')  # never sent
     known.discard("+44 20 7946 0042")
     assert not _found(known, '{"content":"call +44 20 7946 0042 today"}')
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        '{"content":"JOHN.SMITH@EXAMPLE.COM"}',  # case
+        '{"content":"john.smith@\\u200bexample.com"}',  # a zero-width space, as JSON sends it
+        '{"content":"j\u043ehn.smith@example.com"}',  # a Cyrillic о
+        '{"content":"john%2Esmith%40example.com"}',  # percent escapes
+        '{"content":"card 4111.1111 1111/1111"}',  # digits however they are separated
+        '{"content":"card ４１１１１１１１１１１１１１１１"}',  # full-width digits
+    ],
+)
+def test_the_guard_reads_values_in_any_form_the_fold_undoes(payload: str) -> None:
+    known = KnownValues()
+    known.add({"john.smith@example.com": "EMAIL_ADDRESS", "4111 1111 1111 1111": "CREDIT_CARD"})
+    assert known.found_in(PayloadCheck(payload))
+
+
+def test_the_guard_passes_tokens_and_other_numbers() -> None:
+    known = KnownValues()
+    known.add({"john.smith@example.com": "EMAIL_ADDRESS", "4111 1111 1111 1111": "CREDIT_CARD"})
+    payload = '{"content":"EMAIL_ADDRESS_0ZP9RQ1SQ2 paid 4111 1111 on order 1111111 at 12:00"}'
+    assert not known.found_in(PayloadCheck(payload))
+
+
+def test_a_known_value_is_found_where_it_stands_with_its_type() -> None:
+    known = KnownValues()
+    known.add({"Zorblax Quuxley": "PERSON"})
+    text = "Zorblax Quuxley called; Zorblax Quuxleyson did not"
+    assert list(known.occurrences(text)) == [(0, 15, "PERSON")]

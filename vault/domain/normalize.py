@@ -21,27 +21,35 @@ import html
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
 __all__ = ["EncodedRun", "View", "encoded_runs", "fold", "view_of"]
 
-_PERCENT = r"(?:%[0-9A-Fa-f]{2})+"
+# Each unit begins with a plain character (no look-behind first), so the regex engine can skip
+# ahead to the characters that may begin one.
+_PERCENT = r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*"
 _REFERENCE = r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-_ESCAPE = r"(?:\\u[0-9A-Fa-f]{4})+"  # `\u004a` typed as text: JSON-style escapes
+_ESCAPE = r"\\u[0-9A-Fa-f]{4}(?:\\u[0-9A-Fa-f]{4})*"  # `\u004a` typed as text: JSON-style escapes
 # Digit groups joined by separators detectors do not expect: 4111.1111.1111.1111, 4111/1111/...,
 # 415_555_0100, 5105-1051.0510 5100.
-_GROUPED = r"(?<![\d.])\d{2,6}(?:[._/ -]\d{2,6}){2,}(?!\d)"
+_GROUPED = r"\d(?<![\d.]\d)\d{1,5}(?:[._/ -]\d{2,6}){2,}(?!\d)"
 _ODD_SEPARATOR = re.compile(r"[._/]")
 # Anything that may need undoing: a non-ASCII character, an escape, a character reference, or
 # digit groups joined by a separator detectors do not expect.
 _NEEDS_VIEW = re.compile(
     rf"[^\x00-\x7f]|%[0-9A-Fa-f]{{2}}|{_REFERENCE}|\\u[0-9A-Fa-f]{{4}}|\d[._/]\d"
 )
-_UNIT = re.compile(
-    rf"(?P<pct>{_PERCENT})|(?P<ref>{_REFERENCE})|(?P<esc>{_ESCAPE})|(?P<grouped>{_GROUPED})"
-    r"|(?P<wide>[^\x00-\x7f]+)"
+# The units a view rewrites, in order of precedence where two begin at one place; each is
+# searched for only when the text holds the character it needs (a scan per unit in C is far
+# cheaper than one alternation tried at every position).
+_UNITS: tuple[tuple[str, re.Pattern[str], Callable[[str], bool]], ...] = (
+    ("pct", re.compile(_PERCENT), lambda text: "%" in text),
+    ("ref", re.compile(_REFERENCE), lambda text: "&" in text),
+    ("esc", re.compile(_ESCAPE), lambda text: "\\u" in text),
+    ("grouped", re.compile(_GROUPED), lambda text: True),
+    ("wide", re.compile(r"[^\x00-\x7f]+"), lambda text: not text.isascii()),
 )
 _IPV4_LIKE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 # A word that mixes Latin letters with Cyrillic or Greek ones is disguised, not foreign.
@@ -52,6 +60,13 @@ _CONFUSABLES = str.maketrans(
     "aeopcyxijsdqwABEKMHOPCTXIJSYabeikvoptuxABEZHIKMNOPTYX",
 )
 _LATIN = re.compile(r"[A-Za-z]")
+_LOOK_ALIKES = "аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅУαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ"
+# A word holding at least one look-alike letter: the only words the fold has to look at.
+_ANY_LOOK_ALIKE = re.compile(f"[{_LOOK_ALIKES}]")
+_WORD_WITH_LOOK_ALIKE = re.compile(rf"[^\W\d_]*[{_LOOK_ALIKES}][^\W\d_]*")
+_FORMAT_CHARACTERS = re.compile(
+    r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
 _BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{12,}={0,2}(?![A-Za-z0-9+/=_-])")
 _DECODE_LIMIT = 64  # base64 runs decoded per text, so a hostile text cannot make this quadratic
 
@@ -104,17 +119,19 @@ def view_of(text: str) -> View | None:
     """The view of `text`, or None when it would be the text itself (the common case)."""
     if _NEEDS_VIEW.search(text) is None:
         return None
-    disguised = _disguised_letters(text) if not text.isascii() else frozenset()
+    disguised = _disguised_letters(text) if _ANY_LOOK_ALIKE.search(text) else frozenset()
     out: list[str] = []
     starts: list[int] = []
     pieces: list[tuple[int, int, int, int]] = []
     length = 0
     cursor = 0
-    for match in _UNIT.finditer(text):
+    for kind, match in _units(text):
+        if match.start() < cursor:
+            continue  # inside a unit already rewritten
         if match.start() > cursor:
             out.append(text[cursor : match.start()])
             length += match.start() - cursor
-        for original_start, original_end, rewritten in _rewrite(match, disguised):
+        for original_start, original_end, rewritten in _rewrite(kind, match, disguised):
             if rewritten == text[original_start:original_end]:
                 out.append(rewritten)
                 length += len(rewritten)
@@ -135,9 +152,9 @@ def _disguised_letters(text: str) -> frozenset[int]:
     """Positions of look-alike letters inside words that also hold Latin ones ("jоhn" with a
     Cyrillic о): a disguise, where a word all in Cyrillic or Greek is simply foreign."""
     found: set[int] = set()
-    for word in _WORD.finditer(text):
+    for word in _WORD_WITH_LOOK_ALIKE.finditer(text):
         letters = word.group()
-        if letters.isascii() or not _LATIN.search(letters):
+        if not _LATIN.search(letters):
             continue
         found.update(
             word.start() + i for i, c in enumerate(letters) if c.translate(_CONFUSABLES) != c
@@ -145,26 +162,49 @@ def _disguised_letters(text: str) -> frozenset[int]:
     return frozenset(found)
 
 
-def _rewrite(match: re.Match[str], disguised: frozenset[int]) -> Iterator[tuple[int, int, str]]:
+def _units(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Every unit of `text` to rewrite, by where it begins (then by precedence)."""
+    found = [
+        (match.start(), rank, kind, match)
+        for rank, (kind, pattern, present) in enumerate(_UNITS)
+        if present(text)
+        for match in pattern.finditer(text)
+    ]
+    found.sort(key=lambda unit: unit[:2])
+    return [(kind, match) for _, _, kind, match in found]
+
+
+def _rewrite(
+    kind: str, match: re.Match[str], disguised: frozenset[int]
+) -> Iterator[tuple[int, int, str]]:
     """(original start, original end, what the view holds instead) for one unit."""
-    if match.lastgroup == "pct":
+    if kind == "pct":
         decoded = unquote(match.group(), errors="strict") if _utf8(match.group()) else None
         yield match.start(), match.end(), decoded if decoded is not None else match.group()
-    elif match.lastgroup == "ref":
+    elif kind == "ref":
         decoded = html.unescape(match.group())
         yield match.start(), match.end(), "" if _invisible(decoded) else _plain(decoded)
-    elif match.lastgroup == "esc":
+    elif kind == "esc":
         try:
             decoded = json.loads(f'"{match.group()}"')
             decoded.encode("utf-8")
         except (ValueError, UnicodeEncodeError):
             decoded = match.group()  # a lone surrogate: left as written
-        yield match.start(), match.end(), decoded
-    elif match.lastgroup == "grouped":
+        yield match.start(), match.end(), _plain(decoded)
+    elif kind == "grouped":
         yield match.start(), match.end(), _regrouped(match.group())
     else:
-        for offset, char in enumerate(match.group()):
-            at = match.start() + offset
+        run = match.group()
+        start = match.start()
+        if (
+            unicodedata.is_normalized("NFKC", run)
+            and _FORMAT_CHARACTERS.search(run) is None
+            and not any(start <= at < match.end() for at in disguised)
+        ):
+            yield start, match.end(), run  # accented letters, other scripts: nothing to undo
+            return
+        for offset, char in enumerate(run):
+            at = start + offset
             yield at, at + 1, char.translate(_CONFUSABLES) if at in disguised else _plain(char)
 
 
@@ -201,9 +241,9 @@ def fold(text: str) -> str:
     the form the outbound guard compares values in."""
     view = view_of(text)
     plain = (view.text if view is not None else text).casefold()
-    if plain.isascii():
+    if plain.isascii() or _ANY_LOOK_ALIKE.search(plain) is None:
         return plain
-    return _WORD.sub(_fold_word, plain)
+    return _WORD_WITH_LOOK_ALIKE.sub(_fold_word, plain)
 
 
 def _fold_word(match: re.Match[str]) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 
 from vault.domain.normalize import fold
@@ -132,6 +132,7 @@ class KnownValues:
         self._written = _Index(limit, search_each=search_each)
         self._folded = _Index(limit, search_each=search_each)
         self._digits: OrderedDict[str, None] = OrderedDict()
+        self._digit_lengths: Counter[int] = Counter()
         self._limit = limit
 
     def __len__(self) -> int:
@@ -146,10 +147,18 @@ class KnownValues:
             self._folded.add(fold(json.dumps(value, ensure_ascii=False)[1:-1]), value)
             digits = digits_of(value)
             if digits is not None:
+                if digits not in self._digits:
+                    self._digit_lengths[len(digits)] += 1
                 self._digits[digits] = None
                 self._digits.move_to_end(digits)
         while len(self._digits) > self._limit:
-            self._digits.popitem(last=False)
+            self._forget_digits(next(iter(self._digits)))
+
+    def _forget_digits(self, digits: str) -> None:
+        if self._digits.pop(digits, False) is None:
+            self._digit_lengths[len(digits)] -= 1
+            if not self._digit_lengths[len(digits)]:
+                del self._digit_lengths[len(digits)]
 
     def discard(self, values: Iterable[str]) -> None:
         for value in values:
@@ -157,7 +166,7 @@ class KnownValues:
             self._folded.discard(fold(json.dumps(value, ensure_ascii=False)[1:-1]))
             digits = digits_of(value)
             if digits is not None:
-                self._digits.pop(digits, None)
+                self._forget_digits(digits)
 
     def occurrences(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, entity type) of each known value standing in `text` as written."""
@@ -170,11 +179,10 @@ class KnownValues:
             return True
         if not self._digits:
             return False
-        lengths = {len(d) for d in self._digits} if len(self._digits) <= 64 else range(8, 35)
         return any(
             run[i : i + length] in self._digits
             for run in check.digit_runs
-            for length in lengths
+            for length in self._digit_lengths
             for i in range(len(run) - length + 1)
         )
 

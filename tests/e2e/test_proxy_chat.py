@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import httpx
 import pytest
 from groq import Groq
 from openai import OpenAI
@@ -368,3 +369,60 @@ def test_fifty_concurrent_streams(proxy: Proxy, upstream: Upstream) -> None:
     assert outcomes == ["ok"] * 50
     sent = upstream.bodies_since(mark)
     assert_no_values(sent, tuple(names) + tuple(f"user{i}@example.com" for i in range(50)))
+
+
+def test_a_transcription_sends_only_audio_closed_fields_and_tokens(
+    proxy: Proxy, upstream: Upstream
+) -> None:
+    """The file name, the prompt and any free field can carry data: renamed or tokenized."""
+    spoken = f"Hello, this is {NAME}."
+    mark = len(upstream.received)
+    answer = httpx.post(
+        f"{proxy.url}/openai/v1/audio/transcriptions",
+        headers={"authorization": f"Bearer {proxy.keys['analyst']}"},
+        files={"file": (f"call with {NAME}.wav", spoken.encode(), "audio/wav")},
+        data={"model": "whisper-large-v3", "prompt": f"Caller: {EMAIL}", "language": "en"},
+    )
+    assert answer.status_code == 200
+    sent = upstream.bodies_since(mark)
+    assert b'filename="audio.wav"' in sent
+    assert EMAIL.encode() not in sent
+    assert NAME.encode() in sent  # the audio itself goes as it is (the fake reads it as text)
+    assert_no_values(answer.json()["text"].encode(), (NAME,))
+
+
+def test_a_text_transcript_is_tokenized_and_audited_too(proxy: Proxy) -> None:
+    before = len(list(proxy.vault.audit.records("acme")))
+    answer = httpx.post(
+        f"{proxy.url}/openai/v1/audio/transcriptions",
+        headers={"authorization": f"Bearer {proxy.keys['analyst']}"},
+        files={"file": ("memo.wav", f"This is {NAME}.".encode(), "audio/wav")},
+        data={"model": "whisper-large-v3", "response_format": "text"},
+    )
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/plain")
+    assert_no_values(answer.content, (NAME,))
+    records = list(proxy.vault.audit.records("acme"))[before:]
+    assert [(r.event.action, r.event.outcome) for r in records] == [("proxy.transcription", "ok")]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("language", "en; drop"), ("response_format", "srt"), ("model", "a b")]
+)
+def test_a_transcription_closed_field_that_does_not_fit_is_refused_and_audited(
+    field: str, value: str, proxy: Proxy, upstream: Upstream
+) -> None:
+    mark, before = len(upstream.received), len(list(proxy.vault.audit.records("acme")))
+    answer = httpx.post(
+        f"{proxy.url}/openai/v1/audio/transcriptions",
+        headers={"authorization": f"Bearer {proxy.keys['analyst']}"},
+        files={"file": ("memo.wav", b"hello", "audio/wav")},
+        data={"model": "whisper-large-v3", field: value},
+    )
+    assert answer.status_code == 400
+    assert answer.json()["error"]["param"] == field
+    assert len(upstream.received) == mark
+    records = list(proxy.vault.audit.records("acme"))[before:]
+    assert [(r.event.action, r.event.outcome) for r in records] == [
+        ("proxy.transcription", "error")
+    ]

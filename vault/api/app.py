@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from vault import __version__
 from vault.api.errors import install_error_handlers
 from vault.api.metrics import Metrics
+from vault.api.openapi import install_openapi
 from vault.api.routes import apikeys, audit, datasets, health, proxy, text
 from vault.settings import Settings
 from vault.wiring import Vault, build_vault
@@ -46,6 +47,8 @@ def create_app(settings: Settings | None = None, *, vault: Vault | None = None) 
         version=__version__,
         summary="A privacy data vault between people's data and an LLM.",
         lifespan=lifespan,
+        docs_url=None,  # served by install_openapi, from packaged assets rather than a CDN
+        redoc_url=None,
     )
     app.state.metrics = Metrics()
     if vault is not None:
@@ -57,6 +60,7 @@ def create_app(settings: Settings | None = None, *, vault: Vault | None = None) 
     app.include_router(proxy.router)
     for router in (health.router, text.router, apikeys.router, datasets.router, audit.router):
         app.include_router(router)
+    install_openapi(app)
     return app
 
 

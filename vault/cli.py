@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -107,6 +107,7 @@ def _audit_cli(
     details: dict[str, Any] | None = None,
     *,
     purpose: str | None = None,
+    outcome: str = "ok",
 ) -> None:
     """Record an operator's CLI action in the tenant's audit chain, as the API would."""
     from vault.domain.audit import AuditEvent
@@ -115,6 +116,7 @@ def _audit_cli(
         tenant=tenant,
         actor="cli",
         action=action,
+        outcome=outcome,
         object=object_id,
         purpose=purpose,
         details=details or {},
@@ -490,33 +492,60 @@ def datasets_download(
     purpose: Annotated[str | None, typer.Option(help="Why (required with --reidentified).")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
 ) -> None:
-    """Write a version's content, anonymized or (with a purpose) re-identified."""
-    from vault.errors import VaultError
-    from vault.services.read_dataset import open_version, read_version
+    """Write a version's content, anonymized or (with a purpose) re-identified: the purpose is
+    one of the access policy's, and the read is audited once, when it ends, with how."""
+    from vault.domain.ids import MAX_VERSION, is_dataset_id
+    from vault.errors import InvalidRequest, VaultError
+    from vault.services.read_dataset import open_content
 
     if reidentified and not purpose:
         raise fail("--reidentified needs --purpose")
     vault = _vault()
     operator = _operator(tenant, "reidentifier")
-    try:
-        found = open_version(vault.dataset_parts(), operator, dataset, version)
-        body = read_version(
-            vault.dataset_parts(),
-            operator,
-            found,
-            reidentifier=vault.reidentifier if reidentified else None,
+    number = version if 0 < version <= MAX_VERSION else None
+    # The record's object only ever holds an id the vault could have issued, never what was typed.
+    object_id = f"{dataset}/v{number}" if is_dataset_id(dataset) and number else None
+
+    def record(*, outcome: str, purpose: str | None, details: Mapping[str, Any]) -> None:
+        _audit_cli(
+            vault,
+            tenant,
+            "dataset.read",
+            object_id,
+            dict(details),
+            purpose=purpose,
+            outcome=outcome,
         )
-        view = {"view": "reidentified" if reidentified else "anonymized"}
-        _audit_cli(vault, tenant, "dataset.read", f"{dataset}/v{version}", view, purpose=purpose)
-        sink = output.open("wb") if output else sys.stdout.buffer
-        try:
-            for chunk in body:
-                sink.write(chunk)
-        finally:
-            if output:
-                sink.close()
+
+    try:
+        read = open_content(
+            vault.dataset_parts(),
+            vault.access_policy,
+            operator,
+            dataset,
+            number,
+            view="reidentified" if reidentified else "anonymized",
+            purpose=purpose,
+            reidentifier=vault.reidentifier,
+            record=record,
+        )
+    except InvalidRequest as exc:
+        raise fail(exc.message) from None
     except VaultError as exc:
         raise fail(exc.message, 1) from None
+    # The output is opened only once the first frame has been verified, and removed if a later
+    # one cuts the read, so a damaged version leaves no partial file behind.
+    sink = output.open("wb") if output else sys.stdout.buffer
+    try:
+        read.deliver(sink.write)
+    except VaultError as exc:
+        if output:
+            sink.close()
+            output.unlink(missing_ok=True)
+        raise fail(exc.message, 1) from None
+    finally:
+        if output:
+            sink.close()
 
 
 @app.command("fake-groq")

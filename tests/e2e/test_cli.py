@@ -113,13 +113,76 @@ def test_datasets_upload_list_download(tmp_path: Path) -> None:
             "acme",
             "--reidentified",
             "--purpose",
-            "qa",
+            "support",
         ],
         tmp_path,
     )
     assert restored.stdout == "name,email\nJane Doe,jane.doe@example.com\n"
     foreign = run(["datasets", "download", dataset, "1", "--tenant", "globex"], tmp_path)
     assert foreign.returncode == 1 and "not found" in foreign.stderr
+
+
+def _reads(tmp_path: Path) -> tuple[str, list[dict[str, object]]]:
+    exported = run(["audit", "export", "--tenant", "acme"], tmp_path).stdout
+    lines = [json.loads(line) for line in exported.splitlines()]
+    return exported, [r for r in lines if r.get("action") == "dataset.read"]
+
+
+def test_datasets_download_checks_the_purpose_and_is_audited_once_when_it_ends(
+    tmp_path: Path,
+) -> None:
+    long_text = "".join(f"Line {i}: John Smith wrote to john@example.com.\n" for i in range(2500))
+    (tmp_path / "long.txt").write_text(long_text)
+    uploaded = run(
+        ["datasets", "upload", "long.txt", "--tenant", "acme", "--name", "notes"], tmp_path
+    )
+    assert uploaded.returncode == 0, uploaded.stderr
+    dataset = uploaded.stdout.split()[0]
+    base = ["datasets", "download", dataset, "1", "--tenant", "acme"]
+
+    # A purpose outside the policy's vocabulary is refused before any byte, and never stored.
+    free_text = "Jane Doe 4111111111111111"
+    refused = run([*base, "--reidentified", "--purpose", free_text, "-o", "out.txt"], tmp_path)
+    assert refused.returncode == 2 and "purpose" in refused.stderr
+    assert free_text not in refused.stderr and not (tmp_path / "out.txt").exists()
+    exported, reads = _reads(tmp_path)
+    assert free_text not in exported and "4111111111111111" not in exported
+    assert [(r["outcome"], r["purpose"], r["details"]) for r in reads] == [
+        ("error", None, {"view": "reidentified", "error": "invalid_request"})
+    ]
+
+    restored = run([*base, "--reidentified", "--purpose", "support"], tmp_path)
+    assert restored.returncode == 0, restored.stderr
+    assert restored.stdout == long_text
+    _, reads = _reads(tmp_path)
+    assert len(reads) == 2
+    assert (reads[-1]["outcome"], reads[-1]["purpose"], reads[-1]["object"]) == (
+        "ok",
+        "support",
+        f"{dataset}/v1",
+    )
+    assert reads[-1]["details"] == {"view": "reidentified", "end": "ok"}
+
+    # A frame that fails late cuts the read: no partial file, one record saying how it ended.
+    [stored] = [p for p in (tmp_path / "data" / "objects").rglob("*") if p.is_file()]
+    blob = bytearray(stored.read_bytes())
+    blob[-40] ^= 0x01
+    stored.write_bytes(bytes(blob))
+    cut = run([*base, "-o", "out.txt"], tmp_path)
+    assert cut.returncode == 1 and not (tmp_path / "out.txt").exists()
+    _, reads = _reads(tmp_path)
+    assert len(reads) == 3
+    assert (reads[-1]["outcome"], reads[-1]["purpose"], reads[-1]["details"]) == (
+        "error",
+        None,
+        {"view": "anonymized", "end": "integrity_error"},
+    )
+
+    # A typed id that the vault could not have issued is not an audit object.
+    typed = run(["datasets", "download", "john@example.com", "1", "--tenant", "acme"], tmp_path)
+    assert typed.returncode == 1
+    exported, reads = _reads(tmp_path)
+    assert "john@example.com" not in exported and reads[-1]["object"] is None
 
 
 def test_cli_key_and_dataset_actions_are_audited(tmp_path: Path) -> None:

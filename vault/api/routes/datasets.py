@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Annotated, Any, TypeVar
 
 import anyio
@@ -14,9 +14,9 @@ from vault.api.deps import audit, get_vault, require
 from vault.api.multipart import read_upload
 from vault.domain.entities import ENTITY_TYPES
 from vault.domain.ids import is_dataset_id, version_number
-from vault.domain.policy import Action, check_purpose
+from vault.domain.policy import Action
 from vault.domain.principal import Principal
-from vault.errors import InvalidRequest, NotFound, PermissionDenied, VaultError
+from vault.errors import NotFound, PermissionDenied, VaultError
 from vault.ports import DatasetInfo
 from vault.services.dataset_formats import parse_delimiter
 from vault.services.ingest_dataset import (
@@ -28,7 +28,7 @@ from vault.services.ingest_dataset import (
     require_dataset,
     version_json,
 )
-from vault.services.read_dataset import open_version, read_version
+from vault.services.read_dataset import open_content, open_version
 
 router = APIRouter(prefix="/v1/datasets", tags=["datasets"])
 
@@ -322,56 +322,28 @@ def read_content(
     """
     parsed = version_number(number)
     object_id = _object_id(dataset_id, parsed) if parsed else None
-    shown = {"view": view} if view in ("anonymized", "reidentified") else {}
-    try:
-        first, body, media_type, stated = _open_content(
-            request, principal, dataset_id, number, view, purpose or x_vault_purpose
-        )
-    except Exception as exc:
-        _audit_failure(request, principal, "dataset.read", exc, object_id=object_id, details=shown)
-        raise
 
-    def finish(end: str) -> None:
+    def record(*, outcome: str, purpose: str | None, details: Mapping[str, Any]) -> None:
         audit(
             request,
             principal,
             "dataset.read",
-            outcome="ok" if end == "ok" else "error",
+            outcome=outcome,
             object_id=object_id,
-            purpose=stated,
-            details={**shown, "end": end},
+            purpose=purpose,
+            details=details,
         )
 
-    return _Download(first, body, media_type=media_type, finish=finish)
-
-
-def _open_content(
-    request: Request,
-    principal: Principal,
-    dataset_id: str,
-    number: str,
-    view: str,
-    stated: str | None,
-) -> tuple[bytes, Iterator[bytes], str, str | None]:
-    """The first verified piece of a version's content, the rest to stream, its media type and
-    the purpose stated for the read (checked)."""
     vault = get_vault(request)
-    parts = vault.dataset_parts()
-    if view not in ("anonymized", "reidentified"):
-        raise InvalidRequest("view must be 'anonymized' or 'reidentified'", param="view")
-    version = open_version(parts, principal, dataset_id, _number(dataset_id, number))
-    reidentifier = None
-    reveal = None
-    stated = check_purpose(stated, vault.access_policy.purposes) if stated else None
-    if view == "reidentified":
-        if not vault.access_policy.allows(principal.roles, Action.DATASET_REIDENTIFY):
-            raise PermissionDenied("this API key may not read re-identified datasets")
-        if not stated or not stated.strip():
-            raise InvalidRequest(
-                "a re-identified view needs a purpose (X-Vault-Purpose header or ?purpose=)",
-                param="purpose",
-            )
-        reidentifier = vault.reidentifier
-        reveal = vault.access_policy.revealable(principal.roles)
-    body = read_version(parts, principal, version, reidentifier=reidentifier, reveal=reveal)
-    return next(body, b""), body, _MEDIA_TYPES[version.format], stated
+    read = open_content(
+        vault.dataset_parts(),
+        vault.access_policy,
+        principal,
+        dataset_id,
+        parsed,
+        view=view,
+        purpose=purpose or x_vault_purpose,
+        reidentifier=vault.reidentifier,
+        record=record,
+    )
+    return _Download(read.first, read.rest, media_type=_MEDIA_TYPES[read.format], finish=read.end)

@@ -22,8 +22,15 @@ from presidio_analyzer import predefined_recognizers as presidio
 from vault.adapters.detection._checksums import bech32_ok, dea_ok, eip55_ok, nric_ok
 from vault.adapters.detection._patterns import Candidate
 from vault.domain.entities import REGION_OF
+from vault.domain.policy import DEFAULT_LOCALES
 
-__all__ = ["REGISTRY", "IdentifierRecognizer", "identifier_candidates", "recognizers_for"]
+__all__ = [
+    "REGISTRY",
+    "IdentifierRecognizer",
+    "identifier_candidates",
+    "phone_recognizer",
+    "recognizers_for",
+]
 
 # (start, end, standing): a match and whether it stands without a context word.
 Found = tuple[int, int, bool]
@@ -117,7 +124,7 @@ def _presidio(
 ) -> Callable[[str], Iterator[Found]]:
     """A finder from a Presidio pattern recognizer: its patterns, validation and invalidation,
     without the analyzer's per-call overhead."""
-    patterns: list[Any] = recognizer.patterns  # presidio leaves the attribute untyped
+    patterns: list[Any] = vars(recognizer)["patterns"]  # untyped in presidio
     compiled = [regex.compile(p.regex, flags=recognizer.global_regex_flags) for p in patterns]
 
     def find(text: str) -> Iterator[Found]:
@@ -446,3 +453,59 @@ def identifier_candidates(
         return []
     features = _Features.of(text)
     return [c for r in recognizers for c in r.candidates(text, features)]
+
+
+# --- phone numbers in national formats, checked against the tenant's regions
+
+_PHONE_CANDIDATE = (
+    r"(?<![\w+.,/-])\(?\d{1,5}\)?(?:[ .-]?\d{2,8}){1,4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?"
+    r"(?!\w|-\d|[.,/]\d)"
+)
+_PHONE_WORDS = (
+    "phone", "tel", "telephone", "mobile", "cell", "call", "called", "calling", "fax", "whatsapp",
+    "sms", "text", "contact", "reach", "dial", "ph", "mob", "landline", "hotline", "ring",
+    "answer", "answering", "voicemail", "signal", "telegram", "viber", "office", "home", "work",
+    "direct", "switchboard", "reception", "helpline", "number", "tél", "telefon", "telefono",
+    "teléfono", "telefone", "handy", "portable", "cellulare", "móvil", "celular", "puhelin",
+    "telefoon", "mobiel",
+)  # fmt: skip
+_DATE_LIKE = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}")
+
+
+@cache
+def _valid_somewhere(digits: str, regions: tuple[str, ...]) -> bool:
+    import phonenumbers  # here, not at the top: its metadata loads on first use
+
+    for region in regions:
+        try:
+            number = phonenumbers.parse(digits, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return True
+    return False
+
+
+def phone_recognizer(regions: Collection[str] | None) -> IdentifierRecognizer:
+    """National-format phone numbers with a phone word near them, valid (by `phonenumbers`)
+    in at least one of `regions` (None: every region in the default locales)."""
+    ordered = tuple(sorted(regions or {tag.rpartition("-")[2] for tag in DEFAULT_LOCALES}))
+    compiled = re.compile(_PHONE_CANDIDATE)
+
+    def find(text: str) -> Iterator[Found]:
+        for m in compiled.finditer(text):
+            value = m.group()
+            count = _digit_count(re.sub(r"\s?(?:x|ext\.?)\s?\d{1,5}$", "", value))
+            if not 6 <= count <= 15 or _DATE_LIKE.fullmatch(value):
+                continue
+            if _valid_somewhere(re.sub(r"\D", "", value), ordered):
+                yield m.start(), m.end(), False
+
+    return IdentifierRecognizer(
+        "phone_national",
+        "PHONE_NUMBER",
+        re.compile(r"\d[ .()-]?\d"),
+        find,
+        _context(_PHONE_WORDS),
+        min_run=6,
+    )

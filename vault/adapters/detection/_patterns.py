@@ -280,8 +280,8 @@ RULES: tuple[PatternRule, ...] = (
             r"(?=[ ]?[-(/]?[ ]?(?i:office|fax|mobile|cell|home|work|tel|phone|landline|direct|"
             r"main|private|whatsapp)\b)"
         ),
-        0.75,
-        validate=_phone_digits_ok,
+        0.92,  # the label outranks an address block the number sits under
+        validate=lambda s: 6 <= sum(ch.isdigit() for ch in s) <= 15 and not _DATE_LIKE.match(s),
     ),
     # --- dates: full dates only; bare years and weekdays are not personal data on their own
     PatternRule(

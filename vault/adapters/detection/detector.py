@@ -24,7 +24,11 @@ from vault.adapters.detection._addresses import (
     place_candidates,
 )
 from vault.adapters.detection._focus import ner_focus
-from vault.adapters.detection._identifiers import identifier_candidates, recognizers_for
+from vault.adapters.detection._identifiers import (
+    identifier_candidates,
+    phone_recognizer,
+    recognizers_for,
+)
 from vault.adapters.detection._offline import make_tldextract_offline
 from vault.adapters.detection._patterns import RULES, Candidate, run_rules
 from vault.adapters.detection._people import implausible_person, name_candidates, repeated_names
@@ -237,6 +241,8 @@ class PresidioDetector:
         ]
         self._regions = frozenset(r.upper() for r in regions) if regions is not None else None
         self._identifiers = recognizers_for(self._regions, self._entities)
+        if "PHONE_NUMBER" in self._entities:
+            self._identifiers += (phone_recognizer(self._regions),)
         self._rules = tuple(r for r in RULES if r.entity_type in self._entities)
         self._use_ner = bool({"PERSON", "LOCATION"} & self._entities)
 

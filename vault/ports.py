@@ -24,6 +24,7 @@ __all__ = [
     "Keyring",
     "LlmClient",
     "LlmStream",
+    "NotPiiStore",
     "ObjectStore",
     "StoredObject",
     "TenantKeys",
@@ -140,6 +141,14 @@ class TokenStore(Protocol):
     def erase(self, tenant: str, tokens: Collection[str], *, tombstone: str) -> int:
         """Destroy the values of `tokens` for good; their rows stay as tombstones."""
         ...
+
+
+class NotPiiStore(Protocol):
+    """Keyed digests of texts each tenant said are not personal data (never the texts)."""
+
+    def add(self, tenant: str, value_digest: str) -> None: ...
+
+    def digests(self, tenant: str) -> frozenset[str]: ...
 
 
 @dataclass(frozen=True, slots=True)

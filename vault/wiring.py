@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from vault.adapters.apikeys_sql import SqlApiKeyStore
 from vault.adapters.database import check_database, create_db_engine, migrate
 from vault.adapters.datasets_sql import SqlDatasetCatalog
+from vault.adapters.not_pii_sql import SqlNotPiiStore
 from vault.adapters.policy_files import load_access_policy, load_anonymization_policy
 from vault.adapters.token_store_sql import SqlTokenStore
 from vault.domain.policy import AccessPolicy, AnonymizationPolicy
@@ -119,6 +120,7 @@ class Vault:
             token_store=self.tokens,
             tenant_keys=self.tenant_keys,
             policy=self.anonymization_policy,
+            not_pii=SqlNotPiiStore(self.engine),
         )
 
     def policy_digest(self) -> str:

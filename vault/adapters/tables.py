@@ -14,6 +14,7 @@ __all__ = [
     "AuditRecordRow",
     "DatasetRow",
     "DatasetVersionRow",
+    "NotPiiRow",
     "SystemKeyRow",
     "TenantKeyRow",
     "TokenRow",
@@ -73,6 +74,16 @@ class TokenRow(SQLModel, table=True):
     entity_type: str = Field(max_length=64)
     value_digest: str = Field(index=True, max_length=128)
     sealed_value: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class NotPiiRow(SQLModel, table=True):
+    """A text a tenant's admin said is not personal data, by its keyed digest (never the text):
+    detection may find it, the vault leaves it as it is."""
+
+    __tablename__ = "not_pii"
+    tenant: str = Field(primary_key=True, max_length=128)
+    value_digest: str = Field(primary_key=True, max_length=128)
     created_at: datetime = Field(default_factory=utcnow)
 
 

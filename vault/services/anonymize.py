@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import hmac
+import time
 from collections import Counter, OrderedDict
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -16,8 +17,8 @@ from vault.domain.operators import apply_one_way
 from vault.domain.policy import AnonymizationPolicy, Operator
 from vault.domain.spans import Span
 from vault.domain.tokens import TokenGrammar, make_token
-from vault.errors import Conflict, InvalidRequest
-from vault.ports import Detector, Keyring, TenantKeys, TokenRecord, TokenStore
+from vault.errors import Conflict, InvalidRequest, ServiceUnavailable
+from vault.ports import Detector, Keyring, NotPiiStore, TenantKeys, TokenRecord, TokenStore
 
 __all__ = [
     "ERASED",
@@ -29,6 +30,7 @@ __all__ = [
 ]
 
 _KNOWN_TOKENS_CACHE = 100_000
+_NOT_PII_REFRESH = 30.0  # seconds a tenant's not-PII list is trusted before it is read again
 _RUN_CONTEXT = 40  # characters before an encoded run read with its decoded text
 # The value digest of a tombstone: the token was erased (data-subject request) and its sealed
 # value destroyed; the row stays only so the token is never issued again.
@@ -100,6 +102,7 @@ class Anonymizer:
         tenant_keys: TenantKeys,
         policy: AnonymizationPolicy,
         entity_types: Collection[str] = ENTITY_TYPES,
+        not_pii: NotPiiStore | None = None,
     ) -> None:
         self._detector = detector
         self._tokens = token_store
@@ -112,6 +115,10 @@ class Anonymizer:
         # Tokens already in the store: lets a repeated value skip sealing and the write.
         # Keys are (tenant, token) — keyed hashes, never values.
         self._known: OrderedDict[tuple[str, str], None] = OrderedDict()
+        self._not_pii_store = not_pii
+        # Each tenant's not-PII digests and when they were read: re-read now and then, so a
+        # mark made by another worker is honoured here too.
+        self._not_pii: dict[str, tuple[float, frozenset[str]]] = {}
 
     def find_spans(self, text: str) -> list[Span]:
         """The spans the policy acts on: detections above threshold, deny-list hits, look-alikes.
@@ -201,6 +208,16 @@ class Anonymizer:
         detected = self.find_spans_many([texts[i] for i in undetected])
         for i, spans_found in zip(undetected, detected, strict=True):
             chosen[i] = spans_found
+        if self._not_pii_digests(tenant):
+            chosen = [
+                [
+                    s
+                    for s in found or ()
+                    if s.entity_type == LITERAL_TOKEN_TYPE
+                    or not self.is_not_pii(tenant, text[s.start : s.end])
+                ]
+                for text, found in zip(texts, chosen, strict=True)
+            ]
         if not any(chosen):
             return [AnonymizedText(text) for text in texts]
         keyring = self._keys.keyring(tenant)
@@ -297,6 +314,30 @@ class Anonymizer:
         """Drop erased tokens from the cache so a later value is sealed and stored afresh."""
         for token in tokens:
             self._known.pop((tenant, token), None)
+
+    def mark_not_pii(self, tenant: str, value: str) -> None:
+        """Record that `value` is not personal data for `tenant` (by keyed digest, never the
+        text): from now on it is left as it is, however detection reads it."""
+        if self._not_pii_store is None:
+            raise ServiceUnavailable("this vault keeps no not-PII list")
+        digest = value_digest(self._keys.keyring(tenant), value)
+        self._not_pii_store.add(tenant, digest)
+        self._not_pii.pop(tenant, None)
+
+    def is_not_pii(self, tenant: str, value: str) -> bool:
+        """Whether the tenant said `value` is not personal data. Free for a tenant who never did."""
+        digests = self._not_pii_digests(tenant)
+        return bool(digests) and value_digest(self._keys.keyring(tenant), value) in digests
+
+    def _not_pii_digests(self, tenant: str) -> frozenset[str]:
+        if self._not_pii_store is None:
+            return frozenset()
+        read = self._not_pii.get(tenant)
+        now = time.monotonic()
+        if read is None or now - read[0] > _NOT_PII_REFRESH:
+            read = (now, self._not_pii_store.digests(tenant))
+            self._not_pii[tenant] = read
+        return read[1]
 
     def keyed_number(self, tenant: str, number: int) -> int:
         """A stand-in for a number that goes upstream in a closed field (a sampling seed): the

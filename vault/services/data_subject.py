@@ -8,7 +8,7 @@ from vault.errors import InvalidRequest
 from vault.ports import TenantKeys, TokenStore
 from vault.services.anonymize import ERASED, Anonymizer, value_digest
 
-__all__ = ["FoundToken", "erase_value", "find_value"]
+__all__ = ["FoundToken", "erase_value", "find_value", "mark_not_pii"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,3 +45,10 @@ def erase_value(
         tokens.erase(tenant, erased, tombstone=ERASED)
         anonymizer.forget(tenant, erased)
     return found
+
+
+def mark_not_pii(anonymizer: Anonymizer, *, tenant: str, value: str) -> None:
+    """Record that `value` is not personal data for `tenant` — a phrase detection wrongly took
+    for PII ("Reply in a friendly tone" as a PERSON). Only its keyed digest is stored; from
+    then on the vault leaves it as it is, in every door."""
+    anonymizer.mark_not_pii(tenant, value)

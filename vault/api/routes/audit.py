@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from vault.api.deps import audit, get_vault, require
 from vault.domain.policy import Action
 from vault.domain.principal import Principal
-from vault.services.data_subject import erase_value, find_value
+from vault.services.data_subject import erase_value, find_value, mark_not_pii
 from vault.services.export_audit import export_audit, media_type, parse_moment
 
 router = APIRouter(tags=["audit"])
@@ -82,3 +82,14 @@ def dsr_erase(body: SubjectRequest, request: Request, principal: Admin) -> dict[
     vault.chat_redactor.forget_values([body.value], tenant=principal.tenant)
     audit(request, principal, "dsr.erase", details={"erased": len(erased)})
     return {"erased": len(erased), "tokens": [f.token for f in erased]}
+
+
+@router.post("/v1/dsr/not-pii")
+def dsr_not_pii(body: SubjectRequest, request: Request, principal: Admin) -> dict[str, Any]:
+    """Say a text is not personal data: it is forgotten by the outbound guard and left as it
+    is from then on. Only a keyed digest of it is kept, and the audit record holds none of it."""
+    vault = get_vault(request)
+    mark_not_pii(vault.anonymizer, tenant=principal.tenant, value=body.value)
+    vault.chat_redactor.forget_values([body.value], tenant=principal.tenant)
+    audit(request, principal, "dsr.not_pii")
+    return {"not_pii": True}

@@ -130,6 +130,10 @@ class ChatRedactor:
         )
         _refuse_closed(slots, spans)
         self._join_split_values(slots, spans)
+        spans = [
+            self._without_not_pii(tenant, slot, found)
+            for slot, found in zip(slots, spans, strict=True)
+        ]
         for container, key in walked.stand_ins:
             container[key] = self._anonymizer.keyed_number(tenant, container[key])
         values = {
@@ -195,6 +199,15 @@ class ChatRedactor:
             if found:
                 work.append((slot, found))
         return work
+
+    def _without_not_pii(self, tenant: str, slot: Slot, spans: list[Span]) -> list[Span]:
+        """Spans less those of texts the tenant said are not personal data."""
+        return [
+            s
+            for s in spans
+            if s.entity_type == LITERAL_TOKEN_TYPE
+            or not self._anonymizer.is_not_pii(tenant, slot.text[s.start : s.end])
+        ]
 
     def _join_split_values(self, slots: list[Slot], spans: list[list[Span]]) -> None:
         """A value cut in two across adjacent texts (a card number over two messages or two

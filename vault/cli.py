@@ -334,8 +334,12 @@ def evaluate(
     baseline: Annotated[
         str | None, typer.Option(help="'presidio' to score vanilla Presidio too.")
     ] = None,
+    by_locale: Annotated[
+        bool, typer.Option("--by-locale", help="Also score each record's `locale` apart.")
+    ] = False,
 ) -> None:
-    """Precision, recall and F2 per entity and overall, beside the baseline when asked."""
+    """Recall, precision, F2 and leaked PII characters per entity and overall (and per locale
+    with --by-locale), beside the baseline when asked."""
     from vault.services.evaluate import run_eval
     from vault.wiring import build_detectors
 
@@ -346,7 +350,7 @@ def evaluate(
     if baseline not in (None, "presidio"):
         raise fail("--baseline takes 'presidio'")
     detector, base = build_detectors(baseline=baseline == "presidio")
-    report = run_eval(samples, detector, base)
+    report = run_eval(samples, detector, base, by_locale=by_locale)
     typer.echo(report.render())
 
 

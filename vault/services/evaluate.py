@@ -9,7 +9,8 @@ Matching is overlap-based and type-agnostic by default:
 - *leaked* = share of gold PII characters (whitespace excluded) that no prediction covers, which
   catches what overlap matching forgives (a name found only by its first word).
 
-Per entity type the same rules apply, restricted to gold and predictions of that type.
+Per entity type the same rules apply, restricted to gold and predictions of that type. Where
+records carry a `locale` (top level or in `metadata`), `by_locale` scores ANY PII per locale.
 
 Labels are mapped to the vault's types (`LABEL_MAP`, e.g. ADDRESS -> LOCATION, DOMAIN_NAME -> URL).
 ORGANIZATION, TITLE (job titles), PREFIX (Mr/Dr), NRP and similar are not personal data on their
@@ -65,6 +66,17 @@ LABEL_MAP: Mapping[str, str] = {
     "PASSWORD": "SECRET",
     "AWS_ACCESS_KEY": "SECRET",
     "PRIVATE_KEY": "SECRET",
+    "IPV4": "IP_ADDRESS",
+    "IPV6": "IP_ADDRESS",
+    "POSTCODE": "LOCATION",
+    "POSTAL_CODE": "LOCATION",
+    "STREET": "LOCATION",
+    "STATE": "LOCATION",
+    "TELEPHONE": "PHONE_NUMBER",
+    "CREDIT_CARD_NUMBER": "CREDIT_CARD",
+    "BITCOIN_ADDRESS": "CRYPTO",
+    "ETHEREUM_ADDRESS": "CRYPTO",
+    "MAC": "MAC_ADDRESS",
 }
 EXCLUDED_LABELS = frozenset({"ORGANIZATION", "ORG", "TITLE", "PREFIX", "NRP", "NORP", "MISC"})
 
@@ -75,6 +87,7 @@ class Labelled:
 
     text: str
     gold: tuple[Span, ...]
+    locale: str | None = None
 
 
 @dataclass(slots=True)
@@ -114,28 +127,40 @@ class EvalReport:
     vault: dict[str, Score]
     baseline: dict[str, Score] | None = None
     organization_recall: dict[str, float] = field(default_factory=dict)
+    # locale -> (texts, the vault's ANY PII, the baseline's ANY PII or None)
+    by_locale: dict[str, tuple[int, Score, Score | None]] = field(default_factory=dict)
 
     def render(self) -> str:
-        """A plain-text table: one row per type, ANY PII first."""
+        """A plain-text table: one row per type, ANY PII first; then one row per locale."""
         names = sorted(set(self.vault) | set(self.baseline or {}), key=lambda n: (n != ANY_PII, n))
-        head = f"{'entity':<18}{'gold':>6} | {'recall':>7}{'prec':>7}{'F2':>7}{'leak':>7}"
         lines = [f"{self.texts} texts; overlap matching, see vault.services.evaluate"]
-        lines.append(
-            head
-            + (f" | {'base R':>7}{'base P':>7}{'base F2':>8}{'leak':>7}" if self.baseline else "")
-        )
-        lines.append("-" * len(lines[-1]))
-        for name in names:
-            v = self.vault.get(name, Score())
-            row = f"{name:<18}{v.gold:>6} | {v.recall:>7.3f}{v.precision:>7.3f}"
-            row += f"{v.f2:>7.3f}{v.leaked:>7.3f}"
-            if self.baseline is not None:
-                b = self.baseline.get(name, Score())
-                row += f" | {b.recall:>7.3f}{b.precision:>7.3f}{b.f2:>8.3f}{b.leaked:>7.3f}"
-            lines.append(row)
+        lines.extend(self._table("entity", [(n, self.vault.get(n), self._base(n)) for n in names]))
         for who, recall in self.organization_recall.items():
             lines.append(f"(ORGANIZATION, not in ANY PII) {who} recall {recall:.3f}")
+        if self.by_locale:
+            lines.append("")
+            rows = [(f"{loc} ({n})", v, b) for loc, (n, v, b) in sorted(self.by_locale.items())]
+            lines.extend(self._table("locale (texts)", rows))
         return "\n".join(lines)
+
+    def _base(self, name: str) -> Score | None:
+        return None if self.baseline is None else self.baseline.get(name, Score())
+
+    def _table(self, first: str, rows: list[tuple[str, Score | None, Score | None]]) -> list[str]:
+        head = f"{first:<26}{'gold':>6} | {'recall':>7}{'prec':>7}{'F2':>7}{'leak':>7}{'chars':>7}"
+        if self.baseline is not None:
+            head += f" | {'base R':>7}{'base P':>7}{'base F2':>8}{'leak':>7}{'chars':>7}"
+        lines = [head, "-" * len(head)]
+        for name, vault, base in rows:
+            v = vault or Score()
+            row = f"{name:<26}{v.gold:>6} | {v.recall:>7.3f}{v.precision:>7.3f}"
+            row += f"{v.f2:>7.3f}{v.leaked:>7.3f}{v.leaked_chars:>7}"
+            if self.baseline is not None:
+                b = base or Score()
+                row += f" | {b.recall:>7.3f}{b.precision:>7.3f}{b.f2:>8.3f}{b.leaked:>7.3f}"
+                row += f"{b.leaked_chars:>7}"
+            lines.append(row)
+        return lines
 
 
 def parse_dataset(dataset: object) -> tuple[list[Labelled], list[tuple[str, tuple[Span, ...]]]]:
@@ -171,7 +196,11 @@ def parse_dataset(dataset: object) -> tuple[list[Labelled], list[tuple[str, tupl
                 )
             else:
                 gold.append(Span(start, end, LABEL_MAP.get(label, label)))
-        labelled.append(Labelled(text, tuple(gold)))
+        metadata = record.get("metadata")
+        locale = record.get("locale") or (
+            metadata.get("locale") if isinstance(metadata, dict) else None
+        )
+        labelled.append(Labelled(text, tuple(gold), str(locale) if locale else None))
         excluded.append((text, tuple(other)))
     return labelled, excluded
 
@@ -228,15 +257,22 @@ def _add(total: dict[str, Score], part: Mapping[str, Score]) -> None:
 
 
 def _score_detector(
-    detector: Detector, labelled: list[Labelled], excluded: list[tuple[str, tuple[Span, ...]]]
+    detector: Detector,
+    labelled: list[Labelled],
+    excluded: list[tuple[str, tuple[Span, ...]]],
+    locales: dict[str, Score] | None = None,
 ) -> tuple[dict[str, Score], float]:
+    """Totals per type; when `locales` is given, ANY PII per locale is added into it."""
     total: dict[str, Score] = {ANY_PII: Score()}
     orgs = org_found = 0
     detect_many = getattr(detector, "detect_many", None)
     texts = [item.text for item in labelled]
     predictions = detect_many(texts) if detect_many else [detector.detect(t) for t in texts]
     for item, (_, ignore), predicted in zip(labelled, excluded, predictions, strict=True):
-        _add(total, score_spans(item.text, item.gold, predicted, ignore=ignore))
+        scores = score_spans(item.text, item.gold, predicted, ignore=ignore)
+        _add(total, scores)
+        if locales is not None and item.locale is not None:
+            _add(locales, {item.locale: scores[ANY_PII]})
         for o in ignore:
             if o.entity_type == "ORGANIZATION":
                 orgs += 1
@@ -245,19 +281,35 @@ def _score_detector(
 
 
 def run_eval(
-    dataset: list[dict[str, object]], detector: Detector, baseline: Detector | None
+    dataset: list[dict[str, object]],
+    detector: Detector,
+    baseline: Detector | None,
+    *,
+    by_locale: bool = False,
 ) -> EvalReport:
-    """Score `detector` (and `baseline`, if given) on a presidio-research dataset.
+    """Score `detector` (and `baseline`, if given) on a presidio-research dataset; with
+    `by_locale`, also ANY PII for each `locale` the records carry.
 
     Raises InvalidRequest when the dataset is malformed.
     """
     labelled, excluded = parse_dataset(dataset)
-    vault, vault_org = _score_detector(detector, labelled, excluded)
+    vault_locales: dict[str, Score] | None = {} if by_locale else None
+    base_locales: dict[str, Score] | None = {} if by_locale and baseline is not None else None
+    vault, vault_org = _score_detector(detector, labelled, excluded, vault_locales)
     report = EvalReport(texts=len(labelled), vault=vault)
     if any(o.entity_type == "ORGANIZATION" for _, spans in excluded for o in spans):
         report.organization_recall["vault"] = vault_org
     if baseline is not None:
-        report.baseline, base_org = _score_detector(baseline, labelled, excluded)
+        report.baseline, base_org = _score_detector(baseline, labelled, excluded, base_locales)
         if "vault" in report.organization_recall:
             report.organization_recall["baseline"] = base_org
+    if vault_locales is not None:
+        counts: dict[str, int] = defaultdict(int)
+        for item in labelled:
+            if item.locale is not None:
+                counts[item.locale] += 1
+        report.by_locale = {
+            loc: (counts[loc], score, (base_locales or {}).get(loc) if baseline else None)
+            for loc, score in vault_locales.items()
+        }
     return report

@@ -146,7 +146,9 @@ class EvalReport:
     def _base(self, name: str) -> Score | None:
         return None if self.baseline is None else self.baseline.get(name, Score())
 
-    def _table(self, first: str, rows: list[tuple[str, Score | None, Score | None]]) -> list[str]:
+    def _table(
+        self, first: str, rows: Sequence[tuple[str, Score | None, Score | None]]
+    ) -> list[str]:
         head = f"{first:<26}{'gold':>6} | {'recall':>7}{'prec':>7}{'F2':>7}{'leak':>7}{'chars':>7}"
         if self.baseline is not None:
             head += f" | {'base R':>7}{'base P':>7}{'base F2':>8}{'leak':>7}{'chars':>7}"

@@ -82,9 +82,31 @@ async def _json_body(request: Request) -> dict[str, Any]:
         raise InvalidRequest("request body is nested too deeply") from None
     if not isinstance(body, dict):
         raise InvalidRequest("request body must be a JSON object")
+    if _deeper_than(body, _MAX_DEPTH):
+        raise InvalidRequest(f"request body is nested more than {_MAX_DEPTH} levels deep")
     if "stream" in body and not isinstance(body["stream"], bool):
         raise InvalidRequest("'stream' must be a boolean", param="stream")
     return body
+
+
+# Deeper than any real request (a JSON schema of a schema of a schema...), shallow enough that
+# every step after the parse may recurse.
+_MAX_DEPTH = 64
+
+
+def _deeper_than(body: Any, limit: int) -> bool:
+    """Whether parsed JSON nests more than `limit` objects and arrays deep (no recursion)."""
+    level: list[Any] = [body]
+    for _ in range(limit):
+        level = [
+            child
+            for node in level
+            for child in (node.values() if isinstance(node, dict) else node)
+            if isinstance(child, dict | list)
+        ]
+        if not level:
+            return False
+    return True
 
 
 @dataclass

@@ -218,10 +218,15 @@ class _Walker:
 
     # ------------------------------------------------------------------ free data
 
-    def free(self, container: dict[str, Any] | list[Any], key: Any, path: str) -> None:
-        """Any JSON under `container[key]`: every string, key and identifier-like number."""
+    def free(
+        self, container: dict[str, Any] | list[Any], key: Any, path: str, *, about: str = ""
+    ) -> None:
+        """Any JSON under `container[key]`: every string, key and identifier-like number.
+        A scalar is read after the name of what it is about (its key, or `about` for the
+        items of a list and a schema's values: `phone: 4155550132`)."""
         value = container[key]
-        context = f"{key}: " if isinstance(key, str) and _CONTEXT_KEY.fullmatch(key) else ""
+        name = key if isinstance(key, str) else about
+        context = f"{name}: " if name and _CONTEXT_KEY.fullmatch(name) else ""
         if isinstance(value, str):
             self._slot(container, key, path, context=context)
         elif isinstance(value, bool) or value is None:
@@ -237,7 +242,7 @@ class _Walker:
                 self.free(value, name, _child(path, name))
         elif isinstance(value, list):
             for i in range(len(value)):
-                self.free(value, i, _child(path, i))
+                self.free(value, i, _child(path, i), about=name)
 
     def unknown(self, container: dict[str, Any], key: str, path: str) -> None:
         """A field the grammar does not know: walked as free data, or refused by policy."""
@@ -574,9 +579,12 @@ class _Walker:
 
     # ------------------------------------------------------------------ JSON Schema
 
-    def schema(self, container: dict[str, Any] | list[Any], key: Any, path: str) -> None:
+    def schema(
+        self, container: dict[str, Any] | list[Any], key: Any, path: str, *, about: str = ""
+    ) -> None:
         """A JSON Schema: keywords are vocabulary; property names, patterns, descriptions,
-        examples, defaults, enums, comments and custom keywords are data."""
+        examples, defaults, enums, comments and custom keywords are data, each read after the
+        name of the property it is about."""
         node = container[key]
         if isinstance(node, bool):
             return
@@ -589,19 +597,31 @@ class _Walker:
             if name in _SCHEMA_MAPS and isinstance(value, dict):
                 for prop in list(value):
                     self._key_slot(value, prop, where)
-                    self.schema(value, prop, _child(where, prop))
+                    self.schema(value, prop, _child(where, prop), about=prop)
             elif name in _SCHEMA_ONE:
-                self.schema(node, name, where)
+                self.schema(node, name, where, about=about)
             elif name in _SCHEMA_MANY and isinstance(value, list):
                 for i in range(len(value)):
-                    self.schema(value, i, _child(where, i))
+                    self.schema(value, i, _child(where, i), about=about)
             elif name == "type" and _is_json_type(value):
                 continue
             elif name in _SCHEMA_WORDS:
-                self.free(node, name, where)
+                self._schema_value(node, name, where, about)
             else:
                 self._key_slot(node, name, path)  # a custom keyword (`x-owner`): data too
                 self.free(node, name, where)
+
+    def _schema_value(self, node: dict[str, Any], name: str, path: str, about: str) -> None:
+        """A keyword's value (`default`, `examples`, `enum`...), read after its property's name."""
+        if about and isinstance(node[name], list):
+            for i in range(len(node[name])):
+                self.free(node[name], i, _child(path, i), about=about)
+        elif about and not isinstance(node[name], dict):
+            holder = {about: node[name]}
+            self.free(holder, about, path)
+            self.walked.finishers.append(lambda: node.__setitem__(name, holder[about]))
+        else:
+            self.free(node, name, path)
 
 
 def _is_json_type(value: Any) -> bool:

@@ -26,6 +26,9 @@ _STREET_WORDS = _words(
     calle carrer camino camiño avenida rua travessa largo praça via viale vicolo corso piazza
     straat laan plein kade gracht dreef steenweg vej gade gata gatan gate vägen veien vegen tie
     katu utca ulica ul trg ulitsa prospekt odos leoforos sokak cadde caddesi jalan
+    aleja al. osiedle os. plac rynek contrada strada località frazione vico borgo lungomare
+    carretera paseo ronda travesía travesia avinguda rambla passeig alameda estrada rodovia
+    singel markt dijk steeg plantsoen wal chaussee stieg pfad zeile náměstí námestie ulice
     """
 )
 # Endings of one-word street names (Hauptstraße, Kongensgade, Storgatan, Mannerheimintie).
@@ -33,7 +36,8 @@ _STREET_ENDINGS = (
     "strasse", "straße", "str.", "gasse", "weg", "platz", "allee", "damm", "ring", "straat",
     "laan", "plein", "kade", "gracht", "dreef", "steenweg", "vej", "gade", "gata", "gatan",
     "gate", "vägen", "vagen", "veien", "vegen", "tie", "katu", "utca", "ulica", "vegur",
-    "gränd", "stigen", "bakken", "torget", "torg",
+    "gränd", "stigen", "bakken", "torget", "torg", "baan", "singel", "straatweg", "dijk",
+    "markt", "hof", "plein", "stieg", "pfad", "chaussee", "ufer", "berg", "gade", "vegur",
 )  # fmt: skip
 # Words that follow a number without making an address ("3 days", "10 items", "3 May 2024").
 _QUANTITY_WORDS = _words(
@@ -60,13 +64,15 @@ _STREET_LINE = re.compile(
 )
 # Street word first, number last: "Rue de la Paix 12", "Calle Mayor 5".
 _STREET_FIRST = re.compile(
-    rf"(?<![\w-])(?P<name>{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,4}})[ ]+"
-    r"(?P<tail>\d{1,5}[A-Za-z]?)(?![\w.-]\d|\w)"
+    rf"(?<![\w-])(?P<name>{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,4}}),?[ ]+"
+    r"(?P<tail>\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?)(?![\w.-]\d|\w)"
 )
 _PO_BOX = re.compile(r"(?i)(?<![\w-])(?:\d{1,5}[ ]+)?p\.?\s?o\.?\s*box[ ]*\d{1,6}\b")
+# Postcodes, longest shapes first: US ZIP+4, BR CEP, PT, NL, UK, IE Eircode, CA, SE/CZ, PL, JP.
 _POSTCODE = (
-    r"(?:\d{5}(?:-\d{4})?|\d{4}|\d{3}[ ]?\d{2}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}"
-    r"|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{1,2}-\d{4,5})"
+    r"(?:\d{5}-\d{4}|\d{5}-\d{3}|\d{4}-\d{3}|\d{4}[ ]?[A-Z]{2}(?![A-Za-z])|\d{5}|\d{3}-\d{4}"
+    r"|\d{4}|\d{3}[ ]?\d{2}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}"
+    r"|[AC-FHKNPRTV-Y]\d{2}[ ]?[AC-FHKNPRTV-Y\d]{4}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{1,2}-\d{4,5})"
 )
 _ZIP_CONTEXT = re.compile(
     rf"(?i)\b(?:zip|zip ?code|postal ?code|post ?code|postcode|plz|cap|cep)\b[\s:#=\"']*"
@@ -92,8 +98,9 @@ _LINE_MARKERS = " \t>?*|-•"
 _INLINE_PART = re.compile(
     rf"(?:,?[ ]+{_UNIT}\.?[ ]*#?[\w-]{{1,6}}"
     rf"|,?[ ]+{_POSTCODE}(?![\w-])"
+    r"|[ ]*\((?-i:[A-Z]{2})\)"  # an Italian province: "Bogliasco (GE)"
     rf"|,[ ]*[^\W\d_][\w'’.-]*(?:[ ]+[^\W\d_][\w'’.-]*){{0,3}}"
-    rf"|(?-i:[ ]+[A-Z][\w'’.-]*(?:[ ]+[A-Z][\w'’.-]*){{0,3}})(?=[ ]*(?:,|\n|$)))",
+    rf"|(?-i:[ ]+[A-Z][\w'’.-]*(?:[ ]+[A-Z][\w'’.-]*){{0,3}})(?=[ ]*(?:,|\n|$|\.(?:\s|$))))",
     re.IGNORECASE,
 )
 _SCORE = 0.9  # above NER (0.85): "Via Roma" in an address line is a street, not a person
@@ -168,7 +175,8 @@ def _street_spans(text: str) -> list[tuple[int, int]]:
             continue
         if not _plausible_name(words, named=True) or not _ends_clause(text, m.end()):
             continue
-        spans.append((m.end() - len(m.group("tail")) - 1 - len(" ".join(words)), m.end()))
+        name_end = m.end("name")
+        spans.append((name_end - len(" ".join(words)), m.end()))
     spans.extend(m.span() for m in _PO_BOX.finditer(text))
     return spans
 
@@ -187,12 +195,30 @@ def _follow(text: str, end: int) -> list[tuple[int, int]]:
         if m is None:
             break
         part = m.group().strip(" ,")
-        lows = [w.lower() for w in part.split()]
+        words = part.split()
+        lows = [w.lower().rstrip(".,;:!?") for w in words]
         if not lows or (lows[0] in COMMON_WORDS and lows[0] not in _SMALL_WORDS):
             break
-        if any(w in BASIC_WORDS and w not in _SMALL_WORDS for w in lows):
-            break
-        out.append((m.end() - len(part), m.end()))
+        # The sentence goes on after the city: "..., Woudenberg please."
+        keep = next(
+            (
+                i
+                for i, (w, low) in enumerate(zip(words, lows, strict=True))
+                if i
+                and low not in _SMALL_WORDS
+                and (low in BASIC_WORDS or (w.islower() and low in COMMON_WORDS))
+            ),
+            len(words),
+        )
+        start = m.end() - len(part)
+        end = start + len(" ".join(words[:keep])) if keep < len(words) else m.end()
+        end = start + len(text[start:end].rstrip(".,;:!?")) if keep < len(words) else end
+        if text[end - 1 : end] == "." and (end == len(text) or text[end].isspace()):
+            end -= 1  # the sentence's full stop
+        if end > start:
+            out.append((start, end))
+        if keep < len(words):
+            return out
         pos = m.end()
     # Following lines, while they read like address lines; one blank line may sit between.
     line_end = text.find("\n", pos)
@@ -222,10 +248,81 @@ def _follow(text: str, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# US military mail: "PSC 0413, Box 8144, APO AA 42323", "USNS Comfort\nFPO AE 09501".
+_MILITARY = re.compile(
+    r"(?i)(?<![\w-])(?:(?:(?:PSC|CMR|UNIT)[ ]+\d{1,6},?[ ]+BOX[ ]+\d{1,6}"
+    r"|(?:USS|USNS|USNV|USCGC)[ ]+[^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*)?),?\s{1,3})?"
+    r"(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{5}(?:-\d{4})?(?!\d)"
+)
+# A street named without a street word, announced by what comes before it: "sent to
+# Truhlářská 996", "address: Sorlaskeid 32", "mieszkam przy Cmentarna 98/4".
+_CUED_STREET = re.compile(
+    r"(?i:address(?:[ ]is)?|addr|lives?[ ](?:at|on)|living[ ](?:at|on)|located[ ](?:at|on)|"
+    r"(?:sent|send|ship|shipped|deliver|delivered|return|mail|post|forward)[ ](?:it[ ])?to|"
+    r"arrived[ ]at|moved[ ]to|wohne[ ]in(?:[ ]der)?|mieszkam[ ](?:przy|na)|abito[ ]in|vivo[ ]en|"
+    r"resido[ ]en|moro[ ]na)[:\s]+"
+    r"(?P<street>(?P<head>[A-ZÀ-ÖØ-Þ][^\W\d_]+)(?:[ -][^\W\d_]+){0,3},?[ ]+"
+    r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?)(?![\w.-]\d|\w)"
+)
+
+
+def _cued_street_spans(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _CUED_STREET.finditer(text):
+        head = m.group("head").lower()
+        if head in COMMON_WORDS or head in _QUANTITY_WORDS or not _ends_clause(text, m.end()):
+            continue
+        out.append(m.span("street"))
+    return out
+
+
+# The postcode-and-city line of a continental address, on its own: "99433 Grevesmühlen",
+# "1824 GH Woudenberg", "50-074 Wrocław", "4050-262 Porto", "75008 Paris".
+_CITY_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)*"
+_POSTCODE_CITY = re.compile(
+    r"(?<![\w.,:/+-])(?P<code>\d{4}-\d{3}|\d{5}-\d{3}|\d{4}[ ]?[A-Z]{2}|\d{2}-\d{3}|\d{5}|\d{4}"
+    r"|\d{3}[ ]\d{2})"
+    rf"[ ]+(?P<city>{_CITY_WORD}(?:[ ](?:am|an|der|bei|sur|sous|en|de|la|le|del|di|im|ob)"
+    rf"[ ]{_CITY_WORD}|[ ]{_CITY_WORD}){{0,2}})"
+)
+
+
+def _postcode_city_spans(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _POSTCODE_CITY.finditer(text):
+        code, city = m.group("code"), m.group("city")
+        words = city.split()
+        first = words[0].lower()
+        if first in COMMON_WORDS and first not in PLACES and first not in PLACES_CAPITALISED:
+            continue
+        # Keep the city's words up to the first ordinary one ("Berlin Mitte", not "Paris Today").
+        kept = [words[0]]
+        for w in words[1:]:
+            if w.lower() in COMMON_WORDS and w.lower() not in _SMALL_WORDS:
+                break
+            kept.append(w)
+        while kept[-1].lower() in _SMALL_WORDS:
+            kept.pop()
+        year_like = len(code) == 4 and code[:2] in ("19", "20")
+        known = " ".join(kept).lower() in PLACES or first in PLACES
+        if len(code) == 4 and code.isdigit() and not (known or _line_start(text, m.start())):
+            continue  # "sold 3000 Units": a bare four-digit number needs a known city
+        if year_like and not known:
+            continue
+        out.append((m.start(), m.start("city") + len(" ".join(kept))))
+    return out
+
+
 def address_candidates(text: str) -> list[Candidate]:
     """Street addresses with what follows them, postcodes named as such, and PO boxes."""
     out: list[Candidate] = []
-    for start, end in _street_spans(text):
+    out.extend(
+        Candidate(*m.span(), "LOCATION", _SCORE, "military") for m in _MILITARY.finditer(text)
+    )
+    out.extend(
+        Candidate(s, e, "LOCATION", _SCORE, "postcode_city") for s, e in _postcode_city_spans(text)
+    )
+    for start, end in _street_spans(text) + _cued_street_spans(text):
         out.append(Candidate(start, end, "LOCATION", _SCORE, "address"))
         out.extend(
             Candidate(s, e, "LOCATION", _SCORE, "address_part") for s, e in _follow(text, end)

@@ -78,6 +78,7 @@ class IdentifierRecognizer:
     # hyphens between them allowed) the identifier needs, and whether a letter must touch a digit.
     min_run: int = 1
     mixed: bool = False
+    context_score: float = _CONTEXT_SCORE
 
     @property
     def region(self) -> str | None:
@@ -97,7 +98,7 @@ class IdentifierRecognizer:
             elif self.context is not None and self.context.search(
                 text, max(0, start - _CONTEXT_BEFORE), min(len(text), end + _CONTEXT_AFTER)
             ):
-                yield Candidate(start, end, self.entity_type, _CONTEXT_SCORE, self.name)
+                yield Candidate(start, end, self.entity_type, self.context_score, self.name)
 
 
 def _context(words: Collection[str]) -> re.Pattern[str]:
@@ -125,6 +126,8 @@ def _presidio(
     """A finder from a Presidio pattern recognizer: its patterns, validation and invalidation,
     without the analyzer's per-call overhead."""
     patterns: list[Any] = vars(recognizer)["patterns"]  # untyped in presidio
+    # A recognizer with a checksum must see it hold; Presidio's None ("cannot tell") is a miss.
+    checks = type(recognizer).validate_result is not PatternRecognizer.validate_result
     compiled = [regex.compile(p.regex, flags=recognizer.global_regex_flags) for p in patterns]
 
     def find(text: str) -> Iterator[Found]:
@@ -132,12 +135,18 @@ def _presidio(
         for pattern in compiled:
             for m in pattern.finditer(text):
                 start, end = m.span()
-                if start == end or (start, end) in seen:
+                value = m.group()
+                # Some patterns take the space around the number with them.
+                start += len(value) - len(value.lstrip())
+                end -= len(value) - len(value.rstrip())
+                if start >= end or (start, end) in seen:
                     continue
                 seen.add((start, end))
-                value = m.group()
+                value = text[start:end]
                 valid = recognizer.validate_result(value)
-                if valid is False or recognizer.invalidate_result(value):
+                if valid is False or (checks and valid is not True):
+                    continue
+                if recognizer.invalidate_result(value):
                     continue
                 yield start, end, stands(value, valid)
 
@@ -465,7 +474,7 @@ _PHONE_WORDS = (
     "phone", "tel", "telephone", "mobile", "cell", "call", "called", "calling", "fax", "whatsapp",
     "sms", "text", "contact", "reach", "dial", "ph", "mob", "landline", "hotline", "ring",
     "answer", "answering", "voicemail", "signal", "telegram", "viber", "office", "home", "work",
-    "direct", "switchboard", "reception", "helpline", "number", "tél", "telefon", "telefono",
+    "direct", "switchboard", "reception", "helpline", "tél", "telefon", "telefono",
     "teléfono", "telefone", "handy", "portable", "cellulare", "móvil", "celular", "puhelin",
     "telefoon", "mobiel",
 )  # fmt: skip
@@ -508,4 +517,5 @@ def phone_recognizer(regions: Collection[str] | None) -> IdentifierRecognizer:
         find,
         _context(_PHONE_WORDS),
         min_run=6,
+        context_score=0.72,  # below every labelled identifier, which a phone word also precedes
     )

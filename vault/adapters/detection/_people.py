@@ -71,6 +71,51 @@ _VOCATIVE = re.compile(
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.[ ]?){1,2}(?P<last>[A-Z][a-z][\w'’-]+)")
 
 
+# Surname particles: "Ludwig van Beethoven", "Ursula von der Leyen", "Maria da Silva".
+_PARTICLES = (
+    r"(?:van|von|de|da|di|du|del|della|dei|der|den|des|dos|das|do|ten|ter|te|le|la|zu|af|av|"
+    r"bin|ibn|al|el|mac|st\.?)"
+)
+_PARTICLE_NAME = re.compile(
+    rf"(?<![\w'’-])(?P<first>[A-Z][\w'’-]+)(?:[ ](?:[A-Z]\.|[A-Z][\w'’-]+))?"
+    rf"(?:[ ](?i:{_PARTICLES})){{1,3}}[ ](?P<last>[A-Z][\w'’-]+)"
+)
+# A user name made of a given name and a surname: "john.smith", "@olga.nowak", "maria_garcia".
+_USER_NAME = re.compile(
+    r"(?<![\w.@/\\-])@?(?P<user>(?P<first>[^\W\d_]{2,})[._](?P<last>[^\W\d_]{2,}))"
+    r"(?![\w@-]|\.[^\W\d_])"
+)
+_STREET_HEADS = frozenset(
+    {"rue", "calle", "carrer", "via", "rua", "avenida", "avenue", "av", "place", "plaza", "praça",
+     "piazza", "strada", "chemin", "quai", "boulevard", "allee", "allée", "largo", "travessa",
+     "camino", "paseo", "cours", "impasse", "contrada", "viale", "corso"}
+)  # fmt: skip
+_PARTICLE_SCORE = 0.88  # above NER, which often reads the surname after a particle as a place
+
+
+def _particle_names(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _PARTICLE_NAME.finditer(text):
+        first, last = m.group("first").lower(), m.group("last").lower()
+        if first in BASIC_WORDS or first in _STREET_HEADS:
+            continue
+        if last in COMMON_WORDS and last not in SURNAMES:
+            continue
+        if first in COMMON_WORDS and not (_given(first) or first in GIVEN_NAMES):
+            continue
+        out.append(m.span())
+    return out
+
+
+def _user_names(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _USER_NAME.finditer(text):
+        first, last = m.group("first").lower(), m.group("last").lower()
+        if _given(first) and (last in SURNAMES or last not in COMMON_WORDS):
+            out.append(m.span("user"))
+    return out
+
+
 def _given(low: str) -> bool:
     return low in GIVEN_NAMES and low not in WORDLIKE_NAMES
 
@@ -244,6 +289,13 @@ def name_candidates(text: str) -> list[Candidate]:
         value = text[start:end]
         if end - start >= 2 and not _NOT_A_NAME.search(value):
             out.append(Candidate(start, end, "PERSON", 0.7, "names"))
+    out.extend(
+        Candidate(start, end, "PERSON", _PARTICLE_SCORE, "particle_name")
+        for start, end in _particle_names(text)
+    )
+    out.extend(
+        Candidate(start, end, "PERSON", 0.8, "user_name") for start, end in _user_names(text)
+    )
     return out
 
 

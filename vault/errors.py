@@ -4,6 +4,7 @@
     ├── InvalidRequest              400 invalid_request_error
     │   ├── PayloadTooLarge         413
     │   ├── UnsupportedMediaType    415
+    │   ├── PersonalDataInField     400 personal_data_in_field (a closed field that goes as it is)
     │   └── OutboundBlocked         422 pii_blocked     (PII left in a request bound for the LLM)
     ├── AuthenticationFailed        401 invalid_api_key
     ├── PermissionDenied            403 permission_denied
@@ -38,6 +39,7 @@ __all__ = [
     "OutboundBlocked",
     "PayloadTooLarge",
     "PermissionDenied",
+    "PersonalDataInField",
     "RateLimited",
     "ServiceUnavailable",
     "StoreUnavailable",
@@ -86,6 +88,17 @@ class PayloadTooLarge(InvalidRequest):
 class UnsupportedMediaType(InvalidRequest):
     status = 415
     default_code = "unsupported_media_type"
+
+
+class PersonalDataInField(InvalidRequest):
+    """A field that would go upstream as it is (a model id) holds personal data; `entity_types`
+    says of which kinds, for the audit record."""
+
+    default_code = "personal_data_in_field"
+
+    def __init__(self, message: str, *, param: str, entity_types: tuple[str, ...]) -> None:
+        super().__init__(message, param=param)
+        self.entity_types = entity_types
 
 
 class OutboundBlocked(InvalidRequest):

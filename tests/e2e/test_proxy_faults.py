@@ -575,3 +575,21 @@ def test_server_timing_splits_detection_from_the_vaults_own_work(
         assert min(_timing(response.headers["server-timing"]).values()) >= 0
     assert _timing(first.headers["server-timing"])["detect"] >= _SlowDetector.seconds * 1e3
     assert _timing(again.headers["server-timing"])["detect"] < _SlowDetector.seconds * 1e3
+
+
+def test_a_model_carrying_personal_data_is_refused_and_audited_with_its_type(
+    stack: ExitStack, tmp_path: Path, upstream: Upstream, real_detector: Detector
+) -> None:
+    proxy = start_proxy(stack, tmp_path, groq_url=upstream.url, detector=real_detector)
+    mark = len(upstream.received)
+    body = {"model": "4111111111111111", "messages": [{"role": "user", "content": "hi"}]}
+    with httpx.Client(base_url=proxy.url, timeout=30) as client:
+        answer = client.post(CHAT, json=body, headers=auth(proxy))
+    error = assert_groq_error(answer, 400)
+    assert (error["code"], error["param"]) == ("personal_data_in_field", "model")
+    assert "4111" not in error["message"]
+    assert len(upstream.received) == mark
+    (record,) = [r for r in proxy.vault.audit.records("acme") if r.event.action == "proxy.request"]
+    assert record.event.outcome == "error"
+    assert dict(record.event.details["entities"]) == {"CREDIT_CARD": 1}
+    assert record.event.details["param"] == "model"

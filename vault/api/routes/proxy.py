@@ -25,6 +25,7 @@ from vault.errors import (
     OutboundBlocked,
     PayloadTooLarge,
     PermissionDenied,
+    PersonalDataInField,
     RateLimited,
     UpstreamError,
     UpstreamUnavailable,
@@ -292,6 +293,8 @@ async def chat_completions(request: Request) -> Any:
         details = {"error": exc.code, "status": getattr(exc, "upstream_status", exc.status)}
         if exc.param:
             details["param"] = _audit_path(exc.param)
+        if isinstance(exc, PersonalDataInField):
+            details["entities"] = dict.fromkeys(exc.entity_types, 1)
         await anyio.to_thread.run_sync(
             lambda: audit(request, principal, "proxy.request", outcome="error", details=details)
         )

@@ -24,7 +24,7 @@ from typing import Any
 from vault.domain.entities import LITERAL_TOKEN_TYPE
 from vault.domain.policy import Operator
 from vault.domain.spans import Span
-from vault.errors import InvalidRequest, OutboundBlocked
+from vault.errors import InvalidRequest, OutboundBlocked, PersonalDataInField
 from vault.services.anonymize import Anonymizer
 from vault.services.chat.guard import KnownValues, PayloadCheck
 from vault.services.chat.request import Slot, SlotKind, iter_strings, walk_request
@@ -343,10 +343,11 @@ def _refuse_closed(slots: list[Slot], spans: list[list[Span]]) -> None:
             continue
         kinds = sorted({s.entity_type for s in found if s.entity_type != LITERAL_TOKEN_TYPE})
         if kinds:
-            raise InvalidRequest(
+            raise PersonalDataInField(
                 f"'{slot.path}' looks like personal data ({', '.join(kinds)}); "
                 "it would be sent as it is, so it is refused",
                 param=slot.path,
+                entity_types=tuple(kinds),
             )
 
 

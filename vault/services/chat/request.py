@@ -115,6 +115,16 @@ def _child(path: str, key: str | int) -> str:
     return f"{path}.{name}" if path else name
 
 
+def _fields(value: Any, path: str) -> Iterator[tuple[str, Any, str]]:
+    """The fields of an object that are set (not null), each with its path; a 400 naming
+    `path` if `value` is not an object."""
+    if not isinstance(value, dict):
+        raise _bad(path, "must be an object")
+    for name in list(value):
+        if value[name] is not None:
+            yield name, value[name], _child(path, name)
+
+
 def _bad(path: str, why: str) -> InvalidRequest:
     return InvalidRequest(f"'{path}' {why}", param=path)
 
@@ -408,13 +418,7 @@ class _Walker:
 
     def tool_call(self, calls: list[Any], j: int, path: str) -> None:
         call = calls[j]
-        if not isinstance(call, dict):
-            raise _bad(path, "must be an object")
-        for key in list(call):
-            value = call[key]
-            where = _child(path, key)
-            if value is None:
-                continue
+        for key, value, where in _fields(call, path):
             if key == "type":
                 _one_of("function")(value, where)
             elif key == "index":
@@ -430,13 +434,7 @@ class _Walker:
 
     def function_call(self, container: dict[str, Any], key: str, path: str) -> None:
         function = container[key]
-        if not isinstance(function, dict):
-            raise _bad(path, "must be an object")
-        for name in list(function):
-            value = function[name]
-            where = _child(path, name)
-            if value is None:
-                continue
+        for name, value, where in _fields(function, path):
             if name == "name":
                 self.name(function, where)
             elif name == "arguments":
@@ -476,13 +474,7 @@ class _Walker:
         self, container: dict[str, Any] | list[Any], key: Any, path: str
     ) -> None:
         function = container[key]
-        if not isinstance(function, dict):
-            raise _bad(path, "must be an object")
-        for name in list(function):
-            value = function[name]
-            where = _child(path, name)
-            if value is None:
-                continue
+        for name, value, where in _fields(function, path):
             if name == "name":
                 self.name(function, where)
             elif name == "description":

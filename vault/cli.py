@@ -56,9 +56,12 @@ def load_settings(**overrides: Any) -> Settings:
     for warning in unknown_variables(os.environ):
         typer.echo(f"vault: warning: {warning}", err=True)
     try:
-        return Settings(**overrides)
+        settings = Settings(**overrides)
     except ValidationError as exc:
         raise fail(describe_error(exc)) from None
+    for warning in settings.deprecations():
+        typer.echo(f"vault: warning: {warning}", err=True)
+    return settings
 
 
 def _vault(settings: Settings | None = None) -> Any:

@@ -186,11 +186,13 @@ class ApiKeyStore(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class UpstreamResponse:
-    """A successful LLM answer: its status, parsed body and the headers to pass back."""
+    """A successful LLM answer: its status, parsed body, the headers to pass back, and which
+    upstream gave it (`"primary"` or `"fallback"`), for the audit trail."""
 
     status: int
     json: Any
     headers: Mapping[str, str]
+    upstream: str = "primary"
 
 
 class LlmStream(Protocol):
@@ -198,6 +200,11 @@ class LlmStream(Protocol):
 
     @property
     def headers(self) -> Mapping[str, str]: ...
+
+    @property
+    def upstream(self) -> str:
+        """Which upstream is answering: `"primary"` or `"fallback"`."""
+        ...
 
     def __aiter__(self) -> AsyncIterator[dict[str, Any]]: ...
 
@@ -222,6 +229,18 @@ class LlmClient(Protocol):
     def transcribe(
         self, audio: bytes, *, filename: str, fields: Mapping[str, str | list[str]]
     ) -> UpstreamResponse: ...
+
+    def translate(
+        self, audio: bytes, *, filename: str, fields: Mapping[str, str | list[str]]
+    ) -> UpstreamResponse: ...
+
+    def close(self) -> None:
+        """Close pooled connections (sync calls); the vault calls it once, at shutdown."""
+        ...
+
+    async def aclose(self) -> None:
+        """Close the streams' connection pool of the running event loop."""
+        ...
 
 
 class AuditSigner(Protocol):

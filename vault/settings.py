@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import difflib
+import urllib.parse
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, model_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["Settings", "describe_error", "unknown_variables"]
@@ -41,7 +49,13 @@ class Settings(BaseSettings):
     groq_api_key: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("groq_api_key", "GROQ_API_KEY")
     )
-    groq_base_url: str = "https://api.groq.com"
+    # The upstream's OpenAI-style base, its version path included (Ollama: http://localhost:11434/v1).
+    upstream_url: str | None = None
+    upstream_api_key: SecretStr | None = None  # else GROQ_API_KEY
+    # Deprecated: Groq's host root, `/openai/v1` added; VAULT_UPSTREAM_URL replaces it.
+    groq_base_url: str | None = None
+    fallback_url: str | None = None
+    fallback_api_key: SecretStr | None = None
     groq_timeout_seconds: float = Field(default=60.0, gt=0)
     groq_max_retries: int = Field(default=2, ge=0, le=10)
 
@@ -57,6 +71,25 @@ class Settings(BaseSettings):
     # When set, GET /metrics answers only a request with `Authorization: Bearer <token>`.
     metrics_token: SecretStr | None = None
 
+    @field_validator("upstream_url", "groq_base_url", "fallback_url")
+    @classmethod
+    def _is_a_base_url(cls, url: str | None) -> str | None:
+        # The message never repeats the URL: a query or user info may hold a key.
+        if url is None:
+            return None
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("must be an http:// or https:// URL with a host")
+        if parts.query or parts.fragment or url.rstrip().endswith(("?", "#")):
+            raise ValueError("must not have a query string or fragment")
+        if parts.username is not None or parts.password is not None:
+            raise ValueError("must not hold credentials; the key has its own variable")
+        try:
+            parts.port  # noqa: B018 - urlsplit checks the port only when asked for it
+        except ValueError:
+            raise ValueError("has a port that is not a number from 0 to 65535") from None
+        return url.rstrip("/")
+
     @model_validator(mode="after")
     def _backends_are_complete(self) -> Settings:
         if self.store == "s3" and not self.s3_bucket:
@@ -64,6 +97,30 @@ class Settings(BaseSettings):
         if self.kms == "aws" and not self.kms_key_id:
             raise ValueError("VAULT_KMS=aws needs VAULT_KMS_KEY_ID")
         return self
+
+    @property
+    def resolved_upstream_url(self) -> str:
+        """The primary upstream's base URL, its version path included."""
+        if self.upstream_url is not None:
+            return self.upstream_url
+        if self.groq_base_url is not None:
+            return f"{self.groq_base_url}/openai/v1"
+        return "https://api.groq.com/openai/v1"
+
+    @property
+    def resolved_upstream_api_key(self) -> SecretStr | None:
+        return self.upstream_api_key or self.groq_api_key
+
+    def deprecations(self) -> list[str]:
+        """One start-up warning for each deprecated setting in use."""
+        if self.groq_base_url is None:
+            return []
+        if self.upstream_url is not None:
+            return ["VAULT_GROQ_BASE_URL is deprecated and ignored: VAULT_UPSTREAM_URL is set"]
+        return [
+            "VAULT_GROQ_BASE_URL is deprecated: set VAULT_UPSTREAM_URL to the base URL with "
+            "its version path (VAULT_GROQ_BASE_URL + /openai/v1)"
+        ]
 
     @property
     def resolved_database_url(self) -> str:

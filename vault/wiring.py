@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from vault.services.audit_backlog import AuditBacklog
     from vault.services.chat import ChatRedactor
     from vault.services.ingest_dataset import DatasetParts
+    from vault.services.proxy_chat import ProxyChat
     from vault.services.reidentify import Reidentifier
 
 __all__ = ["Vault", "build_detectors", "build_vault"]
@@ -152,6 +153,12 @@ class Vault:
         return ChatRedactor(self.anonymizer)
 
     @cached_property
+    def proxy_chat(self) -> ProxyChat:
+        from vault.services.proxy_chat import ProxyChat
+
+        return ProxyChat(self)
+
+    @cached_property
     def reidentifier(self) -> Reidentifier:
         from vault.services.reidentify import Reidentifier
 
@@ -235,9 +242,14 @@ def build_object_store(settings: Settings) -> ObjectStore:
 
 
 def build_llm_client(settings: Settings) -> LlmClient:
-    from vault.adapters.groq_client import GroqClient
+    """The configured upstream; with VAULT_FALLBACK_URL, the primary failing over to it."""
+    from vault.adapters.upstream import FailoverClient, UpstreamClient
 
-    return GroqClient.from_settings(settings)
+    if settings.fallback_url is None:
+        return UpstreamClient.from_settings(settings)
+    # A refused connection goes to the fallback at once rather than after backoff.
+    primary = UpstreamClient.from_settings(settings, retry_unreachable=False)
+    return FailoverClient(primary, UpstreamClient.from_settings(settings, fallback=True))
 
 
 def build_vault(settings: Settings, **overrides: Any) -> Vault:

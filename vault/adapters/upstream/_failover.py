@@ -1,0 +1,118 @@
+"""Two upstreams behind one LlmClient: the fallback answers when the primary cannot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
+from vault.adapters.upstream._client import UpstreamClient, UpstreamStream
+from vault.errors import UpstreamError, UpstreamUnavailable
+from vault.ports import UpstreamResponse
+
+__all__ = ["FailoverClient"]
+
+_T = TypeVar("_T")
+
+# Why an upstream did not answer, by the code its UpstreamUnavailable carries.
+_WHY = {
+    "upstream_unreachable": "could not be reached",
+    "upstream_timeout": "timed out",
+    "upstream_circuit_open": "has its circuit breaker open",
+    "groq_api_key_missing": "has no API key set",
+    "upstream_api_key_missing": "has no API key set",
+}
+
+
+def _fails_over(exc: Exception) -> bool:
+    """Whether the fallback should be asked: the primary is unreachable, its breaker is open,
+    or it answered 5xx after its retries. A 4xx is the caller's request, not the upstream."""
+    if isinstance(exc, UpstreamUnavailable):
+        return True
+    return isinstance(exc, UpstreamError) and exc.upstream_status >= 500
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, UpstreamError):
+        return f"answered {exc.upstream_status}"
+    return _WHY.get(getattr(exc, "code", ""), "is unavailable")
+
+
+class FailoverClient:
+    """An LlmClient over a primary and a fallback upstream.
+
+    A call goes to the fallback when the primary is unreachable, answers 5xx after its
+    retries, or its breaker is open; the fallback gets the very bytes the primary was given, so
+    failing over never changes what leaves. 4xx answers come back as they are. Answers and
+    streams say which upstream gave them (`upstream`). Both failing: UpstreamUnavailable 503
+    naming each upstream's origin and why. A stream fails over only before its first byte.
+    """
+
+    def __init__(self, primary: UpstreamClient, fallback: UpstreamClient) -> None:
+        self.primary = primary
+        self.fallback = fallback
+
+    def __repr__(self) -> str:
+        return f"FailoverClient({self.primary!r}, {self.fallback!r})"
+
+    def chat(self, payload: bytes) -> UpstreamResponse:
+        return self._either(lambda client: client.chat(payload))
+
+    def list_models(self) -> UpstreamResponse:
+        return self._either(lambda client: client.list_models())
+
+    def get_model(self, model_id: str) -> UpstreamResponse:
+        return self._either(lambda client: client.get_model(model_id))
+
+    def transcribe(
+        self, audio: bytes, *, filename: str, fields: Mapping[str, str | list[str]]
+    ) -> UpstreamResponse:
+        return self._either(lambda c: c.transcribe(audio, filename=filename, fields=fields))
+
+    def translate(
+        self, audio: bytes, *, filename: str, fields: Mapping[str, str | list[str]]
+    ) -> UpstreamResponse:
+        return self._either(lambda c: c.translate(audio, filename=filename, fields=fields))
+
+    async def stream_chat(self, payload: bytes) -> UpstreamStream:
+        try:
+            return await self.primary.stream_chat(payload)
+        except (UpstreamError, UpstreamUnavailable) as exc:
+            if not _fails_over(exc):
+                raise
+            first: Exception = exc
+        try:
+            return await self.fallback.stream_chat(payload)
+        except (UpstreamError, UpstreamUnavailable) as exc:
+            if not _fails_over(exc):
+                raise
+            raise self._both_failed(first, exc) from None
+
+    def close(self) -> None:
+        self.primary.close()
+        self.fallback.close()
+
+    async def aclose(self) -> None:
+        await self.primary.aclose()
+        await self.fallback.aclose()
+
+    def _either(self, call: Callable[[UpstreamClient], _T]) -> _T:
+        try:
+            return call(self.primary)
+        except (UpstreamError, UpstreamUnavailable) as exc:
+            if not _fails_over(exc):
+                raise
+            first: Exception = exc
+        try:
+            return call(self.fallback)
+        except (UpstreamError, UpstreamUnavailable) as exc:
+            if not _fails_over(exc):
+                raise
+            raise self._both_failed(first, exc) from None
+
+    def _both_failed(self, primary: Exception, fallback: Exception) -> UpstreamUnavailable:
+        return UpstreamUnavailable(
+            "no upstream could answer: "
+            f"primary {self.primary.origin} {_why(primary)}; "
+            f"fallback {self.fallback.origin} {_why(fallback)}",
+            code="upstreams_unavailable",
+        )

@@ -46,6 +46,12 @@ def test_pages_load_everything_from_the_vault(docs_vault: Proxy, page: str) -> N
     assert not re.search(r"https?://(?!127\.0\.0\.1)", answer.text.replace(base, ""))
 
 
+def test_every_operation_is_in_the_table(docs_vault: Proxy) -> None:
+    document = httpx.get(docs_vault.url + "/openapi.json").json()
+    served = {f"{m.upper()} {path}" for path, ms in document["paths"].items() for m in ms}
+    assert served == set(OPERATIONS)
+
+
 def test_every_operation_says_how_to_sign_in(docs_vault: Proxy) -> None:
     document = httpx.get(docs_vault.url + "/openapi.json").json()
     schemes = document["components"]["securitySchemes"]

@@ -3,8 +3,7 @@
 FastAPI derives paths and parameters from the routes; what it cannot see is written here, in one
 table (`OPERATIONS`): every error status each operation can answer, the bodies the routes read by
 hand (chat, multipart uploads, transcription), other success answers, and who may call it. A
-route missing from the table stops the document from being built, so a new route cannot go
-undocumented. Swagger UI and ReDoc come from the `fastapi-offline` package, never a CDN.
+test fails on a route missing from the table, so a new route cannot go undocumented. Swagger UI and ReDoc come from the `fastapi-offline` package, never a CDN.
 """
 
 from __future__ import annotations
@@ -85,10 +84,12 @@ def _text(*media_types: str) -> dict[str, Any]:
     return {media: {"schema": {"type": "string"}} for media in media_types}
 
 
-def _form(schema: dict[str, Any]) -> dict[str, Any]:
-    return {"required": True, "content": {"multipart/form-data": {"schema": schema}}}
+def _form(schema: dict[str, Any], example: dict[str, Any], *, file_types: str) -> dict[str, Any]:
+    form = {"schema": schema, "example": example, "encoding": {"file": {"contentType": file_types}}}
+    return {"required": True, "content": {"multipart/form-data": form}}
 
 
+_DATASET_TYPES = "text/csv, application/jsonl, text/plain"
 _DELIMITERS = ["comma", "semicolon", "tab", "pipe", ",", ";", "\t", "|"]
 _UPLOAD_FIELDS: dict[str, Any] = {
     "column_policy": {
@@ -96,7 +97,7 @@ _UPLOAD_FIELDS: dict[str, Any] = {
         "description": 'JSON: column → `keep`, `plain`, `text` or an entity type, e.g. `{"notes": "text"}`.',
     },
     "delimiter": {"type": "string", "enum": _DELIMITERS, "description": "CSV only; else sniffed."},
-    "file": {"type": "string", "format": "binary", "description": "CSV, JSONL, text or Parquet."},
+    "file": {"type": "string", "format": "binary", "description": "CSV, JSONL or text."},
 }
 _NEW_DATASET = _form(
     {
@@ -107,9 +108,15 @@ _NEW_DATASET = _form(
             "name": {"type": "string", "minLength": 1, "maxLength": 256},
             **_UPLOAD_FIELDS,
         },
-    }
+    },
+    {"name": "customers", "file": "name,email\nAda Lovelace,ada@example.com\n"},
+    file_types=_DATASET_TYPES,
 )
-_NEW_VERSION = _form({"type": "object", "required": ["file"], "properties": _UPLOAD_FIELDS})
+_NEW_VERSION = _form(
+    {"type": "object", "required": ["file"], "properties": _UPLOAD_FIELDS},
+    {"file": "name,email\nAda Lovelace,ada@example.com\n"},
+    file_types=_DATASET_TYPES,
+)
 
 _TRANSCRIPTION = _form(
     {
@@ -123,7 +130,9 @@ _TRANSCRIPTION = _form(
             "response_format": {"type": "string", "enum": ["json", "text", "verbose_json"]},
             "temperature": {"type": "number", "minimum": 0, "maximum": 1},
         },
-    }
+    },
+    {"file": "RIFF", "model": "whisper-large-v3-turbo", "response_format": "json"},
+    file_types="audio/*",
 )
 
 _CONTENT = {
@@ -296,9 +305,23 @@ OPERATIONS: dict[str, Operation] = {
     ),
     "POST /v1/dsr/find": Operation((400, 410, *_AUTHENTICATED)),
     "POST /v1/dsr/erase": Operation((400, 410, *_AUTHENTICATED)),
+    "POST /v1/dsr/not-pii": Operation((400, 410, *_AUTHENTICATED)),
     "POST /openai/v1/chat/completions": Operation(
         (400, 409, 410, 413, 422, *_AUTHENTICATED, *GROQ_STATUSES),
-        body={"required": True, "content": {"application/json": {"schema": CHAT_REQUEST}}},
+        body={
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": CHAT_REQUEST,
+                    "example": {
+                        "model": "llama-3.3-70b-versatile",
+                        "messages": [
+                            {"role": "user", "content": "Write to Ada at ada@example.com"}
+                        ],
+                    },
+                }
+            },
+        },
         answers={
             200: {
                 "application/json": {"schema": {"type": "object"}},
@@ -314,6 +337,8 @@ OPERATIONS: dict[str, Operation] = {
         answers={200: {"application/json": {"schema": {"type": "object"}}, **_text("text/plain")}},
     ),
 }
+
+_UNLISTED = Operation((400, *_AUTHENTICATED))
 
 _SECURITY_SCHEMES = {
     "bearer": {
@@ -391,9 +416,8 @@ def _complete(document: dict[str, Any], *, metrics_guarded: bool) -> dict[str, A
     for path, methods in document["paths"].items():
         for method, operation in methods.items():
             name = f"{method.upper()} {path}"
-            if name not in OPERATIONS:
-                raise RuntimeError(f"{name} is missing from vault.api.openapi.OPERATIONS")
-            spec = OPERATIONS[name]
+            # A route missing from the table (a test fails on it) still gets the common errors.
+            spec = OPERATIONS.get(name, _UNLISTED)
             responses: dict[str, Any] = operation["responses"]
             responses.pop("422", None)
             errors = set(spec.errors)

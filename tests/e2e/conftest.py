@@ -95,14 +95,18 @@ def start_proxy(
     groq_key: str | None = GROQ_KEY,
     detector: Detector | None = None,
     policy: str = "default",
+    fallback_url: str | None = None,
 ) -> Proxy:
-    """Build a vault on `data_dir`, serve it in a thread until `stack` closes, make its keys."""
+    """Build a vault on `data_dir`, serve it in a thread until `stack` closes, make its keys.
+    `fallback_url` (a fake Groq's root, like `groq_url`) is the upstream it fails over to."""
     settings = Settings(  # type: ignore[call-arg]
         data_dir=data_dir,
         groq_base_url=groq_url,
         groq_api_key=groq_key,
         groq_max_retries=2,
         policy=policy,
+        fallback_url=fallback_url and f"{fallback_url}/openai/v1",
+        fallback_api_key=groq_key if fallback_url else None,
         _env_file=None,
     )
     overrides = {"detector_override": detector} if detector is not None else {}

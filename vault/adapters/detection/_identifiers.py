@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -34,6 +34,11 @@ __all__ = [
 
 # (start, end, standing): a match and whether it stands without a context word.
 Found = tuple[int, int, bool]
+# Where a finder looks: (pos, endpos) windows around the digit runs, so a long text with a few
+# numbers in it is scanned a few dozen characters at a time.
+Windows = list[tuple[int, int]]
+Finder = Callable[[str, Windows], Iterator[Found]]
+_MARGIN = 40  # as far as a phone word may stand before its number
 _STANDING_SCORE = 0.9  # above phone and bank-number rules: a valid identifier wins the overlap
 _CONTEXT_SCORE = 0.78  # above the NANP phone layout, below the labelled US identifiers
 _CONTEXT_BEFORE = 64
@@ -57,11 +62,35 @@ class _Features:
 
     longest_run: int
     mixed: bool
+    runs: tuple[tuple[int, int, int], ...]  # (start, end, digits) of each run of digits
+    _windows: dict[int, Windows] = field(default_factory=dict)  # by min_run, filled on use
 
     @classmethod
     def of(cls, text: str) -> _Features:
-        longest = max((_digit_count(m.group()) for m in _RUN.finditer(text)), default=0)
-        return cls(longest, longest > 0 and _MIXED.search(text) is not None)
+        runs = tuple(
+            (m.start(), m.end(), len(r) - r.count(" ") - r.count(".") - r.count("-"))
+            for m in _RUN.finditer(text)
+            for r in (m.group(),)
+        )
+        longest = max((d for _, _, d in runs), default=0)
+        return cls(longest, longest > 0 and _MIXED.search(text) is not None, runs)
+
+    def windows(self, min_run: int, length: int) -> Windows:
+        """Merged windows around the runs of at least `min_run` digits."""
+        cached = self._windows.get(min_run)
+        if cached is not None:
+            return cached
+        out: Windows = []
+        for start, end, digits in self.runs:
+            if digits < min_run:
+                continue
+            lo, hi = max(0, start - _MARGIN), min(length, end + _MARGIN)
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], hi))
+            else:
+                out.append((lo, hi))
+        self._windows[min_run] = out
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +100,7 @@ class IdentifierRecognizer:
     name: str
     entity_type: str
     prefilter: re.Pattern[str]
-    find: Callable[[str], Iterator[Found]]
+    find: Finder
     context: re.Pattern[str] | None = None
     post: Callable[[str, int, int], bool] = _standalone
     # The cheapest gate, checked before `prefilter`: the longest run of digits (spaces, dots and
@@ -88,9 +117,10 @@ class IdentifierRecognizer:
         features = features or _Features.of(text)
         if features.longest_run < self.min_run or (self.mixed and not features.mixed):
             return
-        if not self.prefilter.search(text):
+        windows = features.windows(self.min_run, len(text))
+        if not any(self.prefilter.search(text, lo, hi) for lo, hi in windows):
             return
-        for start, end, standing in self.find(text):
+        for start, end, standing in self.find(text, windows):
             if not self.post(text, start, end):
                 continue
             if standing:
@@ -118,22 +148,41 @@ def _checksum_and_shape(value: str, valid: bool | None) -> bool:
     return valid is True and (any(ch.isalpha() for ch in value) or _digit_count(value) >= 13)
 
 
+def _in_windows(pattern: Any, text: str, windows: Windows) -> Iterator[Any]:
+    """Matches inside the windows; one that reaches a window's end inside the text is cut
+    short by it and is left to the window that holds it whole (windows overlap nothing, and
+    an identifier is far shorter than the margin)."""
+    for pos, endpos in windows:
+        for m in pattern.finditer(text, pos, endpos):
+            if m.end() < endpos or endpos == len(text):
+                yield m
+
+
+def _compile(pattern: str, flags: int) -> Any:
+    """The standard library's engine where it can read the pattern (faster on these short
+    patterns), else the `regex` module Presidio writes for; I, M and S have the same values."""
+    try:
+        return re.compile(pattern, flags & (re.I | re.M | re.S))
+    except re.error:
+        return regex.compile(pattern, flags=flags)
+
+
 def _presidio(
     recognizer: PatternRecognizer,
     *,
     stands: Callable[[str, bool | None], bool] = _checksum_and_shape,
-) -> Callable[[str], Iterator[Found]]:
+) -> Finder:
     """A finder from a Presidio pattern recognizer: its patterns, validation and invalidation,
     without the analyzer's per-call overhead."""
     patterns: list[Any] = vars(recognizer)["patterns"]  # untyped in presidio
     # A recognizer with a checksum must see it hold; Presidio's None ("cannot tell") is a miss.
     checks = type(recognizer).validate_result is not PatternRecognizer.validate_result
-    compiled = [regex.compile(p.regex, flags=recognizer.global_regex_flags) for p in patterns]
+    compiled = [_compile(p.regex, recognizer.global_regex_flags or 0) for p in patterns]
 
-    def find(text: str) -> Iterator[Found]:
+    def find(text: str, windows: Windows) -> Iterator[Found]:
         seen: set[tuple[int, int]] = set()
         for pattern in compiled:
-            for m in pattern.finditer(text):
+            for m in _in_windows(pattern, text, windows):
                 start, end = m.span()
                 value = m.group()
                 # Some patterns take the space around the number with them.
@@ -153,27 +202,23 @@ def _presidio(
     return find
 
 
-def _regex_finder(
-    pattern: str, *, stands: Callable[[str], bool], flags: int = 0
-) -> Callable[[str], Iterator[Found]]:
+def _regex_finder(pattern: str, *, stands: Callable[[str], bool], flags: int = 0) -> Finder:
     compiled = re.compile(pattern, flags)
 
-    def find(text: str) -> Iterator[Found]:
-        for m in compiled.finditer(text):
+    def find(text: str, windows: Windows) -> Iterator[Found]:
+        for m in _in_windows(compiled, text, windows):
             value = m.group()
             yield m.start(), m.end(), stands(value)
 
     return find
 
 
-def _validated(
-    pattern: str, check: Callable[[str], bool], *, flags: int = 0
-) -> Callable[[str], Iterator[Found]]:
+def _validated(pattern: str, check: Callable[[str], bool], *, flags: int = 0) -> Finder:
     """Matches of `pattern` whose checksum holds; they stand without context."""
     compiled = re.compile(pattern, flags)
 
-    def find(text: str) -> Iterator[Found]:
-        for m in compiled.finditer(text):
+    def find(text: str, windows: Windows) -> Iterator[Found]:
+        for m in _in_windows(compiled, text, windows):
             if check(m.group()):
                 yield m.start(), m.end(), True
 
@@ -221,7 +266,7 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         name: str,
         entity: str,
         prefilter: str,
-        find: Callable[[str], Iterator[Found]],
+        find: Finder,
         context: Collection[str] = (),
         *,
         run: int,
@@ -501,21 +546,26 @@ def phone_recognizer(regions: Collection[str] | None) -> IdentifierRecognizer:
     ordered = tuple(sorted(regions or {tag.rpartition("-")[2] for tag in DEFAULT_LOCALES}))
     compiled = re.compile(_PHONE_CANDIDATE)
 
-    def find(text: str) -> Iterator[Found]:
-        for m in compiled.finditer(text):
+    words = _context(_PHONE_WORDS)
+
+    def find(text: str, windows: Windows) -> Iterator[Found]:
+        for m in _in_windows(compiled, text, windows):
             value = m.group()
             count = _digit_count(re.sub(r"\s?(?:x|ext\.?)\s?\d{1,5}$", "", value))
             if not 6 <= count <= 15 or _DATE_LIKE.fullmatch(value):
                 continue
-            if _valid_somewhere(re.sub(r"\D", "", value), ordered):
-                yield m.start(), m.end(), False
+            # The phone word is checked before the (slower) parse, not after it.
+            start, end = m.span()
+            window = (max(0, start - _CONTEXT_BEFORE), min(len(text), end + _CONTEXT_AFTER))
+            if words.search(text, *window) and _valid_somewhere(re.sub(r"\D", "", value), ordered):
+                yield start, end, False
 
     return IdentifierRecognizer(
         "phone_national",
         "PHONE_NUMBER",
-        re.compile(r"\d[ .()-]?\d"),
+        words,  # no phone word anywhere, no national-format phone number
         find,
-        _context(_PHONE_WORDS),
+        words,
         min_run=6,
         context_score=0.72,  # below every labelled identifier, which a phone word also precedes
     )

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from vault.services.audit_backlog import AuditBacklog
     from vault.services.chat import ChatRedactor
     from vault.services.ingest_dataset import DatasetParts
+    from vault.services.proxy_chat import ProxyChat
     from vault.services.reidentify import Reidentifier
 
 __all__ = ["Vault", "build_detectors", "build_vault"]
@@ -150,6 +151,12 @@ class Vault:
         from vault.services.chat import ChatRedactor
 
         return ChatRedactor(self.anonymizer)
+
+    @cached_property
+    def proxy_chat(self) -> ProxyChat:
+        from vault.services.proxy_chat import ProxyChat
+
+        return ProxyChat(self)
 
     @cached_property
     def reidentifier(self) -> Reidentifier:

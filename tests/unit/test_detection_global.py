@@ -171,3 +171,21 @@ def test_names_with_particles_initials_and_user_names(
 @pytest.mark.parametrize("text", ["see self.name and os.path", "set grace.period to 3"])
 def test_dotted_code_is_not_a_user_name(detector: PresidioDetector, text: str) -> None:
     assert "PERSON" not in {s.entity_type for s in detector.detect(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The resident, aged 84, fell twice.", "84"),
+        ("Age: 37 | Ward 4", "37"),
+        ("a 29-year-old cyclist", "29"),
+        ("she turned 61 years old in May", "61"),
+    ],
+)
+def test_ages_stated_as_ages(detector: PresidioDetector, text: str, value: str) -> None:
+    assert "AGE" in covered(detector, text, value)
+
+
+@pytest.mark.parametrize("text", ["see page 12 of the usage 45 report", "it took 3 hours"])
+def test_numbers_are_not_ages(detector: PresidioDetector, text: str) -> None:
+    assert "AGE" not in {s.entity_type for s in detector.detect(text)}

@@ -452,7 +452,9 @@ def _whole_words(text: str, found: list[Candidate]) -> list[Candidate]:
         while end < ceiling and _mid_word(text, end):
             end += 1
         if not (_mid_word(text, start) or _mid_word(text, end)):
-            out.append(Candidate(start, end, c.entity_type, c.score, c.source))
+            # A grown match is less sure than one that stood alone: an IBAN whose digits pass
+            # Luhn is an IBAN, not a card.
+            out.append(Candidate(start, end, c.entity_type, c.score - 0.1, c.source))
     return out
 
 

@@ -127,17 +127,39 @@ def test_stream_restores_tokens_split_across_chunks(
     assert_no_values(upstream.bodies_since(mark))
 
 
-def test_stream_holds_back_only_a_possible_token_start(proxy: Proxy, upstream: Upstream) -> None:
-    """Words flow through as they come: the chunk before a token is not held for the token."""
-    upstream.behaviour.chunk_size = None
+def test_stream_holds_back_only_a_bounded_window(proxy: Proxy, upstream: Upstream) -> None:
+    """Words flow through in windows: the answer guard reads a batch of text and releases it
+    up to a word boundary, so what is held never grows with the answer."""
+    upstream.behaviour.chunk_size = 5
+    words = " ".join(f"word{i}" for i in range(120))
     stream = groq_sdk(proxy, "reidentifier").chat.completions.create(
-        model=MODEL, messages=[{"role": "user", "content": f"hello there {NAME} bye"}], stream=True
+        model=MODEL,
+        messages=[{"role": "user", "content": f"hello there {NAME} bye {words}"}],
+        stream=True,
     )
     pieces = [
         c.choices[0].delta.content for c in stream if c.choices and c.choices[0].delta.content
     ]
-    assert pieces[:3] == ["You ", "said: ", "hello "]
-    assert "".join(pieces) == f"You said: hello there {NAME} bye"
+    assert "".join(pieces) == f"You said: hello there {NAME} bye {words}"
+    assert len(pieces) > 5  # released as it came, window by window
+    assert max(len(piece) for piece in pieces) <= 96 + 5  # a batch, give or take a chunk
+
+
+def test_the_answer_guard_tokenizes_pii_the_model_wrote_for_every_caller(
+    proxy: Proxy, upstream: Upstream
+) -> None:
+    """A value in the answer that was never in the prompt is not the caller's to see."""
+    upstream.behaviour.answer = "Sure. By the way, Maria Garcia lives at maria.garcia@example.org."
+    try:
+        for stream in (False, True):
+            answer = groq_sdk(proxy, "reidentifier").chat.completions.create(
+                model=MODEL, messages=[{"role": "user", "content": f"I am {NAME}."}], stream=stream
+            )
+            text = streamed_text(answer) if stream else answer.choices[0].message.content or ""
+            assert "maria.garcia@example.org" not in text
+            assert "EMAIL_ADDRESS_" in text
+    finally:
+        upstream.behaviour.answer = None
 
 
 @pytest.mark.parametrize("sdk", SDKS)

@@ -11,6 +11,7 @@ zero-width characters, escapes), where the view has real work to do.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import time
@@ -73,9 +74,10 @@ def _rows(label: str, prompts: list[str]) -> list[Row]:
             memory.found_in(check)
             memory.occurrences(prompt)
 
-        detect.append(_timed(lambda prompt=prompt: detector.detect(prompt)))
+        copy = json.loads(json.dumps(body))
+        detect.append(_timed(functools.partial(detector.detect, prompt)))
         own.append(_timed(normalize_and_guard))
-        walk.append(_timed(lambda body=body: walk_request(json.loads(json.dumps(body)), policy)))
+        walk.append(_timed(functools.partial(walk_request, copy, policy)))
     detect, own, walk = detect[3:], own[3:], walk[3:]
     d, g = percentile(detect, 50) * 1e3, percentile(own, 50) * 1e3
     return [

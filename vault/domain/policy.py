@@ -118,6 +118,9 @@ class AnonymizationPolicy(_Strict):
     deny_list: dict[str, list[str]] = Field(default_factory=dict)
     full_outbound_rescan: bool = False
     requests: RequestPolicy = Field(default_factory=RequestPolicy)
+    # `scan`: PII a model writes itself is tokenized in answers for every caller; `restore`:
+    # answers are only restored.
+    answers: Literal["restore", "scan"] = "scan"
     # BCP 47 language-REGION tags; the regions choose country recognizers and phone formats.
     locales: list[str] = Field(default_factory=lambda: list(DEFAULT_LOCALES), min_length=1)
 

@@ -198,6 +198,9 @@ class _Handlers:
             code = exc.code
             return _error(exc.status, exc.message, code=code, param=exc.param)
         reply = plan_reply(body)
+        scripted = self.behaviour.answer
+        if scripted is not None and reply.tool_call is None:
+            reply = Reply(scripted, None, "stop", len(split_text(scripted, None)))
         request_id: str = request.state.request_id
         if body.get("stream"):
             return StreamingResponse(

@@ -27,6 +27,8 @@ class FakeGroqBehaviour:
     use it too in "split" mode. cut_stream_after: close the connection after this many content
     chunks. stream_error_after: send `event: error` after this many content chunks, then end.
     tool_call_mode: "single" sends a whole tool call in one delta, "split" spreads its arguments.
+    answer: a text every chat answers with instead of echoing the prompt (what a model writes
+    from its training data or an injected document).
     """
 
     latency: float = 0.0
@@ -35,6 +37,7 @@ class FakeGroqBehaviour:
     cut_stream_after: int | None = None
     stream_error_after: int | None = None
     tool_call_mode: Literal["single", "split"] = "single"
+    answer: str | None = None
     _faults: list[Fault] = field(default_factory=list, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -60,3 +63,4 @@ class FakeGroqBehaviour:
         self.latency = self.chunk_delay = 0.0
         self.chunk_size = self.cut_stream_after = self.stream_error_after = None
         self.tool_call_mode = "single"
+        self.answer = None

@@ -32,8 +32,10 @@ from vault.errors import (
     VaultError,
 )
 from vault.ports import AuditLog, LlmClient, LlmStream, TenantKeys, TokenStore
+from vault.services.anonymize import Anonymizer
 from vault.services.audit_backlog import AuditBacklog
 from vault.services.chat import ChatRedactor, PrimedReidentifier, ResponseRestorer, StreamRestorer
+from vault.services.chat.answers import AnswerGuard
 from vault.services.reidentify import Reidentifier
 
 __all__ = ["ChatParts", "Completed", "Prepared", "ProxyChat", "Recorder", "audit_path"]
@@ -49,6 +51,8 @@ class ChatParts(Protocol):
     llm: LlmClient | None
     access_policy: AccessPolicy
 
+    @property
+    def anonymizer(self) -> Anonymizer: ...
     @property
     def audit(self) -> AuditLog: ...
     @property
@@ -120,6 +124,14 @@ class ProxyChat:
             return False, frozenset()
         return True, policy.revealable(principal.roles)
 
+    def _answer_guard(self, prepared: Prepared) -> AnswerGuard | None:
+        """The guard over this request's answers, unless the policy only restores them."""
+        anonymizer = self._vault.anonymizer
+        if anonymizer.policy.answers != "scan":
+            return None
+        own = prepared.restorer_source.own_values
+        return AnswerGuard(anonymizer, prepared.principal.tenant, own)
+
     def prepare(
         self,
         principal: Principal,
@@ -179,12 +191,16 @@ class ProxyChat:
         upstream = time.perf_counter() - asked
         completion = answer.json
         details = prepared.details
+        details["upstream"] = answer.upstream  # which one answered: primary or fallback
         answers: list[Any] = []
         if isinstance(completion, dict):
-            restorer = ResponseRestorer(prepared.restorer_source, tenant, prepared.reveal)
+            guard = self._answer_guard(prepared)
+            restorer = ResponseRestorer(prepared.restorer_source, tenant, prepared.reveal, guard)
             completion = restorer.restore(completion)
             answers = restorer.answers
             details["restored"] = dict(restorer.counts)
+            if guard is not None and guard.counts:
+                details["answer_guard"] = dict(guard.counts)
             usage = completion.get("usage")
             if isinstance(usage, dict):
                 details["usage"] = {k: v for k, v in usage.items() if isinstance(v, int)}
@@ -208,6 +224,7 @@ class ProxyChat:
         asked = time.perf_counter()
         stream = await self.upstream().stream_chat(prepared.payload)
         opened = time.perf_counter()
+        prepared.details["upstream"] = stream.upstream
         timing = _timing(prepared, upstream=opened - asked, total=opened - prepared.started)
         return stream, {**stream.headers, **timing, "cache-control": "no-cache"}
 
@@ -215,7 +232,10 @@ class ProxyChat:
         """The stream as SSE bytes, restored when allowed; always ends with [DONE] or an error
         event. The upstream closes when the caller leaves; the request is audited once."""
         principal, details = prepared.principal, prepared.details
-        restorer = StreamRestorer(prepared.restorer_source, principal.tenant, prepared.reveal)
+        guard = self._answer_guard(prepared)
+        restorer = StreamRestorer(
+            prepared.restorer_source, principal.tenant, prepared.reveal, guard
+        )
         outcome = "ok"
         last: dict[str, Any] | None = None
         try:
@@ -230,12 +250,19 @@ class ProxyChat:
                     chunk = restorer.restore(chunk)  # no I/O: a thread hop would cost more
                 yield _sse(chunk)
             if last is not None:
-                # A stream that ended without a finish chunk may still hold back a token's start.
-                for tail in _leftover_chunks(restorer, last):
+                # A stream that ended without a finish chunk may still hold text back.
+                for tail in await anyio.to_thread.run_sync(_leftover_chunks, restorer, last):
                     yield _sse(tail)
             yield _DONE
         except VaultError as exc:
             outcome = "error"
+            if last is not None:
+                # What arrived before the cut, as the guard lets it go, then the error.
+                cut = await anyio.to_thread.run_sync(
+                    lambda: _leftover_chunks(restorer, last, cut=True)
+                )
+                for tail in cut:
+                    yield _sse(tail)
             body = exc.body if isinstance(exc, UpstreamError) and exc.body is not None else None
             yield _sse(body or exc.to_body(), event="error")
         except Exception:
@@ -247,6 +274,8 @@ class ProxyChat:
         finally:
             await stream.aclose()
             details["restored"] = dict(restorer.counts)
+            if guard is not None and guard.counts:
+                details["answer_guard"] = dict(guard.counts)
             event = prepared.recorder.event(
                 "proxy.request",
                 outcome=outcome,
@@ -308,9 +337,11 @@ def _sse(data: Any, event: str | None = None) -> bytes:
     return encode_event(json.dumps(data, ensure_ascii=False, separators=(",", ":")), event=event)
 
 
-def _leftover_chunks(restorer: StreamRestorer, last: dict[str, Any]) -> list[dict[str, Any]]:
+def _leftover_chunks(
+    restorer: StreamRestorer, last: dict[str, Any], *, cut: bool = False
+) -> list[dict[str, Any]]:
     chunks = []
-    for (index, kind, *tool), tail in restorer.leftovers():
+    for (index, kind, *tool), tail in restorer.leftovers(cut=cut):
         if kind == "tool":
             delta: dict[str, Any] = {
                 "tool_calls": [{"index": tool[0], "function": {"arguments": tail}}]

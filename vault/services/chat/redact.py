@@ -28,6 +28,7 @@ from vault.errors import InvalidRequest, OutboundBlocked, PersonalDataInField
 from vault.services.anonymize import Anonymizer
 from vault.services.chat.guard import KnownValues, PayloadCheck
 from vault.services.chat.request import Slot, SlotKind, iter_strings, walk_request
+from vault.services.chat.restore import Answer
 
 __all__ = ["ChatRedactor", "RedactedRequest"]
 
@@ -245,18 +246,19 @@ class ChatRedactor:
                     spans[i + 1], Span(0, min(end, len(second)), span.entity_type, span.score)
                 )
 
-    def remember_answers(self, tenant: str, answers: Iterable[tuple[str, list[Span]]]) -> None:
-        """Detect the answers the vault gave, so an answer sent back in the next turn is not
-        detected again. The whole answer is detected — the model may have written PII that was
-        never in the prompt — and the values the vault restored are kept where they stand.
-        Blocking (it runs detection): call it once the answer has gone."""
-        answers = [(text, restored) for text, restored in answers if text]
-        if not answers:
-            return
-        found = self._anonymizer.find_spans_many([text for text, _ in answers])
-        for (text, restored), spans in zip(answers, found, strict=True):
-            kept = self._anonymizer.select_spans(text, restored)
-            self._cache.put(self._cache.key(tenant, text), _without_overlaps(kept, spans))
+    def remember_answers(self, tenant: str, answers: Iterable[Answer]) -> None:
+        """Note where the PII stands in answers the vault gave, so an answer sent back in the
+        next turn is not detected again. An answer is detected whole — the model may have
+        written PII that was never in the prompt — unless the answer guard read it already; the
+        values the vault restored are kept where they stand. Blocking (it may run detection):
+        call it once the answer has gone. An edited answer is another text, detected as usual."""
+        answers = [answer for answer in answers if answer.text]
+        unread = [answer for answer in answers if answer.detected is None]
+        fresh = iter(self._anonymizer.find_spans_many([a.text for a in unread]) if unread else [])
+        for answer in answers:
+            found = answer.detected if answer.detected is not None else next(fresh)
+            kept = self._anonymizer.select_spans(answer.text, answer.restored)
+            self._cache.put(self._cache.key(tenant, answer.text), _without_overlaps(kept, found))
 
     def _spans(self, tenant: str, slots: list[Slot]) -> tuple[list[list[Span]], int]:
         """Each slot's spans (in its own text), and how many views had to be detected."""

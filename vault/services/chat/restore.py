@@ -5,14 +5,27 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from vault.domain.spans import Span
 from vault.domain.tokens import TokenGrammar
 from vault.ports import TenantKeys, TokenStore
+from vault.services.chat.answers import AnswerGuard, GuardedStream
 from vault.services.reidentify import Reidentified, Reidentifier, StreamReidentifier
 
-__all__ = ["PrimedReidentifier", "ResponseRestorer", "StreamRestorer"]
+__all__ = ["Answer", "PrimedReidentifier", "ResponseRestorer", "StreamRestorer"]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """An answer's text as it went to the caller, for the next turn's detection cache: where
+    restored values stand in it, and every span detection found if it was read whole already
+    (None: it must be detected)."""
+
+    text: str
+    restored: list[Span]
+    detected: list[Span] | None = None
 
 
 class PrimedReidentifier(Reidentifier):
@@ -30,6 +43,11 @@ class PrimedReidentifier(Reidentifier):
         super().__init__(token_store=token_store, tenant_keys=tenant_keys, grammar=grammar)
         self._primed = dict(known)
 
+    @property
+    def own_values(self) -> list[str]:
+        """The values this request carried: the caller's own, whatever an answer does with them."""
+        return list(self._primed.values())
+
     def _resolve(self, tenant: str, tokens: Iterable[str]) -> dict[str, str]:
         wanted = set(tokens)
         found = {token: self._primed[token] for token in wanted if token in self._primed}
@@ -38,18 +56,30 @@ class PrimedReidentifier(Reidentifier):
 
 
 class ResponseRestorer:
-    """Re-identifies a whole (non-streamed) completion in place."""
+    """Re-identifies a whole (non-streamed) completion in place; with a guard, PII the model
+    wrote itself is tokenized (`AnswerGuard`)."""
 
-    def __init__(self, reidentifier: Reidentifier, tenant: str, reveal: frozenset[str] | None):
+    def __init__(
+        self,
+        reidentifier: Reidentifier,
+        tenant: str,
+        reveal: frozenset[str] | None,
+        guard: AnswerGuard | None = None,
+    ):
         self._reidentifier = reidentifier
         self._tenant = tenant
         self._reveal = reveal
+        self._guard = guard
         self.counts: Counter[str] = Counter()
-        # Each message content as restored, with where its values stand.
-        self.answers: list[tuple[str, list[Span]]] = []
+        # Each message content as it went to the caller.
+        self.answers: list[Answer] = []
 
     def _text(self, text: str, *, in_json: bool = False) -> str:
-        return self._restored(text, in_json=in_json).text
+        restored = self._restored(text, in_json=in_json)
+        return self._guarded(restored.text, restored.spans)
+
+    def _guarded(self, text: str, restored: list[Span]) -> str:
+        return self._guard.whole(text, restored)[0] if self._guard is not None else text
 
     def _restored(self, text: str, *, in_json: bool = False) -> Reidentified:
         escape = (lambda v: json.dumps(v, ensure_ascii=False)[1:-1]) if in_json else None
@@ -66,8 +96,18 @@ class ResponseRestorer:
                 continue
             if isinstance(message.get("content"), str):
                 content = self._restored(message["content"])
-                message["content"] = content.text
-                self.answers.append((content.text, content.spans))
+                if self._guard is None:
+                    message["content"] = content.text
+                    self.answers.append(Answer(content.text, content.spans))
+                else:
+                    text, found = self._guard.whole(content.text, content.spans)
+                    message["content"] = text
+                    # Read whole already, unless the guard changed it.
+                    self.answers.append(
+                        Answer(text, content.spans, found)
+                        if text == content.text
+                        else Answer(text, [])
+                    )
             if isinstance(message.get("reasoning"), str):
                 message["reasoning"] = self._text(message["reasoning"])
             for call in message.get("tool_calls") or []:
@@ -75,7 +115,7 @@ class ResponseRestorer:
                 if not isinstance(function, dict):
                     continue
                 if isinstance(function.get("name"), str):
-                    function["name"] = self._text(function["name"])
+                    function["name"] = self._restored(function["name"]).text
                 if isinstance(function.get("arguments"), str):
                     function["arguments"] = self._text(function["arguments"], in_json=True)
         return completion
@@ -84,11 +124,19 @@ class ResponseRestorer:
 class StreamRestorer:
     """Re-identifies streamed chunks, holding back only what might be the start of a token."""
 
-    def __init__(self, reidentifier: Reidentifier, tenant: str, reveal: frozenset[str] | None):
+    def __init__(
+        self,
+        reidentifier: Reidentifier,
+        tenant: str,
+        reveal: frozenset[str] | None,
+        guard: AnswerGuard | None = None,
+    ):
         self._reidentifier = reidentifier
         self._tenant = tenant
         self._reveal = reveal
+        self._guard = guard
         self._streams: dict[tuple[Any, ...], StreamReidentifier] = {}
+        self._guarded: dict[tuple[Any, ...], GuardedStream] = {}
 
     def _stream(self, key: tuple[Any, ...], *, in_json: bool) -> StreamReidentifier:
         stream = self._streams.get(key)
@@ -106,13 +154,20 @@ class StreamRestorer:
         return total
 
     @property
-    def answers(self) -> list[tuple[str, list[Span]]]:
-        """Each choice's content as restored so far, with where its values stand."""
-        return [
-            (stream.text, stream.spans)
-            for (_, kind, *_), stream in self._streams.items()
-            if kind == "content"
-        ]
+    def answers(self) -> list[Answer]:
+        """Each choice's content as it went to the caller."""
+        answers = []
+        for key, stream in self._streams.items():
+            if key[1] != "content":
+                continue
+            guarded = self._guarded.get(key)
+            if guarded is None:
+                answers.append(Answer(stream.text, stream.spans))
+            elif guarded.changed:
+                answers.append(Answer("".join(guarded.out), []))
+            else:
+                answers.append(Answer(stream.text, stream.spans, list(guarded.detected.values())))
+        return answers
 
     def needs_token_store(self, chunk: dict[str, Any]) -> bool:
         """Whether restoring `chunk` might look a token up in the store (I/O). Every token has an
@@ -124,7 +179,12 @@ class StreamRestorer:
             delta = choice.get("delta") if isinstance(choice, dict) else None
             if not isinstance(delta, dict):
                 continue
-            for value in delta.values():
+            if choice.get("finish_reason") is not None and self._guard is not None:
+                return True  # the guard reads what it holds
+            for key, value in delta.items():
+                guarded = self._guarded.get((choice.get("index", 0), key))
+                if isinstance(value, str) and guarded is not None and guarded.will_read(value):
+                    return True  # the guard reads a window: detection, worth a thread
                 # Tool calls and anything else not a plain string are looked at in full.
                 if value is not None and (not isinstance(value, str) or "_" in value):
                     return True
@@ -140,9 +200,9 @@ class StreamRestorer:
             for key in ("content", "reasoning"):
                 stream = self._stream((index, key), in_json=False)
                 if isinstance(delta.get(key), str):
-                    delta[key] = stream.feed(delta[key])
+                    delta[key] = self._through_guard((index, key), stream, stream.feed(delta[key]))
                 if finishing:
-                    rest = stream.flush()
+                    rest = self._through_guard((index, key), stream, stream.flush(), end=True)
                     if rest:
                         delta[key] = (delta.get(key) or "") + rest
             for call in delta.get("tool_calls") or []:
@@ -160,6 +220,18 @@ class StreamRestorer:
                 self._flush_tool_calls(index, delta)
         return chunk
 
+    def _through_guard(
+        self, key: tuple[Any, ...], stream: StreamReidentifier, text: str, *, end: bool = False
+    ) -> str:
+        """`text` restored, as the guard lets it go (all it holds, at the end)."""
+        if self._guard is None:
+            return text
+        guarded = self._guarded.get(key)
+        if guarded is None:
+            guarded = self._guarded[key] = self._guard.stream()
+        released = guarded.feed(text, stream.spans) if text else ""
+        return released + guarded.flush(stream.spans) if end else released
+
     def _flush_tool_calls(self, index: Any, delta: dict[str, Any]) -> None:
         for (choice, kind, *rest), stream in self._streams.items():
             if choice != index or kind != "tool":
@@ -170,9 +242,12 @@ class StreamRestorer:
                     {"index": rest[0], "function": {"arguments": tail}}
                 )
 
-    def leftovers(self) -> Iterator[tuple[tuple[Any, ...], str]]:
-        """Text still held back when a stream ended without a finish chunk."""
+    def leftovers(self, *, cut: bool = False) -> Iterator[tuple[tuple[Any, ...], str]]:
+        """Text still held back when a stream ended without a finish chunk. When the stream
+        was `cut` (an error), a token's start held back is dropped, not sent half-restored."""
         for key, stream in self._streams.items():
-            tail = stream.flush()
+            held = "" if cut else stream.flush()
+            tool = key[1] == "tool"
+            tail = held if tool else self._through_guard(key, stream, held, end=True)
             if tail:
                 yield key, tail

@@ -448,3 +448,20 @@ def test_a_transcription_closed_field_that_does_not_fit_is_refused_and_audited(
     assert [(r.event.action, r.event.outcome) for r in records] == [
         ("proxy.transcription", "error")
     ]
+
+
+def test_audio_translation_is_tokenized_like_a_transcription(
+    proxy: Proxy, upstream: Upstream
+) -> None:
+    spoken = f"Hola, soy {NAME}, escribe a {EMAIL}."
+    mark = len(upstream.received)
+    result = groq_sdk(proxy, "analyst").audio.translations.create(
+        file=(f"{NAME}.wav", spoken.encode()), model="whisper-large-v3", prompt=f"From {EMAIL}"
+    )
+    assert_no_values(result.text.encode(), (NAME, EMAIL))
+    assert upstream.received[-1].path.endswith("/audio/translations")
+    sent = upstream.bodies_since(mark)
+    assert b'filename="audio.wav"' in sent
+    assert f"From {EMAIL}".encode() not in sent  # the prompt was tokenized
+    records = list(proxy.vault.audit.records("acme"))
+    assert records[-1].event.action == "proxy.translation"

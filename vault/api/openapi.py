@@ -266,6 +266,13 @@ class Operation:
     answers: dict[int, dict[str, Any]] = field(default_factory=dict)  # status → content
 
 
+# Transcriptions and translations: the same form, the same answers.
+_SPEECH = Operation(
+    (400, 409, 410, 413, 415, *_AUTHENTICATED, *GROQ_STATUSES),
+    body=_TRANSCRIPTION,
+    answers={200: {"application/json": {"schema": {"type": "object"}}, **_text("text/plain")}},
+)
+
 OPERATIONS: dict[str, Operation] = {
     "GET /healthz": Operation((), public=True),
     "GET /readyz": Operation(
@@ -331,11 +338,8 @@ OPERATIONS: dict[str, Operation] = {
     ),
     "GET /openai/v1/models": Operation((*_AUTHENTICATED, *GROQ_STATUSES)),
     "GET /openai/v1/models/{model_id}": Operation((*_AUTHENTICATED, *GROQ_STATUSES)),
-    "POST /openai/v1/audio/transcriptions": Operation(
-        (400, 409, 410, 413, 415, *_AUTHENTICATED, *GROQ_STATUSES),
-        body=_TRANSCRIPTION,
-        answers={200: {"application/json": {"schema": {"type": "object"}}, **_text("text/plain")}},
-    ),
+    "POST /openai/v1/audio/transcriptions": _SPEECH,
+    "POST /openai/v1/audio/translations": _SPEECH,
 }
 
 _UNLISTED = Operation((400, *_AUTHENTICATED))

@@ -284,7 +284,7 @@ class _Handlers:
         answer: dict[str, Any] = {"text": text, "x_groq": {"id": request.state.request_id}}
         if response_format == "verbose_json":
             answer = {
-                "task": "transcribe",
+                "task": "translate" if request.url.path.endswith("translations") else "transcribe",
                 "language": "English",
                 "duration": round(len(audio) / 32000, 2),
                 **answer,
@@ -396,6 +396,7 @@ def create_fake_groq_app(
             Route(f"{api}/models", handlers.models, methods=["GET"]),
             Route(f"{api}/models/{{model:path}}", handlers.model, methods=["GET"]),
             Route(f"{api}/audio/transcriptions", handlers.transcribe, methods=["POST"]),
+            Route(f"{api}/audio/translations", handlers.transcribe, methods=["POST"]),
         ],
         exception_handlers={404: _not_found, 405: _not_found},
     )

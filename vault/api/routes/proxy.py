@@ -190,11 +190,23 @@ def get_model(model_id: str, request: Request, principal: Caller) -> JSONRespons
 async def transcribe(
     request: Request, x_vault_purpose: Annotated[str | None, Header()] = None
 ) -> Response:
-    """Whisper through Groq; the transcript comes back tokenized, or re-identified if allowed.
+    """Whisper through Groq; the transcript comes back tokenized, or re-identified if allowed."""
+    return await _speech(request, x_vault_purpose, translate=False)
 
-    Only the audio and closed fields go as they are: the file is renamed, the prompt and any
-    other free field is tokenized (or refused, by policy), and the transcript — JSON or text —
-    is tokenized before anyone sees it. Every request is audited once, with its outcome."""
+
+@router.post("/audio/translations")
+async def translate(
+    request: Request, x_vault_purpose: Annotated[str | None, Header()] = None
+) -> Response:
+    """Whisper's translation to English, by the same rules as a transcription."""
+    return await _speech(request, x_vault_purpose, translate=True)
+
+
+async def _speech(request: Request, x_vault_purpose: str | None, *, translate: bool) -> Response:
+    """Speech to text through the upstream. Only the audio and closed fields go as they are:
+    the file is renamed, the prompt and any other free field is tokenized (or refused, by
+    policy), and the text — JSON or plain — is tokenized before anyone sees it. Every request
+    is audited once, with its outcome."""
     principal = await _caller(request)
     vault = get_vault(request)
     details: dict[str, Any] = {}
@@ -217,12 +229,10 @@ async def transcribe(
         sent = await anyio.to_thread.run_sync(
             _transcription_fields, vault, principal.tenant, fields
         )
+        upstream = _door(request).upstream()
+        call = upstream.translate if translate else upstream.transcribe
         answer = await anyio.to_thread.run_sync(
-            lambda: (
-                _door(request)
-                .upstream()
-                .transcribe(audio.data, filename=_neutral_filename(audio.filename), fields=sent)
-            )
+            lambda: call(audio.data, filename=_neutral_filename(audio.filename), fields=sent)
         )
         restore, reveal = _door(request).reveal(principal)
         result = answer.json
@@ -260,7 +270,7 @@ async def transcribe(
         event = audit_event(
             request,
             principal,
-            "proxy.transcription",
+            "proxy.translation" if translate else "proxy.transcription",
             outcome=outcome,
             purpose=purpose if outcome == "ok" else None,
             details=details,

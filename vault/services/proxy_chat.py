@@ -207,6 +207,12 @@ class ProxyChat:
                 self._vault.rate_limiter.spend_tokens(
                     prepared.principal.key_id, int(usage.get("total_tokens") or 0)
                 )
+        # An answer the guard has read is noted now, cheaply (no detection), so a next turn sent
+        # the moment this answer arrives finds it; the others are detected once it has gone.
+        read = [answer for answer in answers if answer.detected is not None]
+        if read:
+            self._vault.chat_redactor.remember_answers(tenant, read)
+        answers = [answer for answer in answers if answer.detected is None]
         total = time.perf_counter() - prepared.started
         details["vault_ms"] = round(total * 1000, 2)
         event = prepared.recorder.event("proxy.request", purpose=prepared.purpose, details=details)

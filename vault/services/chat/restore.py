@@ -55,9 +55,14 @@ class PrimedReidentifier(Reidentifier):
         return found | super()._resolve(tenant, rest) if rest else found
 
 
-class ResponseRestorer:
-    """Re-identifies a whole (non-streamed) completion in place; with a guard, PII the model
-    wrote itself is tokenized (`AnswerGuard`)."""
+def _json_escape(value: str) -> str:
+    """A value as it stands inside a JSON string (tool-call arguments)."""
+    return json.dumps(value, ensure_ascii=False)[1:-1]
+
+
+class _Restorer:
+    """What restoring one answer needs: whose tokens, which types the caller may see, and the
+    answer guard (None: answers are only restored)."""
 
     def __init__(
         self,
@@ -70,6 +75,20 @@ class ResponseRestorer:
         self._tenant = tenant
         self._reveal = reveal
         self._guard = guard
+
+
+class ResponseRestorer(_Restorer):
+    """Re-identifies a whole (non-streamed) completion in place; with a guard, PII the model
+    wrote itself is tokenized (`AnswerGuard`)."""
+
+    def __init__(
+        self,
+        reidentifier: Reidentifier,
+        tenant: str,
+        reveal: frozenset[str] | None,
+        guard: AnswerGuard | None = None,
+    ):
+        super().__init__(reidentifier, tenant, reveal, guard)
         self.counts: Counter[str] = Counter()
         # Each message content as it went to the caller.
         self.answers: list[Answer] = []
@@ -82,7 +101,7 @@ class ResponseRestorer:
         return self._guard.whole(text, restored)[0] if self._guard is not None else text
 
     def _restored(self, text: str, *, in_json: bool = False) -> Reidentified:
-        escape = (lambda v: json.dumps(v, ensure_ascii=False)[1:-1]) if in_json else None
+        escape = _json_escape if in_json else None
         result = self._reidentifier.reidentify(
             self._tenant, text, reveal=self._reveal, escape=escape
         )
@@ -121,8 +140,9 @@ class ResponseRestorer:
         return completion
 
 
-class StreamRestorer:
-    """Re-identifies streamed chunks, holding back only what might be the start of a token."""
+class StreamRestorer(_Restorer):
+    """Re-identifies streamed chunks, holding back only what might be the start of a token
+    (and, with a guard, a bounded window the guard reads)."""
 
     def __init__(
         self,
@@ -131,17 +151,14 @@ class StreamRestorer:
         reveal: frozenset[str] | None,
         guard: AnswerGuard | None = None,
     ):
-        self._reidentifier = reidentifier
-        self._tenant = tenant
-        self._reveal = reveal
-        self._guard = guard
+        super().__init__(reidentifier, tenant, reveal, guard)
         self._streams: dict[tuple[Any, ...], StreamReidentifier] = {}
         self._guarded: dict[tuple[Any, ...], GuardedStream] = {}
 
     def _stream(self, key: tuple[Any, ...], *, in_json: bool) -> StreamReidentifier:
         stream = self._streams.get(key)
         if stream is None:
-            escape = (lambda v: json.dumps(v, ensure_ascii=False)[1:-1]) if in_json else None
+            escape = _json_escape if in_json else None
             stream = self._reidentifier.stream(self._tenant, reveal=self._reveal, escape=escape)
             self._streams[key] = stream
         return stream

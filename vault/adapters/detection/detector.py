@@ -25,7 +25,7 @@ from vault.adapters.detection._addresses import (
 )
 from vault.adapters.detection._focus import ner_focus
 from vault.adapters.detection._identifiers import (
-    identifier_candidates,
+    IdentifierScan,
     phone_recognizer,
     recognizers_for,
 )
@@ -240,9 +240,10 @@ class PresidioDetector:
             (CryptoRecognizer(), "CRYPTO", 1.0),
         ]
         self._regions = frozenset(r.upper() for r in regions) if regions is not None else None
-        self._identifiers = recognizers_for(self._regions, self._entities)
+        identifiers = recognizers_for(self._regions, self._entities)
         if "PHONE_NUMBER" in self._entities:
-            self._identifiers += (phone_recognizer(self._regions),)
+            identifiers += (phone_recognizer(self._regions),)
+        self._identifiers = IdentifierScan(identifiers)
         self._rules = tuple(r for r in RULES if r.entity_type in self._entities)
         self._use_ner = bool({"PERSON", "LOCATION"} & self._entities)
 
@@ -318,7 +319,7 @@ class PresidioDetector:
         if not text.strip():
             return []
         found = list(run_rules(text, self._rules))
-        found.extend(identifier_candidates(text, self._identifiers))
+        found.extend(self._identifiers.candidates(text))
         for recognizer, entity, score in self._presidio:
             if entity not in self._entities or not _MAY_HOLD[entity].search(text):
                 continue

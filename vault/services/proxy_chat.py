@@ -9,6 +9,7 @@ may need the token store. A completed request's record is stored just after its 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import time
@@ -129,8 +130,10 @@ class ProxyChat:
         anonymizer = self._vault.anonymizer
         if anonymizer.policy.answers != "scan":
             return None
+        tenant = prepared.principal.tenant
         own = prepared.restorer_source.own_values
-        return AnswerGuard(anonymizer, prepared.principal.tenant, own)
+        known = functools.partial(self._vault.chat_redactor.known_spans, tenant)
+        return AnswerGuard(anonymizer, tenant, own, known=known)
 
     def prepare(
         self,
@@ -199,8 +202,10 @@ class ProxyChat:
             completion = restorer.restore(completion)
             answers = restorer.answers
             details["restored"] = dict(restorer.counts)
-            if guard is not None and guard.counts:
-                details["answer_guard"] = dict(guard.counts)
+            if guard is not None:
+                prepared.detect_seconds += guard.seconds  # detection, of the answer this time
+                if guard.counts:
+                    details["answer_guard"] = dict(guard.counts)
             usage = completion.get("usage")
             if isinstance(usage, dict):
                 details["usage"] = {k: v for k, v in usage.items() if isinstance(v, int)}

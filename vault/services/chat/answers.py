@@ -15,8 +15,9 @@ its end, so a value cut across chunks is read whole; what is held never grows wi
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from vault.domain.entities import LITERAL_TOKEN_TYPE
 from vault.domain.spans import Span
@@ -35,23 +36,40 @@ _BOUNDARY = re.compile(r"\s")
 class AnswerGuard:
     """Reads one request's answers for PII that is not the caller's own."""
 
-    def __init__(self, anonymizer: Anonymizer, tenant: str, own_values: Iterable[str]) -> None:
+    def __init__(
+        self,
+        anonymizer: Anonymizer,
+        tenant: str,
+        own_values: Iterable[str],
+        *,
+        known: Callable[[str], list[Span] | None] = lambda text: None,
+    ) -> None:
+        """`known`: the spans of a whole answer if they are known already (the tenant's
+        detection cache: the same answer, given before), else None."""
         self._anonymizer = anonymizer
+        self._known = known
         self._tenant = tenant
         self._own = [value.casefold() for value in own_values if value]
         self.counts: Counter[str] = Counter()
+        self.seconds = 0.0  # time spent detecting, for the request's Server-Timing
 
     def whole(self, text: str, restored: list[Span]) -> tuple[str, list[Span]]:
         """`text` with what the model wrote that is PII, and not the caller's own, tokenized;
         and every span detection found in `text` (what the next turn's cache can use)."""
-        found = self.detect(text)
+        found = self._known(text)
+        if found is None:
+            found = self.detect(text)
         return self.tokenized(text, self.foreign(text, found, restored)), found
 
     def stream(self) -> GuardedStream:
         return GuardedStream(self)
 
     def detect(self, text: str) -> list[Span]:
-        return self._anonymizer.find_spans(text)
+        started = time.perf_counter()
+        try:
+            return self._anonymizer.find_spans(text)
+        finally:
+            self.seconds += time.perf_counter() - started
 
     def foreign(self, text: str, found: list[Span], restored: list[Span]) -> list[Span]:
         """The spans of `found` that are neither tokens, restored values nor the caller's own."""

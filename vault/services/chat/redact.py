@@ -260,6 +260,10 @@ class ChatRedactor:
             kept = self._anonymizer.select_spans(answer.text, answer.restored)
             self._cache.put(self._cache.key(tenant, answer.text), _without_overlaps(kept, found))
 
+    def known_spans(self, tenant: str, text: str) -> list[Span] | None:
+        """The spans of `text` if this tenant's cache holds them (an answer given before)."""
+        return self._cache.get(self._cache.key(tenant, text))
+
     def _spans(self, tenant: str, slots: list[Slot]) -> tuple[list[list[Span]], int]:
         """Each slot's spans (in its own text), and how many views had to be detected."""
         keys = [self._cache.key(tenant, slot.view) for slot in slots]

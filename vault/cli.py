@@ -407,15 +407,53 @@ def _operator(tenant: str, *roles: str) -> Any:
     return Principal(tenant=tenant, roles=frozenset(Role(r) for r in roles), key_id="cli")
 
 
-def _read_with_progress(path: Path, label: str) -> Any:
-    size = path.stat().st_size
-    with (
-        path.open("rb") as handle,
-        typer.progressbar(length=size, label=label, file=sys.stderr) as bar,
-    ):
+def _read_chunks(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as handle:
         while chunk := handle.read(1024 * 1024):
-            bar.update(len(chunk))
             yield chunk
+
+
+@contextlib.contextmanager
+def _job_progress(job: Any, *, total: int, label: str) -> Iterator[None]:
+    """A progress bar on stderr that follows `job` (bytes anonymized, rows, rate, ETA) while
+    the block runs; a redraw thread reads the job's counters, the upload never waits for it."""
+    import threading
+
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
+    progress = Progress(
+        TextColumn(label),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[rows]} rows"),
+        console=Console(stderr=True),
+    )
+    task = progress.add_task(label, total=total or None, rows=0)
+    stop = threading.Event()
+
+    def follow() -> None:
+        while not stop.wait(0.1):
+            progress.update(task, completed=job.bytes_done, rows=job.rows_done)
+
+    follower = threading.Thread(target=follow, name="vault-progress", daemon=True)
+    with progress:
+        follower.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            follower.join()
+            progress.update(task, completed=job.bytes_done, rows=job.rows_done)
 
 
 @datasets_app.command("upload")
@@ -430,23 +468,101 @@ def datasets_upload(
     """Anonymize, seal and store a file as a new dataset or the next version of one."""
     from vault.errors import VaultError
     from vault.services.ingest_dataset import IngestRequest, add_version, create_dataset
+    from vault.services.upload_job import JobCancelled
 
     if (name is None) == (dataset is None):
         raise fail("give exactly one of --name (new dataset) or --dataset (new version)")
     vault = _vault()
     parts = vault.dataset_parts()
+    size = file.stat().st_size
+    # The upload is a job like an HTTP one, so `vault jobs list` shows it from elsewhere and
+    # `vault jobs cancel` stops it; it runs here, in this process.
+    job = vault.job_runner.new_job(
+        tenant=tenant,
+        kind="dataset.create" if dataset is None else "dataset.version",
+        created_by="cli",
+        bytes_total=size,
+        audit=lambda job_id: (
+            lambda action, outcome, details: _audit_cli(
+                vault, tenant, action, job_id, details, outcome=outcome
+            )
+        ),
+    )
     upload = IngestRequest(
-        filename=file.name, content_type=None, chunks=_read_with_progress(file, "uploading")
+        filename=file.name,
+        content_type=None,
+        chunks=job.file(job.count(_read_chunks(file))),
+        progress=job.rows,
     )
     operator = _operator(tenant, "uploader")
     try:
-        if dataset is None:
-            info, version, _ = create_dataset(parts, operator, name=name or "", upload=upload)
-        else:
-            info, version, _ = add_version(parts, operator, dataset_id=dataset, upload=upload)
+        with vault.job_runner.tracked(job), _job_progress(job, total=size, label="uploading"):
+            if dataset is None:
+                info, version, _ = create_dataset(parts, operator, name=name or "", upload=upload)
+            else:
+                info, version, _ = add_version(parts, operator, dataset_id=dataset, upload=upload)
+            job.rows_done = int((version.report or {}).get("rows", job.rows_done))
+    except BaseException as exc:
+        job.fail(exc)
+        if isinstance(exc, VaultError):
+            raise fail(exc.message, 1) from None
+        if isinstance(exc, JobCancelled):
+            raise fail(f"{job.id} was cancelled; nothing was stored", 1) from None
+        raise
+    job.succeed(dataset_id=info.id, version=version.number)
+    typer.echo(f"{info.id} version {version.number} ({version.size} bytes sealed)")
+
+
+jobs_app = typer.Typer(help="Upload jobs: list, show and cancel them.", no_args_is_help=True)
+app.add_typer(jobs_app, name="jobs")
+
+
+def _job_line(job: Any) -> str:
+    done = f"{job.rows_done} rows, {job.bytes_done}"
+    done += f"/{job.bytes_total} bytes" if job.bytes_total is not None else " bytes"
+    where = f" {job.dataset_id} version {job.version}" if job.version else ""
+    error = f" {job.error_code}: {job.error_message}" if job.error_code else ""
+    return f"{job.id}\t{job.state}\t{job.kind}\t{done}{where}{error}"
+
+
+@jobs_app.command("list")
+def jobs_list(tenant: Tenant = "default") -> None:
+    """A tenant's upload jobs, newest first: one line each."""
+    from vault.services.upload_job import list_jobs
+
+    for job in list_jobs(_vault().jobs, tenant):
+        typer.echo(_job_line(job))
+
+
+@jobs_app.command("show")
+def jobs_show(job_id: str, tenant: Tenant = "default") -> None:
+    """One job as JSON: state, rows and bytes done, rate, ETA, error, the version it stored."""
+    from datetime import UTC, datetime
+
+    from vault.domain.jobs import job_json
+    from vault.errors import VaultError
+    from vault.services.upload_job import get_job
+
+    try:
+        job = get_job(_vault().jobs, tenant, job_id)
     except VaultError as exc:
         raise fail(exc.message, 1) from None
-    typer.echo(f"{info.id} version {version.number} ({version.size} bytes sealed)")
+    typer.echo(json.dumps(job_json(job, datetime.now(UTC)), indent=2))
+
+
+@jobs_app.command("cancel")
+def jobs_cancel(job_id: str, tenant: Tenant = "default") -> None:
+    """Stop a job at its next block, wherever it runs; it leaves no version."""
+    from vault.errors import VaultError
+    from vault.services.upload_job import cancel_job
+
+    vault = _vault()
+    try:
+        job = cancel_job(vault.jobs, None, tenant, job_id)
+    except VaultError as exc:
+        raise fail(exc.message, 1) from None
+    _audit_cli(vault, tenant, "job.cancel", job.id, {"state": job.state})
+    typer.echo(_job_line(job))
 
 
 @datasets_app.command("sweep")

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from vault.domain.audit import AuditCheckpoint, AuditEvent, AuditRecord
+from vault.domain.jobs import JobInfo
 from vault.domain.principal import Role
 from vault.domain.spans import Span
 
@@ -20,6 +21,7 @@ __all__ = [
     "DatasetCatalog",
     "DatasetInfo",
     "Detector",
+    "JobStore",
     "KeyService",
     "Keyring",
     "LlmClient",
@@ -355,4 +357,34 @@ class DatasetCatalog(Protocol):
 
     def forget_headers(self, tenant: str, dataset_id: str | None = None) -> int:
         """Delete sealed headers (a dataset's, or all of a tenant's): crypto-shredding."""
+        ...
+
+
+class JobStore(Protocol):
+    """Upload jobs, shared by every worker and kept across restarts."""
+
+    def create(self, job: JobInfo) -> None: ...
+
+    def get(self, tenant: str, job_id: str) -> JobInfo | None:
+        """The tenant's job; None for an unknown id or another tenant's."""
+        ...
+
+    def recent(self, tenant: str, *, limit: int = 100) -> list[JobInfo]:
+        """The tenant's jobs, newest first."""
+        ...
+
+    def progress(self, job_id: str, *, rows_done: int, bytes_done: int) -> bool:
+        """Record progress (and that the worker lives); True if a cancel was requested."""
+        ...
+
+    def finish(self, job: JobInfo) -> None:
+        """Store a job's final state, unless it is final already."""
+        ...
+
+    def request_cancel(self, tenant: str, job_id: str) -> JobInfo | None:
+        """Flag the tenant's unfinished job for cancellation; the job as it now stands."""
+        ...
+
+    def unfinished(self) -> list[JobInfo]:
+        """Every queued or running job, of every tenant (for the start-up check)."""
         ...

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from vault.adapters.apikeys_sql import SqlApiKeyStore
 from vault.adapters.database import check_database, create_db_engine, migrate
 from vault.adapters.datasets_sql import SqlDatasetCatalog
+from vault.adapters.jobs_sql import SqlJobStore
 from vault.adapters.not_pii_sql import SqlNotPiiStore
 from vault.adapters.policy_files import load_access_policy, load_anonymization_policy
 from vault.adapters.token_store_sql import SqlTokenStore
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from vault.services.ingest_dataset import DatasetParts
     from vault.services.proxy_chat import ProxyChat
     from vault.services.reidentify import Reidentifier
+    from vault.services.upload_job import JobRunner
 
 __all__ = ["Vault", "build_detectors", "build_vault"]
 
@@ -65,6 +67,17 @@ class Vault:
     @cached_property
     def datasets(self) -> SqlDatasetCatalog:
         return SqlDatasetCatalog(self.engine)
+
+    @cached_property
+    def jobs(self) -> SqlJobStore:
+        return SqlJobStore(self.engine)
+
+    @cached_property
+    def job_runner(self) -> JobRunner:
+        """The upload jobs this process runs; stopped (their work cancelled) by `close`."""
+        from vault.services.upload_job import JobRunner
+
+        return JobRunner(self.jobs)
 
     def dataset_parts(self) -> DatasetParts:
         from vault.services.ingest_dataset import DatasetParts
@@ -182,6 +195,8 @@ class Vault:
         return results
 
     def close(self) -> None:
+        if "job_runner" in self.__dict__:  # built: its jobs must end before the engine does
+            self.job_runner.close()
         if "audit_backlog" in self.__dict__:  # built: it may still hold records to store
             self.audit_backlog.flush()
         close = getattr(self.llm, "close", None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "AuditRecordRow",
     "DatasetRow",
     "DatasetVersionRow",
+    "JobRow",
     "NotPiiRow",
     "SystemKeyRow",
     "TenantKeyRow",
@@ -125,6 +126,31 @@ class DatasetVersionRow(SQLModel, table=True):
     parent_version: int | None = None
     idempotency_key: str | None = Field(default=None, max_length=256)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class JobRow(SQLModel, table=True):
+    """An upload job: its state and progress, counts and ids only (never a value)."""
+
+    __tablename__ = "jobs"
+    id: str = Field(primary_key=True, max_length=64)
+    tenant: str = Field(index=True, max_length=128)
+    kind: str = Field(max_length=32)
+    state: str = Field(max_length=16)
+    created_by: str = Field(max_length=64)
+    owner: str = Field(max_length=256)
+    rows_done: int = 0
+    # Uploads may pass 2 GiB: 64-bit counts.
+    bytes_done: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+    bytes_total: int | None = Field(default=None, sa_column=Column(BigInteger))
+    cancel_requested: bool = False
+    error_code: str | None = Field(default=None, max_length=64)
+    error_message: str | None = Field(default=None, max_length=1024)
+    dataset_id: str | None = Field(default=None, max_length=64)
+    version: int | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
 
 
 class AuditRecordRow(SQLModel, table=True):

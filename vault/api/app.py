@@ -17,7 +17,7 @@ from vault import __version__
 from vault.api.errors import install_error_handlers
 from vault.api.metrics import Metrics
 from vault.api.openapi import install_openapi
-from vault.api.routes import apikeys, audit, datasets, health, proxy, text
+from vault.api.routes import apikeys, audit, datasets, health, jobs, proxy, text
 from vault.settings import Settings
 from vault.wiring import Vault, build_vault
 
@@ -36,6 +36,7 @@ def create_app(settings: Settings | None = None, *, vault: Vault | None = None) 
         await anyio.to_thread.run_sync(app.state.vault.warm_up)
         await anyio.to_thread.run_sync(_record_policies, app.state.vault)
         await anyio.to_thread.run_sync(_sweep_unfinished_uploads, app.state.vault)
+        await anyio.to_thread.run_sync(_fail_interrupted_jobs, app.state.vault)
         try:
             yield
         finally:
@@ -58,7 +59,14 @@ def create_app(settings: Settings | None = None, *, vault: Vault | None = None) 
     app.add_middleware(_RequestContext, metrics=app.state.metrics)
     # Routes match in order: the proxy, the busiest door, is tried first.
     app.include_router(proxy.router)
-    for router in (health.router, text.router, apikeys.router, datasets.router, audit.router):
+    for router in (
+        health.router,
+        text.router,
+        apikeys.router,
+        datasets.router,
+        jobs.router,
+        audit.router,
+    ):
         app.include_router(router)
     install_openapi(app)
     return app
@@ -71,6 +79,15 @@ def _sweep_unfinished_uploads(vault: Vault) -> None:
     removed = sweep_pending(vault.dataset_parts())
     if removed:
         log.warning("removed %d unfinished uploads", removed)
+
+
+def _fail_interrupted_jobs(vault: Vault) -> None:
+    """A job whose server died is failed with reason `interrupted`: it will never finish."""
+    from vault.services.upload_job import interrupt_orphans
+
+    failed = interrupt_orphans(vault.jobs, vault.job_runner, vault.audit)
+    if failed:
+        log.warning("failed %d interrupted upload jobs", failed)
 
 
 def _record_policies(vault: Vault) -> None:

@@ -112,6 +112,29 @@ _NEW_DATASET = _form(
     {"name": "customers", "file": "name,email\nAda Lovelace,ada@example.com\n"},
     file_types=_DATASET_TYPES,
 )
+_JOB_STATES = ["queued", "running", "succeeded", "failed", "cancelled"]
+_JOB_ANSWER: dict[str, Any] = {
+    "application/json": {
+        "schema": {
+            "title": "Job",
+            "type": "object",
+            "required": ["id", "object", "state", "rows_done", "bytes_done"],
+            "properties": {
+                "id": {"type": "string", "pattern": "^job_[0-9a-f]{32}$"},
+                "object": {"type": "string", "enum": ["job"]},
+                "state": {"type": "string", "enum": _JOB_STATES},
+                "rows_done": {"type": "integer"},
+                "bytes_done": {"type": "integer"},
+                "bytes_total": {"type": ["integer", "null"]},
+                "rate_bytes_per_second": {"type": ["number", "null"]},
+                "eta_seconds": {"type": ["number", "null"]},
+                "error": {"type": ["object", "null"]},
+                "dataset_id": {"type": ["string", "null"]},
+                "version": {"type": ["integer", "null"]},
+            },
+        }
+    }
+}
 _NEW_VERSION = _form(
     {"type": "object", "required": ["file"], "properties": _UPLOAD_FIELDS},
     {"file": "name,email\nAda Lovelace,ada@example.com\n"},
@@ -290,14 +313,15 @@ OPERATIONS: dict[str, Operation] = {
     "POST /v1/datasets": Operation(
         (400, 409, 410, 413, 415, *_AUTHENTICATED),
         body=_NEW_DATASET,
-        answers={200: {"application/json": {"schema": {"type": "object"}}}},  # a replay
+        # 200 a replay; 202 a job, for a large body or `Prefer: respond-async`
+        answers={200: {"application/json": {"schema": {"type": "object"}}}, 202: _JOB_ANSWER},
     ),
     "GET /v1/datasets": Operation(_AUTHENTICATED),
     "GET /v1/datasets/{dataset_id}": Operation((404, *_AUTHENTICATED)),
     "POST /v1/datasets/{dataset_id}/versions": Operation(
         (400, 404, 409, 410, 413, 415, *_AUTHENTICATED),
         body=_NEW_VERSION,
-        answers={200: {"application/json": {"schema": {"type": "object"}}}},
+        answers={200: {"application/json": {"schema": {"type": "object"}}}, 202: _JOB_ANSWER},
     ),
     "GET /v1/datasets/{dataset_id}/versions": Operation((404, *_AUTHENTICATED)),
     "GET /v1/datasets/{dataset_id}/versions/{number}/report": Operation(
@@ -307,6 +331,10 @@ OPERATIONS: dict[str, Operation] = {
         (400, 404, 410, 500, *_AUTHENTICATED),
         answers={200: _text("text/csv", "application/jsonl", "text/plain")},
     ),
+    "GET /v1/jobs": Operation(_AUTHENTICATED),
+    "GET /v1/jobs/{job_id}": Operation((404, *_AUTHENTICATED)),
+    "POST /v1/jobs/{job_id}/cancel": Operation((404, 409, *_AUTHENTICATED)),
+    "DELETE /v1/jobs/{job_id}": Operation((404, 409, *_AUTHENTICATED)),
     "GET /v1/audit/export": Operation(
         (400, 500, *_AUTHENTICATED), answers={200: _text("application/x-ndjson", "text/csv")}
     ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -60,6 +60,9 @@ class IngestRequest:
     idempotency_key: str | None = None
     column_policy: dict[str, str] | None = None
     delimiter: str | None = None  # CSV only; sniffed when None
+    # Called with the rows done so far before each block is anonymized (a job's progress);
+    # an exception it raises (a cancelled job) stops the upload, which then leaves nothing.
+    progress: Callable[[int], None] | None = None
 
 
 def dataset_context(tenant: str, dataset_id: str, number: int) -> EncryptionContext:
@@ -233,6 +236,8 @@ def ingest_version(
         tenant = principal.tenant
 
         def anonymize_many(cells: list[tuple[str, str | None]]) -> list[tuple[str, dict[str, int]]]:
+            if upload.progress is not None:
+                upload.progress(report.rows)
             spans = [
                 None if entity is None else [Span(0, len(text), entity)] for text, entity in cells
             ]

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import queue
 from collections.abc import Callable, Iterator, Mapping
+from datetime import UTC, datetime
 from typing import Annotated, Any, TypeVar
 
 import anyio
 from fastapi import APIRouter, Depends, Header, Request
 from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.requests import ClientDisconnect
 from starlette.types import Send
 
 from vault.api.deps import audit, get_vault, require
 from vault.api.multipart import read_upload
 from vault.domain.entities import ENTITY_TYPES
 from vault.domain.ids import is_dataset_id, version_number
+from vault.domain.jobs import job_json
 from vault.domain.policy import Action
 from vault.domain.principal import Principal
-from vault.errors import NotFound, PermissionDenied, VaultError
+from vault.errors import InvalidRequest, NotFound, PermissionDenied, VaultError
 from vault.ports import DatasetInfo
 from vault.services.dataset_formats import parse_delimiter
 from vault.services.ingest_dataset import (
@@ -29,6 +33,7 @@ from vault.services.ingest_dataset import (
     version_json,
 )
 from vault.services.read_dataset import open_content, open_version
+from vault.services.upload_job import JobAudit, UploadJob
 
 router = APIRouter(prefix="/v1/datasets", tags=["datasets"])
 
@@ -129,7 +134,9 @@ def _ingest(
     *,
     dataset_id: str | None,
     idempotency_key: str | None,
+    job: UploadJob | None = None,
 ) -> tuple[dict[str, Any], bool]:
+    """Store the upload; with `job`, its file's bytes and rows are counted by the job."""
     if dataset_id is not None and not is_dataset_id(dataset_id):
         raise NotFound("dataset not found")  # before a byte of the body is read
     upload = read_upload(chunks, request.headers.get("content-type"))
@@ -137,12 +144,13 @@ def _ingest(
     ingest = IngestRequest(
         filename=upload.filename,
         content_type=upload.content_type,
-        chunks=upload.chunks,
+        chunks=upload.chunks if job is None else job.file(upload.chunks),
         idempotency_key=idempotency_key,
         column_policy=parse_column_policy(
             upload.fields.get("column_policy"), entity_types=ENTITY_TYPES
         ),
         delimiter=parse_delimiter(upload.fields.get("delimiter")),
+        progress=None if job is None else job.rows,
     )
     if dataset_id is None:
         name = upload.fields.get("name", "")
@@ -151,6 +159,8 @@ def _ingest(
         dataset, version, created = add_version(
             parts, principal, dataset_id=dataset_id, upload=ingest
         )
+    if job is not None:
+        job.rows_done = int((version.report or {}).get("rows", job.rows_done))
     return {**dataset_json(dataset), "version": version_json(version)}, created
 
 
@@ -158,6 +168,8 @@ async def _upload(
     request: Request, principal: Principal, dataset_id: str | None, idempotency_key: str | None
 ) -> JSONResponse:
     action = "dataset.create" if dataset_id is None else "dataset.version"
+    if _as_job(request, get_vault(request).settings.async_upload_bytes):
+        return await _upload_job(request, principal, action, dataset_id, idempotency_key)
     try:
         answer, created = await _with_body(
             request,
@@ -175,6 +187,115 @@ async def _upload(
         lambda: _audit_stored(request, principal, action, answer, created)
     )
     return JSONResponse(answer, status_code=201 if created else 200)
+
+
+def _as_job(request: Request, threshold: int) -> bool:
+    """`Prefer: respond-async`, or a declared body larger than `threshold`: answer with a job."""
+    prefer = request.headers.get("prefer", "").lower()
+    if "respond-async" in (p.strip() for p in prefer.split(",")):
+        return True
+    declared = request.headers.get("content-length", "")
+    return declared.isdigit() and int(declared) > threshold
+
+
+# The body waits here for the job's worker: at most this many chunks as the server reads them
+# off the socket (asyncio reads up to 256 KiB), in memory only; the upload is never written.
+_QUEUE_CHUNKS = 64
+_END = b""
+
+
+def _job_audit(request: Request, principal: Principal, job_id: str) -> JobAudit:
+    def record(action: str, outcome: str, details: dict[str, Any]) -> None:
+        audit(request, principal, action, outcome=outcome, object_id=job_id, details=details)
+
+    return record
+
+
+async def _upload_job(
+    request: Request,
+    principal: Principal,
+    action: str,
+    dataset_id: str | None,
+    idempotency_key: str | None,
+) -> JSONResponse:
+    """The upload as a job: its worker thread reads the body from a bounded queue as this
+    request receives it, so the file still streams through anonymization. Answers 202 once the
+    body is in and the job has begun (what fails before the file's first byte is the request's
+    own error, as for a 201 upload); the job then runs on: sealing, storing, committing."""
+    vault = get_vault(request)
+    declared = request.headers.get("content-length", "")
+    job = vault.job_runner.new_job(
+        tenant=principal.tenant,
+        kind=action,
+        created_by=principal.key_id,
+        bytes_total=int(declared) if declared.isdigit() else None,
+        audit=lambda job_id: _job_audit(request, principal, job_id),
+    )
+    body: queue.Queue[bytes | BaseException] = queue.Queue(maxsize=_QUEUE_CHUNKS)
+
+    def chunks() -> Iterator[bytes]:
+        while True:
+            item = body.get()
+            if isinstance(item, BaseException):
+                raise item
+            if item == _END:
+                return
+            yield item
+
+    def work(job: UploadJob) -> tuple[str, int, int]:
+        try:
+            answer, created = _ingest(
+                request,
+                principal,
+                job.count(chunks()),
+                dataset_id=dataset_id,
+                idempotency_key=idempotency_key,
+                job=job,
+            )
+        except Exception as exc:
+            object_id = None if dataset_id is None else _object_id(dataset_id)
+            _audit_failure(request, principal, action, exc, object_id=object_id)
+            raise
+        _audit_stored(request, principal, action, answer, created)
+        return answer["id"], answer["version"]["version"], job.rows_done
+
+    def put(item: bytes | BaseException) -> None:
+        while not job.done.is_set():  # a worker that stopped reads no more
+            try:
+                body.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    async def feed(item: bytes | BaseException) -> None:
+        try:
+            body.put_nowait(item)
+        except queue.Full:
+            await anyio.to_thread.run_sync(put, item)
+
+    vault.job_runner.run(job, work)
+    try:
+        async for chunk in request.stream():
+            if job.done.is_set():
+                break  # failed or cancelled: the rest of the body is not read
+            if chunk:
+                await feed(chunk)
+        await feed(_END)
+    except ClientDisconnect:
+        await feed(
+            InvalidRequest("the upload was cut off before its end", code="upload_incomplete")
+        )
+    while not (job.started.is_set() or job.done.is_set()):
+        await anyio.sleep(0.01)
+    if not job.started.is_set():
+        assert job.error is not None
+        raise job.error  # the request's own error: no job was made
+    answer = job_json(job.snapshot(), datetime.now(UTC))
+    return JSONResponse(
+        answer,
+        status_code=202,
+        headers={"Location": f"/v1/jobs/{job.id}", "Preference-Applied": "respond-async"},
+    )
 
 
 def _audit_stored(

@@ -38,6 +38,13 @@ class PatternRule:
     context: re.Pattern[str] | None = None
     base: float = 0.0
     window: int = 48
+    # Cheap gates, each implied by every match (or, for a rule that needs its context word, by
+    # every match it keeps): one of `trigger` occurs in the text (in its case-folded copy when
+    # `folded`, for (?i) patterns), and a run of `min_run` digits, with spaces, dots or hyphens
+    # between them allowed, occurs.
+    trigger: tuple[str, ...] = ()
+    folded: bool = False
+    min_run: int = 0
 
 
 def luhn_ok(digits: str) -> bool:
@@ -61,6 +68,7 @@ _DATE_LIKE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-
 _IP_LIKE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
 
+_DIGIT_RUN = re.compile(r"\d(?:[ .-]?\d)*")
 _EXTENSION = re.compile(r"\s?(?:x|ext\.?)\s?\d{1,5}$")
 
 
@@ -106,6 +114,7 @@ RULES: tuple[PatternRule, ...] = (
         "SECRET",
         re.compile(r"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\b"),
         0.95,
+        trigger=("AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA"),
     ),
     PatternRule(
         "aws_secret",
@@ -115,34 +124,64 @@ RULES: tuple[PatternRule, ...] = (
         ),
         0.95,
         group=1,
+        trigger=("aws",),
+        folded=True,
     ),
     PatternRule(
         "openai_key",
         "SECRET",
         re.compile(r"(?<![\w-])sk-(?:proj-|ant-(?:api\d\d-)?|live-|svcacct-)?[A-Za-z0-9_-]{20,}"),
         0.95,
+        trigger=("sk-",),
     ),
-    PatternRule("groq_key", "SECRET", re.compile(r"\bgsk_[A-Za-z0-9]{20,}"), 0.95),
+    PatternRule(
+        "groq_key",
+        "SECRET",
+        re.compile(r"\bgsk_[A-Za-z0-9]{20,}"),
+        0.95,
+        trigger=("gsk_",),
+    ),
     PatternRule(
         "github_token",
         "SECRET",
         re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})"),
         0.95,
+        trigger=("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
     ),
-    PatternRule("slack_token", "SECRET", re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}"), 0.95),
+    PatternRule(
+        "slack_token",
+        "SECRET",
+        re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}"),
+        0.95,
+        trigger=("xox",),
+    ),
     PatternRule(
         "stripe_key",
         "SECRET",
         re.compile(r"\b(?:sk|rk|pk|whsec)_(?:live|test)_[A-Za-z0-9]{16,}"),
         0.95,
+        trigger=("_live_", "_test_"),
     ),
-    PatternRule("google_api_key", "SECRET", re.compile(r"\bAIza[0-9A-Za-z_-]{35}"), 0.95),
-    PatternRule("hf_token", "SECRET", re.compile(r"\bhf_[A-Za-z0-9]{30,}"), 0.95),
+    PatternRule(
+        "google_api_key",
+        "SECRET",
+        re.compile(r"\bAIza[0-9A-Za-z_-]{35}"),
+        0.95,
+        trigger=("AIza",),
+    ),
+    PatternRule(
+        "hf_token",
+        "SECRET",
+        re.compile(r"\bhf_[A-Za-z0-9]{30,}"),
+        0.95,
+        trigger=("hf_",),
+    ),
     PatternRule(
         "jwt",
         "SECRET",
         re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}"),
         0.95,
+        trigger=("eyJ",),
     ),
     PatternRule(
         "bearer",
@@ -150,6 +189,8 @@ RULES: tuple[PatternRule, ...] = (
         re.compile(r"(?i)\b(?:bearer|token)\s+([A-Za-z0-9._~+/-]{16,}=*)"),
         0.9,
         group=1,
+        trigger=("bearer", "token"),
+        folded=True,
     ),
     PatternRule(
         "basic_auth",
@@ -157,6 +198,8 @@ RULES: tuple[PatternRule, ...] = (
         re.compile(r"(?i)\bbasic\s+([A-Za-z0-9+/]{12,}={0,2})"),
         0.85,
         group=1,
+        trigger=("basic",),
+        folded=True,
     ),
     PatternRule(
         "url_password",
@@ -164,6 +207,7 @@ RULES: tuple[PatternRule, ...] = (
         re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:/@]{1,64}:([^\s@/]{3,128})@"),
         0.95,
         group=1,
+        trigger=("://",),
     ),
     PatternRule(
         "assigned_secret",
@@ -175,6 +219,8 @@ RULES: tuple[PatternRule, ...] = (
         ),
         0.9,
         group=1,
+        trigger=("pass", "pwd", "secret", "api", "token", "private"),
+        folded=True,
     ),
     PatternRule(
         "pem_private_key",
@@ -195,6 +241,7 @@ RULES: tuple[PatternRule, ...] = (
             r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+"
         ),
         0.9,
+        trigger=("@",),
     ),
     # --- checksummed and structured identifiers
     PatternRule(
@@ -203,12 +250,14 @@ RULES: tuple[PatternRule, ...] = (
         re.compile(r"(?<![\d.-])\d(?:[ -]?\d){12,18}(?![\d-])"),
         1.0,
         validate=_card_ok,
+        min_run=13,
     ),
     PatternRule(
         "mac_free_ssn",
         "US_SSN",
         re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- .])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])"),
         0.85,
+        min_run=9,
     ),
     PatternRule(
         "bare_ssn",
@@ -216,6 +265,9 @@ RULES: tuple[PatternRule, ...] = (
         re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}(?!00)\d{2}(?!0000)\d{4}(?![\d-])"),
         0.85,
         context=_SSN_CTX,
+        min_run=9,
+        trigger=("ssn", "social sec", "ss#", "ss #", "tax id", "taxpayer"),
+        folded=True,
     ),
     # --- phones: international and national layouts; a context word or a clear layout needed
     PatternRule(
@@ -227,6 +279,8 @@ RULES: tuple[PatternRule, ...] = (
         ),
         0.85,
         validate=_phone_ok,
+        min_run=1,
+        trigger=("+", "00"),
     ),
     PatternRule(
         "phone_paren",
@@ -237,6 +291,8 @@ RULES: tuple[PatternRule, ...] = (
         ),
         0.8,
         validate=_phone_ok,
+        min_run=2,
+        trigger=("(",),
     ),
     PatternRule(
         "phone_nanp",
@@ -247,6 +303,7 @@ RULES: tuple[PatternRule, ...] = (
         ),
         0.75,
         validate=_phone_ok,
+        min_run=1,
     ),
     PatternRule(
         "phone_loose",
@@ -259,6 +316,7 @@ RULES: tuple[PatternRule, ...] = (
         context=_PHONE_CTX,
         base=0.0,
         window=40,
+        min_run=1,
     ),
     PatternRule(
         # A national number with its trunk 0 and separators: "020 7946 0958", "06 12 34 56 78".
@@ -270,6 +328,7 @@ RULES: tuple[PatternRule, ...] = (
         ),
         0.7,
         validate=lambda s: 8 <= sum(ch.isdigit() for ch in s) <= 13 and _phone_digits_ok(s),
+        min_run=1,
     ),
     PatternRule(
         # A number labelled by what follows it, as in signatures: "089 72 63 41 office".
@@ -282,6 +341,23 @@ RULES: tuple[PatternRule, ...] = (
         ),
         0.92,  # the label outranks an address block the number sits under
         validate=lambda s: 6 <= sum(ch.isdigit() for ch in s) <= 15 and not _DATE_LIKE.match(s),
+        min_run=1,
+        trigger=(
+            "office",
+            "fax",
+            "mobile",
+            "cell",
+            "home",
+            "work",
+            "tel",
+            "phone",
+            "landline",
+            "direct",
+            "main",
+            "private",
+            "whatsapp",
+        ),
+        folded=True,
     ),
     # --- dates: full dates only; bare years and weekdays are not personal data on their own
     PatternRule(
@@ -293,6 +369,7 @@ RULES: tuple[PatternRule, ...] = (
         ),
         0.65,
         validate=lambda s: not _IP_LIKE.match(s),
+        min_run=1,
     ),
     PatternRule(
         # A timestamp is personal when a label says it is an event's date, not a log line's.
@@ -305,6 +382,21 @@ RULES: tuple[PatternRule, ...] = (
         0.65,
         context=_ctx(r"date|when|time|scheduled|appointment|born|dob|birth|visit|admitted|meeting"),
         window=24,
+        min_run=4,
+        trigger=(
+            "date",
+            "when",
+            "time",
+            "scheduled",
+            "appointment",
+            "born",
+            "dob",
+            "birth",
+            "visit",
+            "admitted",
+            "meeting",
+        ),
+        folded=True,
     ),
     PatternRule(
         "date_words",
@@ -314,6 +406,22 @@ RULES: tuple[PatternRule, ...] = (
             rf"{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b"
         ),
         0.65,
+        min_run=1,
+        trigger=(
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "may",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "oct",
+            "nov",
+            "dec",
+        ),
+        folded=True,
     ),
     # --- ages stated as ages: "aged 79", "age: 45", "a 34-year-old", "52 years old"
     PatternRule(
@@ -324,6 +432,9 @@ RULES: tuple[PatternRule, ...] = (
             r"|\b(\d{1,3})[ -](?:years?|yrs?)[ -]old\b|\b(\d{1,3})[ ]?(?:y/o|yo)\b"
         ),
         0.8,
+        min_run=1,
+        trigger=("age", "old", "y/o", "yo"),
+        folded=True,
     ),
     # --- US identifiers that are only numbers: the context word is what makes them PII
     PatternRule(
@@ -332,6 +443,9 @@ RULES: tuple[PatternRule, ...] = (
         re.compile(r"\b(?:[A-Za-z]{1,2}\d{6,9}|\d{9})\b"),
         0.8,
         context=_PASSPORT_CTX,
+        min_run=6,
+        trigger=("passport",),
+        folded=True,
     ),
     PatternRule(
         "us_driver_license",
@@ -342,6 +456,9 @@ RULES: tuple[PatternRule, ...] = (
         ),
         0.8,
         context=_DL_CTX,
+        min_run=3,
+        trigger=("licen", "dl"),
+        folded=True,
     ),
     PatternRule(
         "us_bank_number",
@@ -349,6 +466,20 @@ RULES: tuple[PatternRule, ...] = (
         re.compile(r"(?<![\d-])\d{8,17}(?![\d-])"),
         0.8,
         context=_BANK_CTX,
+        min_run=8,
+        trigger=(
+            "account",
+            "acct",
+            "a/c",
+            "routing",
+            "aba",
+            "bank",
+            "checking",
+            "savings",
+            "deposit",
+            "wire",
+        ),
+        folded=True,
     ),
     # --- street addresses and PO boxes
     PatternRule(
@@ -359,12 +490,14 @@ RULES: tuple[PatternRule, ...] = (
             r"(?:,?\s+(?:apt|apartment|suite|ste|unit|fl|floor|#)\.?\s*#?\w{1,6})?"
         ),
         0.8,
+        min_run=1,
     ),
     PatternRule(
         "titled_name",
         "PERSON",
         re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?[ ]+[A-Z][\w'-]+(?:[ ]+[A-Z][\w'-]+)?"),
         0.8,
+        trigger=("Mr", "Ms", "Mx", "Miss", "Dr", "Prof"),
     ),
     PatternRule(
         "po_box",
@@ -373,12 +506,18 @@ RULES: tuple[PatternRule, ...] = (
             r"(?i)\b(?:p\.?\s?o\.?\s*box|unit\s+\d{1,6}\s+box|psc\s+\d{1,6}(?:,\s*box)?)\s*\d{1,6}\b"
         ),
         0.8,
+        min_run=1,
+        trigger=("box", "psc"),
+        folded=True,
     ),
     PatternRule(
         "unit",
         "LOCATION",
         re.compile(r"(?i)\b(?:apt|apartment|suite|ste)\.?\s*#?\d{1,6}[a-z]?\b"),
         0.7,
+        min_run=1,
+        trigger=("apt", "suite", "ste"),
+        folded=True,
     ),
     PatternRule(
         "us_state_zip",
@@ -388,13 +527,32 @@ RULES: tuple[PatternRule, ...] = (
             r"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|AE|AP|AA)\s+\d{5}(?:-\d{4})?\b"
         ),
         0.8,
+        min_run=5,
     ),
 )
 
 
+def _folded(text: str) -> str:
+    """A copy in which a (?i) pattern's letters can be looked up as substrings: casefold()
+    maps "ſ" to "s" and the Kelvin sign to "k"; (?i) also reads a dotless "ı" as "i"."""
+    return text.casefold().replace("\u0131", "i")
+
+
 def run_rules(text: str, rules: tuple[PatternRule, ...] = RULES) -> Iterator[Candidate]:
-    """Every match of every rule in `text`, scored; linear in `len(text)` for each rule."""
+    """Every match of every rule in `text`, scored; linear in `len(text)` for each rule.
+    A rule whose trigger is absent is not run: its regex could not match."""
+    folded: str | None = None
+    # Characters, not digits: an upper bound on each run's digits is all a gate needs.
+    longest = max(map(len, _DIGIT_RUN.findall(text)), default=0)
     for rule in rules:
+        if rule.min_run > longest:
+            continue
+        if rule.trigger:
+            subject = text
+            if rule.folded:
+                folded = subject = folded if folded is not None else _folded(text)
+            if not any(t in subject for t in rule.trigger):
+                continue
         for match in rule.regex.finditer(text):
             start, end = match.span(rule.group)
             if start < 0 or start == end:

@@ -21,6 +21,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vault.domain.sse import encode_event
+from vault.fakegroq._batches import BatchHandlers
 from vault.fakegroq._behaviour import FakeGroqBehaviour, Fault
 from vault.fakegroq._chat import (
     MODELS,
@@ -197,10 +198,7 @@ class _Handlers:
         except ChatRequestError as exc:
             code = exc.code
             return _error(exc.status, exc.message, code=code, param=exc.param)
-        reply = plan_reply(body)
-        scripted = self.behaviour.answer
-        if scripted is not None and reply.tool_call is None:
-            reply = Reply(scripted, None, "stop", len(split_text(scripted, None)))
+        reply = self.reply_for(body)
         request_id: str = request.state.request_id
         if body.get("stream"):
             return StreamingResponse(
@@ -209,6 +207,18 @@ class _Handlers:
                 headers={"cache-control": "no-cache"},
             )
         return JSONResponse(_completion(body, reply, request_id))
+
+    def reply_for(self, body: dict[str, Any]) -> Reply:
+        """What the model answers to a valid chat body (the scripted answer, if one is set)."""
+        reply = plan_reply(body)
+        scripted = self.behaviour.answer
+        if scripted is not None and reply.tool_call is None:
+            reply = Reply(scripted, None, "stop", len(split_text(scripted, None)))
+        return reply
+
+    def completion(self, body: dict[str, Any], request_id: str) -> dict[str, Any]:
+        """The whole answer `POST /chat/completions` would give a valid `body`."""
+        return _completion(body, self.reply_for(body), request_id)
 
     async def _stream(
         self, body: dict[str, Any], reply: Reply, request_id: str
@@ -397,6 +407,7 @@ def create_fake_groq_app(
             Route(f"{api}/models/{{model:path}}", handlers.model, methods=["GET"]),
             Route(f"{api}/audio/transcriptions", handlers.transcribe, methods=["POST"]),
             Route(f"{api}/audio/translations", handlers.transcribe, methods=["POST"]),
+            *BatchHandlers(handlers.admit, handlers.completion, handlers.behaviour).routes(api),
         ],
         exception_handlers={404: _not_found, 405: _not_found},
     )

@@ -29,6 +29,9 @@ class FakeGroqBehaviour:
     tool_call_mode: "single" sends a whole tool call in one delta, "split" spreads its arguments.
     answer: a text every chat answers with instead of echoing the prompt (what a model writes
     from its training data or an injected document).
+    batch_delay: seconds a batch takes from `validating` to its end (half of it validating).
+    batch_outcome: how a batch ends: `completed`, or `expired`, `failed` (validation),
+    `cancelled` (as if cancelled upstream).
     """
 
     latency: float = 0.0
@@ -38,6 +41,8 @@ class FakeGroqBehaviour:
     stream_error_after: int | None = None
     tool_call_mode: Literal["single", "split"] = "single"
     answer: str | None = None
+    batch_delay: float = 0.2
+    batch_outcome: Literal["completed", "expired", "failed", "cancelled"] = "completed"
     _faults: list[Fault] = field(default_factory=list, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -64,3 +69,5 @@ class FakeGroqBehaviour:
         self.chunk_size = self.cut_stream_after = self.stream_error_after = None
         self.tool_call_mode = "single"
         self.answer = None
+        self.batch_delay = 0.2
+        self.batch_outcome = "completed"

@@ -381,3 +381,19 @@ def test_an_upload_swept_while_running_is_not_reported_as_stored(app: App) -> No
             parts, operator, name="slow", upload=IngestRequest("s.txt", "text/plain", slow_body())
         )
     assert stored_objects(app) == []
+
+
+def test_a_name_gets_the_same_token_in_its_column_and_in_free_text(app: App) -> None:
+    names = ["John Smith", "Mary Jones", "Ada Lovelace"] * 5
+    rows = [f"{i},{name},spoke with {name} today" for i, name in enumerate(names)]
+    content = "\n".join(["id,name,notes", *rows]) + "\n"
+    dataset = upload(app, "people.csv", content.encode()).json()["id"]
+    report = app.client.get(
+        f"/v1/datasets/{dataset}/versions/1/report", headers=app.headers("acme", "analyst")
+    ).json()["report"]
+    # One name in a sentence does not make the sentence an identifier: its words are kept.
+    assert report["column_kinds"] == {"id": "plain", "name": "entity:PERSON", "notes": "text"}
+    stored = list(csv.reader(io.StringIO(read(app, dataset, 1).text)))[1:]
+    for _, token, note in stored:
+        assert token.startswith("PERSON_") and note == f"spoke with {token} today"
+    assert len({token for _, token, _ in stored}) == 3

@@ -13,7 +13,7 @@ import itertools
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -322,10 +322,15 @@ def parse_delimiter(raw: str | None) -> str | None:
     return named
 
 
-def _classify(column: list[str], counts: dict[str, dict[str, int]]) -> str:
+def _classify(
+    column: list[str], counts: dict[str, dict[str, int]], whole: Collection[str] = ()
+) -> str:
     """`plain`, `entity:<TYPE>` (an identifier column, tokenized whole) or `text`.
 
-    `counts` maps each sampled value to the entity counts detection found in it.
+    `counts` maps each sampled value to the entity counts detection found in it; `whole` holds
+    the values that one entity covers whole. Only those count towards an identifier column: a
+    note that names one person ("spoke with Ada Lovelace today") is free text, whose words
+    around the name are kept, and whose name gets the same token as in a name column.
     """
     values = [v for v in column if v.strip()]
     if all(_PLAIN_CELL.fullmatch(v.strip()) and not counts.get(v) for v in values):
@@ -333,7 +338,7 @@ def _classify(column: list[str], counts: dict[str, dict[str, int]]) -> str:
     types: Counter[str] = Counter()
     for value in values:
         found = counts.get(value, {})
-        if len(found) == 1 and sum(found.values()) == 1:
+        if len(found) == 1 and sum(found.values()) == 1 and value in whole:
             types.update(found)
     if types and values:
         entity, hits = types.most_common(1)[0]
@@ -375,13 +380,14 @@ def _anonymize_csv(
             break
 
     sampled = sorted({value for _, row in sample for value in row if value.strip()})
-    sample_counts = dict(
-        zip(sampled, (c for _, c in anonymize_many([(v, None) for v in sampled])), strict=True)
-    )
+    sample_done = dict(zip(sampled, anonymize_many([(v, None) for v in sampled]), strict=True))
+    sample_counts = {value: counts for value, (_, counts) in sample_done.items()}
+    # One word left (the token, a mask) or none: the entity was the whole value.
+    whole = {value for value, (text, _) in sample_done.items() if len(text.split()) <= 1}
     kinds = []
     for index, name in enumerate(header):
         column = [row[index] for _, row in sample if index < len(row)]
-        kind = overrides.get(name) or _classify(column, sample_counts)
+        kind = overrides.get(name) or _classify(column, sample_counts, whole)
         kinds.append(kind)
         report.column_kinds[shown[index]] = kind
 

@@ -84,6 +84,9 @@ CATALOGUE: tuple[EntityType, ...] = (
     *_in("TH", "TH_TNIN"),
     *_in("ZA", "ZA_ID_NUMBER"),
     *_in("NG", "NG_NIN"),
+    *_in("BR", "BR_CPF"),
+    *_in("FR", "FR_NIR"),
+    *_in("NL", "NL_BSN"),
 )
 
 ENTITY_TYPES: tuple[str, ...] = tuple(e.name for e in CATALOGUE)

@@ -1,8 +1,9 @@
-"""Checksums of identifiers Presidio does not validate: bech32/bech32m, EIP-55, DEA, NRIC/FIN."""
+"""Checksums of identifiers Presidio does not validate: bech32/bech32m, EIP-55, DEA, NRIC/FIN,
+Brazilian CPF, French NIR and Dutch BSN."""
 
 from __future__ import annotations
 
-__all__ = ["bech32_ok", "dea_ok", "eip55_ok", "keccak256", "nric_ok"]
+__all__ = ["bech32_ok", "bsn_ok", "cpf_ok", "dea_ok", "eip55_ok", "keccak256", "nir_ok", "nric_ok"]
 
 _BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 _BECH32_VALUE = {ch: i for i, ch in enumerate(_BECH32_CHARSET)}
@@ -125,3 +126,46 @@ def nric_ok(value: str) -> bool:
     total = sum(int(ch) * w for ch, w in zip(value[1:8], _NRIC_WEIGHTS, strict=True))
     total += 4 if prefix in "TG" else 0
     return letters[total % 11] == value[8]
+
+
+def _only_digits(value: str) -> str:
+    return "".join(ch for ch in value if ch.isdigit())
+
+
+def cpf_ok(value: str) -> bool:
+    """A Brazilian CPF: 11 digits (any punctuation ignored), both mod-11 check digits holding,
+    not one digit repeated (11111111111 passes the arithmetic but is never issued)."""
+    digits = _only_digits(value)
+    if len(digits) != 11 or len(set(digits)) == 1:
+        return False
+    d = [int(ch) for ch in digits]
+    for n in (9, 10):
+        total = sum(x * w for x, w in zip(d[:n], range(n + 1, 1, -1), strict=True))
+        if total * 10 % 11 % 10 != d[n]:
+            return False
+    return True
+
+
+def nir_ok(value: str) -> bool:
+    """A French NIR (INSEE number, numéro de sécurité sociale): 13 characters and a two-digit
+    key, 97 minus the 13 read as a number modulo 97; Corsica's departments 2A and 2B count as
+    19 and 18. The sex digit must be 1 or 2 (3, 4, 7, 8 for provisional numbers)."""
+    compact = "".join(ch for ch in value.upper() if ch.isalnum())
+    if len(compact) != 15 or compact[0] not in "123478" or not compact[13:].isdigit():
+        return False
+    body = compact[:13]
+    if body[5:7] in ("2A", "2B"):
+        body = body[:5] + ("19" if body[6] == "A" else "18") + body[7:]
+    if not body.isdigit():
+        return False
+    return 97 - int(body) % 97 == int(compact[13:])
+
+
+def bsn_ok(value: str) -> bool:
+    """A Dutch BSN (burgerservicenummer): nine digits passing the elfproef, the weights 9..2
+    on the first eight minus the last, a multiple of 11; all zeros is not a number."""
+    digits = _only_digits(value)
+    if len(digits) != 9 or digits == "000000000":
+        return False
+    d = [int(ch) for ch in digits]
+    return (sum(x * w for x, w in zip(d[:8], range(9, 1, -1), strict=True)) - d[8]) % 11 == 0

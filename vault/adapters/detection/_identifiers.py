@@ -19,7 +19,15 @@ import regex
 from presidio_analyzer import PatternRecognizer
 from presidio_analyzer import predefined_recognizers as presidio
 
-from vault.adapters.detection._checksums import bech32_ok, dea_ok, eip55_ok, nric_ok
+from vault.adapters.detection._checksums import (
+    bech32_ok,
+    bsn_ok,
+    cpf_ok,
+    dea_ok,
+    eip55_ok,
+    nir_ok,
+    nric_ok,
+)
 from vault.adapters.detection._patterns import Candidate
 from vault.domain.entities import REGION_OF
 from vault.domain.policy import DEFAULT_LOCALES
@@ -257,6 +265,21 @@ def _validated(pattern: str, check: Callable[[str], bool], *, flags: int = 0) ->
     return find
 
 
+def _checked(
+    pattern: str, check: Callable[[str], bool], *, stands: Callable[[str], bool]
+) -> Finder:
+    """Matches of `pattern` whose checksum holds; `stands` says which need no context word."""
+    compiled = re.compile(pattern)
+
+    def find(text: str, windows: Windows) -> Iterator[Found]:
+        for m in _in_windows(compiled, text, windows):
+            value = m.group()
+            if check(value):
+                yield m.start(), m.end(), stands(value)
+
+    return find
+
+
 def _digits(n: int) -> str:
     """n digits, maybe grouped by spaces, dots or hyphens."""
     return rf"\d(?:[ .-]?\d){{{n - 1}}}"
@@ -292,6 +315,21 @@ def _fi_stands(value: str, valid: bool | None) -> bool:
 
 def _kr_stands(value: str, valid: bool | None) -> bool:
     return valid is True and "-" in value
+
+
+# CPF as printed ("529.982.247-25") or bare; NIR with or without its spaces, Corsica's 2A/2B
+# in the department; BSN bare or grouped as 1234.56.782 or 123 456 782.
+_CPF = r"(?<![\d.-])\d{3}(\.?)\d{3}\1\d{3}-?\d{2}(?![\d-]|\.\d)"
+_NIR = (
+    r"(?<![\w.-])[1-478]( ?)\d{2}\1(?:0[1-9]|1[0-2]|[2-9]\d)\1(?:\d{2}|2[ABab])\1\d{3}\1\d{3}"
+    r"\1\d{2}(?![\w-]|\.\d)"
+)
+_BSN = r"(?<![\d.-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3} \d{3} \d{3})(?![\d-]|\.\d)"
+
+
+def _cpf_stands(value: str) -> bool:
+    # Two check digits in the printed layout; eleven bare digits could be a phone number.
+    return bool(re.fullmatch(r"\d{3}\.\d{3}\.\d{3}-\d{2}", value))
 
 
 def _entries() -> tuple[IdentifierRecognizer, ...]:
@@ -503,6 +541,34 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
     from_presidio("TH_TNIN", p.ThTninRecognizer, _digits(13), run=13)
     from_presidio("ZA_ID_NUMBER", p.ZaIdNumberRecognizer, _digits(13), ["sa id"], run=13)
     from_presidio("NG_NIN", p.NgNinRecognizer, r"\d{11}", run=11)
+    # --- Brazil, France, the Netherlands (own checksums)
+    add(
+        "br_cpf",
+        "BR_CPF",
+        _digits(11),
+        _checked(_CPF, cpf_ok, stands=_cpf_stands),
+        ["cpf", "cadastro de pessoas", "cadastro de pessoa", "cic", "contribuinte"],
+        run=11,
+    )
+    add(
+        "fr_nir",
+        "FR_NIR",
+        r"\d{3} ?\d{3} ?\d{2}",
+        # A two-digit key, a sex digit and a month: a 15-digit number passes by chance once
+        # in thousands, so a valid one stands.
+        _checked(_NIR, nir_ok, stands=lambda v: True),
+        ["nir", "insee", "sécurité sociale", "securite sociale", "sécu", "secu", "carte vitale",
+         "social security", "n° ss", "numéro ss"],
+        run=8,
+    )  # fmt: skip
+    add(
+        "nl_bsn",
+        "NL_BSN",
+        _digits(9),
+        _checked(_BSN, bsn_ok, stands=lambda v: False),  # one nine-digit number in eleven passes
+        ["bsn", "burgerservicenummer", "sofinummer", "sofi-nummer", "sofi", "citizen service"],
+        run=9,
+    )
     # --- everywhere: wallets and device addresses
     add(
         "bech32",

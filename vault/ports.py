@@ -17,6 +17,8 @@ __all__ = [
     "ApiKeyStore",
     "AuditLog",
     "AuditSigner",
+    "BatchObject",
+    "BatchObjects",
     "DataKey",
     "DatasetCatalog",
     "DatasetInfo",
@@ -236,6 +238,28 @@ class LlmClient(Protocol):
         self, audio: bytes, *, filename: str, fields: Mapping[str, str | list[str]]
     ) -> UpstreamResponse: ...
 
+    def upload_file(self, content: bytes, *, filename: str, purpose: str) -> UpstreamResponse:
+        """Upload a file (a batch's JSONL input); `json` is the upstream's file object."""
+        ...
+
+    def get_file(self, file_id: str) -> UpstreamResponse: ...
+
+    def delete_file(self, file_id: str) -> UpstreamResponse: ...
+
+    def file_content(self, file_id: str) -> bytes:
+        """A file's bytes as the upstream holds them."""
+        ...
+
+    def create_batch(self, payload: bytes) -> UpstreamResponse:
+        """Create a batch; `payload` is the JSON body, sent as given."""
+        ...
+
+    def get_batch(self, batch_id: str) -> UpstreamResponse: ...
+
+    def list_batches(self) -> UpstreamResponse: ...
+
+    def cancel_batch(self, batch_id: str) -> UpstreamResponse: ...
+
     def close(self) -> None:
         """Close pooled connections (sync calls); the vault calls it once, at shutdown."""
         ...
@@ -388,3 +412,36 @@ class JobStore(Protocol):
     def unfinished(self) -> list[JobInfo]:
         """Every queued or running job, of every tenant (for the start-up check)."""
         ...
+
+
+@dataclass(frozen=True, slots=True)
+class BatchObject:
+    """A file or batch of the batch API as a tenant sees it: the vault's id, the upstream's.
+    An input file the vault sealed and stored names its object and keeps its header."""
+
+    id: str
+    tenant: str
+    kind: str  # "file" | "batch"
+    purpose: str  # "batch" (an input file), "batch_output", or "batch" for a batch
+    upstream_id: str
+    created_by: str
+    created_at: datetime
+    lines: int = 0
+    size: int = 0
+    object_key: str | None = None
+    object_version_id: str | None = None
+    header: bytes | None = None
+
+
+class BatchObjects(Protocol):
+    """The vault's batch-API ids, per tenant, mapped to the upstream's."""
+
+    def add(self, entry: BatchObject) -> BatchObject:
+        """Insert; an entry for the same (tenant, kind, upstream id) is returned instead."""
+        ...
+
+    def get(self, tenant: str, object_id: str) -> BatchObject | None: ...
+
+    def by_upstream(self, tenant: str, kind: str, upstream_id: str) -> BatchObject | None: ...
+
+    def delete(self, tenant: str, object_id: str) -> None: ...

@@ -21,9 +21,10 @@ from vault.settings import Settings
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from vault.ports import Detector, KeyService, LlmClient, ObjectStore, TenantKeys
+    from vault.ports import BatchObjects, Detector, KeyService, LlmClient, ObjectStore, TenantKeys
     from vault.services.anonymize import Anonymizer
     from vault.services.audit_backlog import AuditBacklog
+    from vault.services.batches import Batches
     from vault.services.chat import ChatRedactor
     from vault.services.ingest_dataset import DatasetParts
     from vault.services.proxy_chat import ProxyChat
@@ -170,6 +171,19 @@ class Vault:
         from vault.services.proxy_chat import ProxyChat
 
         return ProxyChat(self)
+
+    @cached_property
+    def batch_objects(self) -> BatchObjects:
+        from vault.adapters.batches_sql import SqlBatchObjects
+
+        return SqlBatchObjects(self.engine)
+
+    @cached_property
+    def batches(self) -> Batches:
+        """The Groq batch API through the vault: files tokenized, ids mapped, output restored."""
+        from vault.services.batches import Batches
+
+        return Batches(self, max_upload_bytes=self.settings.max_upload_bytes)
 
     @cached_property
     def reidentifier(self) -> Reidentifier:

@@ -12,6 +12,7 @@ __all__ = [
     "ApiKeyRow",
     "AuditCheckpointRow",
     "AuditRecordRow",
+    "BatchObjectRow",
     "DatasetRow",
     "DatasetVersionRow",
     "JobRow",
@@ -151,6 +152,26 @@ class JobRow(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
     started_at: datetime | None = None
     finished_at: datetime | None = None
+
+
+class BatchObjectRow(SQLModel, table=True):
+    """A file or batch of the Groq batch API: the vault's id, the upstream's, per tenant. An
+    input file the vault sealed and stored also names its object and keeps its header."""
+
+    __tablename__ = "batch_objects"
+    __table_args__ = (UniqueConstraint("tenant", "kind", "upstream_id"),)
+    id: str = Field(primary_key=True, max_length=64)
+    tenant: str = Field(index=True, max_length=128)
+    kind: str = Field(max_length=16)
+    purpose: str = Field(max_length=32)
+    upstream_id: str = Field(max_length=256)
+    created_by: str = Field(max_length=64)
+    lines: int = 0
+    size: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+    object_key: str | None = Field(default=None, max_length=1024)
+    object_version_id: str | None = Field(default=None, max_length=1024)
+    sealed_header: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class AuditRecordRow(SQLModel, table=True):

@@ -17,7 +17,7 @@ from vault import __version__
 from vault.api.errors import install_error_handlers
 from vault.api.metrics import Metrics
 from vault.api.openapi import install_openapi
-from vault.api.routes import apikeys, audit, datasets, health, jobs, proxy, text
+from vault.api.routes import apikeys, audit, batches, datasets, health, jobs, proxy, text
 from vault.settings import Settings
 from vault.wiring import Vault, build_vault
 
@@ -59,6 +59,7 @@ def create_app(settings: Settings | None = None, *, vault: Vault | None = None) 
     app.add_middleware(_RequestContext, metrics=app.state.metrics)
     # Routes match in order: the proxy, the busiest door, is tried first.
     app.include_router(proxy.router)
+    app.include_router(batches.router)
     for router in (
         health.router,
         text.router,

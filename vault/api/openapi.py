@@ -368,6 +368,60 @@ OPERATIONS: dict[str, Operation] = {
     "GET /openai/v1/models/{model_id}": Operation((*_AUTHENTICATED, *GROQ_STATUSES)),
     "POST /openai/v1/audio/transcriptions": _SPEECH,
     "POST /openai/v1/audio/translations": _SPEECH,
+    # Groq's batch API: input files tokenized line by line, ids the vault's own.
+    "POST /openai/v1/files": Operation(
+        (400, 409, 410, 413, 415, 422, *_AUTHENTICATED, *GROQ_STATUSES),
+        body=_form(
+            {
+                "type": "object",
+                "required": ["purpose", "file"],
+                "properties": {
+                    "purpose": {"type": "string", "enum": ["batch"]},
+                    "file": {
+                        "type": "string",
+                        "format": "binary",
+                        "description": "JSONL: one chat request per line "
+                        '(`custom_id`, `method: "POST"`, `url: "/v1/chat/completions"`, `body`).',
+                    },
+                },
+            },
+            {
+                "purpose": "batch",
+                "file": '{"custom_id": "r-1", "method": "POST", "url": "/v1/chat/completions", '
+                '"body": {"model": "llama-3.1-8b-instant", "messages": '
+                '[{"role": "user", "content": "Hi"}]}}\n',
+            },
+            file_types="application/jsonl",
+        ),
+    ),
+    "GET /openai/v1/files/{file_id}": Operation((404, *_AUTHENTICATED, *GROQ_STATUSES)),
+    "DELETE /openai/v1/files/{file_id}": Operation((404, *_AUTHENTICATED, *GROQ_STATUSES)),
+    "GET /openai/v1/files/{file_id}/content": Operation(
+        (404, 410, 500, *_AUTHENTICATED, *GROQ_STATUSES),
+        answers={200: _text("application/octet-stream")},
+    ),
+    "POST /openai/v1/batches": Operation(
+        (400, 404, 413, *_AUTHENTICATED, *GROQ_STATUSES),
+        body={
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["input_file_id", "endpoint", "completion_window"],
+                        "properties": {
+                            "input_file_id": {"type": "string", "pattern": "^file_[0-9a-f]{32}$"},
+                            "endpoint": {"type": "string", "enum": ["/v1/chat/completions"]},
+                            "completion_window": {"type": "string", "examples": ["24h"]},
+                        },
+                    }
+                }
+            },
+        },
+    ),
+    "GET /openai/v1/batches": Operation((*_AUTHENTICATED, *GROQ_STATUSES)),
+    "GET /openai/v1/batches/{batch_id}": Operation((404, *_AUTHENTICATED, *GROQ_STATUSES)),
+    "POST /openai/v1/batches/{batch_id}/cancel": Operation((404, *_AUTHENTICATED, *GROQ_STATUSES)),
 }
 
 _UNLISTED = Operation((400, *_AUTHENTICATED))

@@ -13,6 +13,7 @@ import asyncio
 import itertools
 import json
 import random
+import re
 import threading
 import time
 import urllib.parse
@@ -40,6 +41,8 @@ _CHAT = "/chat/completions"
 _MODELS = "/models"
 _TRANSCRIPTIONS = "/audio/transcriptions"
 _TRANSLATIONS = "/audio/translations"
+_FILES = "/files"
+_BATCHES = "/batches"
 _DEFAULT_HEADERS = {"user-agent": "vault", "accept": "application/json", "accept-encoding": "gzip"}
 _JSON = {"content-type": "application/json"}
 _EVENT_STREAM = {"accept": "text/event-stream"}
@@ -207,6 +210,45 @@ class UpstreamClient:
         """Speech to English text, answered like `transcribe`."""
         return self._audio(_TRANSLATIONS, audio, filename=filename, fields=fields)
 
+    def upload_file(self, content: bytes, *, filename: str, purpose: str) -> UpstreamResponse:
+        """Upload a file (a batch's JSONL input); `json` is the upstream's file object."""
+        form = httpx.Request(
+            "POST",
+            self._root,
+            data={"purpose": purpose},
+            files={"file": (filename, content, "application/jsonl")},
+        )
+        return self._call(
+            "POST",
+            _FILES,
+            content=form.read(),
+            headers={"content-type": form.headers["content-type"]},
+        )
+
+    def get_file(self, file_id: str) -> UpstreamResponse:
+        return self._call("GET", f"{_FILES}/{_id_path(file_id)}")
+
+    def delete_file(self, file_id: str) -> UpstreamResponse:
+        return self._call("DELETE", f"{_FILES}/{_id_path(file_id)}")
+
+    def file_content(self, file_id: str) -> bytes:
+        """A file's bytes as the upstream holds them (a batch's output or error JSONL)."""
+        answer = self._call("GET", f"{_FILES}/{_id_path(file_id)}/content", raw=True)
+        return answer.json  # type: ignore[no-any-return]
+
+    def create_batch(self, payload: bytes) -> UpstreamResponse:
+        """Create a batch; `payload` is the JSON body, sent byte for byte."""
+        return self._call("POST", _BATCHES, content=payload, headers=_JSON)
+
+    def get_batch(self, batch_id: str) -> UpstreamResponse:
+        return self._call("GET", f"{_BATCHES}/{_id_path(batch_id)}")
+
+    def list_batches(self) -> UpstreamResponse:
+        return self._call("GET", _BATCHES)
+
+    def cancel_batch(self, batch_id: str) -> UpstreamResponse:
+        return self._call("POST", f"{_BATCHES}/{_id_path(batch_id)}/cancel")
+
     async def stream_chat(self, payload: bytes) -> UpstreamStream:
         """Open a streamed chat completion; iterate the result for chunk dicts until `[DONE]`.
 
@@ -268,6 +310,7 @@ class UpstreamClient:
         content: bytes = b"",
         headers: Mapping[str, str] | None = None,
         allow_text: bool = False,
+        raw: bool = False,
     ) -> UpstreamResponse:
         sent = {**_DEFAULT_HEADERS, **(headers or {}), **self._auth()}
         target = self._prefix + path
@@ -280,7 +323,7 @@ class UpstreamClient:
                 continue
             delay = self._after_answer(attempt, response)
             if delay is None:
-                return self._finish(response, allow_text=allow_text)
+                return self._finish(response, allow_text=allow_text, raw=raw)
             self._sleep(delay)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
@@ -325,10 +368,17 @@ class UpstreamClient:
             self._breaker.record_success()
         return self._retry.after_answer(attempt, status, response.headers)
 
-    def _finish(self, response: Http1Response, *, allow_text: bool = False) -> UpstreamResponse:
-        """Parse a final answer; raise UpstreamError for an error status or an unreadable body."""
+    def _finish(
+        self, response: Http1Response, *, allow_text: bool = False, raw: bool = False
+    ) -> UpstreamResponse:
+        """Parse a final answer (`raw`: its bytes as they came); raise UpstreamError for an
+        error status or an unreadable body."""
         headers = self._dialect.passed_headers(response.headers)
         self._raise_for_status(response)
+        if raw:
+            return UpstreamResponse(
+                status=response.status_code, json=response.content, headers=headers
+            )
         content_type = response.headers.get("content-type", "")
         if allow_text and content_type.startswith("text/plain"):
             return UpstreamResponse(
@@ -528,6 +578,20 @@ def _unreachable(
     else:
         what, code = "could not be reached", "upstream_unreachable"
     return UpstreamUnavailable(f"{name} {what} at {origin} ({type(exc).__name__})", code=code)
+
+
+_UPSTREAM_ID = re.compile(r"[A-Za-z0-9_.:-]{1,256}")
+
+
+def _id_path(object_id: str) -> str:
+    """A file or batch id the upstream issued, as one URL path segment."""
+    if not _UPSTREAM_ID.fullmatch(object_id):
+        raise UpstreamError(
+            "the upstream issued an id that is not one",
+            status=502,
+            body=_error("the upstream issued an id that is not one", "bad_upstream_response"),
+        )
+    return object_id
 
 
 def _model_path(model_id: str) -> str:

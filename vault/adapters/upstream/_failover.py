@@ -73,6 +73,31 @@ class FailoverClient:
     ) -> UpstreamResponse:
         return self._either(lambda c: c.translate(audio, filename=filename, fields=fields))
 
+    # Files and batches live on one upstream: they go to the primary, never failing over.
+    def upload_file(self, content: bytes, *, filename: str, purpose: str) -> UpstreamResponse:
+        return self.primary.upload_file(content, filename=filename, purpose=purpose)
+
+    def get_file(self, file_id: str) -> UpstreamResponse:
+        return self.primary.get_file(file_id)
+
+    def delete_file(self, file_id: str) -> UpstreamResponse:
+        return self.primary.delete_file(file_id)
+
+    def file_content(self, file_id: str) -> bytes:
+        return self.primary.file_content(file_id)
+
+    def create_batch(self, payload: bytes) -> UpstreamResponse:
+        return self.primary.create_batch(payload)
+
+    def get_batch(self, batch_id: str) -> UpstreamResponse:
+        return self.primary.get_batch(batch_id)
+
+    def list_batches(self) -> UpstreamResponse:
+        return self.primary.list_batches()
+
+    def cancel_batch(self, batch_id: str) -> UpstreamResponse:
+        return self.primary.cancel_batch(batch_id)
+
     async def stream_chat(self, payload: bytes) -> UpstreamStream:
         try:
             return await self.primary.stream_chat(payload)

@@ -20,9 +20,11 @@ from unittest.mock import ANY
 import httpx
 import pytest
 import uvicorn
+from sqlalchemy.exc import OperationalError
 
 from tests.fakes import RegexDetector
 from vault.adapters.database import create_db_engine
+from vault.adapters.jobs_sql import SqlJobStore
 from vault.api import create_app
 from vault.domain.spans import Span
 from vault.services.apikeys import create_api_key
@@ -377,9 +379,14 @@ def test_a_job_whose_process_died_is_failed_as_interrupted(tmp_path: Path) -> No
             assert running.poll() is None, "the upload ended before it could be interrupted"
             assert time.monotonic() < deadline, "the upload never showed progress"
             if (data_dir / "vault.db").exists():
-                probe = build_vault(settings, detector_override=RegexDetector())
-                jobs = probe.jobs.recent("acme")
-                probe.close()
+                # Read only: the CLI may still be migrating the schema it has just created.
+                engine = create_db_engine(settings.resolved_database_url)
+                try:
+                    jobs = SqlJobStore(engine).recent("acme")
+                except OperationalError:
+                    jobs = []
+                finally:
+                    engine.dispose()
                 if jobs and jobs[0].rows_done > 0:
                     break
             time.sleep(0.2)

@@ -326,3 +326,9 @@ def test_dates_are_not_streets_and_log_keys_are_not_addresses(detector: Presidio
         ("DATE_TIME", "3 September 2024"),
         ("EMAIL_ADDRESS", "d.kowalczyk@poczta.pl"),
     } <= found(detector, text)
+
+
+def test_a_date_after_a_place_is_a_date_not_its_postcode(detector: PresidioDetector) -> None:
+    text = "5646,Siobhan Kelly,Warsaw,1985-11-02,active"
+    assert ("DATE_TIME", "1985-11-02") in found(detector, text)
+    assert ("LOCATION", "1985") not in found(detector, text)

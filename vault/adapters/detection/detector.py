@@ -125,8 +125,10 @@ _NOT_PLACES_OR_PEOPLE = frozenset(
     ]
 )
 _EDGE_JUNK = " \t\r\n\"'`.,;:!?()[]{}<>-"
+# Not the year of a date that follows the place ("Warsaw,1985-11-02" in a CSV row).
 _POSTCODE_AFTER = re.compile(
     r"[ ,\n]{1,3}(\d{4,6}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b"
+    r"(?![-./]\d)"
 )
 # Cheap tests that a text may hold what a Presidio recognizer looks for; each recognizer costs
 # ~0.1 ms a call, mostly overhead, and most prompts hold no IBAN, wallet or IP address.

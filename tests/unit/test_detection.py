@@ -332,3 +332,22 @@ def test_a_date_after_a_place_is_a_date_not_its_postcode(detector: PresidioDetec
     text = "5646,Siobhan Kelly,Warsaw,1985-11-02,active"
     assert ("DATE_TIME", "1985-11-02") in found(detector, text)
     assert ("LOCATION", "1985") not in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("PGPASSWORD=Zx9kQ2mm psql -h db", "Zx9kQ2mm"),
+        ('REDISPASS: "k8sPa55wd"', "k8sPa55wd"),
+        ("redis://:p4ssw0rdX@cache:6379", "p4ssw0rdX"),  # a password with no user name
+        ("DATABASE_URL=postgres://admin:s3cr3tPw@db.internal:5432/app", "s3cr3tPw"),
+    ],
+)
+def test_secrets_in_environment_and_connection_strings(
+    detector: PresidioDetector, text: str, secret: str
+) -> None:
+    assert ("SECRET", secret) in found(detector, text)
+
+
+def test_a_lower_case_word_ending_in_pass_is_not_a_secret_key(detector: PresidioDetector) -> None:
+    assert not {e for e, _ in found(detector, "bypass: enabledfoo")} & {"SECRET"}

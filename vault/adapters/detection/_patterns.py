@@ -204,7 +204,7 @@ RULES: tuple[PatternRule, ...] = (
     PatternRule(
         "url_password",
         "SECRET",
-        re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:/@]{1,64}:([^\s@/]{3,128})@"),
+        re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:/@]{0,64}:([^\s@/]{3,128})@"),
         0.95,
         group=1,
         trigger=("://",),
@@ -221,6 +221,19 @@ RULES: tuple[PatternRule, ...] = (
         group=1,
         trigger=("pass", "pwd", "secret", "api", "token", "private"),
         folded=True,
+    ),
+    PatternRule(
+        # An environment variable named for its secret without a separator: PGPASSWORD=...,
+        # REDISPASS=...; upper case only, so "bypass: on" in prose is not one.
+        "env_secret",
+        "SECRET",
+        re.compile(
+            r"\b[A-Z][A-Z0-9]*(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN)[\"']?\s*[:=]\s*[\"']?"
+            r"([^\s\"',;]{6,200})"
+        ),
+        0.9,
+        group=1,
+        trigger=("PASS", "PWD", "SECRET", "TOKEN"),
     ),
     PatternRule(
         "pem_private_key",

@@ -535,8 +535,13 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
     from_presidio(
         "DE_SOCIAL_SECURITY", p.DeSocialSecurityRecognizer, r"\d{8}[A-Za-z]\d{3}", run=8, mixed=True
     )
-    from_presidio("DE_ID_CARD", p.DeIdCardRecognizer, r"[A-Za-z0-9]{9}", run=1, mixed=True)
-    from_presidio("DE_PASSPORT", p.DePassportRecognizer, r"[A-Za-z0-9]{9}", run=1, mixed=True)
+    # ID card and passport numbers end in their check digit after a letter and seven more.
+    from_presidio(
+        "DE_ID_CARD", p.DeIdCardRecognizer, r"\d(?<=[A-Za-z][A-Za-z0-9]{7}\d)", run=1, mixed=True
+    )
+    from_presidio(
+        "DE_PASSPORT", p.DePassportRecognizer, r"\d(?<=[A-Za-z][A-Za-z0-9]{7}\d)", run=1, mixed=True
+    )
     from_presidio("TR_NATIONAL_ID", p.TrNationalIdRecognizer, r"\d{11}", ["tc kimlik no"], run=11)
     from_presidio("TH_TNIN", p.ThTninRecognizer, _digits(13), run=13)
     from_presidio("ZA_ID_NUMBER", p.ZaIdNumberRecognizer, _digits(13), ["sa id"], run=13)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
@@ -26,7 +25,6 @@ from vault.domain.ratelimit import RateLimiter
 from vault.domain.sse import encode_event
 from vault.errors import (
     OutboundBlocked,
-    PersonalDataInField,
     RateLimited,
     UpstreamError,
     UpstreamUnavailable,
@@ -37,11 +35,11 @@ from vault.services.anonymize import Anonymizer
 from vault.services.audit_backlog import AuditBacklog
 from vault.services.chat import ChatRedactor, PrimedReidentifier, ResponseRestorer, StreamRestorer
 from vault.services.chat.answers import AnswerGuard
+from vault.services.failures import failure_details
 from vault.services.reidentify import Reidentifier
 
-__all__ = ["ChatParts", "Completed", "Prepared", "ProxyChat", "Recorder", "audit_path"]
+__all__ = ["ChatParts", "Completed", "Prepared", "ProxyChat", "Recorder"]
 
-_PATH_CHARACTERS = re.compile(r"[^A-Za-z0-9_.:/-]")
 _CHUNK_KEYS = ("id", "object", "created", "model", "system_fingerprint")
 _DONE = b"data: [DONE]\n\n"
 
@@ -302,17 +300,7 @@ class ProxyChat:
         path, never its text. (A block is audited where it was decided.)"""
         if isinstance(exc, OutboundBlocked):
             return
-        if isinstance(exc, VaultError):
-            details: dict[str, Any] = {
-                "error": exc.code,
-                "status": getattr(exc, "upstream_status", exc.status),
-            }
-            if exc.param:
-                details["param"] = audit_path(exc.param)
-            if isinstance(exc, PersonalDataInField):
-                details["entities"] = dict.fromkeys(exc.entity_types, 1)
-        else:
-            details = {"error": "internal_error", "status": 500}
+        details = failure_details(exc)
         self._vault.audit.append(recorder.event("proxy.request", outcome="error", details=details))
 
     def _after_answer(self, tenant: str, event: AuditEvent, answers: list[Any]) -> None:
@@ -321,11 +309,6 @@ class ProxyChat:
         self._vault.audit_backlog.append(event)
         if answers:
             self._vault.chat_redactor.remember_answers(tenant, answers)
-
-
-def audit_path(param: str) -> str:
-    """A field's JSON path as the audit log may hold it (an id-like string)."""
-    return _PATH_CHARACTERS.sub("", param)[:128]
 
 
 def _timing(prepared: Prepared, *, upstream: float, total: float) -> dict[str, str]:

@@ -18,7 +18,7 @@ from vault.domain.policy import Action
 from vault.domain.principal import Principal
 from vault.errors import InvalidRequest, PayloadTooLarge, VaultError
 from vault.services.batches import Batches
-from vault.services.proxy_chat import audit_path
+from vault.services.failures import failure_details
 
 router = APIRouter(prefix="/openai/v1", tags=["batches"])
 
@@ -29,18 +29,6 @@ _MAX_BATCH_BODY = 64 * 1024
 
 def _batches(request: Request) -> Batches:
     return get_vault(request).batches
-
-
-def _failure(exc: Exception) -> dict[str, Any]:
-    if isinstance(exc, VaultError):
-        details: dict[str, Any] = {
-            "error": exc.code,
-            "status": getattr(exc, "upstream_status", exc.status),
-        }
-        if exc.param:
-            details["param"] = audit_path(exc.param)
-        return details
-    return {"error": "internal_error", "status": 500}
 
 
 def _audited(
@@ -57,7 +45,12 @@ def _audited(
         result = work()
     except Exception as exc:
         audit(
-            request, principal, action, outcome="error", object_id=object_id, details=_failure(exc)
+            request,
+            principal,
+            action,
+            outcome="error",
+            object_id=object_id,
+            details=failure_details(exc),
         )
         raise
     shown = details(result) if details is not None else {}
@@ -149,7 +142,7 @@ def file_content(file_id: str, request: Request, principal: Caller) -> Streaming
             "batch.file.content",
             outcome="error",
             object_id=file_id,
-            details=_failure(exc),
+            details=failure_details(exc),
         )
         raise
 
@@ -198,7 +191,7 @@ async def create_batch(request: Request, principal: Caller) -> dict[str, Any]:
     try:
         body = await _json(request)
     except VaultError as exc:
-        failure = _failure(exc)
+        failure = failure_details(exc)
         await anyio.to_thread.run_sync(
             lambda: audit(request, principal, "batch.create", outcome="error", details=failure)
         )

@@ -24,7 +24,8 @@ from vault.errors import (
     PermissionDenied,
     VaultError,
 )
-from vault.services.proxy_chat import ProxyChat, audit_path
+from vault.services.failures import failure_details
+from vault.services.proxy_chat import ProxyChat
 from vault.wiring import Vault
 
 router = APIRouter(prefix="/openai/v1", tags=["proxy"])
@@ -261,9 +262,7 @@ async def _speech(request: Request, x_vault_purpose: str | None, *, translate: b
             return PlainTextResponse(result, status_code=answer.status, headers=headers)
         return JSONResponse(result, status_code=answer.status, headers=headers)
     except VaultError as exc:
-        details = {"error": exc.code, "status": exc.status}
-        if exc.param:
-            details["param"] = audit_path(exc.param)
+        details = failure_details(exc)
         purpose = None
         raise
     finally:

@@ -189,6 +189,14 @@ class AccessPolicy(_Strict):
         granted = {given for role in roles for given in self.grants.get(role, ())}
         return frozenset(granted) & roles
 
+    def answer_view(self, roles: frozenset[Role]) -> tuple[bool, frozenset[str] | None]:
+        """Whether answers are re-identified for these roles, and which types (None: all).
+        Without the right, nothing is revealed, but look-alikes the caller sent (its own tokens)
+        still come back."""
+        if not self.allows(roles, Action.REIDENTIFY):
+            return False, frozenset()
+        return True, self.revealable(roles)
+
     def revealable(self, roles: frozenset[Role]) -> frozenset[str] | None:
         """Entity types these roles may see in the clear; None means every type."""
         types: set[str] = set()

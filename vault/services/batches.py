@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from vault.crypto import EncryptionContext, open_stream, seal_stream
-from vault.domain.policy import AccessPolicy, Action
+from vault.domain.policy import AccessPolicy
 from vault.domain.principal import Principal
 from vault.errors import (
     InvalidRequest,
@@ -154,10 +154,7 @@ class Batches:
 
     def reveal(self, principal: Principal) -> tuple[bool, frozenset[str] | None]:
         """Whether answers are re-identified for this caller, and which types (None: all)."""
-        policy = self._vault.access_policy
-        if not policy.allows(principal.roles, Action.REIDENTIFY):
-            return False, frozenset()
-        return True, policy.revealable(principal.roles)
+        return self._vault.access_policy.answer_view(principal.roles)
 
     # -- files ----------------------------------------------------------------------------
 

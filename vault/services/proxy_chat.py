@@ -19,7 +19,7 @@ from typing import Any, Protocol
 import anyio
 
 from vault.domain.audit import AuditEvent, validate_details
-from vault.domain.policy import AccessPolicy, Action, check_purpose
+from vault.domain.policy import AccessPolicy, check_purpose
 from vault.domain.principal import Principal
 from vault.domain.ratelimit import RateLimiter
 from vault.domain.sse import encode_event
@@ -116,12 +116,8 @@ class ProxyChat:
         return self._vault.llm
 
     def reveal(self, principal: Principal) -> tuple[bool, frozenset[str] | None]:
-        """Whether answers are re-identified for this caller, and which types."""
-        policy = self._vault.access_policy
-        if not policy.allows(principal.roles, Action.REIDENTIFY):
-            # Nothing revealed, but look-alikes the caller sent (its own tokens) still come back.
-            return False, frozenset()
-        return True, policy.revealable(principal.roles)
+        """Whether answers are re-identified for this caller, and which types (None: all)."""
+        return self._vault.access_policy.answer_view(principal.roles)
 
     def _answer_guard(self, prepared: Prepared) -> AnswerGuard | None:
         """The guard over this request's answers, unless the policy only restores them."""

@@ -12,6 +12,7 @@ __all__ = [
     "ApiKeyRow",
     "AuditCheckpointRow",
     "AuditRecordRow",
+    "AuditShipCursorRow",
     "BatchObjectRow",
     "DatasetRow",
     "DatasetVersionRow",
@@ -20,6 +21,8 @@ __all__ = [
     "SystemKeyRow",
     "TenantKeyRow",
     "TokenRow",
+    "WebhookDeliveryRow",
+    "WebhookSubscriptionRow",
 ]
 
 
@@ -206,3 +209,50 @@ class AuditCheckpointRow(SQLModel, table=True):
     head_hash: str = Field(max_length=64)
     signature: str = Field(max_length=256)
     at: datetime = Field(default_factory=utcnow)
+    key_id: str | None = Field(default=None, max_length=64)  # None: the deployment's first key
+
+
+class WebhookSubscriptionRow(SQLModel, table=True):
+    """A tenant's webhook: where to POST which events. The signing secret is sealed under the
+    tenant's keyring; a deleted subscription keeps its row (its delivery log stays readable)."""
+
+    __tablename__ = "webhook_subscriptions"
+    id: str = Field(primary_key=True, max_length=64)
+    tenant: str = Field(index=True, max_length=128)
+    url: str = Field(max_length=2048)
+    event_types: str = Field(max_length=1024)  # space-separated
+    sealed_secret: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_by: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    deleted_at: datetime | None = None
+
+
+class WebhookDeliveryRow(SQLModel, table=True):
+    """One event for one subscription: the durable queue and its delivery log. `payload` holds
+    ids and counts only; `id` is the Standard Webhooks message id (`webhook-id`)."""
+
+    __tablename__ = "webhook_deliveries"
+    id: str = Field(primary_key=True, max_length=64)
+    subscription_id: str = Field(index=True, max_length=64)
+    tenant: str = Field(max_length=128)
+    event_type: str = Field(max_length=64)
+    payload: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    state: str = Field(max_length=16)  # pending | delivered | dead
+    attempts: int = 0
+    next_attempt_at: datetime = Field(default_factory=utcnow)
+    claimed_until: datetime | None = None
+    last_status: int | None = None
+    last_error: str | None = Field(default=None, max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    delivered_at: datetime | None = None
+
+
+class AuditShipCursorRow(SQLModel, table=True):
+    """How far each tenant's audit trail has been shipped to the Object Lock bucket."""
+
+    __tablename__ = "audit_ship_cursors"
+    tenant: str = Field(primary_key=True, max_length=128)
+    record_seq: int = 0
+    checkpoint_seq: int = 0
+    updated_at: datetime = Field(default_factory=utcnow)

@@ -31,7 +31,9 @@ $(TOOLS_STAMP): infra/requirements-tools.lock
 run: install
 	$(BIN)/vault serve
 
+# The console's browser tests drive Debian's chromium through Playwright; no browser download.
 test: install install-tools
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-unit: install

@@ -35,7 +35,8 @@ _REASONS = {
     401: "No API key, or one that is unknown, revoked or expired.",
     403: "The key's roles do not allow this; the message names the roles that would.",
     404: "No such object in the caller's tenant (another tenant's objects do not exist here).",
-    409: "A conflict: an Idempotency-Key reused for another request, or a token collision.",
+    409: "A conflict: an Idempotency-Key reused for another request, a token collision, or a "
+    "dataset name that several of the tenant's datasets have (`ambiguous_dataset_name`).",
     410: "The data was erased (its keys were destroyed).",
     413: "The body is larger than the limit the message names.",
     415: "The body is not of a media type this operation reads.",
@@ -317,18 +318,18 @@ OPERATIONS: dict[str, Operation] = {
         answers={200: {"application/json": {"schema": {"type": "object"}}}, 202: _JOB_ANSWER},
     ),
     "GET /v1/datasets": Operation(_AUTHENTICATED),
-    "GET /v1/datasets/{dataset_id}": Operation((404, *_AUTHENTICATED)),
+    "GET /v1/datasets/{dataset_id}": Operation((404, 409, *_AUTHENTICATED)),
     "POST /v1/datasets/{dataset_id}/versions": Operation(
         (400, 404, 409, 410, 413, 415, *_AUTHENTICATED),
         body=_NEW_VERSION,
         answers={200: {"application/json": {"schema": {"type": "object"}}}, 202: _JOB_ANSWER},
     ),
-    "GET /v1/datasets/{dataset_id}/versions": Operation((404, *_AUTHENTICATED)),
+    "GET /v1/datasets/{dataset_id}/versions": Operation((404, 409, *_AUTHENTICATED)),
     "GET /v1/datasets/{dataset_id}/versions/{number}/report": Operation(
-        (404, 410, 500, *_AUTHENTICATED)
+        (404, 409, 410, 500, *_AUTHENTICATED)
     ),
     "GET /v1/datasets/{dataset_id}/versions/{number}/content": Operation(
-        (400, 404, 410, 500, *_AUTHENTICATED),
+        (400, 404, 409, 410, 500, *_AUTHENTICATED),
         answers={200: _text("text/csv", "application/jsonl", "text/plain")},
     ),
     "GET /v1/jobs": Operation(_AUTHENTICATED),

@@ -23,6 +23,7 @@ from vault.domain.principal import Principal
 from vault.errors import InvalidRequest, NotFound, PermissionDenied, VaultError
 from vault.ports import DatasetInfo
 from vault.services.dataset_formats import parse_delimiter
+from vault.services.dataset_names import resolve_dataset_ref
 from vault.services.ingest_dataset import (
     IngestRequest,
     add_version,
@@ -78,6 +79,18 @@ def _audit_failure(
     audit(
         request, principal, action, outcome=outcome, object_id=object_id, details=details, **fields
     )
+
+
+def _resolved(request: Request, principal: Principal, action: str, ref: str) -> str:
+    """The id of the dataset `ref` names (an id, or a name in the caller's tenant); a name
+    that names none, or several (409), is audited as `action`'s failure and raised."""
+    try:
+        return resolve_dataset_ref(
+            get_vault(request).dataset_parts().catalog, principal.tenant, ref
+        )
+    except VaultError as exc:
+        _audit_failure(request, principal, action, exc, object_id=None)
+        raise
 
 
 def _audited(
@@ -329,6 +342,9 @@ async def post_version(
     idempotency_key: Annotated[str | None, Header(max_length=256)] = None,
 ) -> JSONResponse:
     """The next version of a dataset from a multipart upload (`file`)."""
+    dataset_id = await anyio.to_thread.run_sync(
+        _resolved, request, principal, "dataset.version", dataset_id
+    )
     return await _upload(request, principal, dataset_id, idempotency_key)
 
 
@@ -345,6 +361,8 @@ def list_datasets(request: Request, principal: Reader) -> dict[str, Any]:
 
 @router.get("/{dataset_id}")
 def get_dataset(dataset_id: str, request: Request, principal: Reader) -> dict[str, Any]:
+    """A dataset, by its id or by its name in the caller's tenant (409 if several have it)."""
+    dataset_id = _resolved(request, principal, "dataset.get", dataset_id)
     catalog = get_vault(request).dataset_parts().catalog
     return _audited(
         request,
@@ -357,6 +375,7 @@ def get_dataset(dataset_id: str, request: Request, principal: Reader) -> dict[st
 
 @router.get("/{dataset_id}/versions")
 def list_versions(dataset_id: str, request: Request, principal: Reader) -> dict[str, Any]:
+    dataset_id = _resolved(request, principal, "dataset.versions", dataset_id)
     catalog = get_vault(request).dataset_parts().catalog
 
     def work() -> dict[str, Any]:
@@ -372,6 +391,7 @@ def version_report(
     dataset_id: str, number: str, request: Request, principal: Reader
 ) -> dict[str, Any]:
     """What was found where in a version: counts per column or field, never values."""
+    dataset_id = _resolved(request, principal, "dataset.report", dataset_id)
     parts = get_vault(request).dataset_parts()
 
     def work() -> dict[str, Any]:
@@ -441,6 +461,7 @@ def read_content(
     The first frame is opened before the answer starts, so a damaged object is a clean 500
     (`integrity_error`) and an erased one a 410; the read is audited when it ends, with how.
     """
+    dataset_id = _resolved(request, principal, "dataset.read", dataset_id)
     parsed = version_number(number)
     object_id = _object_id(dataset_id, parsed) if parsed else None
 

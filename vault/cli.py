@@ -131,6 +131,14 @@ def _audit_cli(
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Worker processes, each a full vault on the same backends "
+            "(default: one per core; 1 on the embedded SQLite database).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the HTTP API (datasets, proxy, audit) on the configured backends."""
     import uvicorn
@@ -139,7 +147,27 @@ def serve(
     from vault.api.access_log import AccessLog
 
     settings = load_settings()
+    count = _worker_count(settings, workers)
     vault = _vault(settings)
+    if count > 1:
+        from vault.api.app import run_startup_tasks
+
+        try:  # once for all workers, before they start: the schema was migrated by _vault
+            with _startup_errors(settings):
+                run_startup_tasks(vault)
+        finally:
+            vault.close()
+        uvicorn.run(
+            "vault.cli:worker_app",
+            factory=True,
+            workers=count,
+            host=host,
+            port=port,
+            log_level="info",
+            access_log=False,
+            log_config=_log_config(),
+        )
+        return
     try:
         with _startup_errors(settings):
             served = AccessLog(create_app(vault=vault))
@@ -155,6 +183,37 @@ def serve(
         )
     finally:
         vault.close()
+
+
+def worker_app() -> Any:
+    """One worker of `vault serve --workers N`: a full vault, its start-up tasks left to the
+    parent, which ran them once before starting the workers."""
+    from vault.api import create_app
+    from vault.api.access_log import AccessLog
+
+    return AccessLog(create_app(Settings(), startup_tasks=False))
+
+
+def _worker_count(settings: Settings, asked: int | None) -> int:
+    """How many workers to start: as asked, else one per core this process may use; one on
+    SQLite, which takes one writer at a time."""
+    import os
+
+    on_sqlite = settings.resolved_database_url.startswith("sqlite")
+    if asked is None:
+        return 1 if on_sqlite else len(os.sched_getaffinity(0))
+    if asked > 1 and on_sqlite:
+        raise fail(
+            "--workers above 1 needs a database server (VAULT_DATABASE_URL): "
+            "SQLite takes one writer at a time"
+        )
+    if asked > 1 and settings.redis_url is None:
+        typer.echo(
+            "vault: warning: without VAULT_REDIS_URL each worker keeps its own rate limits, "
+            "detection cache and audit door",
+            err=True,
+        )
+    return asked
 
 
 def _log_config() -> dict[str, Any]:

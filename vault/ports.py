@@ -30,6 +30,9 @@ __all__ = [
     "LlmStream",
     "NotPiiStore",
     "ObjectStore",
+    "OutageFlag",
+    "RateLimits",
+    "SpanCacheStore",
     "StoredObject",
     "TenantKeys",
     "TokenRecord",
@@ -445,3 +448,38 @@ class BatchObjects(Protocol):
     def by_upstream(self, tenant: str, kind: str, upstream_id: str) -> BatchObject | None: ...
 
     def delete(self, tenant: str, object_id: str) -> None: ...
+
+
+class RateLimits(Protocol):
+    """Per-key requests and LLM tokens per minute. Each check answers 0, or the seconds to wait;
+    a limiter that cannot count raises ServiceUnavailable rather than allow (fail closed)."""
+
+    def check_request(self, key_id: str) -> float:
+        """Count one request for `key_id` unless its limit is reached."""
+        ...
+
+    def check_tokens(self, key_id: str) -> float: ...
+
+    def spend_tokens(self, key_id: str, tokens: int) -> None: ...
+
+
+class SpanCacheStore(Protocol):
+    """Detected spans by a keyed hash of (tenant, text); holds no text. A miss is None."""
+
+    def key(self, tenant: str, text: str) -> bytes: ...
+
+    def get(self, key: bytes) -> list[Span] | None: ...
+
+    def put(self, key: bytes, spans: list[Span]) -> None: ...
+
+
+class OutageFlag(Protocol):
+    """One flag every worker reads: raised while a dependency (the audit log) refuses work."""
+
+    def raise_flag(self) -> None:
+        """Raise it, or keep it raised; it falls by itself if no one raises it again."""
+        ...
+
+    def lower(self) -> None: ...
+
+    def is_raised(self) -> bool: ...

@@ -21,7 +21,15 @@ from vault.settings import Settings
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from vault.ports import BatchObjects, Detector, KeyService, LlmClient, ObjectStore, TenantKeys
+    from vault.ports import (
+        BatchObjects,
+        Detector,
+        KeyService,
+        LlmClient,
+        ObjectStore,
+        RateLimits,
+        TenantKeys,
+    )
     from vault.services.anonymize import Anonymizer
     from vault.services.audit_backlog import AuditBacklog
     from vault.services.batches import Batches
@@ -49,13 +57,25 @@ class Vault:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @cached_property
-    def rate_limiter(self) -> RateLimiter:
-        return RateLimiter(
-            Limits(
-                requests_per_minute=self.settings.rate_limit_rpm,
-                tokens_per_minute=self.settings.rate_limit_tpm,
-            )
+    def redis(self) -> Any:
+        """The Redis client for state shared by workers and replicas; None when not configured."""
+        if self.settings.redis_url is None:
+            return None
+        from vault.adapters.redis_state import connect_redis
+
+        return connect_redis(self.settings.redis_url.get_secret_value())
+
+    @cached_property
+    def rate_limiter(self) -> RateLimits:
+        limits = Limits(
+            requests_per_minute=self.settings.rate_limit_rpm,
+            tokens_per_minute=self.settings.rate_limit_tpm,
         )
+        if self.redis is None:
+            return RateLimiter(limits)
+        from vault.adapters.redis_state import RedisRateLimiter
+
+        return RedisRateLimiter(self.redis, limits, prefix=self.settings.redis_prefix)
 
     @cached_property
     def api_keys(self) -> SqlApiKeyStore:
@@ -119,7 +139,14 @@ class Vault:
         """Where the proxy hands a completed request's record, once its answer has gone back."""
         from vault.services.audit_backlog import AuditBacklog
 
-        return AuditBacklog(self.audit)
+        if self.redis is None:
+            return AuditBacklog(self.audit)
+        from vault.adapters.redis_state import RedisOutageFlag
+
+        flag = RedisOutageFlag(
+            self.redis, name="audit", prefix=self.settings.redis_prefix, ttl_seconds=10
+        )
+        return AuditBacklog(self.audit, flag=flag)
 
     @property
     def detector(self) -> Detector:
@@ -164,7 +191,17 @@ class Vault:
     def chat_redactor(self) -> ChatRedactor:
         from vault.services.chat import ChatRedactor
 
-        return ChatRedactor(self.anonymizer)
+        if self.redis is None:
+            return ChatRedactor(self.anonymizer)
+        from vault.adapters.redis_state import RedisSpanCache
+
+        cache = RedisSpanCache(
+            self.redis,
+            self.tenant_keys,
+            prefix=self.settings.redis_prefix,
+            ttl_seconds=self.settings.redis_cache_seconds,
+        )
+        return ChatRedactor(self.anonymizer, cache=cache)
 
     @cached_property
     def proxy_chat(self) -> ProxyChat:
@@ -200,6 +237,7 @@ class Vault:
             ("database", lambda: check_database(self.engine)),
             ("object_store", self.store.check),
             ("kms", self.keys.check),  # type: ignore[attr-defined]
+            *((("redis", self.redis.ping),) if self.redis is not None else ()),
         ):
             try:
                 check()
@@ -216,6 +254,8 @@ class Vault:
         close = getattr(self.llm, "close", None)
         if close is not None:
             close()
+        if self.__dict__.get("redis") is not None:
+            self.redis.close()
         self.engine.dispose()
 
 

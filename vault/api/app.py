@@ -17,7 +17,7 @@ from vault import __version__
 from vault.api.errors import install_error_handlers
 from vault.api.metrics import Metrics
 from vault.api.openapi import install_openapi
-from vault.api.routes import apikeys, audit, batches, datasets, health, jobs, proxy, text
+from vault.api.routes import apikeys, audit, batches, datasets, health, infer, jobs, proxy, text
 from vault.settings import Settings
 from vault.wiring import Vault, build_vault
 
@@ -65,6 +65,7 @@ def create_app(settings: Settings | None = None, *, vault: Vault | None = None) 
         text.router,
         apikeys.router,
         datasets.router,
+        infer.router,
         jobs.router,
         audit.router,
     ):

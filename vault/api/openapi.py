@@ -332,6 +332,42 @@ OPERATIONS: dict[str, Operation] = {
         (400, 404, 409, 410, 500, *_AUTHENTICATED),
         answers={200: _text("text/csv", "application/jsonl", "text/plain")},
     ),
+    # Prompts over a stored version, as a job; the answers become a derived dataset's version.
+    "POST /v1/datasets/{dataset_id}/versions/{number}/infer": Operation(
+        (400, 404, 409, 410, 413, 422, *_AUTHENTICATED, *GROQ_STATUSES),
+        body={
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["model", "template"],
+                        "properties": {
+                            "model": {"type": "string"},
+                            "template": {
+                                "type": "string",
+                                "description": "Names columns or JSON fields: `{notes}`.",
+                            },
+                            "output_column": {"type": "string", "default": "answer"},
+                            "mode": {"type": "string", "enum": ["online", "batch"]},
+                            "concurrency": {"type": "integer", "minimum": 1, "maximum": 32},
+                            "max_rows": {"type": "integer", "minimum": 1},
+                            "name": {"type": "string", "maxLength": 256},
+                            "output_dataset_id": {"type": "string"},
+                            "max_tokens": {"type": "integer", "minimum": 1},
+                            "temperature": {"type": "number", "minimum": 0, "maximum": 2},
+                        },
+                    },
+                    "example": {
+                        "model": "llama-3.1-8b-instant",
+                        "template": "Classify this ticket: {notes}",
+                        "output_column": "category",
+                    },
+                }
+            },
+        },
+        answers={202: _JOB_ANSWER},
+    ),
     "GET /v1/jobs": Operation(_AUTHENTICATED),
     "GET /v1/jobs/{job_id}": Operation((404, *_AUTHENTICATED)),
     "POST /v1/jobs/{job_id}/cancel": Operation((404, 409, *_AUTHENTICATED)),

@@ -1,16 +1,20 @@
-"""Per-key rate limits: requests and LLM tokens per minute, as sliding one-minute windows."""
+"""Per-key rate limits: requests and LLM tokens per minute, as sliding one-minute windows.
+
+This is the in-process limiter of a single vault process; several workers or replicas share
+`vault.adapters.redis_state.RedisRateLimiter` instead, which keeps the same windows in Redis.
+"""
 
 from __future__ import annotations
 
 import threading
 import time
-from collections import defaultdict, deque
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["Limits", "RateLimiter"]
+__all__ = ["WINDOW_SECONDS", "Limits", "RateLimiter"]
 
-_WINDOW = 60.0
+WINDOW_SECONDS = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,25 +26,37 @@ class Limits:
 
 
 class RateLimiter:
-    """Counts what each key spent in the last minute. `check` says how long to wait, if at all."""
+    """Counts what each key spent in the last minute. `check` says how long to wait, if at all.
+
+    Memory is bounded by the keys active in the last minute: a key whose window has emptied is
+    dropped, and every window's length the whole dictionary is swept for such keys."""
 
     def __init__(self, limits: Limits, *, clock: Callable[[], float] = time.monotonic) -> None:
         self._limits = limits
         self._clock = clock
         self._lock = threading.Lock()
-        self._requests: dict[str, deque[float]] = defaultdict(deque)
-        self._tokens: dict[str, deque[tuple[float, int]]] = defaultdict(deque)
+        self._requests: dict[str, deque[float]] = {}
+        self._tokens: dict[str, deque[tuple[float, int]]] = {}
+        self._swept = clock()
+
+    @property
+    def keys_held(self) -> int:
+        """How many keys have a window in memory (for tests and metrics)."""
+        return len(self._requests) + len(self._tokens)
 
     def check_request(self, key_id: str) -> float:
         """Record a request for `key_id`; returns 0, or the seconds until one is allowed."""
         limit = self._limits.requests_per_minute
+        if not limit:
+            return 0.0
         now = self._clock()
         with self._lock:
-            window = self._requests[key_id]
-            while window and window[0] <= now - _WINDOW:
+            self._sweep(now)
+            window = self._requests.setdefault(key_id, deque())
+            while window and window[0] <= now - WINDOW_SECONDS:
                 window.popleft()
-            if limit and len(window) >= limit:
-                return window[0] + _WINDOW - now
+            if len(window) >= limit:
+                return window[0] + WINDOW_SECONDS - now
             window.append(now)
             return 0.0
 
@@ -51,14 +67,32 @@ class RateLimiter:
             return 0.0
         now = self._clock()
         with self._lock:
-            window = self._tokens[key_id]
-            while window and window[0][0] <= now - _WINDOW:
+            self._sweep(now)
+            window = self._tokens.get(key_id)
+            if window is None:
+                return 0.0
+            while window and window[0][0] <= now - WINDOW_SECONDS:
                 window.popleft()
+            if not window:
+                del self._tokens[key_id]
+                return 0.0
             if sum(n for _, n in window) >= limit:
-                return window[0][0] + _WINDOW - now
+                return window[0][0] + WINDOW_SECONDS - now
             return 0.0
 
     def spend_tokens(self, key_id: str, tokens: int) -> None:
         if self._limits.tokens_per_minute and tokens > 0:
             with self._lock:
-                self._tokens[key_id].append((self._clock(), tokens))
+                self._tokens.setdefault(key_id, deque()).append((self._clock(), tokens))
+
+    def _sweep(self, now: float) -> None:
+        """Drop every key whose newest entry has left the window; at most once a window, so
+        the cost is amortised over the requests of a whole minute. Called under the lock."""
+        if now - self._swept < WINDOW_SECONDS:
+            return
+        self._swept = now
+        horizon = now - WINDOW_SECONDS
+        for key in [k for k, w in self._requests.items() if not w or w[-1] <= horizon]:
+            del self._requests[key]
+        for key in [k for k, w in self._tokens.items() if not w or w[-1][0] <= horizon]:
+            del self._tokens[key]

@@ -8,6 +8,10 @@ records stops the traffic too, and only requests already answered can be waiting
 Records go in the order they were handed over. What a crash of the process loses is the
 handful of records in flight at that moment (a few milliseconds' worth), never a link of the
 chain: the chain is only ever extended by stored records.
+
+With several workers, an `OutageFlag` shared by all of them (Redis) closes every door at once:
+the worker whose records cannot be stored raises it, every worker refuses while it stands, and
+the worker lowers it once its records are stored (or it falls by its TTL if that worker died).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from collections import deque
 
 from vault.domain.audit import AuditEvent
 from vault.errors import ServiceUnavailable, VaultError
-from vault.ports import AuditLog
+from vault.ports import AuditLog, OutageFlag
 
 __all__ = ["AuditBacklog"]
 
@@ -28,8 +32,10 @@ log = logging.getLogger("vault.audit")
 class AuditBacklog:
     """Stores events in `log` in order; keeps those the log cannot take yet. Thread-safe."""
 
-    def __init__(self, log: AuditLog) -> None:
+    def __init__(self, log: AuditLog, *, flag: OutageFlag | None = None) -> None:
         self._log = log
+        self._flag = flag
+        self._raised = False  # by this process: only it knows when its records are stored
         self._pending: deque[AuditEvent] = deque()
         self._lock = threading.Lock()
 
@@ -47,20 +53,26 @@ class AuditBacklog:
             except VaultError as exc:
                 # The code and a count only: the error's text may quote the database's.
                 log.warning("audit records waiting to be stored: %d (%s)", self.pending, exc.code)
+                self._raise_flag()
+            else:
+                self._lower_flag()
 
     def admit(self) -> None:
         """Return once nothing is pending; ServiceUnavailable while pending records cannot be
-        stored. Costs nothing when the backlog is empty, the usual case."""
+        stored, or while another worker's cannot be (the shared flag; ServiceUnavailable too
+        if the flag cannot be read). Costs nothing when the backlog is empty and no flag is
+        shared, the usual case of one process."""
         if not self._pending:
+            if self._flag is not None and self._flag.is_raised():
+                raise _closed()
             return
         with self._lock:
             try:
                 self._store_pending()
             except VaultError:
-                raise ServiceUnavailable(
-                    "the audit log is not taking records; no request is sent until it does",
-                    code="audit_unavailable",
-                ) from None
+                self._raise_flag()
+                raise _closed() from None
+            self._lower_flag()
 
     def flush(self) -> int:
         """Try once to store what is pending (at shutdown); how many records are still left."""
@@ -71,7 +83,32 @@ class AuditBacklog:
                 log.error("audit records that could not be stored: %d", self.pending)
             return self.pending
 
+    def _raise_flag(self) -> None:
+        if self._flag is None:
+            return
+        try:
+            self._flag.raise_flag()
+            self._raised = True
+        except VaultError as exc:  # this worker still refuses; the others may not know
+            log.error("audit outage flag could not be raised (%s)", exc.code)
+
+    def _lower_flag(self) -> None:
+        if self._flag is None or not self._raised:
+            return
+        try:
+            self._flag.lower()
+            self._raised = False
+        except VaultError as exc:  # tried again after the next stored record
+            log.warning("audit outage flag could not be lowered (%s)", exc.code)
+
     def _store_pending(self) -> None:
         while self._pending:
             self._log.append(self._pending[0])
             self._pending.popleft()
+
+
+def _closed() -> ServiceUnavailable:
+    return ServiceUnavailable(
+        "the audit log is not taking records; no request is sent until it does",
+        code="audit_unavailable",
+    )

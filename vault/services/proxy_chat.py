@@ -21,7 +21,6 @@ import anyio
 from vault.domain.audit import AuditEvent, validate_details
 from vault.domain.policy import AccessPolicy, check_purpose
 from vault.domain.principal import Principal
-from vault.domain.ratelimit import RateLimiter
 from vault.domain.sse import encode_event
 from vault.errors import (
     OutboundBlocked,
@@ -30,7 +29,7 @@ from vault.errors import (
     UpstreamUnavailable,
     VaultError,
 )
-from vault.ports import AuditLog, LlmClient, LlmStream, TenantKeys, TokenStore
+from vault.ports import AuditLog, LlmClient, LlmStream, RateLimits, TenantKeys, TokenStore
 from vault.services.anonymize import Anonymizer
 from vault.services.audit_backlog import AuditBacklog
 from vault.services.chat import ChatRedactor, PrimedReidentifier, ResponseRestorer, StreamRestorer
@@ -57,7 +56,7 @@ class ChatParts(Protocol):
     @property
     def audit_backlog(self) -> AuditBacklog: ...
     @property
-    def rate_limiter(self) -> RateLimiter: ...
+    def rate_limiter(self) -> RateLimits: ...
     @property
     def chat_redactor(self) -> ChatRedactor: ...
     @property

@@ -25,6 +25,7 @@ from vault.domain.entities import LITERAL_TOKEN_TYPE
 from vault.domain.policy import Operator
 from vault.domain.spans import Span
 from vault.errors import InvalidRequest, OutboundBlocked, PersonalDataInField
+from vault.ports import SpanCacheStore
 from vault.services.anonymize import Anonymizer
 from vault.services.chat.guard import KnownValues, PayloadCheck
 from vault.services.chat.request import Slot, SlotKind, iter_strings, walk_request
@@ -95,10 +96,17 @@ class ChatRedactor:
     """Tokenizes chat requests for one policy; one detection cache and one memory of known
     values per tenant, shared across requests."""
 
-    def __init__(self, anonymizer: Anonymizer, *, full_rescan: bool = False) -> None:
+    def __init__(
+        self,
+        anonymizer: Anonymizer,
+        *,
+        full_rescan: bool = False,
+        cache: SpanCacheStore | None = None,
+    ) -> None:
         self._anonymizer = anonymizer
         self._policy = anonymizer.policy
-        self._cache = SpanCache()
+        # In process by default; a store shared by workers (Redis) when one is given.
+        self._cache: SpanCacheStore = cache or SpanCache()
         self._full_rescan = full_rescan or anonymizer.policy.full_outbound_rescan
         self._known: dict[str, KnownValues] = {}
         self._known_lock = threading.Lock()

@@ -1,0 +1,208 @@
+"""State shared by every worker and replica through Redis: rate limits, the detection cache and
+the audit door's outage flag.
+
+Nothing here holds text or values: rate windows are keyed by API key id, cached spans by an HMAC
+of (tenant, text) under the tenant's own key (which never reaches Redis), and the outage flag is
+one short string. Every key lives under the configured prefix and has a TTL. Redis failing is a
+ServiceUnavailable (503, `redis_unavailable`): a request is refused, never let through unlimited,
+and the next request after Redis is back succeeds without a restart (redis-py reconnects).
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import redis
+from redis.backoff import ExponentialBackoff
+from redis.retry import Retry
+
+from vault.domain.ratelimit import WINDOW_SECONDS, Limits
+from vault.domain.spans import Span
+from vault.errors import ServiceUnavailable
+from vault.ports import TenantKeys
+
+__all__ = ["RedisOutageFlag", "RedisRateLimiter", "RedisSpanCache", "connect_redis"]
+
+log = logging.getLogger("vault.redis")
+
+_T = TypeVar("_T")
+_WINDOW_US = int(WINDOW_SECONDS * 1_000_000)
+
+# Time comes from the Redis server (TIME), so workers and replicas on clocks that disagree still
+# share one window; each script runs atomically, so the count is exact across all of them.
+# Scores are microseconds; a member is unique per request (and, for tokens, ends with ":<n>").
+_REQUEST = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local window = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then
+  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  return tostring(tonumber(oldest[2]) + window - now)
+end
+redis.call('ZADD', KEYS[1], now, ARGV[3])
+redis.call('PEXPIRE', KEYS[1], math.ceil(window / 1000))
+return '0'
+"""
+
+_TOKENS_LEFT = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local window = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local spent = 0
+local entries = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+for i = 1, #entries, 2 do
+  spent = spent + tonumber(string.match(entries[i], ':(%d+)$'))
+end
+if spent >= tonumber(ARGV[1]) then
+  return tostring(tonumber(entries[2]) + window - now)
+end
+return '0'
+"""
+
+_SPEND = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+redis.call('ZADD', KEYS[1], now, ARGV[1])
+redis.call('PEXPIRE', KEYS[1], math.ceil(tonumber(ARGV[2]) / 1000))
+return 1
+"""
+
+
+def connect_redis(url: str, *, timeout: float = 0.5) -> redis.Redis:
+    """A client for `url` with short timeouts and two quick retries, so a Redis that has gone
+    away costs a request a fraction of a second, not a hang. Connects lazily."""
+    return redis.Redis.from_url(
+        url,
+        socket_timeout=timeout,
+        socket_connect_timeout=timeout,
+        retry=Retry(ExponentialBackoff(cap=0.05, base=0.01), 2),
+        health_check_interval=30,
+    )
+
+
+@contextmanager
+def _translated() -> Iterator[None]:
+    """Redis errors become one ServiceUnavailable; the message never quotes the server's."""
+    try:
+        yield
+    except redis.RedisError as exc:
+        log.warning("redis unavailable (%s)", type(exc).__name__)
+        raise ServiceUnavailable(
+            "the shared state store (Redis) is unavailable; requests are refused until it is back",
+            code="redis_unavailable",
+        ) from None
+
+
+def _call(action: Callable[[], _T]) -> _T:
+    with _translated():
+        return action()
+
+
+class RedisRateLimiter:
+    """`RateLimits` over Redis sorted sets: one sliding window per key and kind, exact across
+    every process sharing `client` and `prefix`. Raises ServiceUnavailable when Redis fails."""
+
+    def __init__(self, client: redis.Redis, limits: Limits, *, prefix: str) -> None:
+        self._limits = limits
+        self._prefix = prefix
+        self._request = client.register_script(_REQUEST)
+        self._tokens_left = client.register_script(_TOKENS_LEFT)
+        self._spend = client.register_script(_SPEND)
+
+    def _key(self, kind: str, key_id: str) -> str:
+        return f"{self._prefix}rl:{kind}:{key_id}"
+
+    def check_request(self, key_id: str) -> float:
+        limit = self._limits.requests_per_minute
+        if not limit:
+            return 0.0
+        keys = [self._key("req", key_id)]
+        wait = _call(lambda: self._request(keys=keys, args=[limit, _WINDOW_US, uuid.uuid4().hex]))
+        return _seconds(wait)
+
+    def check_tokens(self, key_id: str) -> float:
+        limit = self._limits.tokens_per_minute
+        if not limit:
+            return 0.0
+        keys = [self._key("tok", key_id)]
+        return _seconds(_call(lambda: self._tokens_left(keys=keys, args=[limit, _WINDOW_US])))
+
+    def spend_tokens(self, key_id: str, tokens: int) -> None:
+        if not self._limits.tokens_per_minute or tokens <= 0:
+            return
+        keys = [self._key("tok", key_id)]
+        member = f"{uuid.uuid4().hex}:{int(tokens)}"
+        _call(lambda: self._spend(keys=keys, args=[member, _WINDOW_US]))
+
+
+def _seconds(microseconds: Any) -> float:
+    value = float(microseconds.decode() if isinstance(microseconds, bytes) else microseconds)
+    return max(value, 0.0) / 1_000_000
+
+
+class RedisSpanCache:
+    """`SpanCacheStore` over Redis: spans (offsets, entity types, scores; never text) under an
+    HMAC of the text keyed by the tenant's `detection-cache` key, each entry with a TTL. A
+    shredded tenant's key is gone, and with it every way to find its entries."""
+
+    def __init__(
+        self, client: redis.Redis, tenant_keys: TenantKeys, *, prefix: str, ttl_seconds: int
+    ) -> None:
+        self._client = client
+        self._tenant_keys = tenant_keys
+        self._prefix = f"{prefix}spans:".encode()
+        self._ttl = ttl_seconds
+
+    def key(self, tenant: str, text: str) -> bytes:
+        secret = self._tenant_keys.keyring(tenant).hmac_key("detection-cache")
+        digest = hmac.digest(secret, text.encode("utf-8", "surrogatepass"), "sha256")
+        return self._prefix + tenant.encode() + b":" + digest.hex().encode()
+
+    def get(self, key: bytes) -> list[Span] | None:
+        raw = _call(lambda: self._client.get(key))
+        if raw is None:
+            return None
+        return [
+            Span(start, end, entity_type, score) for start, end, entity_type, score in _rows(raw)
+        ]
+
+    def put(self, key: bytes, spans: list[Span]) -> None:
+        rows = [[s.start, s.end, s.entity_type, s.score] for s in spans]
+        blob = json.dumps(rows, separators=(",", ":"))
+        _call(lambda: self._client.set(key, blob, ex=self._ttl))
+
+
+def _rows(raw: Any) -> list[list[Any]]:
+    rows = json.loads(raw)
+    if not isinstance(rows, list):
+        raise ServiceUnavailable(
+            "the detection cache holds a malformed entry", code="redis_corrupt"
+        )
+    return rows
+
+
+class RedisOutageFlag:
+    """`OutageFlag` as one Redis key with a TTL: raised by the worker that cannot store audit
+    records, seen by every worker, gone `ttl_seconds` after the last raise if that worker dies."""
+
+    def __init__(self, client: redis.Redis, *, name: str, prefix: str, ttl_seconds: int) -> None:
+        self._client = client
+        self._key = f"{prefix}outage:{name}"
+        self._ttl = ttl_seconds
+
+    def raise_flag(self) -> None:
+        _call(lambda: self._client.set(self._key, b"1", ex=self._ttl))
+
+    def lower(self) -> None:
+        _call(lambda: self._client.delete(self._key))
+
+    def is_raised(self) -> bool:
+        return bool(_call(lambda: self._client.exists(self._key)))

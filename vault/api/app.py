@@ -21,22 +21,25 @@ from vault.api.routes import apikeys, audit, batches, datasets, health, infer, j
 from vault.settings import Settings
 from vault.wiring import Vault, build_vault
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "run_startup_tasks"]
 
 log = logging.getLogger("vault.api")
 
 
-def create_app(settings: Settings | None = None, *, vault: Vault | None = None) -> FastAPI:
-    """The vault's HTTP app. With `vault`, serves that one (tests); else builds from settings."""
+def create_app(
+    settings: Settings | None = None, *, vault: Vault | None = None, startup_tasks: bool = True
+) -> FastAPI:
+    """The vault's HTTP app. With `vault`, serves that one (tests); else builds from settings.
+    Without `startup_tasks`, the once-per-start work (`run_startup_tasks`) is left to whoever
+    started this process: the parent of several workers runs it once, before they fork."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = vault is None
         app.state.vault = vault or build_vault(settings or Settings())
         await anyio.to_thread.run_sync(app.state.vault.warm_up)
-        await anyio.to_thread.run_sync(_record_policies, app.state.vault)
-        await anyio.to_thread.run_sync(_sweep_unfinished_uploads, app.state.vault)
-        await anyio.to_thread.run_sync(_fail_interrupted_jobs, app.state.vault)
+        if startup_tasks:
+            await anyio.to_thread.run_sync(run_startup_tasks, app.state.vault)
         try:
             yield
         finally:
@@ -72,6 +75,14 @@ def create_app(settings: Settings | None = None, *, vault: Vault | None = None) 
         app.include_router(router)
     install_openapi(app)
     return app
+
+
+def run_startup_tasks(vault: Vault) -> None:
+    """What a start does once, however many workers serve: audit the policies in force, remove
+    unfinished uploads, fail jobs whose process died."""
+    _record_policies(vault)
+    _sweep_unfinished_uploads(vault)
+    _fail_interrupted_jobs(vault)
 
 
 def _sweep_unfinished_uploads(vault: Vault) -> None:

@@ -286,6 +286,15 @@ class ChatRedactor:
             missing
         )
 
+    def check_outbound(self, tenant: str, payload: str) -> None:
+        """The guard alone, for a payload built from text tokenized already (a stored dataset's
+        rows): OutboundBlocked if a value this tenant is known to hold stands in it, or, under
+        a policy that re-scans everything, if detection finds PII in any of its strings."""
+        self._guard(tenant, payload, {})
+        if self._full_rescan:
+            result = RedactedRequest(body={}, payload=b"")
+            self._rescan(result, list(dict.fromkeys(iter_strings(json.loads(payload)))))
+
     def _guard(self, tenant: str, payload: str, values: dict[str, str]) -> None:
         """Refuse if a value detected in this request, or one this tenant sent before, still
         stands in the payload in any form the fold undoes."""

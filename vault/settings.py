@@ -79,6 +79,10 @@ class Settings(BaseSettings):
     redis_cache_seconds: int = Field(default=3600, ge=1)
     # When set, GET /metrics answers only a request with `Authorization: Bearer <token>`.
     metrics_token: SecretStr | None = None
+    # The browser console (/console): how long a sign-in lasts. The session cookie is Secure
+    # when the request came over https (or VAULT_CONSOLE_SECURE_COOKIE=true behind a proxy).
+    console_session_minutes: int = Field(default=480, ge=1, le=7 * 24 * 60)
+    console_secure_cookie: bool = False
 
     @field_validator("upstream_url", "groq_base_url", "fallback_url")
     @classmethod

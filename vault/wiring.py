@@ -21,6 +21,8 @@ from vault.settings import Settings
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from vault.adapters.audit_search_sql import SqlAuditSearch
+    from vault.adapters.console_sessions_sql import SqlConsoleSessions
     from vault.ports import (
         BatchObjects,
         Detector,
@@ -133,6 +135,19 @@ class Vault:
             signer=self.audit_signer,
             checkpoint_every=self.settings.audit_checkpoint_every,
         )
+
+    @cached_property
+    def audit_search(self) -> SqlAuditSearch:
+        """The audit chain read as the console browses it: filtered pages, counts over time."""
+        from vault.adapters.audit_search_sql import SqlAuditSearch
+
+        return SqlAuditSearch(self.engine)
+
+    @cached_property
+    def console_sessions(self) -> SqlConsoleSessions:
+        from vault.adapters.console_sessions_sql import SqlConsoleSessions
+
+        return SqlConsoleSessions(self.engine)
 
     @cached_property
     def audit_backlog(self) -> AuditBacklog:

@@ -14,6 +14,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vault import __version__
+from vault.api.console import install as install_console
 from vault.api.errors import install_error_handlers
 from vault.api.metrics import Metrics
 from vault.api.openapi import install_openapi
@@ -74,6 +75,7 @@ def create_app(
     ):
         app.include_router(router)
     install_openapi(app)
+    install_console(app)
     return app
 
 

@@ -46,9 +46,7 @@ class Served:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    settings = Settings(  # type: ignore[call-arg]
-        data_dir=tmp_path_factory.mktemp("vault"), rate_limit_rpm=0, _env_file=None
-    )
+    settings = Settings(data_dir=tmp_path_factory.mktemp("vault"), rate_limit_rpm=0, _env_file=None)
     with ExitStack() as stack:
         vault = build_vault(settings, detector_override=RegexDetector())
         stack.callback(vault.close)
@@ -111,7 +109,11 @@ def test_datasets_upload_with_progress_list_versions_download_by_name_and_id(
         assert seen[0].stage == "sending" and seen[-1].stage == "job"
         # The job counts the request's bytes (the form around the file too), all of them.
         last = seen[-1].job
-        assert last is not None and last.bytes_done == last.bytes_total > len(TABLE)
+        assert (
+            last is not None
+            and last.bytes_done == last.bytes_total
+            and last.bytes_done > len(TABLE)
+        )
         assert max(p.bytes_done for p in seen if p.stage == "sending") == len(TABLE)
 
         second = vault.datasets.add_version("people-sync", source)
@@ -169,11 +171,11 @@ def test_audit_export_and_local_verify(served: Served, tmp_path: Path) -> None:
         with vault.audit.export(fmt="csv") as lines:
             assert next(lines).startswith("type,seq,")
         assert vault.audit.verify(fmt="csv").ok
-        lines = target.read_text().splitlines(keepends=True)
-        record = json.loads(lines[2])
+        rows = target.read_text().splitlines(keepends=True)
+        record = json.loads(rows[2])
         record["outcome"] = "denied" if record.get("outcome") != "denied" else "ok"
-        lines[2] = json.dumps(record) + "\n"
-        target.write_text("".join(lines))
+        rows[2] = json.dumps(record) + "\n"
+        target.write_text("".join(rows))
         result = vault.audit.verify(target)
         assert not result.ok and "line 3" in result.message()
 

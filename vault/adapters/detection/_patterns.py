@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
 __all__ = ["RULES", "Candidate", "PatternRule", "luhn_ok", "run_rules"]
 
@@ -70,6 +71,25 @@ _IP_LIKE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
 _DIGIT_RUN = re.compile(r"\d(?:[ .-]?\d)*")
 _EXTENSION = re.compile(r"\s?(?:x|ext\.?)\s?\d{1,5}$")
+
+
+def _calendar_ok(text: str) -> bool:
+    """A numeric date that names a real day, read year first or as day/month either way."""
+    parts = [int(p) for p in re.split(r"[-./]", text)]
+    if len(parts) != 3:
+        return False
+    if parts[0] > 31:
+        orders = [(parts[0], parts[1], parts[2])]
+    else:
+        year = parts[2] if parts[2] >= 100 else 2000 + parts[2]
+        orders = [(year, parts[1], parts[0]), (year, parts[0], parts[1])]
+    for y, m, d in orders:
+        try:
+            date(y, m, d)
+        except ValueError:
+            continue
+        return True
+    return False
 
 
 def _phone_digits_ok(text: str) -> bool:
@@ -381,7 +401,7 @@ RULES: tuple[PatternRule, ...] = (
             r"(?!\d|[./-]\d|[T ]\d{1,2}:)"  # not the date of a log timestamp
         ),
         0.65,
-        validate=lambda s: not _IP_LIKE.match(s),
+        validate=lambda s: not _IP_LIKE.match(s) and _calendar_ok(s),
         min_run=1,
     ),
     PatternRule(

@@ -23,6 +23,7 @@ from vault.adapters.detection._addresses import (
     cued_place_candidates,
     place_candidates,
 )
+from vault.adapters.detection._dates import date_candidates
 from vault.adapters.detection._focus import ner_focus
 from vault.adapters.detection._identifiers import (
     IdentifierScan,
@@ -344,6 +345,8 @@ class PresidioDetector:
                     end -= 1  # sentence punctuation is not part of the URL or address
                 found.append(Candidate(start, end, entity, score, "presidio"))
         found.extend(c for c in column_candidates(text) if c.entity_type in self._entities)
+        if "DATE_TIME" in self._entities:
+            found.extend(date_candidates(text))
         if "LOCATION" in self._entities:
             found.extend(address_candidates(text))
             found.extend(place_candidates(text))
@@ -488,6 +491,10 @@ def _resolve(text: str, found: list[Candidate]) -> list[Span]:
             continue
         if _mid_word(text, rest_start) or _mid_word(text, rest_end):
             continue
+        if c.entity_type in ("PERSON", "LOCATION") and implausible_person(
+            text[rest_start:rest_end]
+        ):
+            continue  # "In" left of "May 2021", "with Dr" right of a date: ordinary words
         rest = Candidate(rest_start, rest_end, c.entity_type, c.score, c.source)
         queue.appendleft(rest)
     return [Span(c.start, c.end, c.entity_type, c.score) for c in kept]

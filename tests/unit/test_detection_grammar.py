@@ -1,0 +1,69 @@
+"""Dates, driver licences, secrets and other grammars on cases written from their categories,
+not from any evaluation set: each format in context, and the look-alikes that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from vault.adapters.detection import PresidioDetector, build_detector
+
+
+@pytest.fixture(scope="module")
+def detector() -> PresidioDetector:
+    return build_detector()
+
+
+def found(detector: PresidioDetector, text: str) -> set[tuple[str, str]]:
+    return {(s.entity_type, text[s.start : s.end]) for s in detector.detect(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The meeting is on the 3rd of May at 10am.", "the 3rd of May at 10am"),
+        ("Born 3. März 1985 in Köln.", "3. März 1985"),
+        ("Rendez-vous le 1er mars 2021 à 14h30.", "1er mars 2021 à 14h30"),
+        ("Nació el 3 de marzo de 2021.", "3 de marzo de 2021"),
+        ("Nato il 12 maggio 1990.", "12 maggio 1990"),
+        ("Geboren op 3 maart 1978.", "3 maart 1978"),
+        ("Urodzony 3 maja 2021 r. w Warszawie.", "3 maja 2021 r"),
+        ("Nascido em 5 de setembro de 1980.", "5 de setembro de 1980"),
+        ("Född 3 mars 1985.", "3 mars 1985"),
+        ("Syntynyt 3. maaliskuuta 1985.", "3. maaliskuuta 1985"),
+        ("Date: Tue, 03 May 2022 14:05:00 +0000", "Tue, 03 May 2022 14:05:00 +0000"),
+        ("[2024-03-05 10:22:01,123] user login", "2024-03-05 10:22:01,123"),
+        ("the patient was admitted 2024-03-05 10:22", "2024-03-05 10:22"),
+        ("2024-03-05T10:22:01Z request served", "2024-03-05T10:22:01Z"),
+        ("Mar  5 10:22:01 host sshd[123]: Accepted", "Mar  5 10:22:01"),
+        ('10.0.0.1 - - [05/Mar/2024:10:22:01 +0000] "GET /"', "05/Mar/2024:10:22:01 +0000"),
+        ("Appointment on 05/03/2021 14:05 with the nurse", "05/03/2021 14:05"),
+        ("We'll meet Sunday at the office.", "Sunday"),
+        ("see you next friday morning", "friday morning"),
+        ("Card expiry 05/2026", "05/2026"),
+        ("2021년 3월 5일에 만나요", "2021년 3월 5일에"),
+        ("Call me at 3pm or later.", "3pm"),
+        ("In May 2021 we moved.", "May 2021"),
+        ("Built 20240305T102201Z on the runner", "20240305T102201Z"),
+        ("signed on July 4th, 1999 in the hall", "July 4th, 1999"),
+        ("due 2024/02/29", "2024/02/29"),
+    ],
+)
+def test_dates_in_every_format_and_language(
+    detector: PresidioDetector, text: str, value: str
+) -> None:
+    assert ("DATE_TIME", value) in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 out of 5 people agreed, a 5 set match.",
+        "you may 3 times try",
+        "May I ask something?",
+        "The version 3.11.4 was released.",
+        "due 2023-02-29",  # no such day
+        "I scored 2 of 3.",
+    ],
+)
+def test_words_and_numbers_that_only_look_like_dates(detector: PresidioDetector, text: str) -> None:
+    assert not {v for e, v in found(detector, text) if e == "DATE_TIME"}

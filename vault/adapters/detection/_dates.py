@@ -1,0 +1,202 @@
+"""Dates and times as a grammar: day, month and year in the orders and languages people write
+them, ISO and RFC 2822 timestamps, log formats, CJK dates, and weekdays a temporal word leads."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from vault.adapters.detection._lexicon import load_words
+from vault.adapters.detection._patterns import Candidate
+
+__all__ = ["date_candidates"]
+
+# A whole date with its year outranks NER's reading of it ("In May 2021" is no person) and a
+# street rule ("05/03/2021 14:05 with Dr" is no drive); checksummed identifiers still win.
+_DATED_SCORE = 0.86
+_SCORE = 0.66  # a day and month, or a time: above a list name, below NER
+_CUED_SCORE = 0.6
+
+
+def _alternation(words: frozenset[str]) -> str:
+    # Longest first, so "sept" is tried before "sep" and "maaliskuuta" before "maaliskuu".
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+# Month names in every locale language we serve, full forms and the common abbreviations; one
+# per line in the data file, with the abbreviations that are also ordinary words marked apart.
+_MONTHS_FULL = load_words("months.txt")
+_MONTHS_ABBR = load_words("months_abbr.txt")
+_MONTHS_AMBIGUOUS = load_words("months_abbr_ambiguous.txt")
+_WEEKDAYS = load_words("weekdays.txt")
+_WEEKDAYS_ABBR = frozenset(
+    {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+)
+
+_MONTH_FULL = rf"(?:{_alternation(_MONTHS_FULL)})"
+_MONTH = rf"(?:{_alternation(_MONTHS_FULL | _MONTHS_ABBR)})"
+_MONTH_ANY = rf"(?:{_alternation(_MONTHS_FULL | _MONTHS_ABBR | _MONTHS_AMBIGUOUS)})"
+_WEEKDAY = rf"(?:{_alternation(_WEEKDAYS)})"
+_WEEKDAY_ANY = rf"(?:{_alternation(_WEEKDAYS | _WEEKDAYS_ABBR)})"
+# 1st, 2nd, 3rd, 4th, 1er (fr), 1º/1ª (es, pt), 1° (it), 1. (de, fi, pl, nordic).
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|re|e|º|ª|°|\.)?"
+_YEAR = r"(?:1[6-9]\d\d|2[01]\d\d)"
+_YEAR_ANY = rf"(?:{_YEAR}|'\d\d)"
+_ZONE = r"(?:\s?(?:Z|UTC|GMT|[ECMP][SD]T|CES?T|BST|IST|JST|KST|[+-]\d\d:?\d\d)(?![\w]))"
+_CLOCK = (
+    r"(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d(?:[.,]\d{1,9})?)?(?:\s?[ap]\.?m\.?(?!\w))?"
+    r"|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\.?(?!\w))"
+)
+_TIME = rf"(?:{_CLOCK}{_ZONE}?)"
+# What may join a date to its time: ", 14:05", " at 3pm", " um 10:30", " à 9h30", " alle 18:00".
+_AT = r"(?:,?\s+(?:at|um|à|a\s+las|a\s+la|alle|om|kl\.?|klo|o|às|godz\.?)\s+|,?\s+|T)"
+_TAIL = rf"(?:{_AT}{_TIME})?"
+_LEAD = rf"(?:{_WEEKDAY_ANY}\.?,?\s+(?:(?:the|den|der|le|el|il)\s+)?)?"
+
+# "3 May 2021", "3rd of May", "3. März 2021", "3 de marzo de 2021", "3-Mar-21", "1er mars",
+# "3 maja 2021 r.", "3. maaliskuuta 2021"; with a weekday before it and a time after it. An
+# abbreviation that is also a word ("3 out of 5", "a 5 set match") needs its year.
+_DAY_MONTH_SEP = r"(?:\s*-\s*|\s+(?:of|de|di|del)\s+|\s*)"
+_YEAR_SEP = r"(?:,?\s+|\s*-\s*|\s+de\s+|\s+del\s+|\s+of\s+)"
+_DAY_FIRST = (
+    rf"{_LEAD}(?:the\s+)?(?<![\w.,/:-]){_DAY}{_DAY_MONTH_SEP}"
+    rf"(?:{_MONTH}\.?(?:{_YEAR_SEP}{_YEAR_ANY}(?:\s?r\.)?)?"
+    rf"|{_MONTH_ANY}\.?{_YEAR_SEP}{_YEAR_ANY}(?:\s?r\.)?)"
+    rf"(?!\w){_TAIL}"
+)
+# "May 3rd, 2021", "March 3", "Mar 5 2024 10:22:01" (syslog), "Tue Mar 5 2024".
+_MONTH_FIRST = (
+    rf"{_LEAD}(?<![\w.-])(?:{_MONTH}\.?\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?"
+    rf"|{_MONTH_ANY}\.?\s+{_DAY}(?!\d),?\s+{_YEAR}"
+    rf"|{_MONTH_ANY}\s+{_DAY}(?=\s+\d\d:\d\d:\d\d))(?![\w:.]\d|\w){_TAIL}"
+)
+# "May 2021", "März 2021", "marzo de 2021", "maaliskuussa 2021"; full names only, so a
+# word such as "set" or "mar" before a year is not taken for a month.
+_MONTH_YEAR = rf"(?<![\w-]){_MONTH_FULL}\.?,?\s+(?:de\s+|of\s+)?{_YEAR}(?!\w)"
+# ISO 8601 and its relatives: 2021-03-05, 2021/03/05, 2021.03.05, with a time and zone.
+_ISO = (
+    rf"(?<![\w./:-])(?P<y>{_YEAR})(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>[12]\d|3[01]|0?[1-9])"
+    rf"(?:(?:T|\s+|_)(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{{1,9}})?)?{_ZONE}?)?"
+    r"(?![\w]|[./-]\d)"
+)
+# 20210305T102201Z (ISO basic).
+_ISO_BASIC = rf"(?<![\w])(?P<y>{_YEAR})(?P<m>0[1-9]|1[0-2])(?P<d>[12]\d|3[01]|0[1-9])T\d{{4,6}}(?:Z|[+-]\d{{4}})?(?!\w)"
+# 05/03/2021 14:05, 3.5.21 um 10:30 (the date alone is the numeric rule's).
+_NUMERIC_TIMED = (
+    r"(?<![\w./:-])(?:[12]\d|3[01]|0?[1-9])([/.-])(?:[12]\d|3[01]|0?[1-9])\1(?:\d{4}|\d\d)"
+    rf"(?:{_AT}){_TIME}(?!\w)"
+)
+# Apache and nginx access logs: 05/Mar/2021:10:22:01 +0000.
+_CLF = rf"(?<![\w/])\d\d/{_MONTH_ANY}/{_YEAR}:\d\d:\d\d:\d\d(?:\s[+-]\d{{4}})?(?!\w)"
+# A month and year in figures: "exp 05/2026", "since 11/2019".
+_MONTH_YEAR_NUMERIC = rf"(?<![\w./-])(?:0?[1-9]|1[0-2])[/.-]{_YEAR}(?![\w]|[./-]\d)"
+# 2021年3月5日, 2021년 3월 5일, 3월 5일, 2021年3月 (the whole word, with a particle after it).
+_CJK = (
+    r"(?<![\w])(?:(?:\d{4}|\d\d)\s?[年년]\s?(?:\d{1,2}\s?[月월](?:\s?\d{1,2}\s?[日일])?)?"
+    r"|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일])[\uac00-\ud7a3]{0,3}(?!\w)"
+)
+# A time on its own when it says it is one: "at 3pm", "10:30 a.m.", "14:05 UTC".
+_TIME_ALONE = (
+    r"(?<![\w:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s?(?:[ap]\.?m\.?(?!\w)|"
+    rf"{_ZONE})|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\.?(?!\w))"
+)
+# A weekday becomes a date when a temporal word leads it ("on Monday", "next friday",
+# "meet Sunday", "am Montag", "le lundi"), lists of them too ("Monday and Tuesday").
+_WEEKDAY_CUE = (
+    r"(?i:\b(?:on|next|last|this|every|each|until|till|til|by|since|from|before|after|meet|"
+    r"coming|through|thru|due|am|ab|bis|le|dès|el|este|próximo|il|op|w|we|på|i|om|ensi|"
+    r"viime|see\s+you|starting|come|until|as\s+of)\s+)"
+)
+_WEEKDAY_CUED = (
+    rf"(?<=\b){_WEEKDAY_CUE}(?P<day>{_WEEKDAY}(?:(?:,\s*|\s+(?:and|or|&|to|und|oder|et|ou|y|o|e|"
+    rf"en|of|i|lub|ja|tai)\s+|\s?[-–]\s?){_WEEKDAY})*"
+    rf"(?:\s+(?:morning|afternoon|evening|night|noon))?)(?!\w){_TAIL}"
+)
+
+_FLAGS = re.IGNORECASE
+_GRAMMAR = re.compile(
+    "|".join(
+        f"(?P<{name}>{body})"
+        for name, body in (
+            ("day_first", _DAY_FIRST),
+            ("month_first", _MONTH_FIRST),
+            ("month_year", _MONTH_YEAR),
+            ("clf", _CLF),
+        )
+    ),
+    _FLAGS,
+)
+_ISO_RE = re.compile(_ISO, _FLAGS)
+_ISO_BASIC_RE = re.compile(_ISO_BASIC)
+_NUMERIC_TIMED_RE = re.compile(_NUMERIC_TIMED, _FLAGS)
+_MONTH_YEAR_NUMERIC_RE = re.compile(_MONTH_YEAR_NUMERIC)
+_CJK_RE = re.compile(_CJK)
+_TIME_ALONE_RE = re.compile(_TIME_ALONE, _FLAGS)
+_WEEKDAY_RE = re.compile(_WEEKDAY_CUED, _FLAGS)
+_HAS_DIGIT = re.compile(r"\d")
+_LEVELS = r"(?:INFO|WARN|WARNING|ERROR|ERR|DEBUG|TRACE|FATAL|CRITICAL|NOTICE)"
+_LEVEL_AFTER = re.compile(rf"\]?[ \t]+\[?{_LEVELS}\b")
+_LEVEL_BEFORE = re.compile(rf"(?:^|\n)[ \t]*\[?{_LEVELS}\]?[ \t]+\Z")
+_YEAR_IN = re.compile(rf"(?<!\d){_YEAR}(?!\d)|'\d\d\b")
+# A word a date needs before its regexes run: a month or weekday name, or a digit at all.
+_MONTH_WORD = re.compile(rf"(?i)(?<![^\W\d_]){_MONTH_ANY}(?![^\W\d_])")
+_WEEKDAY_WORD = re.compile(rf"(?i)(?<![^\W\d_]){_WEEKDAY}(?![^\W\d_])")
+_MAY_DATED = re.compile(rf"{_YEAR}|\d(?:st|nd|rd|th)")
+
+
+def _real(y: str, m: str, d: str) -> bool:
+    try:
+        date(int(y), int(m), int(d))
+    except ValueError:
+        return False
+    return True
+
+
+def _grammar(text: str, out: list[Candidate]) -> None:
+    for m in _GRAMMAR.finditer(text):
+        value = m.group()
+        kind = m.lastgroup or ""
+        # "may 3 people": lower-case "may" with a bare number is a verb, not May 3rd.
+        if kind == "month_first" and value[:3] == "may" and not _MAY_DATED.search(value):
+            continue
+        dated = kind == "clf" or _YEAR_IN.search(value) is not None
+        out.append(_candidate(text, *m.span(), _DATED_SCORE if dated else _SCORE, f"date_{kind}"))
+
+
+def _candidate(text: str, start: int, end: int, score: float, source: str) -> Candidate:
+    """A candidate without the sentence's full stop or comma the grammar took with it ("May.",
+    "10am."); the dots of "a.m." stay."""
+    while (
+        end > start and text[end - 1] in " ,." and text[max(start, end - 3) : end].lower() != ".m."
+    ):
+        end -= 1
+    return Candidate(start, end, "DATE_TIME", score, source)
+
+
+def date_candidates(text: str) -> list[Candidate]:
+    """DATE_TIME candidates; linear in `len(text)` (each regex is anchored by a bounded,
+    unnested run), and a text with neither a digit nor a month or weekday name costs two scans."""
+    out: list[Candidate] = []
+    digits = _HAS_DIGIT.search(text) is not None
+    if digits:
+        if _MONTH_WORD.search(text):
+            _grammar(text, out)
+        for m in _ISO_RE.finditer(text):
+            if _LEVEL_AFTER.match(text, m.end()) or _LEVEL_BEFORE.search(text, 0, m.start()):
+                continue  # a log line's own clock ("2024-05-01T12:03:44Z INFO ..."), no event's
+            if _real(m.group("y"), m.group("m"), m.group("d")):
+                out.append(_candidate(text, *m.span(), _DATED_SCORE, "date_iso"))
+        for m in _ISO_BASIC_RE.finditer(text):
+            if _real(m.group("y"), m.group("m"), m.group("d")):
+                out.append(_candidate(text, *m.span(), _DATED_SCORE, "date_iso_basic"))
+        for pattern, score, name in (
+            (_NUMERIC_TIMED_RE, _DATED_SCORE, "date_timed"),
+            (_MONTH_YEAR_NUMERIC_RE, _SCORE, "date_month_year"),
+            (_CJK_RE, _SCORE, "date_cjk"),
+            (_TIME_ALONE_RE, _CUED_SCORE, "time"),
+        ):
+            out.extend(_candidate(text, *m.span(), score, name) for m in pattern.finditer(text))
+    if _WEEKDAY_WORD.search(text):
+        for m in _WEEKDAY_RE.finditer(text):
+            out.append(_candidate(text, m.start("day"), m.end(), _CUED_SCORE, "weekday"))
+    return out

@@ -1,0 +1,19 @@
+"""Word lists kept as data: one entry per line in `data/`, read once with importlib.resources."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+__all__ = ["load_words"]
+
+
+@cache
+def load_words(name: str) -> frozenset[str]:
+    """The entries of `data/<name>`, lower-cased; blank lines and `#` comments skipped.
+
+    Raises FileNotFoundError when the file is not shipped with the package."""
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    return frozenset(
+        entry.casefold() for line in text.splitlines() if (entry := line.split("#", 1)[0].strip())
+    )

@@ -1,0 +1,163 @@
+"""`vault serve --workers 2` as a user runs it: two worker processes on one PostgreSQL schema and
+one Redis, start-up tasks run once, and one API key's 60 requests a minute shared between them."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
+from pathlib import Path
+
+import httpx
+import pytest
+import redis
+from sqlalchemy import text
+
+from tests.adapters.test_redis_state import redis_url  # noqa: F401 - a fixture
+from tests.conftest import _fresh_postgres_engine
+from vault.adapters.database import create_db_engine
+from vault.fakegroq import create_fake_groq_app, serve_in_thread
+from vault.services.apikeys import create_api_key
+from vault.settings import Settings
+from vault.wiring import build_vault
+
+GROQ_KEY = "gsk_workers_test"
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _environment(**values: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VAULT_")}
+    return env | values
+
+
+@pytest.fixture
+def postgres_schema_url(postgres_url: str) -> Iterator[str]:
+    engine, schema = _fresh_postgres_engine(postgres_url)
+    url = str(engine.url.render_as_string(hide_password=False))
+    engine.dispose()
+    yield url
+    admin = create_db_engine(postgres_url)
+    with admin.begin() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+def _wait_ready(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
+    """Until /readyz answers 200 (both workers have loaded their detector by then, as the
+    log's two 'Application startup complete' lines show)."""
+    for _ in range(3000):
+        if server.poll() is not None:
+            pytest.fail(f"vault serve exited {server.returncode}: {log.read_text()[-2000:]}")
+        started = log.read_text().count("Application startup complete")
+        try:
+            if started >= 2 and httpx.get(f"{url}/readyz", timeout=5).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    pytest.fail("vault serve --workers 2 did not become ready")
+
+
+def test_two_workers_share_the_database_the_limits_and_the_cache(
+    tmp_path: Path,
+    postgres_schema_url: str,
+    redis_url: str,  # noqa: F811 - the fixture
+) -> None:
+    prefix = f"test:{uuid.uuid4().hex[:12]}:"
+    port = _free_port()
+    with ExitStack() as stack:
+        groq_url = stack.enter_context(serve_in_thread(create_fake_groq_app(api_key=GROQ_KEY)))
+        values = {
+            "VAULT_DATA_DIR": str(tmp_path / "data"),
+            "VAULT_DATABASE_URL": postgres_schema_url,
+            "VAULT_REDIS_URL": redis_url,
+            "VAULT_REDIS_PREFIX": prefix,
+            "VAULT_RATE_LIMIT_RPM": "60",
+            "VAULT_UPSTREAM_URL": f"{groq_url}/openai/v1",
+            "GROQ_API_KEY": GROQ_KEY,
+        }
+        log = tmp_path / "serve.log"
+        with log.open("wb") as out:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "vault.cli", "serve", "--workers", "2", "--port", str(port)],
+                env=_environment(**values),
+                cwd=tmp_path,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        stack.callback(server.wait, 60)
+        stack.callback(server.terminate)
+        url = f"http://127.0.0.1:{port}"
+        _wait_ready(url, server, log)
+        workers = set(re.findall(r"Started server process \[(\d+)\]", log.read_text()))
+        assert len(workers) == 2, log.read_text()[-2000:]
+
+        settings = Settings(  # type: ignore[call-arg]
+            data_dir=tmp_path / "data", database_url=postgres_schema_url, _env_file=None
+        )
+        vault = build_vault(settings)
+        stack.callback(vault.close)
+        _, key = create_api_key(vault.api_keys, tenant="acme", roles=["analyst"])
+        # Start-up tasks ran once, in the parent, not once per worker.
+        actions = [r.event.action for r in vault.audit.records("_system")]
+        assert actions.count("policy.load") == 1, actions
+
+        def ask(serial: int) -> int:
+            body = {
+                "model": "llama-3.1-8b-instant",
+                "messages": [
+                    {
+                        "role": "user",
+                        "content": f"Ticket {serial}: call Jane Doe on +44 20 7946 0958",
+                    }
+                ],
+            }
+            # A connection each, so the kernel hands requests to either worker.
+            with httpx.Client(base_url=url, timeout=120) as client:
+                answer = client.post(
+                    "/openai/v1/chat/completions",
+                    json=body,
+                    headers={"authorization": f"Bearer {key}"},
+                )
+            return answer.status_code
+
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            statuses = list(pool.map(ask, range(75)))
+        assert statuses.count(200) == 60, statuses
+        assert statuses.count(429) == 15, statuses
+
+        # The detection cache is the shared one: entries under the prefix, none holding text.
+        client = redis.Redis.from_url(redis_url)
+        stack.callback(client.close)
+        cached = list(client.scan_iter(match=f"{prefix}spans:*"))
+        assert cached
+        assert all(b"Jane" not in k and b"Jane" not in (client.get(k) or b"") for k in cached)
+        for key_name in client.scan_iter(match=f"{prefix}*"):
+            assert client.ttl(key_name) > 0
+
+
+def test_workers_above_one_on_sqlite_are_refused_naming_the_setting(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "vault.cli", "serve", "--workers", "2"],
+        env=_environment(VAULT_DATA_DIR=str(tmp_path / "data")),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "VAULT_DATABASE_URL" in result.stderr and "--workers" in result.stderr

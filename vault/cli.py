@@ -1,4 +1,9 @@
-"""The `vault` command line: serve, API keys, text operations, evaluation, audit, keys."""
+"""The `vault` command line: serve, API keys, text operations, evaluation, audit, keys.
+
+Commands run in local mode (on the vault's own host, on its database, as an operator of a
+`--tenant`) or, given `--url` and an API key, in remote mode, through `vault.client` with the
+key's tenant and roles; output and exit status are the same either way.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +23,14 @@ __all__ = ["app", "main"]
 
 app = typer.Typer(
     name="vault",
-    help="A privacy data vault between people's data and an LLM.",
+    help=(
+        "A privacy data vault between people's data and an LLM.\n\n"
+        "Remote mode: with --url URL and an API key (--key, VAULT_KEY, or asked for), scan, "
+        "anonymize, reidentify, datasets upload|list|versions|download, jobs and audit "
+        "export|verify go to that vault over HTTP as the key's tenant and roles. Local-only, "
+        "for operators on the vault's host: apikey, keys (rewrap, shred), datasets sweep, "
+        "audit public-key. In local mode --tenant names the tenant to act for."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -36,6 +48,11 @@ app.add_typer(audit_app, name="audit")
 
 InputFile = Annotated[str, typer.Argument(help="A file to read, or - for standard input.")]
 Tenant = Annotated[str, typer.Option("--tenant", help="The tenant whose tokens to use.")]
+# Required in local mode, refused in remote mode (a key acts for its own tenant).
+TenantOption = Annotated[
+    str | None,
+    typer.Option("--tenant", help="The tenant to act for (local mode, where it is required)."),
+]
 Jsonl = Annotated[
     bool, typer.Option("--jsonl", help='Read lines {"text": ...}; write one line each.')
 ]
@@ -44,6 +61,96 @@ Jsonl = Annotated[
 def fail(message: str, code: int = 2) -> typer.Exit:
     typer.echo(f"vault: {message}", err=True)
     return typer.Exit(code)
+
+
+@app.callback()
+def _options(
+    url: Annotated[
+        str | None,
+        typer.Option(
+            "--url",
+            envvar="VAULT_URL",
+            help="A vault's base URL: run the remote commands against it over HTTP.",
+        ),
+    ] = None,
+    key: Annotated[
+        str | None,
+        typer.Option(
+            "--key",
+            envvar="VAULT_KEY",
+            help="The API key for --url (else VAULT_KEY, else asked for without echo).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Read by `_client()` from the root context; nothing to do here."""
+
+
+def _root_params() -> dict[str, Any]:
+    import click
+
+    context = click.get_current_context(silent=True)
+    return dict(context.find_root().params) if context is not None else {}
+
+
+def _remote_url() -> str | None:
+    url = _root_params().get("url")
+    return url if isinstance(url, str) and url.strip() else None
+
+
+def _client() -> Any:
+    """A `vault.client.VaultClient` for --url in remote mode, or None in local mode. The key
+    comes from --key or VAULT_KEY, else from a prompt that does not echo it."""
+    url = _remote_url()
+    if url is None:
+        return None
+    key = _root_params().get("key")
+    if not key:
+        if not sys.stdin.isatty():
+            raise fail("--url needs an API key: give --key or set VAULT_KEY")
+        key = typer.prompt("API key", hide_input=True, err=True)
+    from vault.client import VaultClient
+
+    try:
+        return VaultClient(url, str(key))
+    except ValueError as exc:
+        raise fail(str(exc).replace("base_url", "--url").replace("api_key", "--key")) from None
+
+
+def _local_only(command: str) -> None:
+    """Refuse an operator's command in remote mode rather than run it on this machine."""
+    if _remote_url() is not None:
+        raise fail(
+            f"`vault {command}` is local-only: run it on the vault's host, without --url "
+            "or VAULT_URL"
+        )
+
+
+def _tenant_for(tenant: str | None, *, remote: bool) -> str:
+    """The tenant of a local command (required), or "" for a remote one (refused there)."""
+    if remote:
+        if tenant is not None:
+            raise fail("--tenant is not used with --url: a key acts for its own tenant")
+        return ""
+    if tenant is None:
+        raise fail("--tenant is required in local mode: name the tenant to act for")
+    return tenant
+
+
+@contextlib.contextmanager
+def _remote_errors(*, bad_request: int = 1) -> Iterator[None]:
+    """The client's errors as the local commands report theirs: `vault: message`, exit 1
+    (`bad_request` for a 400 where the local command gives 2); never a traceback."""
+    from vault.client import AuthenticationError, BadRequestError, VaultClientError
+
+    try:
+        yield
+    except AuthenticationError as exc:
+        raise fail(f"{exc.message}: the vault refused the key (check --key or VAULT_KEY)", 1) from None
+    except BadRequestError as exc:
+        raise fail(exc.message, bad_request) from None
+    except VaultClientError as exc:
+        raise fail(exc.message, 1) from None
 
 
 def load_settings(**overrides: Any) -> Settings:
@@ -570,6 +677,78 @@ def datasets_upload(
         raise
     job.succeed(dataset_id=info.id, version=version.number)
     typer.echo(f"{info.id} version {version.number} ({version.size} bytes sealed)")
+
+
+@datasets_app.command("infer")
+def datasets_infer(
+    dataset: Annotated[str, typer.Argument(help="The source dataset's id.")],
+    version: Annotated[int, typer.Argument(help="Its version, read anonymized.")],
+    model: Annotated[str, typer.Option(help="The model to run.")],
+    template: Annotated[str, typer.Option(help='A prompt naming columns: "Classify: {notes}".')],
+    tenant: Tenant = "default",
+    output_column: Annotated[str, typer.Option(help="The answers' column.")] = "answer",
+    mode: Annotated[str, typer.Option(help="online or batch.")] = "online",
+    concurrency: Annotated[int, typer.Option(help="Requests in flight (online).")] = 4,
+    max_rows: Annotated[int | None, typer.Option(help="Send at most this many rows.")] = None,
+    name: Annotated[str | None, typer.Option(help="Name of the derived dataset.")] = None,
+) -> None:
+    """Run a model over every row of a stored version; the answers become a derived dataset."""
+    import threading
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from vault.errors import VaultError
+    from vault.services.infer_dataset import InferDataset
+
+    vault = _vault()
+    body: dict[str, Any] = {
+        "model": model,
+        "template": template,
+        "output_column": output_column,
+        "mode": mode,
+        "concurrency": concurrency,
+        **({"max_rows": max_rows} if max_rows is not None else {}),
+        **({"name": name} if name is not None else {}),
+    }
+
+    def record(action: str, outcome: str, object_id: str | None, details: dict[str, Any]) -> None:
+        _audit_cli(vault, tenant, action, object_id, details, outcome=outcome)
+
+    operator = _operator(tenant, "analyst", "uploader")
+    try:
+        started = InferDataset(vault).start(
+            operator, dataset, version, body, record=record, run=False
+        )
+    except VaultError as exc:
+        raise fail(exc.message, 1) from None
+    job = started.job
+    progress = Progress(
+        "inferring", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True),
+    )  # fmt: skip
+    task = progress.add_task("rows", total=started.rows_total)
+    stop = threading.Event()
+
+    def follow() -> None:
+        while not stop.wait(0.1):
+            progress.update(task, completed=job.rows_done)
+
+    try:
+        with vault.job_runner.tracked(job), progress:
+            follower = threading.Thread(target=follow, name="vault-progress", daemon=True)
+            follower.start()
+            try:
+                dataset_id, number, rows = started.work()
+            finally:
+                stop.set()
+                follower.join()
+                progress.update(task, completed=job.rows_done)
+    except BaseException as exc:
+        ended = job.fail(exc)
+        raise fail(f"{job.id} {ended.state}: {ended.error_message}", 1) from None
+    job.succeed(dataset_id=dataset_id, version=number, rows=rows)
+    typer.echo(f"{dataset_id} version {number} ({rows} rows answered, job {job.id})")
 
 
 jobs_app = typer.Typer(help="Upload jobs: list, show and cancel them.", no_args_is_help=True)

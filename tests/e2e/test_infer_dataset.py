@@ -8,18 +8,24 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
+import subprocess
+import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.e2e.conftest import TENANT, Proxy, Upstream
+from tests.e2e.conftest import GROQ_KEY, TENANT, Proxy, Upstream
+from tests.e2e.test_jobs import _LAUNCH
 from tests.e2e.test_proxy_chat import MODEL, TOKEN, assert_no_values
 from vault.services.apikeys import create_api_key
 
 NAMES = ["Maria Garcia", "John Smith", "Aiko Tanaka", "Pierre Dubois"]
-EMAILS = ["maria.garcia@example.com", "john.smith@example.org", "aiko@example.net", "pd@example.fr"]
+EMAILS = ("maria.garcia@example.com", "john.smith@example.org", "aiko@example.net", "pd@example.fr")
 TEMPLATE = "Classify this ticket from {name}: {notes}"
 
 
@@ -238,3 +244,43 @@ def test_infer_needs_infer_and_dataset_write(caller: _Caller, proxy: Proxy):
         )
     assert answer.status_code == 403
     assert "dataset.write" in answer.json()["error"]["message"]
+
+
+def _cli(args: list[str], data_dir: Path, upstream: Upstream) -> Any:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VAULT_")}
+    env |= {
+        "VAULT_DATA_DIR": str(data_dir),
+        "VAULT_GROQ_BASE_URL": upstream.url,
+        "GROQ_API_KEY": GROQ_KEY,
+        "COLUMNS": "120",
+    }
+    command = [sys.executable, "-c", _LAUNCH, "0", *args]
+    repo = Path(__file__).resolve().parents[2]
+    return subprocess.run(
+        command, env=env, cwd=repo, capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+def test_the_cli_infers_with_a_progress_bar(tmp_path: Path, upstream: Upstream):
+    data_dir = tmp_path / "data"
+    source = tmp_path / "tickets.csv"
+    source.write_bytes(_csv(6))
+    uploaded = _cli(
+        ["datasets", "upload", str(source), "--tenant", "acme", "--name", "t"], data_dir, upstream
+    )
+    assert uploaded.returncode == 0, uploaded.stderr
+    dataset = uploaded.stdout.split()[0]
+    mark = len(upstream.received)
+    args = ["datasets", "infer", dataset, "1", "--tenant", "acme", "--model", MODEL]
+    inferred = _cli([*args, "--template", TEMPLATE], data_dir, upstream)
+    assert inferred.returncode == 0, inferred.stderr
+    assert re.search(r"inferring .* 6/6", inferred.stderr)
+    derived, _, number = inferred.stdout.split()[:3]
+    assert derived.startswith("ds_") and derived != dataset and number == "1"
+    assert len(_chats(upstream, mark)) == 6
+    # The CLI here runs the regex detector, which finds e-mail addresses but not names.
+    assert_no_values(upstream.bodies_since(mark), EMAILS)
+
+    refused = _cli([*args, "--template", "{nowhere}"], data_dir, upstream)
+    assert refused.returncode == 1 and "'nowhere'" in refused.stderr
+    assert len(_chats(upstream, mark)) == 6

@@ -23,6 +23,7 @@ __all__ = [
     "DatasetCatalog",
     "DatasetInfo",
     "Detector",
+    "Events",
     "JobStore",
     "KeyService",
     "Keyring",
@@ -39,6 +40,10 @@ __all__ = [
     "TokenStore",
     "UpstreamResponse",
     "VersionInfo",
+    "WebhookDelivery",
+    "WebhookSender",
+    "WebhookStore",
+    "WebhookSubscription",
 ]
 
 
@@ -483,3 +488,101 @@ class OutageFlag(Protocol):
     def lower(self) -> None: ...
 
     def is_raised(self) -> bool: ...
+
+
+class Events(Protocol):
+    """Where the vault announces what happened, for webhook subscribers. Ids and counts only."""
+
+    def emit(self, tenant: str, event_type: str, data: Mapping[str, Any]) -> int:
+        """Queue `event_type` for each of the tenant's subscriptions to it; how many queued."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookSubscription:
+    """A tenant's webhook. Its signing secret is kept sealed, apart from this."""
+
+    id: str
+    tenant: str
+    url: str
+    event_types: tuple[str, ...]
+    created_by: str
+    created_at: datetime
+    deleted_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookDelivery:
+    """One event for one subscription: its place in the queue and its delivery log."""
+
+    id: str
+    subscription_id: str
+    tenant: str
+    event_type: str
+    payload: Mapping[str, Any]
+    state: str  # pending | delivered | dead
+    attempts: int
+    next_attempt_at: datetime
+    created_at: datetime
+    updated_at: datetime
+    last_status: int | None = None
+    last_error: str | None = None
+    delivered_at: datetime | None = None
+
+
+class WebhookStore(Protocol):
+    """Subscriptions and the durable delivery queue, shared by every worker process."""
+
+    def add(self, subscription: WebhookSubscription, *, sealed_secret: bytes) -> None: ...
+
+    def get(self, tenant: str, subscription_id: str) -> WebhookSubscription | None:
+        """The tenant's live subscription; None if unknown, deleted or another tenant's."""
+        ...
+
+    def subscriptions(self, tenant: str) -> list[WebhookSubscription]: ...
+
+    def delete(self, tenant: str, subscription_id: str, *, at: datetime) -> int:
+        """Mark it deleted and dead-letter its pending deliveries; how many were pending."""
+        ...
+
+    def sealed_secret(self, subscription_id: str) -> tuple[WebhookSubscription, bytes] | None: ...
+
+    def deliveries(
+        self, tenant: str, subscription_id: str, *, limit: int = 100
+    ) -> list[WebhookDelivery]:
+        """The subscription's deliveries, newest first."""
+        ...
+
+    def redeliver(
+        self, tenant: str, subscription_id: str, delivery_id: str, *, at: datetime
+    ) -> WebhookDelivery | None:
+        """Queue the delivery again (same message id, a fresh day of retries)."""
+        ...
+
+    def claim(self, *, now: datetime, lease: float, limit: int) -> list[WebhookDelivery]:
+        """Due pending deliveries, leased to this caller for `lease` seconds (other workers
+        skip them meanwhile; a worker that dies gives them back when the lease ends)."""
+        ...
+
+    def settle(
+        self,
+        delivery_id: str,
+        *,
+        state: str,
+        at: datetime,
+        next_attempt_at: datetime | None = None,
+        status: int | None = None,
+        error: str | None = None,
+    ) -> None:
+        """Record one attempt's outcome and release the lease."""
+        ...
+
+
+class WebhookSender(Protocol):
+    """POSTs a signed body to a receiver; the answer's status, or WebhookUndeliverable(code)."""
+
+    def send(self, url: str, body: bytes, headers: Mapping[str, str]) -> int: ...
+
+    def resolve(self, host: str, port: int) -> list[str]:
+        """The IP addresses `host` resolves to now (empty if none)."""
+        ...

@@ -79,6 +79,21 @@ class Settings(BaseSettings):
     redis_cache_seconds: int = Field(default=3600, ge=1)
     # When set, GET /metrics answers only a request with `Authorization: Bearer <token>`.
     metrics_token: SecretStr | None = None
+    # Webhooks: a receiver that does not answer within the timeout is cut and retried; a
+    # delivery is retried with backoff for `webhook_retry_hours`, then dead-lettered. Private
+    # and loopback receivers are refused unless allowed (link-local and metadata ones always).
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
+    webhook_retry_hours: float = Field(default=24.0, gt=0, le=24 * 30)
+    webhook_poll_seconds: float = Field(default=0.5, gt=0, le=60)
+    webhook_allow_private: bool = False
+    # Audit shipping (`vault audit ship`, and every `audit_ship_seconds` in the server, 0 = off):
+    # each tenant's new records and checkpoints to this Object Lock bucket, kept locked so long.
+    audit_bucket: str | None = None
+    audit_bucket_endpoint_url: str | None = None
+    audit_bucket_prefix: str = "audit/"
+    audit_lock_days: int = Field(default=2555, ge=1)
+    audit_lock_mode: Literal["COMPLIANCE", "GOVERNANCE"] = "COMPLIANCE"
+    audit_ship_seconds: float = Field(default=0, ge=0)
     # The browser console (/console): how long a sign-in lasts. The session cookie is Secure
     # when the request came over https (or VAULT_CONSOLE_SECURE_COOKIE=true behind a proxy).
     console_session_minutes: int = Field(default=480, ge=1, le=7 * 24 * 60)

@@ -41,6 +41,11 @@ if TYPE_CHECKING:
     from vault.services.reidentify import Reidentifier
     from vault.services.upload_job import JobRunner
 
+if TYPE_CHECKING:
+    from vault.adapters.webhooks_sql import SqlWebhookStore
+    from vault.services.ship_audit import ShipSchedule
+    from vault.services.webhooks import DeliveryWorker, WebhookParts
+
 __all__ = ["Vault", "build_detectors", "build_vault"]
 
 
@@ -134,7 +139,72 @@ class Vault:
             self.engine,
             signer=self.audit_signer,
             checkpoint_every=self.settings.audit_checkpoint_every,
+            outbox=self.webhooks,
         )
+
+    @cached_property
+    def webhooks(self) -> SqlWebhookStore:
+        """Webhook subscriptions and the delivery queue; also the `Events` port."""
+        from vault.adapters.webhooks_sql import SqlWebhookStore
+
+        return SqlWebhookStore(self.engine)
+
+    @cached_property
+    def webhook_parts(self) -> WebhookParts:
+        from vault.adapters.webhook_sender import HttpWebhookSender
+        from vault.services.webhooks import WebhookParts
+
+        return WebhookParts(
+            store=self.webhooks,
+            sender=HttpWebhookSender(timeout=self.settings.webhook_timeout_seconds),
+            tenant_keys=self.tenant_keys,
+            allow_private=self.settings.webhook_allow_private,
+        )
+
+    @cached_property
+    def webhook_worker(self) -> DeliveryWorker:
+        """This process's webhook deliverer; `start_background` starts it, `close` stops it."""
+        from datetime import timedelta
+
+        from vault.services.webhooks import DeliveryWorker
+
+        worker = DeliveryWorker(
+            self.webhook_parts,
+            self.audit,
+            timeout=self.settings.webhook_timeout_seconds,
+            retry_window=timedelta(hours=self.settings.webhook_retry_hours),
+            poll=self.settings.webhook_poll_seconds,
+        )
+        self.webhooks.set_on_enqueue(worker.notify)
+        return worker
+
+    @cached_property
+    def audit_shipper(self) -> ShipSchedule | None:
+        """Ships the audit trail to the Object Lock bucket on a schedule; None when off."""
+        if not self.settings.audit_bucket or self.settings.audit_ship_seconds <= 0:
+            return None
+        from vault.services.ship_audit import ShipSchedule
+
+        return ShipSchedule(self.audit_ship_parts(), every=self.settings.audit_ship_seconds)
+
+    def audit_ship_parts(self) -> Any:
+        """What `vault audit ship` needs: the log, the bucket, the cursors."""
+        from vault.adapters.audit_ship_s3 import build_audit_ship_parts
+
+        return build_audit_ship_parts(self)
+
+    def start_background(self) -> None:
+        """Start this process's background work: webhook deliveries, audit shipping."""
+        self.webhook_worker.start()
+        if self.audit_shipper is not None:
+            self.audit_shipper.start()
+
+    def stop_background(self) -> None:
+        if "webhook_worker" in self.__dict__:
+            self.webhook_worker.close()
+        shipper = self.__dict__.get("audit_shipper")
+        if shipper is not None:
+            shipper.close()
 
     @cached_property
     def audit_search(self) -> SqlAuditSearch:
@@ -262,6 +332,9 @@ class Vault:
         return results
 
     def close(self) -> None:
+        self.stop_background()  # before the engine goes: they use it
+        if "webhook_parts" in self.__dict__:
+            self.webhook_parts.sender.close()  # type: ignore[attr-defined]
         if "job_runner" in self.__dict__:  # built: its jobs must end before the engine does
             self.job_runner.close()
         if "audit_backlog" in self.__dict__:  # built: it may still hold records to store

@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError as SqlIntegrityError
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from vault.adapters.tables import AuditCheckpointRow, AuditRecordRow
+from vault.adapters.webhooks_sql import SqlWebhookStore, enqueue
 from vault.domain.audit import (
     GENESIS_HASH,
     AuditCheckpoint,
@@ -31,6 +32,7 @@ from vault.domain.audit import (
     AuditRecord,
     checkpoint_message,
 )
+from vault.domain.webhooks import checkpoint_event, event_for
 from vault.errors import IntegrityError, ServiceUnavailable
 from vault.ports import AuditSigner
 
@@ -67,6 +69,7 @@ class SqlAuditLog:
         signer: AuditSigner,
         checkpoint_every: int = 100,
         clock: Callable[[], datetime] = _now,
+        outbox: SqlWebhookStore | None = None,
     ) -> None:
         if checkpoint_every < 1:
             raise ValueError("checkpoint_every must be at least 1")
@@ -74,6 +77,9 @@ class SqlAuditLog:
         self._signer = signer
         self._every = checkpoint_every
         self._clock = clock
+        # Webhook events derived from records and checkpoints are queued in their transaction.
+        self._outbox = outbox
+        self._queued = threading.local()  # whether this thread's transaction queued any
         self._postgres = engine.dialect.name == "postgresql"
         # SQLite's busy handler is not fair between threads; queueing them here first is.
         self._local_lock: AbstractContextManager[Any] = (
@@ -109,6 +115,9 @@ class SqlAuditLog:
                     connection.commit()
                     if committed is not None:
                         committed(result)  # still under the lock: the next writer sees it
+                    if getattr(self._queued, "any", False):
+                        self._queued.any = False
+                        self._outbox.enqueued()  # type: ignore[union-attr]
                     return result
             except SqlIntegrityError:
                 pass  # another writer took this seq first; read the new head and try again
@@ -149,6 +158,10 @@ class SqlAuditLog:
         except SqlIntegrityError:
             self._heads.pop(event.tenant, None)  # the chain moved on elsewhere: read it next time
             raise
+        if self._outbox is not None:
+            derived = event_for(record)
+            if derived is not None and enqueue(connection, event.tenant, *derived, at=at):
+                self._queued.any = True
         if seq % self._every == 0:
             self._store_checkpoint(connection, event.tenant, seq, record.hash)
         return record
@@ -173,15 +186,21 @@ class SqlAuditLog:
         checkpoint = AuditCheckpoint(
             tenant=tenant, seq=seq, head_hash=head_hash, signature=signature
         )
+        at = self._clock()
         connection.execute(
             insert(_CHECKPOINTS).values(
                 tenant=tenant,
                 seq=seq,
                 head_hash=head_hash,
                 signature=signature.hex(),
-                at=self._clock(),
+                at=at,
+                key_id=self._signer.key_id,
             )
         )
+        if self._outbox is not None:
+            data = checkpoint_event(checkpoint, key_id=self._signer.key_id)
+            if enqueue(connection, tenant, "audit.checkpoint", data, at=at):
+                self._queued.any = True
         return checkpoint
 
     # ------------------------------------------------------------ reading

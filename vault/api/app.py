@@ -19,6 +19,7 @@ from vault.api.errors import install_error_handlers
 from vault.api.metrics import Metrics
 from vault.api.openapi import install_openapi
 from vault.api.routes import apikeys, audit, batches, datasets, health, infer, jobs, proxy, text
+from vault.api.routes.webhooks import router as webhooks_router
 from vault.settings import Settings
 from vault.wiring import Vault, build_vault
 
@@ -41,9 +42,12 @@ def create_app(
         await anyio.to_thread.run_sync(app.state.vault.warm_up)
         if startup_tasks:
             await anyio.to_thread.run_sync(run_startup_tasks, app.state.vault)
+        # Webhook deliveries and audit shipping run in each worker process, beside requests.
+        await anyio.to_thread.run_sync(app.state.vault.start_background)
         try:
             yield
         finally:
+            await anyio.to_thread.run_sync(app.state.vault.stop_background)
             if owned:
                 app.state.vault.close()
 
@@ -72,6 +76,7 @@ def create_app(
         infer.router,
         jobs.router,
         audit.router,
+        webhooks_router,
     ):
         app.include_router(router)
     install_openapi(app)

@@ -20,7 +20,7 @@ __all__ = ["audit", "audit_event", "cached_principal", "get_vault", "principal_f
 SYSTEM_TENANT = "_system"
 # What the vault issues: a dataset id (with a version), a job id or an API key id.
 _ISSUED_ID = re.compile(
-    r"ds_[0-9a-f]{32}(/v[1-9][0-9]{0,9})?|(job|file|batch)_[0-9a-f]{32}|[a-z0-9]{12}"
+    r"ds_[0-9a-f]{32}(/v[1-9][0-9]{0,9})?|(job|file|batch|wh|msg)_[0-9a-f]{32}|[a-z0-9]{12}"
 )
 
 

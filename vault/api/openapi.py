@@ -311,6 +311,14 @@ OPERATIONS: dict[str, Operation] = {
     "GET /v1/apikeys": Operation(_AUTHENTICATED),
     "PATCH /v1/apikeys/{key_id}": Operation((400, 404, *_AUTHENTICATED)),
     "DELETE /v1/apikeys/{key_id}": Operation((404, *_AUTHENTICATED)),
+    "POST /v1/webhooks": Operation((400, *_AUTHENTICATED)),
+    "GET /v1/webhooks": Operation(_AUTHENTICATED),
+    "GET /v1/webhooks/{webhook_id}": Operation((404, *_AUTHENTICATED)),
+    "DELETE /v1/webhooks/{webhook_id}": Operation((404, *_AUTHENTICATED)),
+    "GET /v1/webhooks/{webhook_id}/deliveries": Operation((400, 404, *_AUTHENTICATED)),
+    "POST /v1/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver": Operation(
+        (404, *_AUTHENTICATED)
+    ),
     "POST /v1/datasets": Operation(
         (400, 409, 410, 413, 415, *_AUTHENTICATED),
         body=_NEW_DATASET,

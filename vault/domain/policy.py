@@ -81,6 +81,7 @@ class Action(StrEnum):
     APIKEY_MANAGE = "apikey.manage"
     DSR = "dsr"
     KEYS_MANAGE = "keys.manage"
+    WEBHOOK_MANAGE = "webhook.manage"
 
 
 class _Strict(BaseModel):

@@ -225,13 +225,13 @@ class Vault:
         from vault.services.audit_backlog import AuditBacklog
 
         if self.redis is None:
-            return AuditBacklog(self.audit)
+            return AuditBacklog(self.audit, events=self.webhooks)
         from vault.adapters.redis_state import RedisOutageFlag
 
         flag = RedisOutageFlag(
             self.redis, name="audit", prefix=self.settings.redis_prefix, ttl_seconds=10
         )
-        return AuditBacklog(self.audit, flag=flag)
+        return AuditBacklog(self.audit, flag=flag, events=self.webhooks)
 
     @property
     def detector(self) -> Detector:

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import deque
 
 from vault.domain.audit import AuditEvent
 from vault.errors import ServiceUnavailable, VaultError
-from vault.ports import AuditLog, OutageFlag
+from vault.ports import AuditLog, Events, OutageFlag
 
 __all__ = ["AuditBacklog"]
 
@@ -32,9 +33,15 @@ log = logging.getLogger("vault.audit")
 class AuditBacklog:
     """Stores events in `log` in order; keeps those the log cannot take yet. Thread-safe."""
 
-    def __init__(self, log: AuditLog, *, flag: OutageFlag | None = None) -> None:
+    def __init__(
+        self, log: AuditLog, *, flag: OutageFlag | None = None, events: Events | None = None
+    ) -> None:
         self._log = log
         self._flag = flag
+        # `audit.unavailable` for the tenants whose records wait: when an outage starts (if the
+        # event can be queued then) and when it ends, with how many records waited how long.
+        self._events = events
+        self._outage: tuple[float, set[str]] | None = None
         self._raised = False  # by this process: only it knows when its records are stored
         self._pending: deque[AuditEvent] = deque()
         self._lock = threading.Lock()
@@ -54,8 +61,10 @@ class AuditBacklog:
                 # The code and a count only: the error's text may quote the database's.
                 log.warning("audit records waiting to be stored: %d (%s)", self.pending, exc.code)
                 self._raise_flag()
+                self._outage_began()
             else:
                 self._lower_flag()
+                self._outage_ended()
 
     def admit(self) -> None:
         """Return once nothing is pending; ServiceUnavailable while pending records cannot be
@@ -71,8 +80,10 @@ class AuditBacklog:
                 self._store_pending()
             except VaultError:
                 self._raise_flag()
+                self._outage_began()
                 raise _closed() from None
             self._lower_flag()
+            self._outage_ended()
 
     def flush(self) -> int:
         """Try once to store what is pending (at shutdown); how many records are still left."""
@@ -100,6 +111,31 @@ class AuditBacklog:
             self._raised = False
         except VaultError as exc:  # tried again after the next stored record
             log.warning("audit outage flag could not be lowered (%s)", exc.code)
+
+    def _outage_began(self) -> None:
+        tenants = {event.tenant for event in self._pending}
+        if self._outage is not None:
+            self._outage[1].update(tenants)
+            return
+        self._outage = (time.monotonic(), tenants)
+        self._announce(tenants, {"state": "started", "held": len(self._pending)})
+
+    def _outage_ended(self) -> None:
+        if self._outage is None:
+            return
+        started, tenants = self._outage
+        self._outage = None
+        seconds = max(0, round(time.monotonic() - started))
+        self._announce(tenants, {"state": "recovered", "seconds": seconds})
+
+    def _announce(self, tenants: set[str], data: dict[str, int | str]) -> None:
+        if self._events is None:
+            return
+        for tenant in sorted(tenants):
+            try:
+                self._events.emit(tenant, "audit.unavailable", data)
+            except VaultError as exc:  # the database is likely what is down; said at recovery
+                log.warning("audit.unavailable event not queued (%s)", exc.code)
 
     def _store_pending(self) -> None:
         while self._pending:

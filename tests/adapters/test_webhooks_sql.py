@@ -1,0 +1,106 @@
+"""The webhook queue on SQLite and PostgreSQL: concurrent claimers never share a row, a lease
+that runs out gives a row back, settled rows leave the queue, and audit records queue events in
+their own transaction."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from vault.adapters.audit_signing import load_or_create
+from vault.adapters.audit_sql import SqlAuditLog
+from vault.adapters.kms_local import LocalKeyService
+from vault.adapters.webhooks_sql import SqlWebhookStore
+from vault.domain.audit import AuditEvent
+from vault.ports import WebhookSubscription
+
+
+def _subscribe(store: SqlWebhookStore, sub_id: str, *types: str, tenant: str = "acme") -> None:
+    store.add(
+        WebhookSubscription(
+            id=sub_id,
+            tenant=tenant,
+            url="http://127.0.0.1:9/hook",
+            event_types=types,
+            created_by="key_1",
+            created_at=datetime.now(UTC),
+        ),
+        sealed_secret=b"sealed",
+    )
+
+
+def test_concurrent_claimers_never_take_the_same_delivery(db_engine: Engine) -> None:
+    store = SqlWebhookStore(db_engine)
+    _subscribe(store, "wh_" + "1" * 32, "apikey.created")
+    _subscribe(store, "wh_" + "2" * 32, "apikey.created", "dsr.erased")
+    _subscribe(store, "wh_" + "3" * 32, "apikey.created", tenant="globex")
+    for n in range(30):
+        assert store.emit("acme", "apikey.created", {"object": f"key{n}"}) == 2
+    assert store.emit("acme", "dsr.erased", {"counts": {"erased": 1}}) == 1
+    assert store.emit("initech", "apikey.created", {}) == 0  # no subscriber: nothing queued
+
+    now = datetime.now(UTC) + timedelta(seconds=1)
+    claimed: list[list[str]] = []
+    lock = threading.Lock()
+
+    def claim() -> None:
+        stores = SqlWebhookStore(db_engine)  # as another worker would
+        while True:
+            batch = stores.claim(now=now, lease=60, limit=7)
+            if not batch:
+                return
+            with lock:
+                claimed.append([d.id for d in batch])
+
+    threads = [threading.Thread(target=claim) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    ids = [i for batch in claimed for i in batch]
+    assert len(ids) == 61 and len(set(ids)) == 61
+    assert store.claim(now=now, lease=60, limit=100) == []  # all leased
+
+
+def test_a_lease_that_runs_out_gives_the_row_back_and_settled_rows_leave(
+    db_engine: Engine,
+) -> None:
+    store = SqlWebhookStore(db_engine)
+    sub = "wh_" + "4" * 32
+    _subscribe(store, sub, "apikey.revoked")
+    store.emit("acme", "apikey.revoked", {"object": "abc"})
+    now = datetime.now(UTC) + timedelta(seconds=1)
+    (first,) = store.claim(now=now, lease=30, limit=10)
+    assert store.claim(now=now + timedelta(seconds=29), lease=30, limit=10) == []
+    (again,) = store.claim(now=now + timedelta(seconds=31), lease=30, limit=10)
+    assert again.id == first.id  # the first worker died: another takes it over
+    store.settle(again.id, state="delivered", at=now, status=204)
+    assert store.claim(now=now + timedelta(hours=1), lease=30, limit=10) == []
+    (logged,) = store.deliveries("acme", sub)
+    assert (logged.state, logged.attempts, logged.last_status) == ("delivered", 1, 204)
+    assert store.deliveries("globex", sub) == []  # another tenant sees no log
+
+
+def test_an_audit_record_queues_its_event_in_its_own_transaction(
+    db_engine: Engine, tmp_path: Path
+) -> None:
+    store = SqlWebhookStore(db_engine)
+    woken = threading.Event()
+    store.set_on_enqueue(woken.set)
+    _subscribe(store, "wh_" + "5" * 32, "apikey.created", "audit.checkpoint")
+    signer = load_or_create(db_engine, LocalKeyService(data_dir=tmp_path))
+    log = SqlAuditLog(db_engine, signer=signer, checkpoint_every=2, outbox=store)
+    log.append(AuditEvent(tenant="acme", actor="key_1", action="proxy.request"))
+    assert not woken.is_set()  # not an event: the worker is left asleep
+    log.append(
+        AuditEvent(tenant="acme", actor="key_1", action="apikey.create", object="abcdefghijkl")
+    )
+    assert woken.is_set()
+    queued = store.deliveries("acme", "wh_" + "5" * 32)
+    assert sorted(d.event_type for d in queued) == ["apikey.created", "audit.checkpoint"]
+    checkpoint = next(d for d in queued if d.event_type == "audit.checkpoint")
+    assert checkpoint.payload["data"]["seq"] == 2
+    assert checkpoint.payload["data"]["key_id"] == signer.key_id

@@ -65,6 +65,9 @@ class Settings(BaseSettings):
     # An upload declaring a larger body than this (or sent with `Prefer: respond-async`)
     # answers 202 with a job once its body is in, rather than 201 once it is stored.
     async_upload_bytes: int = Field(default=8 * 1024**2, ge=0)
+    # Worker processes that anonymize a large upload's blocks (None: one per core; 1: all in
+    # the upload's own process).
+    dataset_workers: int | None = Field(default=None, ge=1, le=256)
     # Detection is linear but not free (about 60 KB/s at worst on text full of capitalised
     # words), so requests stay bounded in time as well as memory.
     max_prompt_bytes: int = Field(default=1024**2, gt=0)

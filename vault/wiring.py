@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from vault.services.audit_backlog import AuditBacklog
     from vault.services.batches import Batches
     from vault.services.chat import ChatRedactor
+    from vault.services.dataset_pool import DatasetPool
     from vault.services.ingest_dataset import DatasetParts
     from vault.services.proxy_chat import ProxyChat
     from vault.services.reidentify import Reidentifier
@@ -61,6 +62,7 @@ class Vault:
     access_policy: AccessPolicy
     llm: LlmClient | None = None
     detector_override: Detector | None = None
+    keys_from_settings: bool = True  # False when a test passed its own key service
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @cached_property
@@ -117,7 +119,35 @@ class Vault:
             anonymizer=self.anonymizer,
             detector_version=str(getattr(self.detector, "version", type(self.detector).__name__)),
             max_upload_bytes=self.settings.max_upload_bytes,
+            pool=self.dataset_pool,
         )
+
+    @cached_property
+    def dataset_pool(self) -> DatasetPool | None:
+        """Worker processes for large uploads (started on first use), or None where there is
+        one worker or a worker could not rebuild this vault's parts from its settings."""
+        import os
+        import pickle
+
+        from vault.services.dataset_pool import DatasetPool
+
+        workers = self.settings.dataset_workers or os.cpu_count() or 1
+        if workers < 2 or not self.keys_from_settings:
+            return None
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+            return None  # a private in-memory database: workers could not share it
+        recipe = WorkerAnonymizer(
+            settings=self.settings,
+            database_url=url.render_as_string(hide_password=False),
+            policy=self.anonymization_policy,
+            detector=self.detector_override,
+        )
+        try:
+            pickle.dumps(recipe)
+        except Exception:  # a test's detector that cannot travel: uploads stay in-process
+            return None
+        return DatasetPool(recipe, workers=workers)
 
     @cached_property
     def tenant_keys(self) -> TenantKeys:
@@ -344,7 +374,33 @@ class Vault:
             close()
         if self.__dict__.get("redis") is not None:
             self.redis.close()
+        if (pool := self.__dict__.get("dataset_pool")) is not None:
+            pool.close()
         self.engine.dispose()
+
+
+@dataclass(frozen=True)
+class WorkerAnonymizer:
+    """What a dataset worker process needs to build its own Anonymizer: the same database,
+    key service, policy and detector as the vault that started it (pickled to the worker)."""
+
+    settings: Settings
+    database_url: str
+    policy: AnonymizationPolicy
+    detector: Detector | None = None
+
+    def __call__(self) -> Anonymizer:
+        from vault.adapters.tenant_keys_sql import SqlTenantKeys
+        from vault.services.anonymize import Anonymizer
+
+        engine = create_db_engine(self.database_url)
+        return Anonymizer(
+            detector=self.detector or _build_detector(self.policy),
+            token_store=SqlTokenStore(engine),
+            tenant_keys=SqlTenantKeys(engine, build_key_service(self.settings)),
+            policy=self.policy,
+            not_pii=SqlNotPiiStore(engine),
+        )
 
 
 def _build_detector(policy: AnonymizationPolicy) -> Detector:
@@ -415,9 +471,11 @@ def build_vault(settings: Settings, **overrides: Any) -> Vault:
     engine = overrides.pop("engine", None) or create_db_engine(settings.resolved_database_url)
     migrate(engine)
     policies = settings.resolved_policies_dir
+    keys_from_settings = "keys" not in overrides
     return Vault(
         settings=settings,
         engine=engine,
+        keys_from_settings=keys_from_settings,
         keys=overrides.pop("keys", None) or build_key_service(settings),
         store=overrides.pop("store", None) or build_object_store(settings),
         anonymization_policy=load_anonymization_policy(policies, settings.policy),

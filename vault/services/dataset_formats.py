@@ -12,16 +12,18 @@ import io
 import itertools
 import json
 import re
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from vault.errors import InvalidRequest, UnsupportedMediaType
 
 __all__ = [
     "DELIMITERS",
     "FORMATS",
+    "CellWork",
+    "Pending",
     "Report",
     "anonymize_stream",
     "decode_lines",
@@ -50,6 +52,8 @@ _MEMO_ENTRIES = 100_000  # distinct cells remembered per upload; bounds memory, 
 AnonymizeMany = Callable[[list[tuple[str, str | None]]], list[tuple[str, dict[str, int]]]]
 Reidentify = Callable[[str], str]
 _T = TypeVar("_T")
+_P = TypeVar("_P")
+_R = TypeVar("_R")
 _BATCH_ROWS = 512
 
 
@@ -156,36 +160,112 @@ def _nonempty(chunks: Iterable[bytes]) -> Iterator[bytes]:
         raise InvalidRequest("file is empty", code="empty_file", param="file")
 
 
+class Pending(Protocol):
+    """A batch of cells handed to `CellWork.submit`; `result()` waits for its answer."""
+
+    def result(self) -> list[tuple[str, dict[str, int]]]: ...
+
+
+class CellWork(Protocol):
+    """Anonymizes batches of cells, here or in other processes. Batches are submitted in file
+    order and their results read in that order; up to `depth` may be in flight at once."""
+
+    @property
+    def depth(self) -> int: ...
+
+    def submit(self, cells: list[tuple[str, str | None]]) -> Pending: ...
+
+
+class _Ready:
+    def __init__(self, done: list[tuple[str, dict[str, int]]]) -> None:
+        self._done = done
+
+    def result(self) -> list[tuple[str, dict[str, int]]]:
+        return self._done
+
+
+class _Inline:
+    """CellWork over a plain function: each batch done as it is submitted."""
+
+    depth = 0
+
+    def __init__(self, anonymize_many: AnonymizeMany) -> None:
+        self._anonymize_many = anonymize_many
+
+    def submit(self, cells: list[tuple[str, str | None]]) -> Pending:
+        return _Ready(self._anonymize_many(cells))
+
+
+def _in_order(
+    items: Iterable[_T], plan: Callable[[_T], _P], finish: Callable[[_P], _R], work: CellWork
+) -> Iterator[_R]:
+    """`finish(plan(item))` for each item, in order, with up to `work.depth` planned items
+    waiting (their work running elsewhere meanwhile); what still waits is cancelled on an error."""
+    held: deque[_P] = deque()
+    try:
+        for item in items:
+            held.append(plan(item))
+            while len(held) > work.depth:
+                yield finish(held.popleft())
+        while held:
+            yield finish(held.popleft())
+    finally:
+        for planned in held:
+            for pending in getattr(planned, "pending", ()):
+                cancel = getattr(pending, "cancel", None)
+                if cancel is not None:
+                    cancel()
+
+
 def anonymize_stream(
     fmt: str,
     chunks: Iterable[bytes],
     *,
-    anonymize_many: AnonymizeMany,
     report: Report,
+    anonymize_many: AnonymizeMany | None = None,
+    work: CellWork | None = None,
     column_overrides: dict[str, str] | None = None,
     delimiter: str | None = None,
 ) -> Iterator[bytes]:
     """The anonymized file, as UTF-8 bytes in blocks; fills `report` as it goes.
 
+    The cells go to `work` (or to `anonymize_many`, one batch at a time) in batches whose
+    make-up depends only on the file, so where they are done does not change a byte.
     CSV is read with `delimiter`, or the one sniffed from its first lines, and written with
     commas (RFC 4180); `report.delimiter` says which was read.
     """
+    if work is None:
+        if anonymize_many is None:
+            raise TypeError("anonymize_stream needs anonymize_many or work")
+        work = _Inline(anonymize_many)
     lines = decode_lines(_nonempty(chunks))
     if fmt == "text":
-        return _anonymize_text(lines, anonymize_many, report)
+        return _anonymize_text(lines, work, report)
     if fmt == "jsonl":
-        return _anonymize_jsonl(lines, anonymize_many, report)
-    return _anonymize_csv(lines, anonymize_many, report, column_overrides or {}, delimiter)
+        return _anonymize_jsonl(lines, work, report)
+    return _anonymize_csv(lines, work, report, column_overrides or {}, delimiter)
 
 
-def _anonymize_text(
-    lines: Iterable[str], anonymize_many: AnonymizeMany, report: Report
-) -> Iterator[bytes]:
-    for block in _blocks(lines):
-        [(text, counts)] = anonymize_many([(block, None)])
+@dataclass
+class _Planned:
+    """A batch on its way: what finishing it needs, and the work it waits for."""
+
+    rows: list[Any]
+    pending: list[Pending]
+    cells: dict[Any, tuple[Pending, int]] = field(default_factory=dict)
+
+
+def _anonymize_text(lines: Iterable[str], work: CellWork, report: Report) -> Iterator[bytes]:
+    def plan(block: str) -> _Planned:
+        return _Planned([block], [work.submit([(block, None)])])
+
+    def finish(planned: _Planned) -> bytes:
+        [(text, counts)] = planned.pending[0].result()
         report.entities["text"].update(counts)
-        report.rows += block.count("\n")
-        yield text.encode()
+        report.rows += planned.rows[0].count("\n")
+        return text.encode()
+
+    return _in_order(_blocks(lines), plan, finish, work)
 
 
 def _strings(value: Any, found: list[str]) -> None:
@@ -241,12 +321,10 @@ def _batches(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
         yield batch
 
 
-def _anonymize_jsonl(
-    lines: Iterable[str], anonymize_many: AnonymizeMany, report: Report
-) -> Iterator[bytes]:
-    for batch in _batches(_jsonl_records(lines), _BATCH_ROWS):
+def _anonymize_jsonl(lines: Iterable[str], work: CellWork, report: Report) -> Iterator[bytes]:
+    def plan(batch: list[tuple[int, Any]]) -> _Planned:
         # Every string of every field of the batch goes through one anonymize call.
-        cells: list[str] = []  # every key and string of the batch, in walk order
+        cells: list[tuple[str, str | None]] = []  # every key and string, in walk order
         for number, record in batch:
             if not isinstance(record, dict):
                 raise InvalidRequest(
@@ -254,16 +332,19 @@ def _anonymize_jsonl(
                 )
             found: list[str] = []
             _strings(record, found)
-            cells += found
-        done = anonymize_many([(text, None) for text in cells])
+            cells += [(text, None) for text in found]
+        return _Planned([record for _, record in batch], [work.submit(cells)])
+
+    def finish(planned: _Planned) -> bytes:
+        done = planned.pending[0].result()
         replacements = iter(text for text, _ in done)
-        out = []
-        for _, record in batch:
-            clean = _replace_strings(record, replacements)
-            out.append(json.dumps(clean, ensure_ascii=False) + "\n")
+        out = [
+            json.dumps(_replace_strings(record, replacements), ensure_ascii=False) + "\n"
+            for record in planned.rows
+        ]
         # Counts per top-level field (as stored), found again from the same batch results.
         position = 0
-        for _, record in batch:
+        for record in planned.rows:
             for key, value in record.items():
                 found = [key]
                 _strings(value, found)
@@ -271,8 +352,10 @@ def _anonymize_jsonl(
                 for _, counts in done[position : position + len(found)]:
                     report.entities[stored_key].update(counts)
                 position += len(found)
-        report.rows += len(batch)
-        yield "".join(out).encode()
+        report.rows += len(planned.rows)
+        return "".join(out).encode()
+
+    return _in_order(_batches(_jsonl_records(lines), _BATCH_ROWS), plan, finish, work)
 
 
 def _csv_rows(lines: Iterable[str], delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
@@ -349,7 +432,7 @@ def _classify(
 
 def _anonymize_csv(
     lines: Iterable[str],
-    anonymize_many: AnonymizeMany,
+    work: CellWork,
     report: Report,
     overrides: dict[str, str],
     delimiter: str | None,
@@ -371,7 +454,7 @@ def _anonymize_csv(
             param="column_policy",
         )
     # Header cells can hold data too (or the file has no header and this is a data row).
-    shown = [text for text, _ in anonymize_many([(name, None) for name in header])]
+    shown = [text for text, _ in work.submit([(name, None) for name in header]).result()]
     report.columns = shown
     sample: list[tuple[int, list[str]]] = []
     for item in rows:
@@ -380,7 +463,8 @@ def _anonymize_csv(
             break
 
     sampled = sorted({value for _, row in sample for value in row if value.strip()})
-    sample_done = dict(zip(sampled, anonymize_many([(v, None) for v in sampled]), strict=True))
+    sample_results = work.submit([(v, None) for v in sampled]).result() if sampled else []
+    sample_done = dict(zip(sampled, sample_results, strict=True))
     sample_counts = {value: counts for value, (_, counts) in sample_done.items()}
     # One word left (the token, a mask) or none: the entity was the whole value.
     whole = {value for value, (text, _) in sample_done.items() if len(text.split()) <= 1}
@@ -390,9 +474,13 @@ def _anonymize_csv(
         kind = overrides.get(name) or _classify(column, sample_counts, whole)
         kinds.append(kind)
         report.column_kinds[shown[index]] = kind
+    entities = [
+        kind.removeprefix("entity:") if kind.startswith("entity:") else None for kind in kinds
+    ]
 
-    # Columns repeat values (statuses, names, cities): each distinct cell is done once.
-    memo: dict[tuple[int, str], tuple[str, dict[str, int]]] = {}
+    # Columns repeat values (statuses, names, cities): each distinct cell is done once, in
+    # the batch that first holds it; later batches read its answer from that one.
+    memo: dict[tuple[int, str], tuple[Pending, int]] = {}
 
     def needs_work(kind: str, value: str) -> bool:
         return (
@@ -401,7 +489,7 @@ def _anonymize_csv(
             and not (kind == "plain" and _PLAIN_CELL.fullmatch(value.strip()))
         )
 
-    def convert(batch: list[tuple[int, list[str]]]) -> list[list[str]]:
+    def plan(batch: list[tuple[int, list[str]]]) -> _Planned:
         needed: dict[tuple[int, str], str | None] = {}
         for line_number, row in batch:
             if len(row) != len(header):
@@ -412,34 +500,41 @@ def _anonymize_csv(
                 )
             for index, (kind, value) in enumerate(zip(kinds, row, strict=True)):
                 if needs_work(kind, value):
-                    needed[(index, value)] = (
-                        kind.removeprefix("entity:") if kind.startswith("entity:") else None
-                    )
-        todo = {cell: entity for cell, entity in needed.items() if cell not in memo}
+                    needed[(index, value)] = entities[index]
+        todo = [cell for cell in needed if cell not in memo]
         if len(memo) + len(todo) > _MEMO_ENTRIES:
             memo.clear()  # forget older cells only: this batch's are all redone below
-            todo = needed
+            todo = list(needed)
+        planned = _Planned([row for _, row in batch], [])
         if todo:
-            done = anonymize_many([(value, entity) for (_, value), entity in todo.items()])
-            memo.update(zip(todo, done, strict=True))
+            pending = work.submit([(value, needed[(index, value)]) for index, value in todo])
+            planned.pending.append(pending)
+            memo.update((cell, (pending, i)) for i, cell in enumerate(todo))
+        planned.cells = {cell: memo[cell] for cell in needed}
+        return planned
+
+    def finish(planned: _Planned) -> list[list[str]]:
         out = []
-        for _, row in batch:
+        for row in planned.rows:
             converted = []
             for index, (name, kind, value) in enumerate(zip(shown, kinds, row, strict=True)):
                 if not needs_work(kind, value):
                     converted.append(value)
                     continue
-                text, counts = memo[(index, value)]
+                pending, position = planned.cells[(index, value)]
+                text, counts = pending.result()[position]
                 converted.append(text)
                 report.entities[name].update(counts)
             out.append(converted)
-        report.rows += len(batch)
+        report.rows += len(planned.rows)
         return out
 
     converted = (
         row
-        for batch in _batches(itertools.chain(sample, rows), _BATCH_ROWS)
-        for row in convert(batch)
+        for rows_done in _in_order(
+            _batches(itertools.chain(sample, rows), _BATCH_ROWS), plan, finish, work
+        )
+        for row in rows_done
     )
     yield from _csv_blocks(itertools.chain([shown], converted))
 

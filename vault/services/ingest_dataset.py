@@ -13,11 +13,11 @@ from typing import Any
 from vault.crypto import EncryptionContext, read_header, seal_stream
 from vault.domain.ids import is_dataset_id
 from vault.domain.principal import Principal
-from vault.domain.spans import Span
 from vault.errors import Conflict, InvalidRequest, NotFound, PayloadTooLarge
 from vault.ports import DatasetCatalog, DatasetInfo, KeyService, ObjectStore, VersionInfo
 from vault.services.anonymize import Anonymizer
-from vault.services.dataset_formats import Report, anonymize_stream, detect_format
+from vault.services.dataset_formats import Pending, Report, anonymize_stream, detect_format
+from vault.services.dataset_pool import Cells, DatasetPool, Done, anonymize_cells
 
 __all__ = [
     "DatasetParts",
@@ -44,6 +44,11 @@ class DatasetParts:
     anonymizer: Anonymizer
     detector_version: str
     max_upload_bytes: int
+    # Worker processes for large uploads (None: all in the upload's own process), and how
+    # many characters of cells an upload does itself first, so a small file never waits
+    # for workers to start.
+    pool: DatasetPool | None = None
+    pool_after_chars: int = 256 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +190,53 @@ class _Digest:
             yield chunk
 
 
+class _UploadWork:
+    """Where an upload's cells are anonymized: in this process until `pool_after_chars` of
+    them are done, then on the pool's workers. Batches are the same either way, and so is
+    every output byte."""
+
+    def __init__(
+        self,
+        parts: DatasetParts,
+        tenant: str,
+        *,
+        report: Report,
+        progress: Callable[[int], None] | None,
+    ) -> None:
+        self._parts = parts
+        self._tenant = tenant
+        self._report = report
+        self._progress = progress
+        self._chars = 0
+
+    @property
+    def _pool(self) -> DatasetPool | None:
+        pool = self._parts.pool
+        return pool if pool is not None and self._chars >= self._parts.pool_after_chars else None
+
+    @property
+    def depth(self) -> int:
+        pool = self._pool
+        return 0 if pool is None else pool.depth
+
+    def submit(self, cells: Cells) -> Pending:
+        if self._progress is not None:
+            self._progress(self._report.rows)
+        pool = self._pool
+        self._chars += sum(len(text) for text, _ in cells)
+        if pool is not None:
+            return pool.submit(self._tenant, cells)
+        return _Done(anonymize_cells(self._parts.anonymizer, self._tenant, cells))
+
+
+class _Done:
+    def __init__(self, done: Done) -> None:
+        self._done = done
+
+    def result(self) -> Done:
+        return self._done
+
+
 def ingest_version(
     parts: DatasetParts,
     principal: Principal,
@@ -232,22 +284,11 @@ def ingest_version(
     digest = _Digest()
     stored = None
     try:
-        anonymizer = parts.anonymizer
         tenant = principal.tenant
-
-        def anonymize_many(cells: list[tuple[str, str | None]]) -> list[tuple[str, dict[str, int]]]:
-            if upload.progress is not None:
-                upload.progress(report.rows)
-            spans = [
-                None if entity is None else [Span(0, len(text), entity)] for text, entity in cells
-            ]
-            done = anonymizer.anonymize_many(tenant, [text for text, _ in cells], spans=spans)
-            return [(result.text, result.counts()) for result in done]
-
         plain = anonymize_stream(
             fmt,
             _hashed(_limited(upload.chunks, parts.max_upload_bytes), request_digest),
-            anonymize_many=anonymize_many,
+            work=_UploadWork(parts, tenant, report=report, progress=upload.progress),
             report=report,
             column_overrides=upload.column_policy,
             delimiter=upload.delimiter,

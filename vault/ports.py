@@ -268,6 +268,10 @@ class LlmClient(Protocol):
 
     def cancel_batch(self, batch_id: str) -> UpstreamResponse: ...
 
+    def embeddings(self, payload: bytes) -> UpstreamResponse:
+        """Embeddings of the payload's input; `payload` is the JSON body, sent as given."""
+        ...
+
     def close(self) -> None:
         """Close pooled connections (sync calls); the vault calls it once, at shutdown."""
         ...

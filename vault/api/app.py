@@ -18,7 +18,18 @@ from vault.api.console import install as install_console
 from vault.api.errors import install_error_handlers
 from vault.api.metrics import Metrics
 from vault.api.openapi import install_openapi
-from vault.api.routes import apikeys, audit, batches, datasets, health, infer, jobs, proxy, text
+from vault.api.routes import (
+    apikeys,
+    audit,
+    batches,
+    datasets,
+    health,
+    infer,
+    jobs,
+    proxy,
+    responses,
+    text,
+)
 from vault.api.routes.webhooks import router as webhooks_router
 from vault.settings import Settings
 from vault.wiring import Vault, build_vault
@@ -68,6 +79,7 @@ def create_app(
     # Routes match in order: the proxy, the busiest door, is tried first.
     app.include_router(proxy.router)
     app.include_router(batches.router)
+    app.include_router(responses.router)
     for router in (
         health.router,
         text.router,

@@ -52,9 +52,15 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        body = {
-            "error": {"message": str(exc.detail), "type": "invalid_request_error", "code": code}
-        }
+        message = str(exc.detail)
+        if exc.status_code == 404 and request.url.path.startswith("/openai/"):
+            # Groq's own answer to a path it does not serve; the path is not echoed.
+            code = "unknown_url"
+            message = (
+                f"Unknown request URL: {request.method} (a path this vault does not serve). "
+                "Please check the URL for typos, or see the docs at https://console.groq.com/docs/"
+            )
+        body = {"error": {"message": message, "type": "invalid_request_error", "code": code}}
         headers = dict(exc.headers or {})
         if exc.status_code == 405:
             headers["Allow"] = _allowed_methods(request)

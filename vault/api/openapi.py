@@ -413,6 +413,62 @@ OPERATIONS: dict[str, Operation] = {
     "GET /openai/v1/models/{model_id}": Operation((*_AUTHENTICATED, *GROQ_STATUSES)),
     "POST /openai/v1/audio/transcriptions": _SPEECH,
     "POST /openai/v1/audio/translations": _SPEECH,
+    # The Responses API and embeddings, through the chat door's redaction, guard and restore.
+    "POST /openai/v1/responses": Operation(
+        (400, 409, 410, 413, 422, *_AUTHENTICATED, *GROQ_STATUSES),
+        body={
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["model", "input"],
+                        "description": "input: a string or message / function_call / "
+                        "function_call_output items; instructions, function tools, tool_choice, "
+                        "text.format, temperature, top_p, max_output_tokens, stream. Any other "
+                        "field is refused (400 naming it).",
+                    },
+                    "example": {
+                        "model": "llama-3.3-70b-versatile",
+                        "instructions": "Answer briefly.",
+                        "input": "Write to Ada at ada@example.com",
+                    },
+                }
+            },
+        },
+        answers={
+            200: {
+                "application/json": {"schema": {"type": "object"}},
+                "text/event-stream": {"schema": {"type": "string"}},
+            }
+        },
+    ),
+    "POST /openai/v1/embeddings": Operation(
+        (400, 409, 410, 413, 422, *_AUTHENTICATED, *GROQ_STATUSES),
+        body={
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["model", "input"],
+                        "properties": {
+                            "model": {"type": "string"},
+                            "input": {
+                                "oneOf": [
+                                    {"type": "string"},
+                                    {"type": "array", "items": {"type": "string"}},
+                                ]
+                            },
+                            "encoding_format": {"type": "string", "enum": ["float", "base64"]},
+                            "dimensions": {"type": "integer", "minimum": 1},
+                        },
+                    },
+                    "example": {"model": "nomic-embed-text-v1_5", "input": "Ada Lovelace"},
+                }
+            },
+        },
+    ),
     # Groq's batch API: input files tokenized line by line, ids the vault's own.
     "POST /openai/v1/files": Operation(
         (400, 409, 410, 413, 415, 422, *_AUTHENTICATED, *GROQ_STATUSES),

@@ -33,6 +33,7 @@ from vault.fakegroq._chat import (
     usage,
     validate,
 )
+from vault.fakegroq._embeddings import EmbeddingHandlers
 
 __all__ = ["ReceivedRequest", "create_fake_groq_app"]
 
@@ -408,6 +409,7 @@ def create_fake_groq_app(
             Route(f"{api}/audio/transcriptions", handlers.transcribe, methods=["POST"]),
             Route(f"{api}/audio/translations", handlers.transcribe, methods=["POST"]),
             *BatchHandlers(handlers.admit, handlers.completion, handlers.behaviour).routes(api),
+            *EmbeddingHandlers(handlers.admit).routes(api),
         ],
         exception_handlers={404: _not_found, 405: _not_found},
     )

@@ -10,7 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["MODELS", "ChatRequestError", "Reply", "plan_reply", "split_text", "usage", "validate"]
+__all__ = [
+    "EMBEDDING_MODELS",
+    "MODELS",
+    "ChatRequestError",
+    "Reply",
+    "plan_reply",
+    "split_text",
+    "usage",
+    "validate",
+]
 
 # The models the fake serves, as GET /openai/v1/models lists them (groq-api.md §7).
 MODELS: dict[str, dict[str, Any]] = {
@@ -32,9 +41,11 @@ MODELS: dict[str, dict[str, Any]] = {
         ("qwen/qwen3-32b", "Alibaba Cloud", 1748396646, 131072, 40960),
         ("whisper-large-v3", "OpenAI", 1693721698, 448, 448),
         ("whisper-large-v3-turbo", "OpenAI", 1728413088, 448, 448),
+        ("nomic-embed-text-v1_5", "Nomic", 1714078800, 8192, 8192),
     ]
 }
 SPEECH_MODELS = frozenset({"whisper-large-v3", "whisper-large-v3-turbo"})
+EMBEDDING_MODELS = frozenset({"nomic-embed-text-v1_5"})
 
 _FIELDS = frozenset(
     [
@@ -114,7 +125,7 @@ def validate(body: Any) -> None:
             raise ChatRequestError(f"property '{name}' is unsupported,{hint}".rstrip(","))
     if not isinstance(body.get("model"), str):
         raise ChatRequestError("'model' : value must be a string", param="model")
-    if body["model"] not in MODELS or body["model"] in SPEECH_MODELS:
+    if body["model"] not in MODELS or body["model"] in SPEECH_MODELS | EMBEDDING_MODELS:
         raise ChatRequestError(
             f"The model `{body['model']}` does not exist or you do not have access to it.",
             status=404,

@@ -43,6 +43,7 @@ _TRANSCRIPTIONS = "/audio/transcriptions"
 _TRANSLATIONS = "/audio/translations"
 _FILES = "/files"
 _BATCHES = "/batches"
+_EMBEDDINGS = "/embeddings"
 _DEFAULT_HEADERS = {"user-agent": "vault", "accept": "application/json", "accept-encoding": "gzip"}
 _JSON = {"content-type": "application/json"}
 _EVENT_STREAM = {"accept": "text/event-stream"}
@@ -248,6 +249,10 @@ class UpstreamClient:
 
     def cancel_batch(self, batch_id: str) -> UpstreamResponse:
         return self._call("POST", f"{_BATCHES}/{_id_path(batch_id)}/cancel")
+
+    def embeddings(self, payload: bytes) -> UpstreamResponse:
+        """Embeddings; `payload` is the JSON body, sent byte for byte."""
+        return self._call("POST", _EMBEDDINGS, content=payload, headers=_JSON)
 
     async def stream_chat(self, payload: bytes) -> UpstreamStream:
         """Open a streamed chat completion; iterate the result for chunk dicts until `[DONE]`.

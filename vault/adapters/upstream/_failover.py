@@ -98,6 +98,9 @@ class FailoverClient:
     def cancel_batch(self, batch_id: str) -> UpstreamResponse:
         return self.primary.cancel_batch(batch_id)
 
+    def embeddings(self, payload: bytes) -> UpstreamResponse:
+        return self._either(lambda client: client.embeddings(payload))
+
     async def stream_chat(self, payload: bytes) -> UpstreamStream:
         try:
             return await self.primary.stream_chat(payload)

@@ -40,7 +40,11 @@ def customers(rows: int, *, poison_at: int | None = None) -> bytes:
     lines = ["id,name,email,notes"]
     for i in range(rows):
         name = names[i % 3]
-        note = POISON if i == poison_at else f"spoke with {name} about order {i} at user{i}@example.com"
+        note = (
+            POISON
+            if i == poison_at
+            else f"spoke with {name} about order {i} at user{i}@example.com"
+        )
         lines.append(f"{i},{name},user{i}@example.com,{note}")
     return ("\n".join(lines) + "\n").encode()
 
@@ -53,7 +57,9 @@ def jsonl(rows: int) -> bytes:
 
 
 def text(rows: int) -> bytes:
-    return "".join(f"line {i}: John Smith wrote from user{i}@example.com\n" for i in range(rows)).encode()
+    return "".join(
+        f"line {i}: John Smith wrote from user{i}@example.com\n" for i in range(rows)
+    ).encode()
 
 
 @pytest.fixture
@@ -185,3 +191,28 @@ def test_a_job_whose_worker_dies_fails_with_a_reason(tmp_path: Path) -> None:
             assert listed.json()["data"] == []
     finally:
         app.vault.close()
+
+
+def test_a_reidentified_download_asks_the_token_store_once_per_block(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = 3000
+    dataset = app.create_dataset("people", ("people.csv", customers(rows), "text/csv"))
+    store = app.vault.tokens
+    calls: list[int] = []
+    fetch = store.fetch
+
+    def counted(tenant: str, tokens: object) -> object:
+        calls.append(len(tokens))  # type: ignore[arg-type]
+        return fetch(tenant, tokens)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "fetch", counted)
+    answer = app.client.get(
+        f"/v1/datasets/{dataset}/versions/1/content?view=reidentified",
+        headers=app.headers("acme", "reidentifier", purpose="support"),
+    )
+    assert answer.status_code == 200, answer.text
+    assert answer.content == customers(rows)
+    # One query per block of 512 rows, none for a token a block before already resolved.
+    assert 0 < len(calls) <= rows // 512 + 1
+    assert sum(calls) == rows + 3  # each email once, the three names once

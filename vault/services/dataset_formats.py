@@ -50,7 +50,8 @@ _MEMO_ENTRIES = 100_000  # distinct cells remembered per upload; bounds memory, 
 
 # [(text, whole-value entity type or None to detect)] -> [(anonymized text, entity counts)]
 AnonymizeMany = Callable[[list[tuple[str, str | None]]], list[tuple[str, dict[str, int]]]]
-Reidentify = Callable[[str], str]
+# Texts -> the same texts with their tokens restored, in order.
+ReidentifyMany = Callable[[list[str]], list[str]]
 _T = TypeVar("_T")
 _P = TypeVar("_P")
 _R = TypeVar("_R")
@@ -554,24 +555,35 @@ def _csv_blocks(rows: Iterable[list[str]]) -> Iterator[bytes]:
 
 
 def reidentify_stream(
-    fmt: str, chunks: Iterable[bytes], *, reidentify: Reidentify
+    fmt: str, chunks: Iterable[bytes], *, reidentify_many: ReidentifyMany
 ) -> Iterator[bytes]:
-    """The re-identified file: text byte for byte, CSV and JSONL value for value."""
+    """The re-identified file: text byte for byte, CSV and JSONL value for value. Each block's
+    cells go to `reidentify_many` together, so the token store is asked once per block."""
     lines = decode_lines(chunks)
     if fmt == "text":
         for block in _blocks(lines):
-            yield reidentify(block).encode()
+            yield reidentify_many([block])[0].encode()
         return
     if fmt == "jsonl":
         for batch in _batches(_jsonl_records(lines), _BATCH_ROWS):
-            out = []
+            found: list[str] = []
             for _, record in batch:
-                found: list[str] = []
                 _strings(record, found)
-                restored = _replace_strings(record, iter([reidentify(text) for text in found]))
-                out.append(json.dumps(restored, ensure_ascii=False) + "\n")
+            restored = iter(reidentify_many(found))
+            out = [
+                json.dumps(_replace_strings(record, restored), ensure_ascii=False) + "\n"
+                for _, record in batch
+            ]
             yield "".join(out).encode()
         return
-    yield from _csv_blocks(
-        [reidentify(cell) if cell else cell for cell in row] for _, row in _csv_rows(lines)
-    )
+    yield from _csv_blocks(_reidentified_rows(_csv_rows(lines), reidentify_many))
+
+
+def _reidentified_rows(
+    rows: Iterable[tuple[int, list[str]]], reidentify_many: ReidentifyMany
+) -> Iterator[list[str]]:
+    for batch in _batches(rows, _BATCH_ROWS):
+        cells = [cell for _, row in batch for cell in row if cell]
+        restored = iter(reidentify_many(cells))
+        for _, row in batch:
+            yield [next(restored) if cell else cell for cell in row]

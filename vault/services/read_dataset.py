@@ -18,6 +18,7 @@ from vault.services.reidentify import Reidentifier
 __all__ = ["ContentRead", "ReadRecorder", "open_content", "open_version", "read_version"]
 
 VIEWS = ("anonymized", "reidentified")
+_KNOWN_VALUES = 100_000  # token values a re-identified read keeps between blocks
 
 
 class ReadRecorder(Protocol):
@@ -62,11 +63,14 @@ def read_version(
     if reidentifier is None:
         return plain
     tenant = principal.tenant
-    return reidentify_stream(
-        version.format,
-        plain,
-        reidentify=lambda text: reidentifier.reidentify(tenant, text, reveal=reveal).text,
-    )
+    known: dict[str, str | None] = {}  # token -> value for this read; bounded below
+
+    def reidentify_many(texts: list[str]) -> list[str]:
+        if len(known) > _KNOWN_VALUES:
+            known.clear()
+        return reidentifier.reidentify_many(tenant, texts, reveal=reveal, known=known)
+
+    return reidentify_stream(version.format, plain, reidentify_many=reidentify_many)
 
 
 class ContentRead:

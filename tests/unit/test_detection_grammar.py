@@ -67,3 +67,90 @@ def test_dates_in_every_format_and_language(
 )
 def test_words_and_numbers_that_only_look_like_dates(detector: PresidioDetector, text: str) -> None:
     assert not {v for e, v in found(detector, text) if e == "DATE_TIME"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("CA DL# A1234567", "A1234567"),
+        ("NY driver license 123 456 789", "123 456 789"),
+        ("Florida license number W426-545-30-761-0", "W426-545-30-761-0"),
+        ("Illinois DL A123-4567-8901", "A123-4567-8901"),
+        ("Her DLN is S530-4621-7789 issued in Wisconsin", "S530-4621-7789"),
+        ("Texas DL 12345678", "12345678"),
+        ("Washington driver license SMITHJ123AB", "SMITHJ123AB"),
+        ("drivers lic. no D123-456-789-012", "D123-456-789-012"),
+        ("D1234567 is her license", "D1234567"),
+        ("Permit A1234567 was suspended by the DMV", "A1234567"),
+    ],
+)
+def test_us_driver_licenses_by_state_format_with_their_label(
+    detector: PresidioDetector, text: str, value: str
+) -> None:
+    assert ("US_DRIVER_LICENSE", value) in found(detector, text)
+
+
+def test_a_licence_label_is_not_part_of_the_number(detector: PresidioDetector) -> None:
+    spans = found(detector, "Texas DL 12345678")
+    assert ("US_DRIVER_LICENSE", "DL 12345678") not in spans
+
+
+# Key-shaped values are assembled at run time, so no file of the repository holds one whole.
+_B64 = "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCYEXAMPLEKEY"
+_HEX = "8f14e45fceea167a" + "5a36dedd4bea2543"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (f'"access_key": "{_B64}"', _B64),
+        (f"x-api-key: {_HEX}", _HEX),
+        (f"signing_key={_HEX}", _HEX),
+        (f"cookie: sessionid={_HEX}", _HEX),
+        (f"credentials: AKIA{'IOSFODNN7EXAMPLE'} / {_B64}", _B64),
+        ("glpat-" + "AbCdEfGhIjKlMnOpQrSt", "glpat-AbCdEfGhIjKlMnOpQrSt"),
+        (
+            "npm_" + "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
+            "npm_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
+        ),
+        (
+            "hook https://hooks.slack.com/services/" + "T0000/B0000/XXXXXXXXXXXXXXXXXXXX",
+            "https://hooks.slack.com/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXX",
+        ),
+        (
+            "AccountName=acme;AccountKey=" + "Zm9vYmFyYmF6cXV4cXV1eGNvcmdl==;",
+            "Zm9vYmFyYmF6cXV4cXV1eGNvcmdl==",
+        ),
+        ("mongodb+srv://admin:" + "hunter2pass@cluster0.example.net/test", "hunter2pass"),
+        ("The passphrase is correct-horse-battery-staple", "correct-horse-battery-staple"),
+        (f"the key is {_HEX}", _HEX),
+    ],
+)
+def test_secrets_by_issuer_shape_and_key_name(
+    detector: PresidioDetector, text: str, value: str
+) -> None:
+    assert ("SECRET", value) in found(detector, text)
+
+
+def test_a_pgp_private_key_block_is_one_secret(detector: PresidioDetector) -> None:
+    label = "PGP " + "PRIVATE KEY BLOCK"
+    block = f"-----BEGIN {label}-----\nlQOYBF0abcdefgh\n=xyzw\n-----END {label}-----"
+    assert ("SECRET", block) in found(detector, f"here:\n{block}\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Set the api_key: ${API_KEY} in your environment.",
+        "token_type: bearer, expires_in: 3600",
+        "The key is important_for_everyone_here",
+        '"auth": "required", "cookie": "strict_same_site_only"',
+        "passwords: see /etc/app/secrets/production/db.yaml",
+        "session_timeout=1800000000000000",
+        "the token was revoked yesterday",
+    ],
+)
+def test_settings_placeholders_and_prose_are_not_secrets(
+    detector: PresidioDetector, text: str
+) -> None:
+    assert not {v for e, v in found(detector, text) if e == "SECRET"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ class PatternRule:
     context: re.Pattern[str] | None = None
     base: float = 0.0
     window: int = 48
+    after: int = 0  # characters after the match a context word may also stand in
     # Cheap gates, each implied by every match (or, for a rule that needs its context word, by
     # every match it keeps): one of `trigger` occurs in the text (in its case-folded copy when
     # `folded`, for (?i) patterns), and a run of `min_run` digits, with spaces, dots or hyphens
@@ -113,9 +115,91 @@ _PHONE_CTX = _ctx(
 )
 _SSN_CTX = _ctx(r"ssn|social security|social sec|ss#|ss #|tax id|taxpayer")
 _PASSPORT_CTX = _ctx(r"passport")
-_DL_CTX = _ctx(r"driver'?s?\s*licen[cs]e|driving licen[cs]e|licen[cs]e|dl|dln|dl#")
+_DL_CTX = _ctx(
+    r"driver'?s?\s*licen[cs]e|driving licen[cs]e|licen[cs]e|lic\b|lic\.|dl\b|dln|dl#|d/l\b|"
+    r"cdl\b|permit\b|dmv\b|driver'?s?\s*(?:id|number|no\b)"
+)
+# What US states print on a licence: a letter or two and 4-14 digits (A1234567, AB123456), the
+# digits alone (123456789, 123 456 789), grouped (W426-545-30-761-0, A123-4567-8901,
+# 99-123-4567), Washington's name-coded WDL (SMITHJ123AB), New Hampshire's 12ABC34567. The
+# label itself ("DL 1234567", "no. 123") is never the start of one.
+_DL_NUMBER = (
+    r"(?<![\w-])(?!(?i:dln?|cdl|no|nr|id|lic|num)(?:[\s#:.-]|\d))"
+    r"(?:[A-Za-z]{1,2}[- ]?\d{4,14}[A-Za-z]?"
+    r"|[A-Za-z]\d{2,4}(?:[- ]\d{2,4}){2,4}(?:[- ]\d)?"
+    r"|\d{1,3}(?:[- ]\d{2,4}){2,4}"
+    r"|\d{6,14}"
+    r"|(?=[A-Z*]{5,7}\d{3}[A-Z\d]{2}(?![\w-]))[A-Z]{3}[A-Z*]{2,4}\d{3}[A-Z\d]{2}|WDL[A-Z\d]{9}"
+    r"|\d{2}[A-Z]{3}\d{5})(?![\w-])"
+)
 _BANK_CTX = _ctx(r"account|acct|a/c|routing|aba|bank|checking|savings|deposit|wire")
 _DOB_CTX = _ctx(r"born|birth|dob|d\.o\.b|birthday|date of birth|age")
+
+_KEYISH = (
+    r"(?:api[_-]?key|apikey|access[_-]?key|account[_-]?key|shared[_-]?access[_-]?key|"
+    r"private[_-]?key(?:[_-]?id)?|signing[_-]?key|encryption[_-]?key|master[_-]?key|secret|"
+    r"token|auth|session(?:[_-]?id)?|sessid|cookie|credentials?|signature|sig|hmac|salt|"
+    r"passphrase|passwd|password|pwd|key)"
+)
+_KEYISH_TRIGGERS = (
+    "key", "secret", "token", "auth", "sess", "cookie", "credential", "sig", "hmac", "salt",
+    "pass", "pwd",
+)  # fmt: skip
+
+
+def _mixed_case_digits(value: str) -> bool:
+    return (
+        any(ch.isupper() for ch in value)
+        and any(ch.islower() for ch in value)
+        and any(ch.isdigit() for ch in value)
+    )
+
+
+def _entropy(value: str) -> float:
+    counts: dict[str, int] = {}
+    for ch in value:
+        counts[ch] = counts.get(ch, 0) + 1
+    n = len(value)
+    return -sum(c / n * math.log2(c / n) for c in counts.values())
+
+
+def _generated(value: str) -> bool:
+    """A value that looks machine-made: 32+ hex digits, or 16+ characters mixing letters and
+    digits (or both cases) with the spread of a random string, not a word, path or URL."""
+    if len(value) < 16 or "://" in value or value.count(".") > 3:
+        return False
+    if re.fullmatch(r"[0-9a-fA-F]{32,}", value):
+        return True
+    letters = sum(ch.isalpha() for ch in value)
+    digits = sum(ch.isdigit() for ch in value)
+    upper = any(ch.isupper() for ch in value)
+    lower = any(ch.islower() for ch in value)
+    if letters < 4 or not (digits >= 2 or (upper and lower)):
+        return False
+    if re.fullmatch(r"[a-z]+(?:[_.-][a-z]+)*", value):
+        return False  # snake_case words: a setting's name, not its secret
+    if re.fullmatch(r"[\w.-]*/[\w./-]*", value) and not _mixed_case_digits(value):
+        return False  # a path
+    return _entropy(value) >= 3.3
+
+
+_PLACEHOLDER = re.compile(r"[$%]\{[^}]*\}|\{\{.*\}\}|<[^>]*>|%\(\w+\)s|\*{3,}|x{4,}|X{4,}")
+
+
+def _not_placeholder(value: str) -> bool:
+    """Not a template's slot (${API_KEY}, {{ token }}, <password>) or a mask (*****)."""
+    return _PLACEHOLDER.search(value) is None
+
+
+def _password_like(value: str) -> bool:
+    """A password as people choose them: letters with digits or symbols, or words joined by
+    hyphens ("correct-horse-battery-staple")."""
+    if re.fullmatch(r"[a-z]{3,}(?:-[a-z]{3,}){2,}", value):
+        return True
+    has_letter = any(ch.isalpha() for ch in value)
+    has_other = any(ch.isdigit() or not (ch.isalnum() or ch in "_-") for ch in value)
+    return has_letter and has_other and not re.fullmatch(r"\d+(?:\.\d+)*|[a-z]+\d?", value)
+
 
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
@@ -239,6 +323,7 @@ RULES: tuple[PatternRule, ...] = (
         ),
         0.9,
         group=1,
+        validate=_not_placeholder,
         trigger=("pass", "pwd", "secret", "api", "token", "private"),
         folded=True,
     ),
@@ -253,16 +338,111 @@ RULES: tuple[PatternRule, ...] = (
         ),
         0.9,
         group=1,
+        validate=_not_placeholder,
         trigger=("PASS", "PWD", "SECRET", "TOKEN"),
     ),
     PatternRule(
         "pem_private_key",
         "SECRET",
         re.compile(
-            r"-----BEGIN [A-Z0-9 ]{0,30}PRIVATE KEY-----[\s\S]{0,10000}?"
-            r"-----END [A-Z0-9 ]{0,30}PRIVATE KEY-----"
+            r"-----BEGIN [A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----[\s\S]{0,10000}?"
+            r"-----END [A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----"
         ),
         1.0,
+        trigger=("PRIVATE KEY",),
+    ),
+    PatternRule(
+        # A block cut short (pasted without its END line): the header and its base64 lines.
+        "pem_private_key_cut",
+        "SECRET",
+        re.compile(
+            r"-----BEGIN [A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----"
+            r"(?:\r?\n(?:[A-Za-z0-9+/=]{8,100}|[\w-]{1,40}: [^\n]{1,200}|\\n)){1,200}"
+        ),
+        0.99,
+        trigger=("PRIVATE KEY",),
+    ),
+    PatternRule(
+        # Issuers' own prefixes: GitLab, npm, PyPI, SendGrid, Shopify, DigitalOcean, Square,
+        # Google OAuth, Twilio, Mailgun, age, Doppler, Vault, Atlassian, Discord and Slack webhooks.
+        "prefixed_token",
+        "SECRET",
+        re.compile(
+            r"(?<![\w-])(?:glpat-[A-Za-z0-9_-]{20,}|gl(?:ptt|dt|rt|cbt)-[A-Za-z0-9_-]{20,}"
+            r"|npm_[A-Za-z0-9]{36}|pypi-AgE[A-Za-z0-9_-]{50,}"
+            r"|SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}"
+            r"|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|do[por]_v1_[a-f0-9]{64}"
+            r"|sq0(?:atp|csp)-[A-Za-z0-9_-]{22,43}|ya29\.[A-Za-z0-9_-]{20,}"
+            r"|SK[0-9a-f]{32}|key-[0-9a-f]{32}|AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}"
+            r"|dp\.(?:pt|st|sa)\.[A-Za-z0-9]{40,}|hvs\.[A-Za-z0-9_-]{24,}|ATATT3[A-Za-z0-9_=-]{50,}"
+            r"|xapp-\d-[A-Z0-9]+-\d+-[a-f0-9]{32,}"
+            r"|https://(?:hooks\.slack\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]{16,}"
+            r"|(?:discord|discordapp)\.com/api/webhooks/\d+/[A-Za-z0-9_-]{30,}))"
+        ),
+        0.96,
+        trigger=(
+            "glpat-",
+            "glptt-",
+            "gldt-",
+            "glrt-",
+            "glcbt-",
+            "npm_",
+            "pypi-",
+            "SG.",
+            "shp",
+            "_v1_",
+            "sq0",
+            "ya29.",
+            "SK",
+            "key-",
+            "AGE-SECRET",
+            "dp.",
+            "hvs.",
+            "ATATT3",
+            "xapp-",
+            "hooks.slack.com",
+            "/api/webhooks/",
+        ),
+    ),
+    PatternRule(
+        # A high-entropy value under a key-ish name: access_key, AccountKey=, sessionid=,
+        # signing_key:, "private_key_id":, x-auth: ...; the value must look generated.
+        "keyish_secret",
+        "SECRET",
+        re.compile(
+            rf"(?i){_KEYISH}[\w.-]{{0,30}}?[\"']?\s*(?::=|=>|[:=])\s*[\"']?"
+            r"([A-Za-z0-9+/_.~!@#$%^*-]{16,400}={0,2})"
+        ),
+        0.9,
+        group=1,
+        validate=_generated,
+        trigger=_KEYISH_TRIGGERS,
+        folded=True,
+    ),
+    PatternRule(
+        # Said in prose: "the password is x7!pQ...", "the key is 9c1185a5...".
+        "prose_secret",
+        "SECRET",
+        re.compile(
+            r"(?i)\b(?:password|passphrase|passcode|passwd|pwd|pin|secret|api key|key|token)"
+            r"\s+(?:is|was|=|:|reads|will be)\s+[\"'“]?([^\s\"'”,;]{6,200}?)[\"'”]?(?=[\s,;]|\.?$|\.\s)"
+        ),
+        0.88,
+        group=1,
+        validate=lambda v: _generated(v) or _password_like(v),
+        trigger=("pass", "pwd", "pin", "secret", "key", "token"),
+        folded=True,
+    ),
+    PatternRule(
+        # The secret half of an AWS key pair, written beside its access key id.
+        "aws_secret_near_key",
+        "SECRET",
+        re.compile(r"(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"),
+        0.9,
+        validate=lambda v: _generated(v) and _mixed_case_digits(v),
+        context=_ctx(r"akia|asia|aws|secret|credential"),
+        window=120,
+        min_run=1,
     ),
     PatternRule(
         # Mailboxes on internal or reserved domains (.local, .corp, .example), which Presidio's
@@ -483,14 +663,13 @@ RULES: tuple[PatternRule, ...] = (
     PatternRule(
         "us_driver_license",
         "US_DRIVER_LICENSE",
-        re.compile(
-            r"\b(?:[A-Za-z]{1,2}[- ]?\d{4,14}[A-Za-z]?|\d{6,14}"
-            r"|[A-Za-z]\d{3}-\d{3}-\d{2}-\d{3}-\d)\b"
-        ),
+        re.compile(_DL_NUMBER),
         0.8,
+        validate=lambda s: sum(ch.isdigit() for ch in s) + sum(ch.isalpha() for ch in s) >= 6,
         context=_DL_CTX,
+        after=24,
         min_run=3,
-        trigger=("licen", "dl"),
+        trigger=("licen", "dl", "lic", "d/l", "permit", "dmv"),
         folded=True,
     ),
     PatternRule(
@@ -596,7 +775,10 @@ def run_rules(text: str, rules: tuple[PatternRule, ...] = RULES) -> Iterator[Can
             score = rule.score
             if rule.context is not None:
                 window = text[max(0, start - rule.window) : start]
-                score = score if rule.context.search(window) else rule.base
+                held = rule.context.search(window) is not None
+                if not held and rule.after:
+                    held = rule.context.search(text[end : end + rule.after]) is not None
+                score = score if held else rule.base
                 if score <= 0:
                     continue
             yield Candidate(start, end, rule.entity_type, score, rule.name)

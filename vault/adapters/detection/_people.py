@@ -46,6 +46,11 @@ _JOINERS = frozenset(
     {", ", " , ", " and ", ", and ", " , and ", " & ", " or ", ", or ", " nor ", " und ", " et ", " y "}
 )  # fmt: skip
 _CONNECTIVES = frozenset({"and", "or", "nor", "und", "et", "y"})
+# Keys a config or header gives a quoted value ("token: \"xoxb-…\"", "auth: \"…\""): no speakers.
+_KEY_WORDS = frozenset(
+    {"token", "auth", "bearer", "cookie", "session", "secret", "password", "passwd", "apikey",
+     "key", "value", "hash", "salt", "signature", "sig", "credential", "credentials", "jwt"}
+)  # fmt: skip
 # Cues after a name: "Keiko said", "Aki shouted at", "Zlata's address", "Kalman: \"Who".
 _AFTER_CUE = re.compile(
     rf"(?<![\w'’-])(?P<first>{_LETTERS})(?:"
@@ -199,7 +204,7 @@ def _cued(text: str) -> list[tuple[int, int]]:
         for m in pattern.finditer(text):
             word = m.group("first")
             low = word.lower()
-            if low in COMMON_WORDS and not (_given(low) or _surname(low)):
+            if low in _KEY_WORDS or (low in COMMON_WORDS and not (_given(low) or _surname(low))):
                 continue
             if _capitalised(word) or (word.islower() and not low.isascii()) or _given(low):
                 out.append(m.span("first"))

@@ -123,6 +123,14 @@ _NOT_PLACES_OR_PEOPLE = frozenset(
         "claude",
         "gemini",
         "chatgpt",
+        "token",
+        "auth",
+        "bearer",
+        "cookie",
+        "session",
+        "secret",
+        "password",
+        "apikey",
     ]
 )
 _EDGE_JUNK = " \t\r\n\"'`.,;:!?()[]{}<>-"
@@ -344,6 +352,15 @@ class PresidioDetector:
                 while end > start and text[end - 1] in ".,;:!?)]}'\"":
                     end -= 1  # sentence punctuation is not part of the URL or address
                 found.append(Candidate(start, end, entity, score, "presidio"))
+        # "scheme://user:pw@host": the password is a secret, not the local part of an address.
+        in_url = [c for c in found if c.source == "url_password"]
+        if in_url:
+            found = [
+                c
+                for c in found
+                if c.entity_type != "EMAIL_ADDRESS"
+                or not any(u.start < c.end and c.start < u.end for u in in_url)
+            ]
         found.extend(c for c in column_candidates(text) if c.entity_type in self._entities)
         if "DATE_TIME" in self._entities:
             found.extend(date_candidates(text))

@@ -163,3 +163,90 @@ def test_every_request_is_audited_once_with_its_outcome(proxy: Proxy):
         ("batch.read", "error"),
         ("batch.file.read", "ok"),
     ]
+
+
+def _custom_line(custom_id: str, text: str, model: str = MODEL) -> dict[str, Any]:
+    line = _line(custom_id, text)
+    line["body"]["model"] = model
+    return line
+
+
+def _lines(content: Any) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in content.read().splitlines()]
+
+
+def test_bad_requests_come_back_in_the_error_file_restored_for_those_allowed(
+    proxy: Proxy, upstream: Upstream
+):
+    mark = len(upstream.received)
+    client = openai_sdk(proxy, "reidentifier")
+    subject = f"ticket of {NAME}"  # not id-shaped: tokenized before it leaves
+    content = _jsonl(
+        _custom_line("r-1", f"Write to {EMAIL}."),
+        _custom_line(subject, f"Charge {CARD}.", model="no-such-model"),
+    )
+    uploaded = client.files.create(file=("requests.jsonl", content), purpose="batch")
+    batch = client.batches.create(
+        input_file_id=uploaded.id, endpoint="/v1/chat/completions", completion_window="24h"
+    )
+    done = _wait(client, batch.id)
+    assert done.status == "completed"
+    assert done.request_counts is not None
+    assert (done.request_counts.completed, done.request_counts.failed) == (1, 1)
+    assert done.error_file_id is not None and done.error_file_id.startswith("file_")
+    [error] = _lines(client.files.content(done.error_file_id))
+    assert error["custom_id"] == subject
+    assert error["response"]["status_code"] == 404
+    assert error["response"]["body"]["error"]["code"] == "model_not_found"
+    [tokenized] = _lines(openai_sdk(proxy, "analyst").files.content(done.error_file_id))
+    assert NAME not in tokenized["custom_id"] and TOKEN.search(tokenized["custom_id"])
+    assert_no_values(upstream.bodies_since(mark), PLANTED)
+
+
+def test_an_expired_batch_is_reported_with_its_error_file(proxy: Proxy, upstream: Upstream):
+    upstream.behaviour.batch_outcome = "expired"
+    client = groq_sdk(proxy, "reidentifier")
+    subject = f"note for {NAME}"
+    uploaded = client.files.create(
+        file=("requests.jsonl", _jsonl(_line(subject, f"Hi {EMAIL}"))), purpose="batch"
+    )
+    batch = client.batches.create(
+        input_file_id=uploaded.id, endpoint="/v1/chat/completions", completion_window="24h"
+    )
+    done = _wait(client, batch.id)
+    assert done.status == "expired" and done.expired_at is not None
+    assert done.output_file_id is None and done.error_file_id is not None
+    [error] = _lines(client.files.content(done.error_file_id))
+    assert error["custom_id"] == subject
+    assert error["error"]["code"] == "batch_expired"
+
+
+def test_a_failed_batch_relays_its_errors(proxy: Proxy, upstream: Upstream):
+    upstream.behaviour.batch_outcome = "failed"
+    client = openai_sdk(proxy, "analyst")
+    uploaded = client.files.create(file=("requests.jsonl", _file()), purpose="batch")
+    batch = client.batches.create(
+        input_file_id=uploaded.id, endpoint="/v1/chat/completions", completion_window="24h"
+    )
+    done = _wait(client, batch.id)
+    assert done.status == "failed" and done.failed_at is not None
+    assert done.errors is not None and done.errors.data
+    assert done.errors.data[0].code == "invalid_request"
+    assert done.output_file_id is None and done.error_file_id is None
+
+
+def test_a_batch_cancelled_through_the_vault_ends_cancelled(proxy: Proxy, upstream: Upstream):
+    upstream.behaviour.batch_delay = 30.0
+    client = openai_sdk(proxy, "analyst")
+    uploaded = client.files.create(file=("requests.jsonl", _file()), purpose="batch")
+    batch = client.batches.create(
+        input_file_id=uploaded.id, endpoint="/v1/chat/completions", completion_window="24h"
+    )
+    cancelled = client.batches.cancel(batch.id)
+    assert cancelled.id == batch.id
+    assert cancelled.status in ("cancelling", "cancelled")
+    done = _wait(client, batch.id)
+    assert done.status == "cancelled" and done.cancelled_at is not None
+    assert done.output_file_id is None
+    actions = proxy.audit_actions()
+    assert ("batch.cancel", "ok") in actions

@@ -104,7 +104,10 @@ class ObjectStore(Protocol):
 
 
 class Detector(Protocol):
-    """Finds PII in text."""
+    """Finds PII in text. `version` names what decides the spans (library, model, our
+    recognizers and their configuration); every dataset version records it."""
+
+    version: str
 
     def detect(self, text: str) -> list[Span]: ...
 

@@ -117,7 +117,7 @@ class Vault:
             store=self.store,
             keys=self.keys,
             anonymizer=self.anonymizer,
-            detector_version=str(getattr(self.detector, "version", type(self.detector).__name__)),
+            detector_version=self.detector.version,
             max_upload_bytes=self.settings.max_upload_bytes,
             pool=self.dataset_pool,
         )

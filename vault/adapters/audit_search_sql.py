@@ -163,6 +163,6 @@ class SqlAuditSearch:
     def _epoch(self, column: Any) -> Any:
         """Seconds since 1970 of a stored time, in the database's own arithmetic."""
         if self._postgres:
-            return func.extract("epoch", column)
+            return func.date_part("epoch", column)  # double precision; extract is numeric
         # SQLite keeps times as text; julianday reads them, 2440587.5 is 1970-01-01.
         return (func.julianday(column) - 2440587.5) * 86400.0

@@ -35,8 +35,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-apikey_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)
-keys_app = typer.Typer(help="KMS keys: rotate and rewrap.", no_args_is_help=True)
+apikey_app = typer.Typer(
+    help="(local only) Create, list and revoke API keys.", no_args_is_help=True
+)
+keys_app = typer.Typer(help="(local only) KMS keys: rewrap and shred.", no_args_is_help=True)
 app.add_typer(apikey_app, name="apikey")
 app.add_typer(keys_app, name="keys")
 datasets_app = typer.Typer(help="Upload, list and download datasets.", no_args_is_help=True)
@@ -83,18 +85,17 @@ def _options(
         ),
     ] = None,
 ) -> None:
-    """Read by `_client()` from the root context; nothing to do here."""
+    """Where remote commands go; kept for `_client()` (the callback runs before any command)."""
+    _target.clear()
+    _target.update(url=url, key=key)
 
 
-def _root_params() -> dict[str, Any]:
-    import click
-
-    context = click.get_current_context(silent=True)
-    return dict(context.find_root().params) if context is not None else {}
+# --url and --key (or VAULT_URL and VAULT_KEY) of the running invocation.
+_target: dict[str, str | None] = {}
 
 
 def _remote_url() -> str | None:
-    url = _root_params().get("url")
+    url = _target.get("url")
     return url if isinstance(url, str) and url.strip() else None
 
 
@@ -104,7 +105,7 @@ def _client() -> Any:
     url = _remote_url()
     if url is None:
         return None
-    key = _root_params().get("key")
+    key = _target.get("key")
     if not key:
         if not sys.stdin.isatty():
             raise fail("--url needs an API key: give --key or set VAULT_KEY")
@@ -146,7 +147,9 @@ def _remote_errors(*, bad_request: int = 1) -> Iterator[None]:
     try:
         yield
     except AuthenticationError as exc:
-        raise fail(f"{exc.message}: the vault refused the key (check --key or VAULT_KEY)", 1) from None
+        raise fail(
+            f"{exc.message}: the vault refused the key (check --key or VAULT_KEY)", 1
+        ) from None
     except BadRequestError as exc:
         raise fail(exc.message, bad_request) from None
     except VaultClientError as exc:
@@ -347,7 +350,8 @@ def apikey_create(
     label: Annotated[str | None, typer.Option(help="A note for humans.")] = None,
     expires_in_days: Annotated[int | None, typer.Option(min=1)] = None,
 ) -> None:
-    """Create a key; the key itself is printed alone on the last line, and only this once."""
+    """(local only) Create a key; the key itself is printed alone on the last line, once."""
+    _local_only("apikey create")
     from datetime import UTC, datetime, timedelta
 
     from vault.errors import VaultError
@@ -370,7 +374,8 @@ def apikey_create(
 
 @apikey_app.command("list")
 def apikey_list(tenant: Annotated[str | None, typer.Option()] = None) -> None:
-    """List keys (never their secrets)."""
+    """(local only) List keys (never their secrets)."""
+    _local_only("apikey list")
     from vault.services.apikeys import list_api_keys
 
     for info in list_api_keys(_vault().api_keys, tenant=tenant):
@@ -383,8 +388,9 @@ def apikey_roles(
     key_id: str,
     role: Annotated[list[str], typer.Option(help="The key's roles from now on; repeat.")],
 ) -> None:
-    """Set a key's roles (as the operator, not bound by the policy's grants); audited with the
-    roles before and after."""
+    """(local only) Set a key's roles (as the operator, not bound by the policy's grants);
+    audited with the roles before and after."""
+    _local_only("apikey roles")
     from vault.errors import VaultError
     from vault.services.apikeys import change_api_key_roles
 
@@ -408,7 +414,8 @@ def apikey_roles(
 
 @apikey_app.command("revoke")
 def apikey_revoke(key_id: str) -> None:
-    """Revoke a key at once."""
+    """(local only) Revoke a key at once."""
+    _local_only("apikey revoke")
     from vault.errors import VaultError
     from vault.services.apikeys import revoke_api_key
 
@@ -462,11 +469,27 @@ def _each_text(
 @app.command()
 def scan(source: InputFile = "-", jsonl: Jsonl = False) -> None:
     """Print the PII spans found in a text (or one JSON line per input with --jsonl)."""
-    find = _vault().anonymizer.find_spans
+    client = _client()
+    if client is None:
+        find = _vault().anonymizer.find_spans
+    else:
+
+        def find(text: str) -> list[Any]:
+            with _remote_errors():
+                return list(client.text.detect(text))
+
+    def as_dict(span: Any) -> dict[str, Any]:
+        return {
+            "entity_type": span.entity_type,
+            "start": span.start,
+            "end": span.end,
+            "score": round(span.score, 4),
+        }
+
     _each_text(
         source,
         jsonl,
-        lambda text: {"entities": [s.as_dict() for s in find(text)]},
+        lambda text: {"entities": [as_dict(s) for s in find(text)]},
         lambda text: "".join(
             f"{s.start}\t{s.end}\t{s.entity_type}\t{s.score:.2f}\n" for s in find(text)
         ),
@@ -474,27 +497,58 @@ def scan(source: InputFile = "-", jsonl: Jsonl = False) -> None:
 
 
 @app.command()
-def anonymize(source: InputFile = "-", tenant: Tenant = "default", jsonl: Jsonl = False) -> None:
+def anonymize(source: InputFile = "-", tenant: TenantOption = None, jsonl: Jsonl = False) -> None:
     """Print the text with PII replaced under the policy."""
-    anonymizer = _vault().anonymizer
+    client = _client()
+    owner = _tenant_for(tenant, remote=client is not None)
+    if client is None:
+        anonymizer = _vault().anonymizer
+
+        def run(text: str) -> Any:
+            return anonymizer.anonymize(owner, text)
+    else:
+
+        def run(text: str) -> Any:
+            with _remote_errors():
+                return client.text.anonymize(text)
 
     def line(text: str) -> dict[str, Any]:
-        result = anonymizer.anonymize(tenant, text)
+        result = run(text)
         return {"text": result.text, "entities": result.counts()}
 
-    _each_text(source, jsonl, line, lambda text: anonymizer.anonymize(tenant, text).text)
+    _each_text(source, jsonl, line, lambda text: run(text).text)
 
 
 @app.command()
-def reidentify(source: InputFile = "-", tenant: Tenant = "default", jsonl: Jsonl = False) -> None:
+def reidentify(
+    source: InputFile = "-",
+    tenant: TenantOption = None,
+    jsonl: Jsonl = False,
+    purpose: Annotated[
+        str | None, typer.Option(help="Why, one of the access policy's (required with --url).")
+    ] = None,
+) -> None:
     """Print the text with this tenant's tokens replaced by their values."""
-    reidentifier = _vault().reidentifier
+    client = _client()
+    owner = _tenant_for(tenant, remote=client is not None)
+    if client is None:
+        reidentifier = _vault().reidentifier
+
+        def run(text: str) -> Any:
+            return reidentifier.reidentify(owner, text)
+    else:
+        if purpose is None:
+            raise fail("reidentify needs --purpose with --url")
+
+        def run(text: str) -> Any:
+            with _remote_errors(bad_request=2):
+                return client.text.reidentify(text, purpose=purpose)
 
     def line(text: str) -> dict[str, Any]:
-        result = reidentifier.reidentify(tenant, text)
-        return {"text": result.text, "unresolved": result.unresolved}
+        result = run(text)
+        return {"text": result.text, "unresolved": list(result.unresolved)}
 
-    _each_text(source, jsonl, line, lambda text: reidentifier.reidentify(tenant, text).text)
+    _each_text(source, jsonl, line, lambda text: run(text).text)
 
 
 @app.command("eval")
@@ -529,7 +583,8 @@ def keys_rewrap(
         str | None, typer.Option(help="Target KMS key; default the primary.")
     ] = None,
 ) -> None:
-    """Rewrap every stored data key under the primary (or given) KMS key, without the data."""
+    """(local only) Rewrap every stored data key under the primary (or given) KMS key."""
+    _local_only("keys rewrap")
     from vault.services.rotate_keys import rewrap_all
 
     vault = _vault()
@@ -550,7 +605,8 @@ def keys_shred(
     dataset: Annotated[str | None, typer.Option(help="Only this dataset's versions.")] = None,
     yes: Annotated[bool, typer.Option("--yes", help="Confirm: this cannot be undone.")] = False,
 ) -> None:
-    """Crypto-shred a dataset or a whole tenant: its data can never be opened again."""
+    """(local only) Crypto-shred a dataset or a whole tenant: it never opens again."""
+    _local_only("keys shred")
     from vault.services.rotate_keys import shred_dataset, shred_tenant
 
     if not yes:
@@ -579,12 +635,8 @@ def _read_chunks(path: Path) -> Iterator[bytes]:
             yield chunk
 
 
-@contextlib.contextmanager
-def _job_progress(job: Any, *, total: int, label: str) -> Iterator[None]:
-    """A progress bar on stderr that follows `job` (bytes anonymized, rows, rate, ETA) while
-    the block runs; a redraw thread reads the job's counters, the upload never waits for it."""
-    import threading
-
+def _upload_bar(label: str) -> Any:
+    """The upload's progress bar on stderr: bytes anonymized, rate, ETA and rows."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -595,7 +647,7 @@ def _job_progress(job: Any, *, total: int, label: str) -> Iterator[None]:
         TransferSpeedColumn,
     )
 
-    progress = Progress(
+    return Progress(
         TextColumn(label),
         BarColumn(),
         DownloadColumn(),
@@ -604,6 +656,15 @@ def _job_progress(job: Any, *, total: int, label: str) -> Iterator[None]:
         TextColumn("{task.fields[rows]} rows"),
         console=Console(stderr=True),
     )
+
+
+@contextlib.contextmanager
+def _job_progress(job: Any, *, total: int, label: str) -> Iterator[None]:
+    """A progress bar on stderr that follows `job` (bytes anonymized, rows, rate, ETA) while
+    the block runs; a redraw thread reads the job's counters, the upload never waits for it."""
+    import threading
+
+    progress = _upload_bar(label)
     task = progress.add_task(label, total=total or None, rows=0)
     stop = threading.Event()
 
@@ -622,23 +683,91 @@ def _job_progress(job: Any, *, total: int, label: str) -> Iterator[None]:
             progress.update(task, completed=job.bytes_done, rows=job.rows_done)
 
 
+def _local_ref(vault: Any, tenant: str, ref: str) -> str:
+    """The id of the dataset a local command names by id or name; a name no dataset has is
+    passed on as it is, for the command's own lookup to refuse (and audit) like any unknown id;
+    one that several datasets have stops the command."""
+    from vault.errors import Conflict, NotFound
+    from vault.services.dataset_names import resolve_dataset_ref
+
+    try:
+        return resolve_dataset_ref(vault.datasets, tenant, ref)
+    except NotFound:
+        return ref
+    except Conflict as exc:
+        raise fail(exc.message, 1) from None
+
+
+def _remote_upload(
+    client: Any, file: Path, *, name: str | None, dataset: str | None, wait: bool
+) -> None:
+    """The upload over HTTP as a job: the bar follows the bytes sent, then the job's own
+    progress (rows, bytes anonymized) until it ends; the same last line as a local upload."""
+    from vault.client import Progress, Upload
+
+    size = file.stat().st_size
+    progress = _upload_bar("uploading")
+    task = progress.add_task("uploading", total=size or None, rows=0)
+
+    def show(step: Progress) -> None:
+        done = step.bytes_done
+        if step.job is not None and step.bytes_total is not None:
+            # The job counts the whole request; the bar counts the file, as a local upload.
+            done = max(0, min(size, done - (step.bytes_total - size)))
+        progress.update(task, completed=min(done, size), rows=step.rows_done)
+
+    with _remote_errors(), client:
+        if not wait:
+            job = client.datasets.submit(file, name=name, dataset=dataset)
+            typer.echo(_job_line(job) if not isinstance(job, Upload) else _upload_line(job))
+            return
+        with progress:
+            if dataset is None:
+                upload = client.datasets.create(file, name=name or "", progress=show)
+            else:
+                upload = client.datasets.add_version(dataset, file, progress=show)
+            progress.update(task, completed=size, rows=upload.job.rows_done if upload.job else 0)
+    typer.echo(_upload_line(upload))
+
+
+def _upload_line(upload: Any) -> str:
+    return (
+        f"{upload.dataset.id} version {upload.version.number} ({upload.version.size} bytes sealed)"
+    )
+
+
 @datasets_app.command("upload")
 def datasets_upload(
     file: Annotated[
         Path, typer.Argument(help="A .csv, .jsonl or .txt file.", exists=True, dir_okay=False)
     ],
-    tenant: Tenant = "default",
+    tenant: TenantOption = None,
     name: Annotated[str | None, typer.Option(help="Name of a new dataset.")] = None,
-    dataset: Annotated[str | None, typer.Option(help="Add a version to this dataset.")] = None,
+    dataset: Annotated[
+        str | None, typer.Option(help="Add a version to this dataset (its id or name).")
+    ] = None,
+    no_wait: Annotated[
+        bool, typer.Option("--no-wait", help="With --url: print the job and do not wait.")
+    ] = False,
 ) -> None:
-    """Anonymize, seal and store a file as a new dataset or the next version of one."""
+    """Anonymize, seal and store a file as a new dataset or the next version of one, as a job
+    followed by a progress bar."""
     from vault.errors import VaultError
     from vault.services.ingest_dataset import IngestRequest, add_version, create_dataset
     from vault.services.upload_job import JobCancelled
 
     if (name is None) == (dataset is None):
         raise fail("give exactly one of --name (new dataset) or --dataset (new version)")
+    client = _client()
+    tenant = _tenant_for(tenant, remote=client is not None)
+    if client is not None:
+        _remote_upload(client, file, name=name, dataset=dataset, wait=not no_wait)
+        return
+    if no_wait:
+        raise fail("--no-wait needs --url: a local upload runs in this process")
     vault = _vault()
+    if dataset is not None:
+        dataset = _local_ref(vault, tenant, dataset)
     parts = vault.dataset_parts()
     size = file.stat().st_size
     # The upload is a job like an HTTP one, so `vault jobs list` shows it from elsewhere and
@@ -679,78 +808,6 @@ def datasets_upload(
     typer.echo(f"{info.id} version {version.number} ({version.size} bytes sealed)")
 
 
-@datasets_app.command("infer")
-def datasets_infer(
-    dataset: Annotated[str, typer.Argument(help="The source dataset's id.")],
-    version: Annotated[int, typer.Argument(help="Its version, read anonymized.")],
-    model: Annotated[str, typer.Option(help="The model to run.")],
-    template: Annotated[str, typer.Option(help='A prompt naming columns: "Classify: {notes}".')],
-    tenant: Tenant = "default",
-    output_column: Annotated[str, typer.Option(help="The answers' column.")] = "answer",
-    mode: Annotated[str, typer.Option(help="online or batch.")] = "online",
-    concurrency: Annotated[int, typer.Option(help="Requests in flight (online).")] = 4,
-    max_rows: Annotated[int | None, typer.Option(help="Send at most this many rows.")] = None,
-    name: Annotated[str | None, typer.Option(help="Name of the derived dataset.")] = None,
-) -> None:
-    """Run a model over every row of a stored version; the answers become a derived dataset."""
-    import threading
-
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    from vault.errors import VaultError
-    from vault.services.infer_dataset import InferDataset
-
-    vault = _vault()
-    body: dict[str, Any] = {
-        "model": model,
-        "template": template,
-        "output_column": output_column,
-        "mode": mode,
-        "concurrency": concurrency,
-        **({"max_rows": max_rows} if max_rows is not None else {}),
-        **({"name": name} if name is not None else {}),
-    }
-
-    def record(action: str, outcome: str, object_id: str | None, details: dict[str, Any]) -> None:
-        _audit_cli(vault, tenant, action, object_id, details, outcome=outcome)
-
-    operator = _operator(tenant, "analyst", "uploader")
-    try:
-        started = InferDataset(vault).start(
-            operator, dataset, version, body, record=record, run=False
-        )
-    except VaultError as exc:
-        raise fail(exc.message, 1) from None
-    job = started.job
-    progress = Progress(
-        "inferring", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=Console(stderr=True),
-    )  # fmt: skip
-    task = progress.add_task("rows", total=started.rows_total)
-    stop = threading.Event()
-
-    def follow() -> None:
-        while not stop.wait(0.1):
-            progress.update(task, completed=job.rows_done)
-
-    try:
-        with vault.job_runner.tracked(job), progress:
-            follower = threading.Thread(target=follow, name="vault-progress", daemon=True)
-            follower.start()
-            try:
-                dataset_id, number, rows = started.work()
-            finally:
-                stop.set()
-                follower.join()
-                progress.update(task, completed=job.rows_done)
-    except BaseException as exc:
-        ended = job.fail(exc)
-        raise fail(f"{job.id} {ended.state}: {ended.error_message}", 1) from None
-    job.succeed(dataset_id=dataset_id, version=number, rows=rows)
-    typer.echo(f"{dataset_id} version {number} ({rows} rows answered, job {job.id})")
-
-
 jobs_app = typer.Typer(help="Upload jobs: list, show and cancel them.", no_args_is_help=True)
 app.add_typer(jobs_app, name="jobs")
 
@@ -764,16 +821,23 @@ def _job_line(job: Any) -> str:
 
 
 @jobs_app.command("list")
-def jobs_list(tenant: Tenant = "default") -> None:
+def jobs_list(tenant: TenantOption = None) -> None:
     """A tenant's upload jobs, newest first: one line each."""
     from vault.services.upload_job import list_jobs
 
-    for job in list_jobs(_vault().jobs, tenant):
+    client = _client()
+    tenant = _tenant_for(tenant, remote=client is not None)
+    if client is not None:
+        with _remote_errors(), client:
+            jobs = client.jobs.list()
+    else:
+        jobs = list_jobs(_vault().jobs, tenant)
+    for job in jobs:
         typer.echo(_job_line(job))
 
 
 @jobs_app.command("show")
-def jobs_show(job_id: str, tenant: Tenant = "default") -> None:
+def jobs_show(job_id: str, tenant: TenantOption = None) -> None:
     """One job as JSON: state, rows and bytes done, rate, ETA, error, the version it stored."""
     from datetime import UTC, datetime
 
@@ -781,6 +845,12 @@ def jobs_show(job_id: str, tenant: Tenant = "default") -> None:
     from vault.errors import VaultError
     from vault.services.upload_job import get_job
 
+    client = _client()
+    tenant = _tenant_for(tenant, remote=client is not None)
+    if client is not None:
+        with _remote_errors(), client:
+            typer.echo(json.dumps(client.jobs.get(job_id).raw, indent=2))
+        return
     try:
         job = get_job(_vault().jobs, tenant, job_id)
     except VaultError as exc:
@@ -789,11 +859,17 @@ def jobs_show(job_id: str, tenant: Tenant = "default") -> None:
 
 
 @jobs_app.command("cancel")
-def jobs_cancel(job_id: str, tenant: Tenant = "default") -> None:
+def jobs_cancel(job_id: str, tenant: TenantOption = None) -> None:
     """Stop a job at its next block, wherever it runs; it leaves no version."""
     from vault.errors import VaultError
     from vault.services.upload_job import cancel_job
 
+    client = _client()
+    tenant = _tenant_for(tenant, remote=client is not None)
+    if client is not None:
+        with _remote_errors(), client:
+            typer.echo(_job_line(client.jobs.cancel(job_id)))
+        return
     vault = _vault()
     try:
         job = cancel_job(vault.jobs, None, tenant, job_id)
@@ -809,7 +885,8 @@ def datasets_sweep(
         int, typer.Option(min=1, help="Age of an unfinished upload.")
     ] = 60,
 ) -> None:
-    """Remove objects and rows left by uploads that never finished (crashes)."""
+    """(local only) Remove objects and rows left by uploads that never finished (crashes)."""
+    _local_only("datasets sweep")
     from datetime import timedelta
 
     from vault.services.ingest_dataset import sweep_pending
@@ -821,24 +898,42 @@ def datasets_sweep(
 
 
 @datasets_app.command("list")
-def datasets_list(tenant: Tenant = "default") -> None:
+def datasets_list(tenant: TenantOption = None) -> None:
     """List a tenant's datasets."""
-    for info in _vault().datasets.list_datasets(tenant):
+    client = _client()
+    tenant = _tenant_for(tenant, remote=client is not None)
+    if client is not None:
+        with _remote_errors(), client:
+            datasets = client.datasets.list()
+    else:
+        datasets = _vault().datasets.list_datasets(tenant)
+    for info in datasets:
         typer.echo(f"{info.id}\t{info.name}\tv{info.latest_version}")
 
 
 @datasets_app.command("versions")
-def datasets_versions(dataset: str, tenant: Tenant = "default") -> None:
+def datasets_versions(
+    dataset: Annotated[str, typer.Argument(help="The dataset's id or name.")],
+    tenant: TenantOption = None,
+) -> None:
     """List a dataset's versions."""
     from vault.errors import VaultError
     from vault.services.ingest_dataset import require_dataset
 
-    vault = _vault()
-    try:
-        require_dataset(vault.datasets, tenant, dataset)
-    except VaultError as exc:
-        raise fail(exc.message, 1) from None
-    for version in vault.datasets.list_versions(tenant, dataset):
+    client = _client()
+    tenant = _tenant_for(tenant, remote=client is not None)
+    if client is not None:
+        with _remote_errors(), client:
+            versions = client.datasets.versions(dataset)
+    else:
+        vault = _vault()
+        dataset = _local_ref(vault, tenant, dataset)
+        try:
+            require_dataset(vault.datasets, tenant, dataset)
+        except VaultError as exc:
+            raise fail(exc.message, 1) from None
+        versions = vault.datasets.list_versions(tenant, dataset)
+    for version in versions:
         typer.echo(
             f"{version.number}\t{version.format}\t{version.size}\t{version.created_at.isoformat()}"
         )
@@ -846,9 +941,9 @@ def datasets_versions(dataset: str, tenant: Tenant = "default") -> None:
 
 @datasets_app.command("download")
 def datasets_download(
-    dataset: str,
+    dataset: Annotated[str, typer.Argument(help="The dataset's id or name.")],
     version: int,
-    tenant: Tenant = "default",
+    tenant: TenantOption = None,
     reidentified: Annotated[bool, typer.Option(help="Restore original values.")] = False,
     purpose: Annotated[str | None, typer.Option(help="Why (required with --reidentified).")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
@@ -861,7 +956,13 @@ def datasets_download(
 
     if reidentified and not purpose:
         raise fail("--reidentified needs --purpose")
+    client = _client()
+    tenant = _tenant_for(tenant, remote=client is not None)
+    if client is not None:
+        _remote_download(client, dataset, version, reidentified, purpose, output)
+        return
     vault = _vault()
+    dataset = _local_ref(vault, tenant, dataset)
     operator = _operator(tenant, "reidentifier")
     number = version if 0 < version <= MAX_VERSION else None
     # The record's object only ever holds an id the vault could have issued, never what was typed.
@@ -909,6 +1010,30 @@ def datasets_download(
             sink.close()
 
 
+def _remote_download(
+    client: Any,
+    dataset: str,
+    version: int,
+    reidentified: bool,
+    purpose: str | None,
+    output: Path | None,
+) -> None:
+    """A download over HTTP: to `output` (created once the vault has answered, removed if the
+    body is cut) or to stdout as it arrives."""
+    with _remote_errors(bad_request=2), client:
+        if output is not None:
+            client.datasets.download(
+                dataset, version, output, reidentified=reidentified, purpose=purpose
+            )
+            return
+        with client.datasets.stream(
+            dataset, version, reidentified=reidentified, purpose=purpose
+        ) as chunks:
+            for chunk in chunks:
+                sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
+
+
 @app.command("fake-groq")
 def fake_groq(
     host: Annotated[str, typer.Option()] = "127.0.0.1",
@@ -936,7 +1061,10 @@ def _aware_time(value: str | None, option: str) -> Any:
 
 @audit_app.command("export")
 def audit_export(
-    tenant: Annotated[str, typer.Option(help="The tenant whose trail to export.")],
+    tenant: Annotated[
+        str | None,
+        typer.Option(help="The tenant whose trail to export (local mode, where it is required)."),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
     since: Annotated[str | None, typer.Option(help="Records at or after this time.")] = None,
     until: Annotated[str | None, typer.Option(help="Records before this time.")] = None,
@@ -946,6 +1074,18 @@ def audit_export(
     from vault.errors import VaultError
     from vault.services.export_audit import export_audit
 
+    client = _client()
+    tenant = _tenant_for(tenant, remote=client is not None)
+    if client is not None:
+        window = {"since": _aware_time(since, "--since"), "until": _aware_time(until, "--until")}
+        with _remote_errors(), client:
+            if output is not None:
+                client.audit.export_to(output, fmt=fmt, **window)
+                return
+            with client.audit.export(fmt=fmt, **window) as remote_lines:
+                for line in remote_lines:
+                    sys.stdout.write(line)
+        return
     vault = _vault()
     try:
         lines = export_audit(
@@ -970,18 +1110,29 @@ def audit_export(
 
 @audit_app.command("verify")
 def audit_verify(
-    file: Annotated[Path, typer.Argument(help="An export from `vault audit export` or the API.")],
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="An export from `vault audit export` or the API; with --url and no FILE, "
+            "a fresh export of the key's tenant, verified here as it arrives."
+        ),
+    ] = None,
     public_key: Annotated[
         str | None, typer.Option(help="Pin the signing key: base64, from `vault audit public-key`.")
     ] = None,
     key_id: Annotated[str | None, typer.Option(help="Pin the signing key by its key id.")] = None,
 ) -> None:
-    """Check every record, link, checkpoint and signature; name the first bad line (exit 1)."""
+    """Check every record, link, checkpoint and signature; name the first bad line (exit 1).
+    The check always runs here, whoever made the export."""
     import base64
     import binascii
 
     from vault.errors import VaultError
     from vault.services.verify_audit import verify_file
+
+    client = _client() if file is None else None
+    if file is None and client is None:
+        raise fail("give the export FILE to verify (or --url to export and verify at once)")
 
     pinned = None
     if public_key is not None:
@@ -990,7 +1141,11 @@ def audit_verify(
         except (binascii.Error, ValueError):
             raise fail("--public-key is not base64") from None
     try:
-        result = verify_file(file, public_key=pinned)
+        if file is not None or client is None:
+            result = verify_file(file or Path("-"), public_key=pinned)
+        else:
+            with _remote_errors(), client:
+                result = client.audit.verify(public_key=pinned)
     except VaultError as exc:
         raise fail(exc.message) from None
     if result.ok and key_id is not None and result.key_id != key_id:
@@ -1003,12 +1158,39 @@ def audit_verify(
 
 @audit_app.command("public-key")
 def audit_public_key() -> None:
-    """Print the audit signing key (base64) and its id, for pinning exports."""
+    """(local only) Print the audit signing key (base64) and its id, for pinning exports."""
+    _local_only("audit public-key")
     import base64
 
     signer = _vault().audit_signer
     typer.echo(f"key id {signer.key_id}")
     typer.echo(base64.b64encode(signer.public_key_bytes).decode("ascii"))
+
+
+@audit_app.command("ship")
+def audit_ship(
+    tenant: Annotated[
+        list[str] | None, typer.Option(help="Only this tenant (repeatable); default every one.")
+    ] = None,
+) -> None:
+    """(local only) Ship each tenant's new audit records and checkpoints to the Object Lock
+    bucket (VAULT_AUDIT_BUCKET); resumable and idempotent, from a cursor per tenant."""
+    _local_only("audit ship")
+    from vault.errors import VaultError
+    from vault.services.ship_audit import ship_audit
+
+    vault = _vault()
+    try:
+        report = ship_audit(vault.audit_ship_parts(), tenants=tenant or None)
+    except VaultError as exc:
+        raise fail(exc.message, 1) from None
+    if report.skipped:
+        typer.echo("another shipper is running; nothing shipped")
+        return
+    typer.echo(
+        f"shipped {report.records} records in {report.segments} segments and "
+        f"{report.checkpoints} checkpoints for {len(report.per_tenant)} of {report.tenants} tenants"
+    )
 
 
 def main() -> None:

@@ -19,6 +19,8 @@ _PATTERNS = {
 class RegexDetector:
     """Implements the Detector port with fixed patterns."""
 
+    version = "regex-fake"
+
     def detect(self, text: str) -> list[Span]:
         spans = [
             Span(m.start(), m.end(), entity_type, 0.99)

@@ -13,7 +13,7 @@
     ├── Gone                        410 erased          (crypto-shredded data)
     ├── RateLimited                 429 rate_limit_exceeded
     ├── IntegrityError              500 integrity_error (a sealed object failed to open)
-    ├── UpstreamError               the upstream's status, passed back as it came
+    ├── UpstreamError               the upstream's status (on the instance), passed back as it came
     └── ServiceUnavailable          503 service_unavailable
         ├── KeyServiceUnavailable
         ├── StoreUnavailable
@@ -53,7 +53,7 @@ __all__ = [
 class VaultError(Exception):
     """Base of every error the vault raises on purpose."""
 
-    status: ClassVar[int] = 500
+    status: int = 500  # the class's status; an UpstreamError carries its own on the instance
     type: ClassVar[str] = "internal_error"
     default_code: ClassVar[str] = "internal_error"
 
@@ -161,7 +161,8 @@ class IntegrityError(VaultError):
 
 
 class UpstreamError(VaultError):
-    """An error answer from the LLM upstream, passed back with its own status and body."""
+    """An error answer from the LLM upstream, passed back with its own status and body: `status`
+    is the upstream's, set on the instance."""
 
     type = "upstream_error"
     default_code = "upstream_error"
@@ -175,9 +176,14 @@ class UpstreamError(VaultError):
         headers: dict[str, str] | None = None,
     ):
         super().__init__(message)
-        self.upstream_status = status
+        self.status = status
         self.body = body
         self._headers = headers or {}
+
+    @property
+    def upstream_status(self) -> int:
+        """Deprecated alias of `status`."""
+        return self.status
 
     def to_body(self) -> dict[str, Any]:
         if self.body is not None and isinstance(self.body.get("error"), dict):

@@ -157,7 +157,7 @@ def test_groq_errors_pass_through_in_groqs_shape_without_retry(client: GroqClien
     with pytest.raises(UpstreamError) as caught:
         client.chat(b'{"model":"no-such-model","messages":[{"role":"user","content":"x"}]}')
     error = caught.value
-    assert error.upstream_status == 404
+    assert error.status == 404
     assert error.to_body() == {
         "error": {
             "message": "The model `no-such-model` does not exist or you do not have access to it.",
@@ -174,7 +174,7 @@ def test_a_wrong_key_is_groqs_401(make_client) -> None:  # type: ignore[no-untyp
     client: GroqClient = make_client(api_key="wrong")
     with pytest.raises(UpstreamError) as caught:
         client.list_models()
-    assert caught.value.upstream_status == 401
+    assert caught.value.status == 401
     assert caught.value.to_body()["error"]["code"] == "invalid_api_key"
 
 
@@ -184,7 +184,7 @@ def test_garbage_from_groq_is_a_502(
     behaviour.garbage_next(1)
     with pytest.raises(UpstreamError) as caught:
         client.chat(_body())
-    assert caught.value.upstream_status == 502
+    assert caught.value.status == 502
     assert caught.value.to_body()["error"]["code"] == "bad_upstream_response"
     assert "html" not in str(caught.value)
     assert sleeps == []
@@ -210,7 +210,7 @@ def test_a_retry_after_beyond_the_cap_goes_back_to_the_caller(
     behaviour.fail_next(1, status=429, retry_after=30)
     with pytest.raises(UpstreamError) as caught:
         client.chat(_body())
-    assert caught.value.upstream_status == 429
+    assert caught.value.status == 429
     assert caught.value.headers()["retry-after"] == "30"
     assert caught.value.to_body()["error"]["code"] == "rate_limit_exceeded"
     assert sleeps == []
@@ -240,7 +240,7 @@ def test_retries_exhausted_pass_the_last_error_through(
     behaviour.fail_next(3, status=503)
     with pytest.raises(UpstreamError) as caught:
         client.chat(_body())
-    assert caught.value.upstream_status == 503
+    assert caught.value.status == 503
     assert caught.value.to_body()["error"]["type"] == "internal_server_error"
     assert len(app.state.received) == 3
     assert len(sleeps) == 2
@@ -361,7 +361,7 @@ def test_stream_errors_before_start_raise_groqs_error(client: GroqClient):
     body = b'{"model":"no-such-model","messages":[{"role":"user","content":"x"}],"stream":true}'
     with pytest.raises(UpstreamError) as caught:
         asyncio.run(_collect(client, body))
-    assert caught.value.upstream_status == 404
+    assert caught.value.status == 404
     assert caught.value.to_body()["error"]["code"] == "model_not_found"
 
 
@@ -389,7 +389,7 @@ def test_a_garbage_stream_is_a_502(client: GroqClient, behaviour: FakeGroqBehavi
     behaviour.garbage_next(1)
     with pytest.raises(UpstreamError) as caught:
         asyncio.run(_collect(client, _body(stream=True)))
-    assert caught.value.upstream_status == 502
+    assert caught.value.status == 502
 
 
 def _settled(app: Starlette, request_id: str) -> str:

@@ -362,6 +362,7 @@ class ContextDetector:
     name elsewhere. A second rule sees a surname right after a person token, so a re-scan of
     the tokenized text finds what the first pass missed."""
 
+    version = "context-fake"
     _INTRO = re.compile(r"(?<=name is )[A-Z][a-z]+(?: [A-Z][a-z]+)?")
     _AFTER_TOKEN = re.compile(r"(?<=PERSON_[0-9A-Z]{10} )[A-Z][a-z]+")
 

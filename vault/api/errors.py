@@ -21,8 +21,7 @@ _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 
 def error_response(error: VaultError) -> JSONResponse:
     headers = error.headers()
-    status = getattr(error, "upstream_status", error.status)
-    return JSONResponse(error.to_body(), status_code=status, headers=headers)
+    return JSONResponse(error.to_body(), status_code=error.status, headers=headers)
 
 
 def validation_message(exc: RequestValidationError) -> tuple[str, str]:

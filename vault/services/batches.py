@@ -286,7 +286,7 @@ class Batches:
         try:
             self._upstream().delete_file(entry.upstream_id)
         except UpstreamError as exc:
-            if exc.upstream_status != 404:  # gone upstream already: forget it here too
+            if exc.status != 404:  # gone upstream already: forget it here too
                 raise
         if entry.object_key is not None and entry.object_version_id is not None:
             self._vault.store.delete_version(entry.object_key, entry.object_version_id)

@@ -22,10 +22,7 @@ def failure_details(exc: BaseException) -> dict[str, Any]:
     """The audit details of a request that ended in `exc`."""
     if not isinstance(exc, VaultError):
         return {"error": "internal_error", "status": 500}
-    details: dict[str, Any] = {
-        "error": exc.code,
-        "status": getattr(exc, "upstream_status", exc.status),
-    }
+    details: dict[str, Any] = {"error": exc.code, "status": exc.status}
     if exc.param:
         details["param"] = audit_path(exc.param)
     if isinstance(exc, PersonalDataInField):

@@ -547,7 +547,7 @@ class InferDataset:
         try:
             self._upstream().get_model(model)
         except UpstreamError as exc:
-            if exc.upstream_status in (400, 404):
+            if exc.status in (400, 404):
                 raise InvalidRequest(
                     "model is not one the upstream serves (GET /openai/v1/models lists them)",
                     code="model_not_found",
@@ -695,7 +695,7 @@ class InferDataset:
         try:
             answer = self._upstream().chat(payload)
         except UpstreamError as exc:
-            if 400 <= exc.upstream_status < 500 and exc.upstream_status != 429:
+            if 400 <= exc.status < 500 and exc.status != 429:
                 return "", _upstream_code(exc)
             raise
         body = answer.json if isinstance(answer.json, dict) else {}

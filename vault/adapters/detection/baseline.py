@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 from collections.abc import Sequence
 
 from presidio_analyzer import AnalyzerEngine
@@ -19,6 +20,7 @@ class PresidioBaseline:
 
     def __init__(self, engine: AnalyzerEngine) -> None:
         self._engine = engine
+        self.version = f"presidio-{importlib.metadata.version('presidio-analyzer')}/vanilla"
 
     def detect(self, text: str) -> list[Span]:
         results = self._engine.analyze(text=text, language="en")

@@ -35,6 +35,7 @@ from vault.adapters.detection._patterns import RULES, Candidate, run_rules
 from vault.adapters.detection._people import implausible_person, name_candidates, repeated_names
 from vault.adapters.detection._tables import column_candidates
 from vault.adapters.detection._tokens import TOKEN_RE
+from vault.adapters.detection._version import detector_version
 from vault.domain.entities import DETECTED_TYPES
 from vault.domain.spans import Span
 from vault.errors import InvalidRequest
@@ -257,6 +258,14 @@ class PresidioDetector:
         self._identifiers = IdentifierScan(identifiers)
         self._rules = tuple(r for r in RULES if r.entity_type in self._entities)
         self._use_ner = bool({"PERSON", "LOCATION"} & self._entities)
+        self.version = detector_version(
+            nlp,
+            entities=self._entities,
+            threshold=score_threshold,
+            allow_list=self._allow,
+            deny_list=deny_list or {},
+            regions=self._regions,
+        )
 
     def detect(self, text: str) -> list[Span]:
         """PII spans of `text`. InvalidRequest if `text` is not a str."""

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from vault.adapters.upstream._client import UpstreamClient, UpstreamStream
-from vault.errors import UpstreamError, UpstreamUnavailable
+from vault.errors import UpstreamError, UpstreamUnavailable, VaultError
 from vault.ports import UpstreamResponse
 
 __all__ = ["FailoverClient"]
@@ -28,13 +28,15 @@ def _fails_over(exc: Exception) -> bool:
     or it answered 5xx after its retries. A 4xx is the caller's request, not the upstream."""
     if isinstance(exc, UpstreamUnavailable):
         return True
-    return isinstance(exc, UpstreamError) and exc.upstream_status >= 500
+    return isinstance(exc, UpstreamError) and exc.status >= 500
 
 
 def _why(exc: Exception) -> str:
     if isinstance(exc, UpstreamError):
-        return f"answered {exc.upstream_status}"
-    return _WHY.get(getattr(exc, "code", ""), "is unavailable")
+        return f"answered {exc.status}"
+    if isinstance(exc, VaultError):
+        return _WHY.get(exc.code, "is unavailable")
+    return "is unavailable"
 
 
 class FailoverClient:

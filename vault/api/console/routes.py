@@ -131,8 +131,7 @@ def install(app: Any) -> None:
             user: ConsoleUser | None = current_user(request)
         except _auth.NotSignedIn:
             user = None
-        status = getattr(exc, "upstream_status", exc.status)
-        return _render(request, "error.html", user, status=status, error=exc)
+        return _render(request, "error.html", user, status=exc.status, error=exc)
 
     app.add_exception_handler(_auth.NotSignedIn, not_signed_in)
     app.add_exception_handler(_auth.NeedsRole, needs_role)

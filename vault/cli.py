@@ -1193,6 +1193,32 @@ def audit_ship(
     )
 
 
+@audit_app.command("ship")
+def audit_ship(
+    tenant: Annotated[
+        list[str] | None, typer.Option(help="Only this tenant (repeatable); default every one.")
+    ] = None,
+) -> None:
+    """(local only) Ship each tenant's new audit records and checkpoints to the Object Lock
+    bucket (VAULT_AUDIT_BUCKET); resumable and idempotent, from a cursor per tenant."""
+    _local_only("audit ship")
+    from vault.errors import VaultError
+    from vault.services.ship_audit import ship_audit
+
+    vault = _vault()
+    try:
+        report = ship_audit(vault.audit_ship_parts(), tenants=tenant or None)
+    except VaultError as exc:
+        raise fail(exc.message, 1) from None
+    if report.skipped:
+        typer.echo("another shipper is running; nothing shipped")
+        return
+    typer.echo(
+        f"shipped {report.records} records in {report.segments} segments and "
+        f"{report.checkpoints} checkpoints for {len(report.per_tenant)} of {report.tenants} tenants"
+    )
+
+
 def main() -> None:
     app()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -15,6 +16,7 @@ from vault.domain.spans import Span
 __all__ = [
     "ApiKeyInfo",
     "ApiKeyStore",
+    "AuditBucket",
     "AuditLog",
     "AuditSigner",
     "BatchObject",
@@ -33,6 +35,7 @@ __all__ = [
     "ObjectStore",
     "OutageFlag",
     "RateLimits",
+    "ShipCursors",
     "SpanCacheStore",
     "StoredObject",
     "TenantKeys",
@@ -312,8 +315,10 @@ class AuditLog(Protocol):
         since: datetime | None = None,
         until: datetime | None = None,
         upto_seq: int | None = None,
+        after_seq: int | None = None,
     ) -> Iterator[AuditRecord]:
-        """Stream records with `since <= at < until` and `seq <= upto_seq`, seq ascending."""
+        """Stream records with `since <= at < until` and `after_seq < seq <= upto_seq`, seq
+        ascending."""
         ...
 
     def checkpoints(self, tenant: str, *, from_seq: int, to_seq: int) -> Iterator[AuditCheckpoint]:
@@ -592,4 +597,34 @@ class WebhookSender(Protocol):
 
     def resolve(self, host: str, port: int) -> list[str]:
         """The IP addresses `host` resolves to now (empty if none)."""
+        ...
+
+
+class AuditBucket(Protocol):
+    """The write-once bucket audit segments are shipped to (S3 Object Lock)."""
+
+    def put_locked(self, key: str, body: bytes, *, retain_until: datetime) -> None:
+        """Store `body` at `key`, locked against deletion and overwrite until `retain_until`."""
+        ...
+
+    def keys(self, prefix: str) -> list[str]:
+        """The keys under `prefix`, sorted."""
+        ...
+
+
+class ShipCursors(Protocol):
+    """How far each tenant's audit trail has been shipped, kept in the metadata database."""
+
+    def tenants(self) -> list[str]:
+        """Every tenant with an audit chain."""
+        ...
+
+    def get(self, tenant: str) -> tuple[int, int]:
+        """(last record seq shipped, last checkpoint seq shipped); (0, 0) at first."""
+        ...
+
+    def advance(self, tenant: str, *, record_seq: int, checkpoint_seq: int) -> None: ...
+
+    def exclusive(self) -> AbstractContextManager[bool]:
+        """Entered: True if this caller alone may ship now, False if another shipper is."""
         ...

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 if TYPE_CHECKING:
     from vault.adapters.webhooks_sql import SqlWebhookStore
-    from vault.services.ship_audit import ShipSchedule
+    from vault.services.ship_audit import ShipParts, ShipSchedule
     from vault.services.webhooks import DeliveryWorker, WebhookParts
 
 __all__ = ["Vault", "build_detectors", "build_vault"]
@@ -217,11 +217,31 @@ class Vault:
 
         return ShipSchedule(self.audit_ship_parts(), every=self.settings.audit_ship_seconds)
 
-    def audit_ship_parts(self) -> Any:
-        """What `vault audit ship` needs: the log, the bucket, the cursors."""
-        from vault.adapters.audit_ship_s3 import build_audit_ship_parts
+    def audit_ship_parts(self) -> ShipParts:
+        """What `vault audit ship` needs: the log, the Object Lock bucket, the cursors.
+        Raises InvalidRequest naming VAULT_AUDIT_BUCKET when none is configured."""
+        from vault.adapters.audit_ship import S3AuditBucket, SqlShipCursors
+        from vault.errors import InvalidRequest
+        from vault.services.ship_audit import ShipParts
 
-        return build_audit_ship_parts(self)
+        if not self.settings.audit_bucket:
+            raise InvalidRequest(
+                "audit shipping needs VAULT_AUDIT_BUCKET (the Object Lock bucket)",
+                param="VAULT_AUDIT_BUCKET",
+            )
+        bucket = S3AuditBucket(
+            bucket=self.settings.audit_bucket,
+            prefix=self.settings.audit_bucket_prefix,
+            endpoint_url=self.settings.audit_bucket_endpoint_url or self.settings.s3_endpoint_url,
+            mode=self.settings.audit_lock_mode,
+        )
+        return ShipParts(
+            log=self.audit,
+            signer=self.audit_signer,
+            bucket=bucket,
+            cursors=SqlShipCursors(self.engine),
+            lock_days=self.settings.audit_lock_days,
+        )
 
     def start_background(self) -> None:
         """Start this process's background work: webhook deliveries, audit shipping."""

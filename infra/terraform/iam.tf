@@ -108,11 +108,26 @@ data "aws_iam_policy_document" "vault" {
   }
 
   # Audit exports are write-only for the vault; the audit key policy allows the S3 data keys.
+  # `vault audit ship` sets each object's own retention, which S3 checks as PutObjectRetention.
   statement {
     sid       = "WriteAuditExports"
     effect    = "Allow"
-    actions   = ["s3:PutObject"]
+    actions   = ["s3:PutObject", "s3:PutObjectRetention"]
     resources = ["${module.audit_bucket.arn}/${var.audit_s3_prefix}*"]
+  }
+
+  # Shipping resumes by listing the segment names it wrote (tenant and seqs, nothing else).
+  statement {
+    sid       = "ListShippedAuditSegments"
+    effect    = "Allow"
+    actions   = ["s3:ListBucket"]
+    resources = [module.audit_bucket.arn]
+
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["${var.audit_s3_prefix}*"]
+    }
   }
 }
 

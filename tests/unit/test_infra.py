@@ -150,11 +150,13 @@ def _document_of(reference: str) -> str:
 # The vault role may do exactly this; a new permission has to be added here, on purpose.
 VAULT_ROLE_ACTIONS = {
     "s3:PutObject",
+    "s3:PutObjectRetention",  # audit segments carry their own Object Lock retention
     "s3:AbortMultipartUpload",
     "s3:GetObject",
     "s3:GetObjectVersion",
     "s3:DeleteObjectVersion",
     "s3:GetBucketVersioning",
+    "s3:ListBucket",  # the audit bucket only, under its prefix: shipping resumes from names
     "kms:DescribeKey",
     "kms:GenerateDataKey",
     "kms:Decrypt",
@@ -168,6 +170,7 @@ VAULT_ROLE_RESOURCES = {
     KEY_ARN % "vault",
     KEY_ARN % "objects",
     "${module.audit_bucket.arn}/${var.audit_s3_prefix}*",
+    "${module.audit_bucket.arn}",
 }
 # The vault key's policy demands a tenant in every context, which S3 cannot send.
 BUCKET_KEYS = {"vault": KEY_ARN % "objects", "audit": KEY_ARN % "audit"}

@@ -226,6 +226,7 @@ class SqlAuditLog:
         since: datetime | None = None,
         until: datetime | None = None,
         upto_seq: int | None = None,
+        after_seq: int | None = None,
     ) -> Iterator[AuditRecord]:
         """Stream the tenant's records with `since <= at < until`, seq ascending, page by page.
 
@@ -238,6 +239,8 @@ class SqlAuditLog:
             conditions.append(_RECORDS.c.at < until)
         if upto_seq is not None:
             conditions.append(_RECORDS.c.seq <= upto_seq)
+        if after_seq is not None:
+            conditions.append(_RECORDS.c.seq > after_seq)
         for row in self._pages(_RECORDS, conditions):
             yield _record(row)
 

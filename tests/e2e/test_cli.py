@@ -7,6 +7,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 VAULT = [sys.executable, "-m", "vault.cli"]
 
@@ -193,3 +196,47 @@ def test_cli_key_and_dataset_actions_are_audited(tmp_path: Path) -> None:
     actions = [json.loads(line).get("action") for line in exported.stdout.splitlines()]
     assert {"apikey.create", "apikey.revoke", "audit.export"} <= set(actions)
     assert key_id in exported.stdout and "vk_" not in exported.stdout
+
+
+def test_local_datasets_are_addressed_by_name_and_an_ambiguous_name_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from tests.fakes import RegexDetector
+    from vault import wiring
+    from vault.cli import app as cli
+
+    build = wiring.build_vault
+    monkeypatch.setattr(
+        wiring, "build_vault", lambda s, **kw: build(s, detector_override=RegexDetector(), **kw)
+    )
+    monkeypatch.chdir(tmp_path)
+    for name in [k for k in os.environ if k.startswith("VAULT_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("VAULT_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "people.csv").write_text("name,email\nJohn Smith,john@example.com\n")
+    runner = CliRunner()
+
+    def vault(*args: str) -> Any:
+        return runner.invoke(cli, list(args))
+
+    first = vault("datasets", "upload", "people.csv", "--tenant", "acme", "--name", "crm")
+    assert first.exit_code == 0, first.output
+    dataset = first.stdout.split()[0]
+    second = vault("datasets", "upload", "people.csv", "--tenant", "acme", "--dataset", "crm")
+    assert second.stdout.startswith(f"{dataset} version 2 ")
+    versions = vault("datasets", "versions", "crm", "--tenant", "acme")
+    assert [line.split("\t")[0] for line in versions.stdout.splitlines()] == ["1", "2"]
+    download = vault("datasets", "download", "crm", "2", "--tenant", "acme")
+    assert download.exit_code == 0 and download.stdout.startswith("name,email\n")
+    assert "john@example.com" not in download.stdout
+    other = vault("datasets", "versions", "crm", "--tenant", "globex")
+    assert other.exit_code == 1 and "not found" in other.stderr
+
+    vault("datasets", "upload", "people.csv", "--tenant", "acme", "--name", "crm")
+    ambiguous = vault("datasets", "download", "crm", "1", "--tenant", "acme")
+    assert ambiguous.exit_code == 1 and "2 datasets have that name" in ambiguous.stderr
+    assert "crm" not in ambiguous.stderr and dataset in ambiguous.stderr
+    untenanted = vault("datasets", "list")
+    assert untenanted.exit_code == 2 and "--tenant is required" in untenanted.stderr

@@ -154,3 +154,60 @@ def test_settings_placeholders_and_prose_are_not_secrets(
     detector: PresidioDetector, text: str
 ) -> None:
     assert not {v for e, v in found(detector, text) if e == "SECRET"}
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "value"),
+    [
+        ("김민준 님께서 문의하셨습니다.", "PERSON", "김민준"),
+        ("김민준님께서 문의하셨습니다.", "PERSON", "김민준님께서"),
+        ("My colleague 박서연 will call you.", "PERSON", "박서연"),
+        ("이름: 최수아", "PERSON", "최수아"),
+        ("주소: 서울특별시 강남구 테헤란로 123", "LOCATION", "서울특별시 강남구 테헤란로 123"),
+        (
+            "배송지는 부산광역시 해운대구 우동 1408 입니다.",
+            "LOCATION",
+            "부산광역시 해운대구 우동 1408",
+        ),
+        (
+            "경기도 성남시 분당구 판교역로 235, 3층",
+            "LOCATION",
+            "경기도 성남시 분당구 판교역로 235, 3층",
+        ),
+    ],
+)
+def test_korean_names_and_addresses(
+    detector: PresidioDetector, text: str, entity: str, value: str
+) -> None:
+    assert (entity, value) in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["이것은 정말 좋은 제품입니다.", "이번 주에 시간이 있으세요?", "고객님 정보를 확인했습니다."],
+)
+def test_korean_words_that_start_like_a_family_name_stay(
+    detector: PresidioDetector, text: str
+) -> None:
+    assert detector.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ask Ludwig van der Berg about it.", "Ludwig van der Berg"),
+        ("Meeting notes from J. R. R. Tolkien today.", "J. R. R. Tolkien"),
+        ("Thanks, Siobhán Ní Bhriain", "Siobhán Ní Bhriain"),
+        ("dear olusegun obasanjo", "olusegun obasanjo"),
+        ("Please forward this to Faina D. Yefremova.", "Faina D. Yefremova"),
+    ],
+)
+def test_names_with_particles_initials_and_after_a_greeting(
+    detector: PresidioDetector, text: str, value: str
+) -> None:
+    assert ("PERSON", value) in found(detector, text)
+
+
+def test_a_weekday_in_a_news_report_is_not_a_date(detector: PresidioDetector) -> None:
+    text = "The ministry said on Saturday that talks would resume."
+    assert not {v for e, v in found(detector, text) if e == "DATE_TIME"}

@@ -102,10 +102,10 @@ _TIME_ALONE = (
 )
 # A weekday becomes a date when a temporal word leads it ("on Monday", "next friday",
 # "meet Sunday", "am Montag", "le lundi"), lists of them too ("Monday and Tuesday").
+# Only words that make it an arrangement: "on Saturday" in a news report is no one's data.
 _WEEKDAY_CUE = (
-    r"(?i:\b(?:on|next|last|this|every|each|until|till|til|by|since|from|before|after|meet|"
-    r"coming|through|thru|due|am|ab|bis|le|dès|el|este|próximo|il|op|w|we|på|i|om|ensi|"
-    r"viime|see\s+you|starting|come|until|as\s+of)\s+)"
+    r"(?i:\b(?:next|this|every|each|until|till|til|by|meet|coming|due|am|ab|bis|dès|este|"
+    r"próximo|op|på|ensi|see\s+you|starting|as\s+of)\s+)"
 )
 _WEEKDAY_CUED = (
     rf"(?<=\b){_WEEKDAY_CUE}(?P<day>{_WEEKDAY}(?:(?:,\s*|\s+(?:and|or|&|to|und|oder|et|ou|y|o|e|"

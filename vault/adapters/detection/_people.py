@@ -73,13 +73,13 @@ _VOCATIVE = re.compile(
     re.MULTILINE,
 )
 # "P. Simmons", "J. R. Smith": initials before a capitalised surname.
-_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.[ ]?){1,2}(?P<last>[A-Z][a-z][\w'’-]+)")
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.[ ]?){1,3}(?P<last>[A-Z][a-z][\w'’-]+)")
 
 
 # Surname particles: "Ludwig van Beethoven", "Ursula von der Leyen", "Maria da Silva".
 _PARTICLES = (
     r"(?:van|von|de|da|di|du|del|della|dei|der|den|des|dos|das|do|ten|ter|te|le|la|zu|af|av|"
-    r"bin|ibn|al|el|mac|st\.?)"
+    r"bin|ibn|al|el|mac|st\.?|ní|nic|ó|uí|mc|ap|ben|bat|dal)"
 )
 _PARTICLE_NAME = re.compile(
     rf"(?<![\w'’-])(?P<first>[A-Z][\w'’-]+)(?:[ ](?:[A-Z]\.|[A-Z][\w'’-]+))?"
@@ -100,8 +100,11 @@ _PARTICLE_SCORE = 0.88  # above NER, which often reads the surname after a parti
 
 def _particle_names(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in _PARTICLE_NAME.finditer(text):
+    pos = 0
+    while (m := _PARTICLE_NAME.search(text, pos)) is not None:
         first, last = m.group("first").lower(), m.group("last").lower()
+        # A refused match ("Ask Ludwig van der Berg") is tried again from its second word.
+        pos = m.start() + len(m.group("first")) + 1
         if first in BASIC_WORDS or first in _STREET_HEADS:
             continue
         if last in COMMON_WORDS and last not in SURNAMES:
@@ -109,6 +112,7 @@ def _particle_names(text: str) -> list[tuple[int, int]]:
         if first in COMMON_WORDS and not (_given(first) or first in GIVEN_NAMES):
             continue
         out.append(m.span())
+        pos = m.end()
     return out
 
 
@@ -193,7 +197,9 @@ def _cued(text: str) -> list[tuple[int, int]]:
         if first.lower() in _GREETING_OBJECTS or _ADDRESS_AFTER.match(text, m.end("first")):
             continue  # "To: ops@example.com" names a mailbox, not a person
         start, end = m.span("first")
-        if second and _name_like(second, lower_ok=True) and second.lower() not in COMMON_WORDS:
+        # After the cue the second word is the surname unless it is an ordinary word, listed
+        # or not ("dear olusegun obasanjo").
+        if second and second.lower() not in COMMON_WORDS and len(second) >= 2:
             end = m.end("second")
         out.append((start, end))
     for m in _SOFT_CUE.finditer(text):

@@ -30,6 +30,7 @@ from vault.adapters.detection._identifiers import (
     phone_recognizer,
     recognizers_for,
 )
+from vault.adapters.detection._korean import korean_candidates
 from vault.adapters.detection._offline import make_tldextract_offline
 from vault.adapters.detection._patterns import RULES, Candidate, run_rules
 from vault.adapters.detection._people import implausible_person, name_candidates, repeated_names
@@ -379,6 +380,8 @@ class PresidioDetector:
             found.extend(cued_place_candidates(text))
         if "PERSON" in self._entities:
             found.extend(name_candidates(text))
+        if self._use_ner:
+            found.extend(c for c in korean_candidates(text) if c.entity_type in self._entities)
         for entity, pattern in self._deny:
             found.extend(Candidate(*m.span(), entity, 1.0, "deny") for m in pattern.finditer(text))
         return found

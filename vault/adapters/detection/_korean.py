@@ -1,0 +1,86 @@
+"""Korean names and addresses, which the English NER model cannot read: a family name and one
+or two syllables with an honorific, a cue or an English sentence around them; administrative
+units (시, 구, 군, 동) down to a road (로, 길) and its building number."""
+
+from __future__ import annotations
+
+import re
+
+from vault.adapters.detection._lexicon import load_words
+from vault.adapters.detection._patterns import Candidate
+
+__all__ = ["korean_candidates"]
+
+_HANGUL = "\uac00-\ud7a3"
+_SYL = f"[{_HANGUL}]"
+_SURNAMES = load_words("ko_surnames.txt")
+_SURNAME = "(?:" + "|".join(sorted(_SURNAMES, key=lambda s: (-len(s), s))) + ")"
+# Titles and honorifics that follow a name, then the particle that may be glued to them.
+_HONORIFIC = (
+    r"(?:님|씨|선생님?|고객님?|교수님?|대표님?|사장님?|과장님?|부장님?|팀장님?|대리님?|"
+    r"실장님?|원장님?|박사님?|의사|변호사|환자분?|회원님?|학생)"
+)
+_PARTICLE = r"(?:께서|께|은|는|이|가|을|를|의|에게|에게서|한테|과|와|도|만|이랑|랑|으로|로)?"
+_NAME_WORD = re.compile(
+    rf"(?<![{_HANGUL}])(?P<name>{_SURNAME}{_SYL}{{1,2}})(?P<rest>{_SYL}*)(?![{_HANGUL}])"
+)
+_HONORIFIC_REST = re.compile(rf"{_HONORIFIC}{_PARTICLE}")
+_FOLLOWING_HONORIFIC = re.compile(rf"[ ]+{_HONORIFIC}{_PARTICLE}(?![{_HANGUL}])")
+# Labels a name follows: 이름, 성명, 고객명, 담당자, 작성자, 수신, 발신, 보호자, "name:".
+_CUE_BEFORE = re.compile(
+    r"(?:이름|성명|성함|고객명|고객|담당자|작성자|신청인|수신|발신|보호자|환자|대표자|예금주|"
+    r"받는\s?분|보내는\s?분|(?i:name|customer|contact|patient|from|to|dear|hi|hello))"
+    r"[\s:：=\"']*$"
+)
+_ADMIN = (
+    rf"(?:{_SYL}{{1,8}}(?:특별시|광역시|특별자치시|특별자치도|도)"
+    rf"|{_SYL}{{1,6}}(?:시|군|구)"
+    rf"|{_SYL}{{1,6}}(?:읍|면))"
+)
+_ROAD = rf"(?:[{_HANGUL}\d]{{1,12}}(?:대로|로|길|동|리|가)(?:\d{{1,3}}(?:번?길|가))?)"
+_NUMBER = r"(?:산[ ]?)?\d{1,5}(?:-\d{1,5})?(?:번지)?"
+# Two administrative units, or one and a road with its number; a unit or floor after it.
+_ADDRESS = re.compile(
+    rf"(?<![{_HANGUL}\w])(?:{_ADMIN}[ ]+){{1,4}}"
+    rf"(?:{_ROAD}(?:[ ]+{_NUMBER})?|{_ADMIN})"
+    rf"(?:,?[ ]*(?:\d{{1,4}}(?:동|층|호)|\({_SYL}{{1,8}}(?:동|가)?(?:,[ ]?{_SYL}{{1,10}})?\)))*"
+    rf"(?![{_HANGUL}\w])"
+)
+_NAME_SCORE = 0.8
+_ADDRESS_SCORE = 0.88
+
+
+def _mostly_latin(text: str, start: int, end: int) -> bool:
+    """The words around [start, end) are not Korean: a Korean name in an English sentence."""
+    around = text[max(0, start - 40) : start] + text[end : end + 40]
+    hangul = sum(_HANGUL[0] <= ch <= _HANGUL[-1] for ch in around)
+    latin = sum(ch.isascii() and ch.isalpha() for ch in around)
+    return latin >= 6 and hangul == 0
+
+
+def korean_candidates(text: str) -> list[Candidate]:
+    """PERSON and LOCATION candidates in Korean script; nothing for a text without Hangul."""
+    if not re.search(_SYL, text):
+        return []
+    out: list[Candidate] = []
+    for m in _ADDRESS.finditer(text):
+        out.append(Candidate(m.start(), m.end(), "LOCATION", _ADDRESS_SCORE, "ko_address"))
+    for m in _NAME_WORD.finditer(text):
+        name, rest = m.group("name"), m.group("rest")
+        start, end = m.span()
+        if rest and not _HONORIFIC_REST.fullmatch(rest):
+            # "김민준이" is a name only with a cue; longer words are other words.
+            if not (len(name) == 3 and re.fullmatch(_PARTICLE, rest) and _cued(text, start)):
+                continue
+        elif not rest and not (
+            (len(name) == 3 and _mostly_latin(text, start, end))
+            or _FOLLOWING_HONORIFIC.match(text, end)
+            or _cued(text, start)
+        ):
+            continue
+        out.append(Candidate(start, end, "PERSON", _NAME_SCORE, "ko_name"))
+    return out
+
+
+def _cued(text: str, start: int) -> bool:
+    return _CUE_BEFORE.search(text[max(0, start - 16) : start]) is not None

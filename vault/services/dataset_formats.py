@@ -33,7 +33,7 @@ __all__ = [
     "sniff_delimiter",
 ]
 
-FORMATS = ("csv", "jsonl", "text")
+FORMATS = ("csv", "jsonl", "text", "parquet")
 # The CSV delimiters sniffed or named, by the names a `delimiter` form field may use.
 DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t", "pipe": "|"}
 _SNIFF_LINES = 50
@@ -79,9 +79,15 @@ class Report:
 
 
 def detect_format(filename: str | None, content_type: str | None) -> str:
-    """csv, jsonl or text, from the file name first and the declared content type second."""
+    """csv, jsonl, text or parquet, from the file name first and the declared content type
+    second."""
     name = (filename or "").lower()
     kind = (content_type or "").split(";")[0].strip().lower()
+    if name.endswith((".parquet", ".pq")) or kind in (
+        "application/vnd.apache.parquet",
+        "application/x-parquet",
+    ):
+        return "parquet"
     if name.endswith(".csv") or kind in ("text/csv", "application/csv"):
         return "csv"
     if name.endswith((".jsonl", ".ndjson")) or kind in (
@@ -92,7 +98,8 @@ def detect_format(filename: str | None, content_type: str | None) -> str:
     if name.endswith((".txt", ".text", ".log", ".md")) or kind.startswith("text/plain"):
         return "text"
     raise UnsupportedMediaType(
-        "unsupported file type: upload .csv, .jsonl or .txt (text/csv, application/jsonl, text/plain)",
+        "unsupported file type: upload .csv, .jsonl, .txt or .parquet (text/csv, "
+        "application/jsonl, text/plain, application/vnd.apache.parquet)",
         param="file",
     )
 
@@ -239,6 +246,10 @@ def anonymize_stream(
         if anonymize_many is None:
             raise TypeError("anonymize_stream needs anonymize_many or work")
         work = _Inline(anonymize_many)
+    if fmt == "parquet":
+        from vault.services.dataset_parquet import anonymize_parquet
+
+        return anonymize_parquet(chunks, work=work, report=report, overrides=column_overrides or {})
     lines = decode_lines(_nonempty(chunks))
     if fmt == "text":
         return _anonymize_text(lines, work, report)
@@ -559,6 +570,11 @@ def reidentify_stream(
 ) -> Iterator[bytes]:
     """The re-identified file: text byte for byte, CSV and JSONL value for value. Each block's
     cells go to `reidentify_many` together, so the token store is asked once per block."""
+    if fmt == "parquet":
+        from vault.services.dataset_parquet import reidentify_parquet
+
+        yield from reidentify_parquet(chunks, reidentify_many=reidentify_many)
+        return
     lines = decode_lines(chunks)
     if fmt == "text":
         for block in _blocks(lines):

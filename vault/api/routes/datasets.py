@@ -46,6 +46,7 @@ _MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "jsonl": "application/jsonl",
     "text": "text/plain; charset=utf-8",
+    "parquet": "application/vnd.apache.parquet",
 }
 
 

@@ -1,0 +1,354 @@
+"""Parquet datasets: anonymized and re-identified row group by row group, column by column.
+
+A Parquet file is read from its footer, so an upload is held in memory (never on disk, as for
+every format) up to `PARQUET_MAX_BYTES`; a larger one is refused with a 413. The output keeps
+the input's schema (types, nesting, nullability, metadata) and its row groups, one output row
+group per input row group. Top-level string columns are classified from a sample as CSV
+columns are (`entity:<TYPE>` tokenized whole, `plain`, `text`) and honour the column policy;
+strings inside nested types (lists, structs, maps: their keys too) are detected as JSONL
+strings are; numbers, booleans, dates and timestamps keep their types and values, as in JSONL.
+Binary columns are refused: they could hold text that detection cannot read. pyarrow is the
+format library here as csv and json are for the other formats: no I/O of its own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from vault.errors import InvalidRequest, PayloadTooLarge
+from vault.services.dataset_formats import (
+    _BATCH_ROWS,
+    _MEMO_ENTRIES,
+    _PLAIN_CELL,
+    _SAMPLE_ROWS,
+    CellWork,
+    Pending,
+    Report,
+    _classify,
+)
+
+__all__ = ["PARQUET_MAX_BYTES", "anonymize_parquet", "reidentify_parquet"]
+
+PARQUET_MAX_BYTES = 1024**3
+_CELLS_PER_BATCH = _BATCH_ROWS * 4
+
+
+def _read_whole(chunks: Iterable[bytes], limit: int) -> bytes:
+    held = bytearray()
+    for chunk in chunks:
+        held += chunk
+        if len(held) > limit:
+            raise PayloadTooLarge(
+                f"a Parquet file is read whole in memory: at most {limit} bytes", param="file"
+            )
+    if not held:
+        raise InvalidRequest("file is empty", code="empty_file", param="file")
+    return bytes(held)
+
+
+def _open(data: bytes) -> Any:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(pa.BufferReader(data))
+    except (pa.ArrowException, OSError, ValueError):
+        raise InvalidRequest(
+            "file is not a valid Parquet file", code="malformed_parquet", param="file"
+        ) from None
+
+
+def _is_text(kind: Any) -> bool:
+    import pyarrow as pa
+
+    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind)) or (
+        hasattr(pa.types, "is_string_view") and bool(pa.types.is_string_view(kind))
+    )
+
+
+def _children(kind: Any) -> list[Any]:
+    """The types nested in `kind`, in the order `_walk` visits them."""
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(kind):
+        return [kind.value_type]
+    if pa.types.is_map(kind):
+        return [kind.key_type, kind.item_type]
+    if pa.types.is_struct(kind):
+        return [kind.field(i).type for i in range(kind.num_fields)]
+    if hasattr(kind, "value_type"):  # list, large list, fixed-size list, list view
+        return [kind.value_type]
+    return []
+
+
+def _holds(kind: Any, test: Callable[[Any], bool]) -> bool:
+    return test(kind) or any(_holds(child, test) for child in _children(kind))
+
+
+def _walk(value: Any, kind: Any, replace: Callable[[str], str]) -> Any:
+    """`value` (as `to_pylist` gives it) with every string `replace`d, typed by `kind`."""
+    import pyarrow as pa
+
+    if value is None:
+        return None
+    if _is_text(kind):
+        return replace(value)
+    if pa.types.is_dictionary(kind):
+        return _walk(value, kind.value_type, replace)
+    if pa.types.is_map(kind):
+        return [
+            (_walk(k, kind.key_type, replace), _walk(v, kind.item_type, replace)) for k, v in value
+        ]
+    if pa.types.is_struct(kind):
+        fields = [kind.field(i) for i in range(kind.num_fields)]
+        return {f.name: _walk(value.get(f.name), f.type, replace) for f in fields}
+    if _children(kind):
+        return [_walk(item, kind.value_type, replace) for item in value]
+    return value
+
+
+def _rebuilt(values: list[Any], kind: Any) -> Any:
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(kind):
+        return pa.array(values, type=kind.value_type).dictionary_encode().cast(kind)
+    return pa.array(values, type=kind)
+
+
+class _Sink:
+    """A writable file for pyarrow whose bytes are taken out after each row group."""
+
+    def __init__(self) -> None:
+        self._parts: list[bytes] = []
+        self._position = 0
+        self.closed = False
+
+    def write(self, data: bytes) -> int:
+        self._parts.append(bytes(data))
+        self._position += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self._position
+
+    def flush(self) -> None:
+        return None
+
+    def close(self) -> None:
+        self.closed = True
+
+    def writable(self) -> bool:
+        return True
+
+    def take(self) -> bytes:
+        out, self._parts = b"".join(self._parts), []
+        return out
+
+
+def _writer(sink: _Sink, schema: Any, source: Any) -> Any:
+    import pyarrow.parquet as pq
+
+    compression = "snappy"
+    if source.metadata.num_row_groups and source.metadata.num_columns:
+        compression = source.metadata.row_group(0).column(0).compression.lower()
+        if compression == "uncompressed":
+            compression = "none"
+    return pq.ParquetWriter(sink, schema, compression=compression)
+
+
+def _check_columns(schema: Any) -> None:
+    import pyarrow as pa
+
+    for field in schema:
+        if _holds(field.type, lambda k: bool(pa.types.is_binary(k) or pa.types.is_large_binary(k))):
+            raise InvalidRequest(
+                f"column {field.name!r} holds binary values, which cannot be read for PII; "
+                "store them as strings",
+                code="malformed_parquet",
+                param="file",
+            )
+
+
+def anonymize_parquet(
+    chunks: Iterable[bytes],
+    *,
+    work: CellWork,
+    report: Report,
+    overrides: dict[str, str],
+    limit: int = PARQUET_MAX_BYTES,
+) -> Iterator[bytes]:
+    """The anonymized Parquet file in pieces (one per row group); fills `report`."""
+    import pyarrow as pa
+
+    source = _open(_read_whole(chunks, limit))
+    schema = source.schema_arrow
+    _check_columns(schema)
+    names = list(schema.names)
+    unknown = set(overrides) - set(names)
+    if unknown:
+        raise InvalidRequest(
+            f"column policy names unknown column(s): {', '.join(sorted(unknown))}",
+            param="column_policy",
+        )
+    # Column names can hold data too, as CSV headers can.
+    shown = [text for text, _ in work.submit([(name, None) for name in names]).result()]
+    report.columns = shown
+    kinds = _kinds(source, schema, work, overrides)
+    for name, kind in zip(shown, kinds, strict=True):
+        report.column_kinds[name] = kind
+    renamed = shown != names
+    out_schema = pa.schema(
+        [field.with_name(name) for field, name in zip(schema, shown, strict=True)],
+        # The metadata (pandas', say) repeats the column names: dropped if any was tokenized.
+        metadata=None if renamed else schema.metadata,
+    )
+    memo: dict[tuple[int, str, str | None], tuple[Pending, int]] = {}
+    sink = _Sink()
+    writer = _writer(sink, out_schema, source)
+    for group in range(source.num_row_groups):
+        table = source.read_row_group(group)
+        if len(memo) > _MEMO_ENTRIES:
+            memo.clear()
+        # Every column's cells are submitted before any answer is awaited, so the workers
+        # share the row group; the batches depend on the file alone.
+        todo: dict[tuple[int, str, str | None], None] = {}
+        columns = []
+        for index, field in enumerate(schema):
+            values = table.column(index).to_pylist()
+            columns.append(values)
+            kind = kinds[index]
+            if kind == "keep":
+                continue
+            entity = kind.removeprefix("entity:") if kind.startswith("entity:") else None
+            for text in _strings_of(values, field.type):
+                if text and not (kind == "plain" and _PLAIN_CELL.fullmatch(text.strip())):
+                    key = (index, text, entity)
+                    if key not in memo:
+                        todo[key] = None
+        keys = list(todo)
+        for start in range(0, len(keys), _CELLS_PER_BATCH):
+            batch = keys[start : start + _CELLS_PER_BATCH]
+            pending = work.submit([(text, entity) for _, text, entity in batch])
+            memo.update((key, (pending, i)) for i, key in enumerate(batch))
+        arrays = []
+        for index, (field, values) in enumerate(zip(schema, columns, strict=True)):
+            kind = kinds[index]
+            if kind == "keep":
+                arrays.append(table.column(index))
+                continue
+            entity = kind.removeprefix("entity:") if kind.startswith("entity:") else None
+            restore = _restorer(memo, index, entity, report.entities[shown[index]])
+            arrays.append(_rebuilt([_walk(v, field.type, restore) for v in values], field.type))
+        writer.write_table(
+            pa.Table.from_arrays(arrays, schema=out_schema), row_group_size=max(1, table.num_rows)
+        )
+        report.rows += table.num_rows
+        yield sink.take()
+    writer.close()
+    yield sink.take()
+
+
+def _strings_of(values: list[Any], kind: Any) -> list[str]:
+    found: list[str] = []
+
+    def note(text: str) -> str:
+        found.append(text)
+        return text
+
+    for value in values:
+        _walk(value, kind, note)
+    return found
+
+
+def _replaced(values: list[Any], kind: Any, replacements: Iterator[str]) -> list[Any]:
+    """`values` with their strings taken in turn from `replacements` (as `_strings_of` found them)."""
+    return [_walk(value, kind, lambda _: next(replacements)) for value in values]
+
+
+def _restorer(
+    memo: dict[tuple[int, str, str | None], tuple[Pending, int]],
+    index: int,
+    entity: str | None,
+    counts: Counter[str],
+) -> Callable[[str], str]:
+    def restore(text: str) -> str:
+        found = memo.get((index, text, entity))
+        if found is None:
+            return text  # never sent: empty, or a short number in a plain column
+        pending, position = found
+        anonymized, entity_counts = pending.result()[position]
+        counts.update(entity_counts)
+        return anonymized
+
+    return restore
+
+
+def _kinds(source: Any, schema: Any, work: CellWork, overrides: dict[str, str]) -> list[str]:
+    """Each column's kind: an override, `keep` for columns without strings, `text` for
+    nested ones, and for top-level strings what the first rows say (as for CSV)."""
+    import pyarrow as pa
+
+    sample = None
+    if source.num_row_groups:
+        sample = source.read_row_group(0).slice(0, _SAMPLE_ROWS)
+    columns: dict[int, list[str]] = {}
+    for index, field in enumerate(schema):
+        kind = field.type.value_type if pa.types.is_dictionary(field.type) else field.type
+        if field.name not in overrides and _is_text(kind) and sample is not None:
+            columns[index] = [v for v in sample.column(index).to_pylist() if v is not None]
+    sampled = sorted({v for values in columns.values() for v in values if v.strip()})
+    results = work.submit([(v, None) for v in sampled]).result() if sampled else []
+    done = dict(zip(sampled, results, strict=True))
+    counts = {value: found for value, (_, found) in done.items()}
+    whole = {value for value, (text, _) in done.items() if len(text.split()) <= 1}
+    kinds = []
+    for index, field in enumerate(schema):
+        if field.name in overrides:
+            kinds.append(overrides[field.name])
+        elif not _holds(field.type, _is_text):
+            kinds.append("keep")
+        elif index in columns:
+            kinds.append(_classify(columns[index], counts, whole))
+        else:
+            kinds.append("text")
+    return kinds
+
+
+def reidentify_parquet(
+    chunks: Iterable[bytes],
+    *,
+    reidentify_many: Callable[[list[str]], list[str]],
+    limit: int = PARQUET_MAX_BYTES,
+) -> Iterator[bytes]:
+    """The stored Parquet file with its tokens restored, row group by row group; the token
+    store is asked once per column of a row group."""
+    import pyarrow as pa
+
+    source = _open(_read_whole(chunks, limit))
+    schema = source.schema_arrow
+    names = reidentify_many(list(schema.names))
+    out_schema = pa.schema(
+        [field.with_name(name) for field, name in zip(schema, names, strict=True)],
+        metadata=schema.metadata,
+    )
+    sink = _Sink()
+    writer = _writer(sink, out_schema, source)
+    for group in range(source.num_row_groups):
+        table = source.read_row_group(group)
+        arrays = []
+        for index, field in enumerate(schema):
+            column = table.column(index)
+            if not _holds(field.type, _is_text):
+                arrays.append(column)
+                continue
+            values = column.to_pylist()
+            restored = iter(reidentify_many(_strings_of(values, field.type)))
+            arrays.append(_rebuilt(_replaced(values, field.type, restored), field.type))
+        writer.write_table(
+            pa.Table.from_arrays(arrays, schema=out_schema), row_group_size=max(1, table.num_rows)
+        )
+        yield sink.take()
+    writer.close()
+    yield sink.take()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -63,6 +64,11 @@ def _work(tenant: str, cells: Cells) -> Done:
     if _worker_anonymizer is None:  # the initializer failed: say so rather than guess
         raise RuntimeError("dataset worker has no anonymizer")
     return anonymize_cells(_worker_anonymizer, tenant, cells)
+
+
+def _ready() -> bool:
+    time.sleep(0.2)  # held a moment, so each worker gets one of the warm-up calls
+    return _worker_anonymizer is not None
 
 
 class _Result:
@@ -120,9 +126,19 @@ class DatasetPool:
         processes = getattr(executor, "_processes", None) or {}
         return sorted(processes)
 
-    def start(self) -> None:
-        """Start the workers now rather than on first use."""
-        self._running()
+    @property
+    def recipe(self) -> AnonymizerRecipe:
+        return self._recipe
+
+    def warm(self) -> None:
+        """Start every worker now (each loading its detector) rather than on first use."""
+        executor = self._running()
+        for future in [executor.submit(_ready) for _ in range(self.workers)]:
+            try:
+                future.result()
+            except BrokenProcessPool:
+                self.broken()
+                raise WorkerDied("a dataset worker process could not start") from None
 
     def broken(self) -> None:
         """Drop a pool that lost a worker; the next upload starts a fresh one."""

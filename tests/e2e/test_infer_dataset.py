@@ -284,3 +284,76 @@ def test_the_cli_infers_with_a_progress_bar(tmp_path: Path, upstream: Upstream):
     refused = _cli([*args, "--template", "{nowhere}"], data_dir, upstream)
     assert refused.returncode == 1 and "'nowhere'" in refused.stderr
     assert len(_chats(upstream, mark)) == 6
+
+
+def _jsonl_upload(caller: _Caller, records: list[dict[str, Any]]) -> str:
+    content = b"".join(json.dumps(r).encode() + b"\n" for r in records)
+    answer = caller.http.post(
+        "/v1/datasets",
+        data={"name": "tickets-jsonl"},
+        files={"file": ("t.jsonl", content, "application/jsonl")},
+    )
+    assert answer.status_code == 201, answer.text
+    return str(answer.json()["id"])
+
+
+def test_json_fields_and_nested_paths_render_and_come_back_row_for_row(
+    caller: _Caller, upstream: Upstream
+):
+    records = [
+        {"customer": {"name": NAMES[i], "email": EMAILS[i]}, "notes": f"refund {i}", "n": i}
+        for i in range(4)
+    ]
+    dataset_id = _jsonl_upload(caller, records)
+    stored = [json.loads(line) for line in caller.content(dataset_id, 1).splitlines()]
+    mark = len(upstream.received)
+    template = "Reply to {customer.name} ({customer.email}) about {notes}, case {n}"
+    answer = caller.infer(dataset_id, model=MODEL, template=template, output_column="reply")
+    assert answer.status_code == 202, answer.text
+    job = caller.wait(answer.json()["id"])
+    assert job["state"] == "succeeded", job
+
+    def rendered(row: dict[str, Any]) -> str:
+        c = row["customer"]
+        return f"Reply to {c['name']} ({c['email']}) about {row['notes']}, case {row['n']}"
+
+    assert sorted(_chats(upstream, mark)) == sorted(_payload(rendered(r)) for r in stored)
+    assert_no_values(upstream.bodies_since(mark), (*NAMES, *EMAILS))
+    restored = [
+        json.loads(line)
+        for line in caller.content(job["dataset_id"], 1, view="reidentified").splitlines()
+    ]
+    assert [{k: v for k, v in r.items() if k != "reply"} for r in restored] == records
+    assert [r["reply"] for r in restored] == [f"You said: {rendered(r)}" for r in records]
+
+
+def test_a_row_without_the_named_field_is_a_400_naming_the_row(caller: _Caller, upstream: Upstream):
+    dataset_id = _jsonl_upload(caller, [{"notes": "a"}, {"other": "b"}, {"notes": "c"}])
+    mark = len(upstream.received)
+    answer = caller.infer(dataset_id, model=MODEL, template="Sort {notes}")
+    assert answer.status_code == 400
+    error = answer.json()["error"]
+    assert error["param"] == "template" and "row 2" in error["message"]
+    assert "'notes'" in error["message"]
+    assert not [r for r in upstream.received[mark:] if r.method == "POST"]
+
+
+def test_a_batch_job_cancelled_cancels_its_upstream_batch(caller: _Caller, upstream: Upstream):
+    upstream.behaviour.batch_delay = 60.0
+    dataset_id = caller.upload(_csv(3))
+    before = len(upstream.received)
+    answer = caller.infer(dataset_id, model=MODEL, template="{notes}", mode="batch")
+    assert answer.status_code == 202, answer.text
+    job_id = answer.json()["id"]
+    for _ in range(200):
+        if any(r.path.endswith("/batches") for r in upstream.received[before:]):
+            break
+        time.sleep(0.05)
+    mark = len(upstream.received)
+    assert caller.http.post(f"/v1/jobs/{job_id}/cancel").status_code == 200
+    job = caller.wait(job_id)
+    assert job["state"] == "cancelled"
+    assert "no row of 3 was done, so no version was stored" in job["error"]["message"]
+    assert any(r.path.endswith("/cancel") for r in upstream.received[mark:])
+    missing = caller.http.get(f"/v1/datasets/{job['dataset_id']}")
+    assert missing.status_code == 404  # the derived dataset it had begun is gone again

@@ -829,9 +829,13 @@ class InferDataset:
                     outcome.tokens += usage["total_tokens"]
                 answers[number] = (self._guarded(plan, _content(body), outcome), None)
             else:
+                # A line's error is Groq's: on the line (an expired request) or in its body.
                 error = item.get("error")
+                if not isinstance(error, dict) and isinstance(body, dict):
+                    error = body.get("error")
                 code = error.get("code") if isinstance(error, dict) else None
-                answers[number] = ("", code if isinstance(code, str) else "batch_error")
+                valid = isinstance(code, str) and re.fullmatch(r"[a-z0-9_]{1,64}", code)
+                answers[number] = ("", code if valid and isinstance(code, str) else "batch_error")
 
     def _remember(self, principal: Principal, kind: str, answer: Any, *, lines: int) -> BatchObject:
         """The upstream's file or batch under a vault id, so the batch API shows it too."""

@@ -12,6 +12,7 @@ import shutil
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,13 +81,10 @@ class Console:
         )
 
 
-@pytest.fixture(scope="module")
-def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console]:
-    settings = Settings(  # type: ignore[call-arg]
-        data_dir=tmp_path_factory.mktemp("console"),
-        groq_base_url="http://127.0.0.1:9",
-        _env_file=None,
-    )
+@contextmanager
+def serve_vault(settings: Settings) -> Iterator[Console]:
+    """A vault on `settings` (regex detector) served on a free loopback port, start-up
+    included, until the block ends."""
     vault = build_vault(settings, detector_override=RegexDetector())
     config = uvicorn.Config(
         create_app(vault=vault), host="127.0.0.1", port=0, log_level="warning", lifespan="on"
@@ -104,6 +102,16 @@ def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console]:
         server.should_exit = True
         thread.join(timeout=10)
         vault.close()
+
+
+def console_settings(data_dir: Path, **fields: Any) -> Settings:
+    return Settings(data_dir=data_dir, groq_base_url="http://127.0.0.1:9", _env_file=None, **fields)  # type: ignore[call-arg]
+
+
+@pytest.fixture(scope="module")
+def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console]:
+    with serve_vault(console_settings(tmp_path_factory.mktemp("console"))) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
@@ -165,11 +173,13 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser: Any, console: Console, request: pytest.FixtureRequest) -> Iterator[Any]:
+def visit(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """Opens a person's browser on `on` (the module's `console` vault unless told)."""
     opened: list[Visit] = []
 
-    def open_visit(name: str, *, phone: bool = False) -> Visit:
-        opened.append(Visit(browser, console, f"{request.node.name}-{name}", phone=phone))
+    def open_visit(name: str, *, phone: bool = False, on: Console | None = None) -> Visit:
+        served = on or request.getfixturevalue("console")
+        opened.append(Visit(browser, served, f"{request.node.name}-{name}", phone=phone))
         return opened[-1]
 
     yield open_visit

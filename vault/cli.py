@@ -590,13 +590,48 @@ def keys_rewrap(
     vault = _vault()
     target = to_key_id or vault.keys.primary_key_id
     report = rewrap_all(
-        keys=vault.keys, tenant_keys=vault.tenant_keys, catalog=vault.datasets, to_key_id=target
+        keys=vault.keys,
+        tenant_keys=vault.tenant_keys,
+        catalog=vault.datasets,
+        to_key_id=target,
+        signing_keys=vault.signing_keys,
     )
-    counts = {"tenant_roots": report.tenant_roots, "dataset_versions": report.dataset_versions}
+    counts = {
+        "tenant_roots": report.tenant_roots,
+        "dataset_versions": report.dataset_versions,
+        "signing_keys": report.signing_keys,
+    }
     _audit_cli(vault, "_system", "keys.rotate", None, counts)
     typer.echo(
-        f"rewrapped {report.tenant_roots} tenant keys and {report.dataset_versions} dataset versions"
+        f"rewrapped {report.tenant_roots} tenant keys, {report.dataset_versions} dataset versions"
+        f" and {report.signing_keys} audit signing keys"
     )
+
+
+@keys_app.command("rotate")
+def keys_rotate(
+    signing: Annotated[
+        bool, typer.Option("--signing", help="Rotate the audit signing key (Ed25519).")
+    ] = False,
+) -> None:
+    """(local only) Rotate the audit signing key: a fresh key signs from now on; checkpoints
+    signed before keep verifying under the old key, which every export lists. Restart running
+    servers to sign with the new key."""
+    _local_only("keys rotate")
+    from vault.errors import VaultError
+    from vault.services.rotate_keys import rotate_signing_key
+
+    if not signing:
+        raise fail("say which key to rotate: --signing (KMS keys rotate in KMS; then keys rewrap)")
+    vault = _vault()
+    try:
+        old, new = rotate_signing_key(vault.signing_keys)
+    except VaultError as exc:
+        raise fail(exc.message, 1) from None
+    _audit_cli(
+        vault, "_system", "keys.rotate_signing", None, {"old_key_id": old, "new_key_id": new}
+    )
+    typer.echo(f"audit signing key rotated: {old} retired, {new} current")
 
 
 @keys_app.command("shred")

@@ -36,6 +36,7 @@ __all__ = [
     "OutageFlag",
     "RateLimits",
     "ShipCursors",
+    "SigningKeys",
     "SpanCacheStore",
     "StoredObject",
     "TenantKeys",
@@ -627,4 +628,16 @@ class ShipCursors(Protocol):
 
     def exclusive(self) -> AbstractContextManager[bool]:
         """Entered: True if this caller alone may ship now, False if another shipper is."""
+        ...
+
+
+class SigningKeys(Protocol):
+    """The audit signing keys kept sealed: the current one and those it replaced."""
+
+    def rotate(self) -> tuple[str, str]:
+        """Retire the current key, make a fresh one current; (old key id, new key id)."""
+        ...
+
+    def rewrap_all(self, *, to_key_id: str) -> int:
+        """Rewrap every sealed signing key under KMS key `to_key_id`; how many moved."""
         ...

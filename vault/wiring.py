@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from vault.services.upload_job import JobRunner
 
 if TYPE_CHECKING:
+    from vault.adapters.audit_signing import SqlSigningKeys
     from vault.adapters.webhooks_sql import SqlWebhookStore
     from vault.services.ship_audit import ShipParts, ShipSchedule
     from vault.services.webhooks import DeliveryWorker, WebhookParts
@@ -172,6 +173,13 @@ class Vault:
             checkpoint_every=self.settings.audit_checkpoint_every,
             outbox=self.webhooks,
         )
+
+    @cached_property
+    def signing_keys(self) -> SqlSigningKeys:
+        """The sealed audit signing keys, for rotation and rewrapping."""
+        from vault.adapters.audit_signing import SqlSigningKeys
+
+        return SqlSigningKeys(self.engine, self.keys)
 
     @cached_property
     def webhooks(self) -> SqlWebhookStore:

@@ -1,38 +1,58 @@
-"""The audit signing key: Ed25519, its private half sealed under a KMS data key in `system_keys`."""
+"""The audit signing key: Ed25519, its private half sealed under a KMS data key in `system_keys`.
+
+The current key is the row `audit-signing`. Rotating it keeps the old one as
+`audit-signing:<key id>` (its public half is what matters then: old checkpoints name it and
+verify under it), stamps every checkpoint that named no key with the old key's id, and stores a
+fresh key as current, all in one transaction. Rewrapping (`keys rewrap`) moves every sealed
+signing key, current and retired, under another KMS key without unsealing it.
+"""
 
 from __future__ import annotations
 
 import os
 import struct
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError as SqlIntegrityError
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from vault.adapters.tables import SystemKeyRow
+from vault.adapters.tables import AuditCheckpointRow, SystemKeyRow
 from vault.domain.audit_export import key_id_for
-from vault.errors import IntegrityError, ServiceUnavailable
+from vault.errors import Conflict, IntegrityError, ServiceUnavailable
 from vault.ports import KeyService
 
-__all__ = ["KEY_NAME", "AuditSigner", "load_or_create"]
+__all__ = ["KEY_NAME", "AuditSigner", "SqlSigningKeys", "load_or_create"]
 
 KEY_NAME: Final = "audit-signing"
 _CONTEXT: Final = {"tenant": "_system", "purpose": "audit-signing"}
 _MAGIC: Final = b"VAS1"
 _NONCE_BYTES: Final = 12
+_RETIRED_PREFIX: Final = KEY_NAME + ":"
+_CHECKPOINTS = AuditCheckpointRow.__table__  # type: ignore[attr-defined]
+_SYSTEM_KEYS = SystemKeyRow.__table__  # type: ignore[attr-defined]
 
 
 class AuditSigner:
     """Signs with the deployment's audit key. `repr` never shows key material."""
 
-    def __init__(self, private_key: Ed25519PrivateKey) -> None:
+    def __init__(
+        self, private_key: Ed25519PrivateKey, *, retired: Mapping[str, bytes] | None = None
+    ) -> None:
         self._private = private_key
         self._public = private_key.public_key().public_bytes_raw()
+        self._retired = MappingProxyType(dict(retired or {}))
+
+    @property
+    def retired_keys(self) -> Mapping[str, bytes]:
+        """Public keys of the signing keys this one replaced, by key id."""
+        return self._retired
 
     @property
     def public_key_bytes(self) -> bytes:
@@ -69,8 +89,8 @@ def _seal(private: Ed25519PrivateKey, keys: KeyService) -> SystemKeyRow:
     )
 
 
-def _open(row: SystemKeyRow, keys: KeyService) -> AuditSigner:
-    blob = row.sealed_key
+def _split(blob: bytes) -> tuple[bytes, bytes, bytes]:
+    """(wrapped data key, nonce, ciphertext) of a sealed signing key."""
     if not blob.startswith(_MAGIC) or len(blob) < len(_MAGIC) + 2:
         raise IntegrityError("the audit signing key failed its integrity check")
     (wrapped_len,) = struct.unpack(">H", blob[4:6])
@@ -79,6 +99,13 @@ def _open(row: SystemKeyRow, keys: KeyService) -> AuditSigner:
     ciphertext = blob[6 + wrapped_len + _NONCE_BYTES :]
     if len(wrapped) != wrapped_len or len(nonce) != _NONCE_BYTES:
         raise IntegrityError("the audit signing key failed its integrity check")
+    return wrapped, nonce, ciphertext
+
+
+def _open(
+    row: SystemKeyRow, keys: KeyService, retired: Mapping[str, bytes] | None = None
+) -> AuditSigner:
+    wrapped, nonce, ciphertext = _split(row.sealed_key)
     data_key = keys.decrypt_data_key(wrapped, _CONTEXT)
     try:
         seed = AESGCM(data_key).decrypt(nonce, ciphertext, _aad(row.public_key))
@@ -87,7 +114,14 @@ def _open(row: SystemKeyRow, keys: KeyService) -> AuditSigner:
         raise IntegrityError("the audit signing key failed its integrity check") from None
     if private.public_key().public_bytes_raw() != row.public_key:
         raise IntegrityError("the audit signing key failed its integrity check")
-    return AuditSigner(private)
+    return AuditSigner(private, retired=retired)
+
+
+def _retired(session: Session) -> dict[str, bytes]:
+    rows = session.scalars(
+        select(SystemKeyRow).where(_SYSTEM_KEYS.c.name.startswith(_RETIRED_PREFIX))
+    )
+    return {row.name.removeprefix(_RETIRED_PREFIX): bytes(row.public_key) for row in rows}
 
 
 def load_or_create(engine: Engine, keys: KeyService) -> AuditSigner:
@@ -101,7 +135,7 @@ def load_or_create(engine: Engine, keys: KeyService) -> AuditSigner:
         with Session(engine) as session:
             row = session.get(SystemKeyRow, KEY_NAME)
             if row is not None:
-                return _open(row, keys)
+                return _open(row, keys, _retired(session))
         private = Ed25519PrivateKey.generate()
         row = _seal(private, keys)
         try:
@@ -119,3 +153,87 @@ def load_or_create(engine: Engine, keys: KeyService) -> AuditSigner:
         raise ServiceUnavailable(
             "metadata database unreachable", code="database_unavailable"
         ) from exc
+
+
+def _unreachable(exc: SQLAlchemyError) -> ServiceUnavailable:
+    error = ServiceUnavailable("metadata database unreachable", code="database_unavailable")
+    error.__cause__ = exc
+    return error
+
+
+class SqlSigningKeys:
+    """`SigningKeys`: rotate the audit signing key, rewrap the sealed ones."""
+
+    def __init__(self, engine: Engine, keys: KeyService) -> None:
+        self._engine = engine
+        self._keys = keys
+
+    def rotate(self) -> tuple[str, str]:
+        """Retire the current key and make a fresh one current; (old key id, new key id).
+
+        Raises Conflict if another rotation got there first, and what `load_or_create` raises.
+        """
+        current = load_or_create(self._engine, self._keys)  # also checks the stored key opens
+        fresh = _seal(Ed25519PrivateKey.generate(), self._keys)
+        fresh_id = key_id_for(bytes(fresh.public_key))
+        try:
+            with Session(self._engine) as session:
+                row = session.get(SystemKeyRow, KEY_NAME, with_for_update=True)
+                if row is None or bytes(row.public_key) != current.public_key_bytes:
+                    raise Conflict("the audit signing key changed meanwhile; run it again")
+                session.add(
+                    SystemKeyRow(
+                        name=_RETIRED_PREFIX + current.key_id,
+                        kms_key_id=row.kms_key_id,
+                        sealed_key=row.sealed_key,
+                        public_key=row.public_key,
+                        created_at=row.created_at,
+                    )
+                )
+                # Checkpoints from before key ids were kept were signed by this key.
+                session.execute(
+                    update(_CHECKPOINTS)
+                    .where(_CHECKPOINTS.c.key_id.is_(None))
+                    .values(key_id=current.key_id)
+                )
+                session.delete(row)
+                session.flush()
+                session.add(fresh)
+                session.commit()
+        except SQLAlchemyError as exc:
+            raise _unreachable(exc) from exc
+        return current.key_id, fresh_id
+
+    def rewrap_all(self, *, to_key_id: str) -> int:
+        """Move every sealed signing key under KMS key `to_key_id`; how many moved. Each is
+        checked to open before it replaces the old one; those already there are skipped."""
+        moved = 0
+        try:
+            with Session(self._engine) as session:
+                rows = list(
+                    session.scalars(
+                        select(SystemKeyRow).where(
+                            _SYSTEM_KEYS.c.name.startswith(KEY_NAME),
+                            _SYSTEM_KEYS.c.kms_key_id != to_key_id,
+                        )
+                    )
+                )
+                for row in rows:
+                    wrapped, nonce, ciphertext = _split(row.sealed_key)
+                    rewrapped = self._keys.rewrap(wrapped, _CONTEXT, to_key_id=to_key_id)
+                    sealed = _MAGIC + struct.pack(">H", len(rewrapped)) + rewrapped + nonce
+                    sealed += ciphertext
+                    candidate = SystemKeyRow(
+                        name=row.name,
+                        kms_key_id=to_key_id,
+                        sealed_key=sealed,
+                        public_key=row.public_key,
+                    )
+                    _open(candidate, self._keys)  # the new wrapping must open before it counts
+                    row.sealed_key, row.kms_key_id = sealed, to_key_id
+                    session.add(row)
+                    session.commit()
+                    moved += 1
+        except SQLAlchemyError as exc:
+            raise _unreachable(exc) from exc
+        return moved

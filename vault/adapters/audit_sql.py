@@ -184,7 +184,11 @@ class SqlAuditLog:
     ) -> AuditCheckpoint:
         signature = self._signer.sign(checkpoint_message(tenant, seq, head_hash))
         checkpoint = AuditCheckpoint(
-            tenant=tenant, seq=seq, head_hash=head_hash, signature=signature
+            tenant=tenant,
+            seq=seq,
+            head_hash=head_hash,
+            signature=signature,
+            key_id=self._signer.key_id,
         )
         at = self._clock()
         connection.execute(
@@ -315,4 +319,5 @@ def _checkpoint(row: Row[Any]) -> AuditCheckpoint:
         seq=row.seq,
         head_hash=row.head_hash,
         signature=bytes.fromhex(row.signature),
+        key_id=row.key_id,
     )

@@ -266,9 +266,11 @@ def _body(event: AuditEvent, seq: int, at: datetime) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class AuditCheckpoint:
-    """A signature, by the audit key, over `checkpoint_message(tenant, seq, head_hash)`."""
+    """A signature, by the audit key, over `checkpoint_message(tenant, seq, head_hash)`.
+    `key_id` names the signing key (None: the deployment's first, from before rotation)."""
 
     tenant: str
     seq: int
     head_hash: str
     signature: bytes
+    key_id: str | None = None

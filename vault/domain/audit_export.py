@@ -5,17 +5,23 @@ JSONL layout, one JSON object per line:
     {"type": "header", "format": "vault-audit/1", "tenant", "since", "until", "first_seq",
      "first_prev_hash", "public_key" (base64 Ed25519), "key_id", "exported_at"}
     {"type": "record", <record body>, "prev_hash", "hash"}          one per record, seq ascending
-    {"type": "checkpoint", "seq", "head_hash", "signature"}        right after the record it signs
+    {"type": "checkpoint", "seq", "head_hash", "signature"[, "key_id"]}  after the record it signs
     {"type": "trailer", <the header's fields>, "head_seq", "head_hash", "count", "checkpoints",
      "chain_head_seq", "chain_head_hash", "signature"}
 
 Partial exports (`since`/`until`) stay verifiable: the records form one contiguous seq range,
 the header states the first record's seq and its `prev_hash`, and the trailer signature, made at
 export time, covers (tenant, since, until, first_seq, first_prev_hash, head_seq, head_hash, count,
-checkpoints, chain head, key id, export time). The link before `first_seq` is vouched for by that
-signature; every link inside the range is checked by recomputing hashes. Checkpoint lines carry
-the signatures stored every N appends, over (tenant, seq, head_hash); they show that the records
-up to them were not rewritten after they were signed.
+checkpoints, chain head, key id, export time, retired keys). The link before `first_seq` is
+vouched for by that signature; every link inside the range is checked by recomputing hashes.
+Checkpoint lines carry the signatures stored every N appends, over (tenant, seq, head_hash); they
+show that the records up to them were not rewritten after they were signed.
+
+After a signing-key rotation, a checkpoint signed by a retired key names it (`key_id`), and the
+header lists the retired keys as `retired_keys` ({key id: base64 public key}); the trailer repeats
+that list under the current key's signature, so pinning the current key vouches for them too.
+A checkpoint without `key_id`, as in every export made before rotation, is checked under the
+header's key.
 
 CSV layout: a first row naming the columns `CSV_COLUMNS`; then one row per JSONL line. Record
 rows fill the record columns (`details` as canonical JSON, None as an empty cell); header,
@@ -100,6 +106,7 @@ _TRAILER_KEYS: Final = frozenset(
     }
 )  # fmt: skip
 _CHECKPOINT_KEYS: Final = frozenset({"type", "seq", "head_hash", "signature"})
+_RETIRED: Final = "retired_keys"  # optional in a header (and then in its trailer)
 CSV_COLUMNS: Final = (
     "type", "seq", "at", "tenant", "actor", "action", "object", "purpose", "outcome",
     "source", "request_id", "details", "prev_hash", "hash", "meta",
@@ -122,9 +129,11 @@ def export_header(
     first: AuditRecord | None,
     public_key: bytes,
     exported_at: datetime,
+    retired_keys: Mapping[str, bytes] | None = None,
 ) -> dict[str, Any]:
-    """The first line of an export; `first` is the first exported record (None when empty)."""
-    return {
+    """The first line of an export; `first` is the first exported record (None when empty).
+    `retired_keys` (key id → public key) are the earlier signing keys, listed when there are any."""
+    header: dict[str, Any] = {
         "type": "header",
         "format": FORMAT,
         "tenant": tenant,
@@ -136,19 +145,31 @@ def export_header(
         "key_id": key_id_for(public_key),
         "exported_at": format_time(exported_at),
     }
+    if retired_keys:
+        header[_RETIRED] = {
+            key_id: base64.b64encode(public).decode("ascii")
+            for key_id, public in sorted(retired_keys.items())
+        }
+    return header
 
 
 def record_line(record: AuditRecord) -> dict[str, Any]:
     return {"type": "record", **record.as_dict()}
 
 
-def checkpoint_line(seq: int, head_hash: str, signature: bytes) -> dict[str, Any]:
-    return {
+def checkpoint_line(
+    seq: int, head_hash: str, signature: bytes, *, key_id: str | None = None
+) -> dict[str, Any]:
+    """A checkpoint line; `key_id` only for one signed by a retired key."""
+    line: dict[str, Any] = {
         "type": "checkpoint",
         "seq": seq,
         "head_hash": head_hash,
         "signature": base64.b64encode(signature).decode("ascii"),
     }
+    if key_id is not None:
+        line["key_id"] = key_id
+    return line
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +188,7 @@ def export_trailer_fields(header: Mapping[str, Any], seen: ExportTrailerInput) -
     return {
         "type": "trailer",
         **{key: header[key] for key in _BOUND_KEYS},
+        **({_RETIRED: header[_RETIRED]} if _RETIRED in header else {}),
         "head_seq": None if seen.last is None else seen.last.seq,
         "head_hash": None if seen.last is None else seen.last.hash,
         "count": seen.count,
@@ -404,6 +426,7 @@ class _Verifier:
     def __init__(self, pinned: bytes | None) -> None:
         self.pinned = pinned
         self.key: Ed25519PublicKey | None = None
+        self.retired: dict[str, Ed25519PublicKey] = {}
         self.header: dict[str, Any] | None = None
         self.trailer_seen = False
         self.expected_seq: int | None = None
@@ -438,7 +461,7 @@ class _Verifier:
             raise _Bad("the line is not a header, record, checkpoint or trailer")
 
     def _header(self, obj: dict[str, Any]) -> None:
-        if set(obj) != _HEADER_KEYS or obj["format"] != FORMAT:
+        if set(obj) - {_RETIRED} != _HEADER_KEYS or obj["format"] != FORMAT:
             raise _Bad(f"the header is not a {FORMAT} header")
         if not isinstance(obj["tenant"], str) or not obj["tenant"]:
             raise _Bad("the header names no tenant")
@@ -461,6 +484,7 @@ class _Verifier:
             raise _Bad("the header's key_id does not match its public key")
         if self.pinned is not None and public != self.pinned:
             raise _Bad("the export is signed by another key than the one given")
+        self.retired = _retired_keys(obj.get(_RETIRED, {}))
         self.key = key
         self.header = obj
         self.expected_seq, self.prev_hash = first_seq, first_prev
@@ -505,7 +529,7 @@ class _Verifier:
     def _checkpoint(self, obj: dict[str, Any]) -> None:
         seq = obj.get("seq")
         claimed = seq if _is_int(seq) else None
-        if set(obj) != _CHECKPOINT_KEYS:
+        if set(obj) - {"key_id"} != _CHECKPOINT_KEYS:
             raise _Bad("the checkpoint's fields are not checkpoint fields", claimed)
         if self.last is None or claimed != self.last[0] or claimed <= self.last_checkpoint:
             raise _Bad("the checkpoint does not follow the record it signs", claimed)
@@ -513,9 +537,15 @@ class _Verifier:
             raise _Bad("the checkpoint signs another chain head than this record", claimed)
         assert self.key is not None
         assert self.header is not None
+        key = self.key
+        if "key_id" in obj and obj["key_id"] != self.header["key_id"]:
+            retired = self.retired.get(obj["key_id"]) if isinstance(obj["key_id"], str) else None
+            if retired is None:
+                raise _Bad("the checkpoint names a key the header does not list", claimed)
+            key = retired
         message = checkpoint_message(self.header["tenant"], claimed, self.last[1])
         try:
-            self.key.verify(_signature(obj["signature"]), message)
+            key.verify(_signature(obj["signature"]), message)
         except InvalidSignature:
             raise _Bad("the checkpoint signature is invalid", claimed) from None
         self.last_checkpoint = claimed
@@ -523,11 +553,12 @@ class _Verifier:
 
     def _trailer(self, obj: dict[str, Any]) -> None:
         claimed = obj.get("head_seq") if _is_int(obj.get("head_seq")) else None
-        if set(obj) != _TRAILER_KEYS:
-            raise _Bad("the trailer's fields are not trailer fields", claimed)
         assert self.header is not None
+        expected = _TRAILER_KEYS | ({_RETIRED} if _RETIRED in self.header else set())
+        if set(obj) != expected:
+            raise _Bad("the trailer's fields are not trailer fields", claimed)
         assert self.key is not None
-        for key in _BOUND_KEYS:
+        for key in (*_BOUND_KEYS, *([_RETIRED] if _RETIRED in self.header else [])):
             if obj[key] != self.header[key]:
                 raise _Bad(f"the trailer's {key} differs from the header's", claimed)
         if obj["count"] != self.count or not _is_int(obj["count"]):
@@ -542,6 +573,22 @@ class _Verifier:
         except (InvalidSignature, TypeError, ValueError):
             raise _Bad("the trailer signature is invalid", claimed) from None
         self.trailer_seen = True
+
+
+def _retired_keys(listed: object) -> dict[str, Ed25519PublicKey]:
+    """The header's retired keys by id, each checked to be the key its id names."""
+    if not isinstance(listed, dict):
+        raise _Bad("the header's retired_keys is not a map of key ids to keys")
+    keys = {}
+    for key_id, encoded in listed.items():
+        public = _base64(encoded, "a retired public key")
+        if key_id != key_id_for(public):
+            raise _Bad("a retired key's id does not match its public key")
+        try:
+            keys[key_id] = Ed25519PublicKey.from_public_bytes(public)
+        except ValueError:
+            raise _Bad("a retired key is not an Ed25519 key") from None
+    return keys
 
 
 def verify_items(

@@ -14,7 +14,13 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, Final
 
-from vault.domain.audit import AuditEvent, AuditRecord, canonical_json, format_time
+from vault.domain.audit import (
+    AuditCheckpoint,
+    AuditEvent,
+    AuditRecord,
+    canonical_json,
+    format_time,
+)
 from vault.domain.audit_export import (
     ExportTrailerInput,
     checkpoint_line,
@@ -28,7 +34,7 @@ from vault.domain.audit_export import (
 from vault.errors import InvalidRequest
 from vault.ports import AuditLog, AuditSigner
 
-__all__ = ["FORMATS", "export_audit", "media_type", "parse_moment"]
+__all__ = ["FORMATS", "export_audit", "media_type", "parse_moment", "retired_keys", "signed_by"]
 
 FORMATS: Final = ("jsonl", "csv")
 _MEDIA_TYPES: Final = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8"}
@@ -135,6 +141,7 @@ def _objects(
         first=first,
         public_key=signer.public_key_bytes,
         exported_at=exported.at,
+        retired_keys=retired_keys(signer),
     )
     yield header
     last, count, signed = None, 0, 0
@@ -147,7 +154,12 @@ def _objects(
             while pending is not None and pending.seq < record.seq:
                 pending = next(checkpoints, None)
             if pending is not None and pending.seq == record.seq:
-                yield checkpoint_line(pending.seq, pending.head_hash, pending.signature)
+                yield checkpoint_line(
+                    pending.seq,
+                    pending.head_hash,
+                    pending.signature,
+                    key_id=signed_by(pending, signer),
+                )
                 signed += 1
                 pending = next(checkpoints, None)
     seen = ExportTrailerInput(
@@ -160,6 +172,19 @@ def _objects(
     trailer = export_trailer_fields(header, seen)
     signature = signer.sign(trailer_message(trailer))
     yield {**trailer, "signature": base64.b64encode(signature).decode("ascii")}
+
+
+def retired_keys(signer: AuditSigner) -> dict[str, bytes]:
+    """The signer's earlier keys by id (none for a signer that was never rotated)."""
+    # A signer that knows no rotation (a test double, say) has no `retired_keys` at all.
+    return dict(getattr(signer, "retired_keys", None) or {})
+
+
+def signed_by(checkpoint: AuditCheckpoint, signer: AuditSigner) -> str | None:
+    """The key id to name on a checkpoint's line: only one other than the signer's own."""
+    if checkpoint.key_id is None or checkpoint.key_id == signer.key_id:
+        return None
+    return checkpoint.key_id
 
 
 def _chained(first: AuditRecord, rest: Iterator[AuditRecord]) -> Iterator[AuditRecord]:

@@ -1,26 +1,34 @@
-"""Key rotation and crypto-shredding: rewrap stored data keys, or destroy them for good."""
+"""Key rotation and crypto-shredding: rewrap stored data keys, rotate the audit signing key, or
+destroy keys for good."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from vault.crypto import rewrap
-from vault.ports import DatasetCatalog, KeyService, TenantKeys
+from vault.ports import DatasetCatalog, KeyService, SigningKeys, TenantKeys
 from vault.services.ingest_dataset import dataset_context
 
-__all__ = ["RewrapReport", "rewrap_all", "shred_dataset", "shred_tenant"]
+__all__ = ["RewrapReport", "rewrap_all", "rotate_signing_key", "shred_dataset", "shred_tenant"]
 
 
 @dataclass(frozen=True, slots=True)
 class RewrapReport:
     tenant_roots: int
     dataset_versions: int
+    signing_keys: int = 0
 
 
 def rewrap_all(
-    *, keys: KeyService, tenant_keys: TenantKeys, catalog: DatasetCatalog, to_key_id: str
+    *,
+    keys: KeyService,
+    tenant_keys: TenantKeys,
+    catalog: DatasetCatalog,
+    to_key_id: str,
+    signing_keys: SigningKeys | None = None,
 ) -> RewrapReport:
-    """Rewrap every stored data key under `to_key_id` without decrypting any data.
+    """Rewrap every stored data key under `to_key_id` without decrypting any data: tenant
+    roots, dataset headers and, given `signing_keys`, the sealed audit signing keys.
 
     Resumable: items already under `to_key_id` are skipped, and each item is replaced in its own
     transaction after the new wrapping has been checked, so a run cut short loses nothing and a
@@ -38,7 +46,18 @@ def rewrap_all(
         )
         catalog.replace_header(version, header=header, key_id=to_key_id)
         versions += 1
-    return RewrapReport(tenant_roots=roots, dataset_versions=versions)
+    signing = signing_keys.rewrap_all(to_key_id=to_key_id) if signing_keys is not None else 0
+    return RewrapReport(tenant_roots=roots, dataset_versions=versions, signing_keys=signing)
+
+
+def rotate_signing_key(signing_keys: SigningKeys) -> tuple[str, str]:
+    """Make a fresh audit signing key current; (old key id, new key id).
+
+    Checkpoints signed so far keep verifying under the old key: it stays listed (public half)
+    and every export names it beside the checkpoints it signed. A running server signs with the
+    key it loaded until it restarts; what it signs meanwhile names that key, so it verifies too.
+    """
+    return signing_keys.rotate()
 
 
 def shred_dataset(catalog: DatasetCatalog, *, tenant: str, dataset_id: str) -> int:

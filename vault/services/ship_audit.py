@@ -35,6 +35,7 @@ from vault.domain.audit_export import (
 )
 from vault.errors import VaultError
 from vault.ports import AuditBucket, AuditLog, AuditSigner, ShipCursors
+from vault.services.export_audit import retired_keys, signed_by
 
 __all__ = ["ShipParts", "ShipReport", "ShipSchedule", "ship_audit"]
 
@@ -85,6 +86,7 @@ def _segment(
         first=records[0],
         public_key=signer.public_key_bytes,
         exported_at=at,
+        retired_keys=retired_keys(signer),
     )
     lines = [header]
     by_seq = {cp.seq: cp for cp in checkpoints}
@@ -94,7 +96,12 @@ def _segment(
         checkpoint = by_seq.get(record.seq)
         if checkpoint is not None:
             lines.append(
-                checkpoint_line(checkpoint.seq, checkpoint.head_hash, checkpoint.signature)
+                checkpoint_line(
+                    checkpoint.seq,
+                    checkpoint.head_hash,
+                    checkpoint.signature,
+                    key_id=signed_by(checkpoint, signer),
+                )
             )
             signed += 1
     last = records[-1]
@@ -159,7 +166,7 @@ def _ship_tenant(parts: ShipParts, tenant: str, report: ShipReport) -> int:
                             checkpoint.seq, checkpoint.head_hash, checkpoint.signature
                         ),
                         "tenant": tenant,
-                        "key_id": parts.signer.key_id,
+                        "key_id": checkpoint.key_id or parts.signer.key_id,
                     }
                 )
                 now = parts.clock()

@@ -8,7 +8,7 @@ import sys
 from vault.bench import Row
 
 # Each section is a module `vault.bench.<name>` with `run() -> list[Row]`.
-SECTIONS = ["detection", "guard", "crypto", "datasets", "proxy", "batches", "console"]
+SECTIONS = ["detection", "guard", "crypto", "datasets", "proxy", "batches", "console", "load"]
 
 
 def _format(value: float | None) -> str:

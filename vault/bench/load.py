@@ -1,0 +1,410 @@
+"""Load: `vault serve` with 1 and N workers under increasing load, beside the fake Groq called
+directly and the detector's own rate in process, all measured in the same run.
+
+Every request carries a unique prompt of about 200 characters with a name, a mail address and a
+phone number, so the detection cache never helps. The load generator is our own asyncio client
+in a process of its own, pinned to one core (`os.sched_setaffinity`): first a closed loop (so
+many connections, each sending as soon as its answer is in) finds the maximum rate, then open
+loops at fixed fractions of it measure latency from each request's scheduled time, so a server
+that falls behind is charged for the queue it builds. Several workers need a database server
+and share Redis, as in production: PostgreSQL (a fresh schema) and Redis (a fresh prefix) at
+VAULT_BENCH_DATABASE_URL and VAULT_BENCH_REDIS_URL, local defaults; without PostgreSQL only the
+single worker on SQLite is measured.
+
+Kept short by default (VAULT_BENCH_LOAD_SECONDS=5 per step); the goal's "at least 60 s" at 70%
+is VAULT_BENCH_LOAD_SECONDS=60.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from itertools import count
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from vault.bench import Row, percentile
+from vault.bench.proxy import prompt
+from vault.settings import Settings
+
+__all__ = ["Step", "run"]
+
+_SECTION = "load"
+_MODEL = "llama-3.1-8b-instant"
+_CHAT = "/openai/v1/chat/completions"
+_PROMPT_CHARS = 200
+_CONNECTIONS = 16
+_FRACTIONS = (0.5, 0.7, 0.9)
+_START_SECONDS = 600
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """What one load step measured: answered requests, failures, latencies in seconds."""
+
+    target: str
+    offered: float | None  # requests/s; None for the closed loop
+    ok: int
+    errors: int
+    seconds: float
+    latencies: list[float]
+
+    @property
+    def throughput(self) -> float:
+        return self.ok / self.seconds if self.seconds else 0.0
+
+    def ms(self, q: float) -> float:
+        return percentile(self.latencies, q) * 1000 if self.latencies else float("nan")
+
+
+def _body(serial: int) -> dict[str, Any]:
+    text = prompt(serial, _PROMPT_CHARS)
+    return {"model": _MODEL, "messages": [{"role": "user", "content": text}]}
+
+
+async def _load(
+    url: str, key: str, *, rate: float | None, seconds: float, first_serial: int
+) -> tuple[int, int, float, list[float]]:
+    limits = httpx.Limits(max_connections=_CONNECTIONS, max_keepalive_connections=_CONNECTIONS)
+    headers = {"authorization": f"Bearer {key}"}
+    latencies: list[float] = []
+    errors = 0
+    serials = count(first_serial)
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as client:
+
+        async def one(scheduled: float) -> None:
+            nonlocal errors
+            try:
+                answer = await client.post(_CHAT, json=_body(next(serials)), headers=headers)
+                ok = answer.status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            if ok:
+                latencies.append(time.perf_counter() - scheduled)
+            else:
+                errors += 1
+
+        started = time.perf_counter()
+        deadline = started + seconds
+        if rate is None:
+
+            async def connection() -> None:
+                while time.perf_counter() < deadline:
+                    await one(time.perf_counter())
+
+            await asyncio.gather(*(connection() for _ in range(_CONNECTIONS)))
+        else:
+            pending: set[asyncio.Task[None]] = set()
+            for n in count():
+                scheduled = started + n / rate
+                if scheduled >= deadline:
+                    break
+                delay = scheduled - time.perf_counter()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                task = asyncio.create_task(one(scheduled))
+                pending.add(task)
+                task.add_done_callback(pending.discard)
+            await asyncio.gather(*pending)
+        elapsed = time.perf_counter() - started
+    return len(latencies), errors, elapsed, latencies
+
+
+def _generate(
+    channel: Connection, url: str, key: str, rate: float | None, seconds: float, first_serial: int
+) -> None:
+    """In a child process pinned to one core: one load step; sends back what it measured."""
+    cpus = sorted(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {cpus[-1]})
+    channel.send(
+        asyncio.run(_load(url, key, rate=rate, seconds=seconds, first_serial=first_serial))
+    )
+
+
+class _Generator:
+    """Runs load steps in a fresh process each; serials never repeat within a run."""
+
+    def __init__(self, seconds: float) -> None:
+        self._seconds = seconds
+        self._serials = count(1_000_000, 1_000_000)
+
+    def step(self, target: str, url: str, key: str, rate: float | None) -> Step:
+        spawn = multiprocessing.get_context("spawn")
+        parent, child = spawn.Pipe()
+        args = (child, url, key, rate, self._seconds, next(self._serials))
+        process = spawn.Process(target=_generate, args=args, daemon=True)
+        process.start()
+        ok, errors, elapsed, latencies = parent.recv()
+        process.join(timeout=60)
+        step = Step(target, rate, ok, errors, elapsed, latencies)
+        offered = "max" if rate is None else f"{rate:,.0f}/s"
+        print(
+            f"bench: load {target:<14} offered {offered:>8}  {step.throughput:8,.0f} req/s  "
+            f"p50 {step.ms(50):7.1f}  p95 {step.ms(95):7.1f}  p99 {step.ms(99):7.1f} ms  "
+            f"errors {errors}",
+            file=sys.stderr,
+            flush=True,
+        )
+        return step
+
+    def ramp(self, target: str, url: str, key: str) -> list[Step]:
+        """The closed-loop maximum, then open loops at each fraction of it."""
+        top = self.step(target, url, key, None)
+        return [top] + [
+            self.step(target, url, key, max(1.0, top.throughput * f)) for f in _FRACTIONS
+        ]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait(url: str, process: subprocess.Popen[bytes], path: str = "/readyz") -> None:
+    deadline = time.monotonic() + _START_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"a bench server exited with {process.returncode}")
+        try:
+            if httpx.get(f"{url}{path}", timeout=5).status_code < 500:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("a bench server did not start")
+
+
+def _environment(values: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith("VAULT_")} | values
+
+
+@contextmanager
+def _process(args: list[str], env: dict[str, str], url: str, ready: str) -> Iterator[None]:
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(  # noqa: S603 - this Python running the vault CLI, fixed argv
+            [sys.executable, "-m", "vault.cli", *args], env=env, stdout=log, stderr=log
+        )
+        try:
+            _wait(url, process, ready)
+        except RuntimeError:
+            log.seek(0)
+            sys.stderr.write(log.read().decode(errors="replace")[-3000:])
+            raise
+        try:
+            yield
+        finally:
+            process.terminate()
+            process.wait(timeout=60)
+
+
+@contextmanager
+def _postgres_schema(base: str) -> Iterator[str | None]:
+    """A fresh schema on `base`, dropped afterwards; None where PostgreSQL does not answer."""
+    from sqlalchemy import text
+
+    from vault.adapters.database import create_db_engine
+
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    admin = create_db_engine(base)
+    try:
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except Exception:  # no PostgreSQL here: the N-worker rows are left out
+        admin.dispose()
+        yield None
+        return
+    separator = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def _redis_answers(url: str) -> bool:
+    import redis
+
+    client = redis.Redis.from_url(url, socket_connect_timeout=1)
+    try:
+        return bool(client.ping())
+    except redis.RedisError:
+        return False
+    finally:
+        client.close()
+
+
+def _serve_and_ramp(
+    generator: _Generator,
+    *,
+    workers: int,
+    groq_url: str,
+    database_url: str | None,
+    redis_url: str | None,
+    data_dir: Path,
+) -> list[Step]:
+    from vault.services.apikeys import create_api_key
+    from vault.wiring import build_vault
+
+    values = {
+        "VAULT_DATA_DIR": str(data_dir),
+        "VAULT_RATE_LIMIT_RPM": "0",  # one client sending thousands of requests a minute
+        "VAULT_UPSTREAM_URL": f"{groq_url}/openai/v1",
+        "GROQ_API_KEY": "gsk_bench",
+    }
+    if database_url is not None:
+        values["VAULT_DATABASE_URL"] = database_url
+    if redis_url is not None:
+        values |= {"VAULT_REDIS_URL": redis_url, "VAULT_REDIS_PREFIX": f"bench:{uuid.uuid4().hex}:"}
+    settings = Settings(data_dir=data_dir, database_url=database_url, _env_file=None)
+    vault = build_vault(settings)
+    try:
+        _, key = create_api_key(vault.api_keys, tenant="bench", roles=["analyst"])
+    finally:
+        vault.close()
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    args = ["serve", "--port", str(port), "--workers", str(workers)]
+    target = f"{workers} worker" + ("s" if workers > 1 else "")
+    with _process(args, _environment(values), url, "/readyz"):
+        generator.step(f"{target} warm", url, key, 50.0)  # first requests load lazy parts
+        return generator.ramp(target, url, key)
+
+
+def _detector_rate(requests: int) -> float:
+    """The vault's detector on the same prompts, in this process, one after another."""
+    from vault.wiring import build_detectors
+
+    detector, _ = build_detectors(baseline=False)
+    texts = [prompt(serial, _PROMPT_CHARS) for serial in range(50_000_000, 50_000_000 + requests)]
+    for text in texts[:20]:
+        detector.detect(text)
+    started = time.perf_counter()
+    for text in texts:
+        detector.detect(text)
+    return requests / (time.perf_counter() - started)
+
+
+def _at(steps: list[Step], fraction: float) -> Step:
+    top = steps[0].throughput
+    return min(steps[1:], key=lambda s: abs((s.offered or 0) - top * fraction))
+
+
+def run() -> list[Row]:
+    seconds = float(os.environ.get("VAULT_BENCH_LOAD_SECONDS", "5"))
+    database = os.environ.get(
+        "VAULT_BENCH_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+    )
+    redis_url = os.environ.get("VAULT_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+    cores = len(os.sched_getaffinity(0))
+    generator = _Generator(seconds)
+    detector = _detector_rate(300)
+    print(f"bench: load detector in process {detector:,.0f} texts/s", file=sys.stderr)
+    rows: list[Row] = []
+    with ExitStack() as stack:
+        # One data dir for every server: its local KMS key wraps the keys in the shared schema.
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        groq_port = _free_port()
+        groq_url = f"http://127.0.0.1:{groq_port}"
+        stack.enter_context(
+            _process(["fake-groq", "--port", str(groq_port)], _environment({}), groq_url, "/")
+        )
+        direct = generator.ramp("fake Groq", groq_url, "gsk_bench")
+        database_url = stack.enter_context(_postgres_schema(database))
+        shared = redis_url if database_url is not None and _redis_answers(redis_url) else None
+        one = _serve_and_ramp(
+            generator,
+            workers=1,
+            groq_url=groq_url,
+            database_url=database_url,
+            redis_url=shared,
+            data_dir=tmp / "data",
+        )
+        rows.append(
+            Row(
+                _SECTION,
+                "max req/s, 1 worker vs detector in process",
+                one[0].throughput,
+                detector,
+                "req/s",
+                "≥ 0.90 × detector",
+                higher_is_better=True,
+            )
+        )
+        final = one
+        if database_url is not None and cores > 1:
+            many = _serve_and_ramp(
+                generator,
+                workers=cores,
+                groq_url=groq_url,
+                database_url=database_url,
+                redis_url=shared,
+                data_dir=tmp / "data",
+            )
+            rows.append(
+                Row(
+                    _SECTION,
+                    f"max req/s, {cores} workers vs {cores} × 1 worker",
+                    many[0].throughput,
+                    cores * one[0].throughput,
+                    "req/s",
+                    f"≥ 0.85 × {cores} × 1 worker",
+                    higher_is_better=True,
+                )
+            )
+            final = many
+        else:
+            print("bench: load: one worker only (no PostgreSQL, or one core)", file=sys.stderr)
+        at70 = _at(final, 0.7)
+        direct70 = _at(direct, 0.7)
+        who = final[0].target
+        rows += [
+            Row(
+                _SECTION,
+                f"max req/s, {who} vs fake Groq direct",
+                final[0].throughput,
+                direct[0].throughput,
+                "req/s",
+                "(the upstream's own ceiling)",
+                higher_is_better=True,
+            ),
+            Row(_SECTION, f"p50 at 70% of max, {who}", at70.ms(50), direct70.ms(50), "ms"),
+            Row(_SECTION, f"p95 at 70% of max, {who}", at70.ms(95), direct70.ms(95), "ms"),
+            Row(
+                _SECTION,
+                f"p99 at 70% of max, {who}",
+                at70.ms(99),
+                direct70.ms(99),
+                "ms",
+                f"≤ 3 × p50 = {3 * at70.ms(50):.1f} ms",
+            ),
+            Row(
+                _SECTION,
+                f"errors at 70% of max, {who} ({at70.seconds:.0f} s)",
+                float(at70.errors),
+                float(direct70.errors),
+                "requests",
+                "0 (over ≥ 60 s)",
+            ),
+        ]
+    return rows
+
+
+if __name__ == "__main__":
+    from vault.bench.__main__ import print_table
+
+    print_table(run())

@@ -71,6 +71,16 @@ def app(tmp_path: Path) -> Iterator[App]:
     built.vault.close()
 
 
+@pytest.fixture
+def any_db_app(tmp_path: Path, db_url: str) -> Iterator[App]:
+    """The vault on SQLite, then on PostgreSQL (a schema of its own, reached by the workers)."""
+    settings = Settings(data_dir=tmp_path / "data", _env_file=None, dataset_workers=2)  # type: ignore[call-arg]
+    built = build_app(settings, db_url=db_url)
+    with built.client:
+        yield built
+    built.vault.close()
+
+
 def parts_of(app: App, *, pooled: bool, after_chars: int = 8 * 1024) -> DatasetParts:
     parts = app.vault.dataset_parts()
     assert parts.pool is not None  # the fixture's vault can rebuild its parts in a worker
@@ -106,7 +116,10 @@ def stored(parts: DatasetParts, dataset: str, number: int, *, restored: bool = F
     ("name", "body"),
     [("people.csv", customers(3000)), ("people.jsonl", jsonl(2500)), ("notes.txt", text(6000))],
 )
-def test_workers_store_the_same_bytes_as_one_process(app: App, name: str, body: bytes) -> None:
+def test_workers_store_the_same_bytes_as_one_process(
+    any_db_app: App, name: str, body: bytes
+) -> None:
+    app = any_db_app
     pooled = parts_of(app, pooled=True)
     alone = parts_of(app, pooled=False)
     assert pooled.pool is not None

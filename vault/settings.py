@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import urllib.parse
 from collections.abc import Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -17,6 +18,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from vault.domain.upstreams import UpstreamsConfig, parse_upstreams
 
 __all__ = ["Settings", "describe_error", "unknown_variables"]
 
@@ -56,6 +59,9 @@ class Settings(BaseSettings):
     groq_base_url: str | None = None
     fallback_url: str | None = None
     fallback_api_key: SecretStr | None = None
+    # Several upstreams with per-model routing and failover order (vault.domain.upstreams);
+    # replaces VAULT_UPSTREAM_URL, VAULT_GROQ_BASE_URL and VAULT_FALLBACK_URL.
+    upstreams_file: Path | None = None
     groq_timeout_seconds: float = Field(default=60.0, gt=0)
     groq_max_retries: int = Field(default=2, ge=0, le=10)
 
@@ -101,17 +107,6 @@ class Settings(BaseSettings):
     # when the request came over https (or VAULT_CONSOLE_SECURE_COOKIE=true behind a proxy).
     console_session_minutes: int = Field(default=480, ge=1, le=7 * 24 * 60)
     console_secure_cookie: bool = False
-    # Console sign-in through an OpenID Connect provider (authorization code with PKCE; the ID
-    # token's signature checked against the issuer's JWKS). The tenant and the roles come from
-    # the named claims; the roles claim is a list (or a space-separated string) of vault roles.
-    oidc_issuer: str | None = None
-    oidc_client_id: str | None = None
-    oidc_client_secret: SecretStr | None = None
-    oidc_tenant_claim: str = Field(default="vault_tenant", min_length=1, max_length=128)
-    oidc_roles_claim: str = Field(default="vault_roles", min_length=1, max_length=128)
-    oidc_scopes: str = Field(default="openid", min_length=6, max_length=512)
-    # Where the provider sends the browser back; by default this vault's /console/oidc/callback.
-    oidc_redirect_url: str | None = None
 
     @field_validator("upstream_url", "groq_base_url", "fallback_url")
     @classmethod
@@ -132,20 +127,37 @@ class Settings(BaseSettings):
             raise ValueError("has a port that is not a number from 0 to 65535") from None
         return url.rstrip("/")
 
+
+    @field_validator("upstreams_file")
+    @classmethod
+    def _upstreams_file_is_valid(cls, path: Path | None) -> Path | None:
+        if path is not None:
+            read_upstreams_file(path)
+        return path
+
+    @model_validator(mode="after")
+    def _one_way_to_name_upstreams(self) -> Settings:
+        if self.upstreams_file is not None and (
+            self.upstream_url or self.groq_base_url or self.fallback_url
+        ):
+            raise ValueError(
+                "VAULT_UPSTREAMS_FILE names every upstream: unset VAULT_UPSTREAM_URL, "
+                "VAULT_GROQ_BASE_URL and VAULT_FALLBACK_URL"
+            )
+        return self
+
     @model_validator(mode="after")
     def _backends_are_complete(self) -> Settings:
         if self.store == "s3" and not self.s3_bucket:
             raise ValueError("VAULT_STORE=s3 needs VAULT_S3_BUCKET")
         if self.kms == "aws" and not self.kms_key_id:
             raise ValueError("VAULT_KMS=aws needs VAULT_KMS_KEY_ID")
-        if self.oidc_issuer is not None:
-            if not self.oidc_client_id:
-                raise ValueError("VAULT_OIDC_ISSUER needs VAULT_OIDC_CLIENT_ID")
-            parts = urllib.parse.urlsplit(self.oidc_issuer)
-            loopback = parts.hostname in ("127.0.0.1", "localhost", "::1")
-            if parts.scheme != "https" and not (parts.scheme == "http" and loopback):
-                raise ValueError("VAULT_OIDC_ISSUER must be an https:// URL (http only on loopback)")
         return self
+
+    @cached_property
+    def upstreams(self) -> UpstreamsConfig | None:
+        """The upstreams VAULT_UPSTREAMS_FILE lists (validated when the settings were built)."""
+        return None if self.upstreams_file is None else read_upstreams_file(self.upstreams_file)
 
     @property
     def resolved_upstream_url(self) -> str:
@@ -184,6 +196,15 @@ class Settings(BaseSettings):
         if self.policies_dir is not None:
             return self.policies_dir
         return Path(__file__).resolve().parent.parent / "policies"
+
+
+def read_upstreams_file(path: Path) -> UpstreamsConfig:
+    """The upstreams file at `path`, parsed; ValueError in one line if unreadable or invalid."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot be read ({type(exc).__name__})") from None
+    return parse_upstreams(text)
 
 
 def _variable(field: str) -> str:

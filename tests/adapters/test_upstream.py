@@ -454,3 +454,118 @@ def test_the_cli_stops_on_a_bad_base_url_with_one_line(
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith("vault: invalid setting VAULT_FALLBACK_URL:")
     assert "sk-secret" not in line
+
+
+# -- VAULT_UPSTREAMS_FILE ---------------------------------------------------------------------
+
+_GOOD = """
+upstreams:
+  - name: groq
+    url: https://api.groq.com/openai/v1
+    api_key_env: GROQ_API_KEY
+    models: ["llama-*", "openai/*"]
+    priority: 10
+  - name: local
+    url: http://localhost:11434/v1/
+    priority: 20
+  - name: gateway
+    url: https://gateway.example/v1
+    api_key_env: VAULT_TEST_GATEWAY_KEY
+    models: ["llama-*"]
+    priority: 10
+"""
+
+
+def _upstreams_settings(tmp_path: Any, text: str, **extra: Any) -> Settings:
+    path = tmp_path / "upstreams.yaml"
+    path.write_text(text)
+    return Settings(upstreams_file=path, _env_file=None, **extra)  # type: ignore[call-arg]
+
+
+def test_upstreams_file_routes_each_model_by_pattern_then_priority(tmp_path: Any) -> None:
+    config = _upstreams_settings(tmp_path, _GOOD).upstreams
+    assert config is not None
+    assert [s.name for s in config.route("llama-3.1-8b-instant")] == ["groq", "gateway", "local"]
+    assert [s.name for s in config.route("openai/gpt-oss-20b")] == ["groq", "local"]
+    assert [s.name for s in config.route("qwen/qwen3-32b")] == ["local"]
+    assert config.upstreams[1].url == "http://localhost:11434/v1"  # trailing slash dropped
+    assert not config.any_model_anywhere
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "upstreams:\n  - {name: a, url: api.example.com/v1}\n",
+            "upstreams[0].url: must be an http:// or https:// URL with a host",
+        ),
+        (
+            "upstreams:\n  - {name: a, url: 'https://h.example/v1?key=sk-secret-1'}\n",
+            "upstreams[0].url: must not have a query string or fragment",
+        ),
+        (
+            "upstreams:\n  - {name: a, url: 'https://h.example/v1'}\n"
+            "  - {name: b, url: 'https://h.example/v1', modles: ['*']}\n",
+            "upstreams[1].modles: unknown key",
+        ),
+        ("upstream:\n  - {name: a, url: 'https://h.example/v1'}\n", "upstream: unknown key"),
+        (
+            "upstreams:\n  - {name: a, url: 'https://h.example/v1', api_key: sk-secret-1}\n",
+            "upstreams[0].api_key: a key never goes in this file",
+        ),
+        (
+            "upstreams:\n  - {name: a, url: 'https://h.example/v1', api_key_env: sk-secret-1}\n",
+            "upstreams[0].api_key_env: must be the name of an environment variable",
+        ),
+        (
+            "upstreams:\n  - {name: a, url: 'https://h.example/v1'}\n"
+            "  - {name: a, url: 'https://i.example/v1'}\n",
+            "upstreams: the name a is given twice",
+        ),
+        ("upstreams:\n  - {url: 'https://h.example/v1'}\n", "upstreams[0].name: is required"),
+        ("upstreams: [\n", "is not valid YAML at line 2"),
+        ("just text\n", "must be a mapping with an `upstreams` list"),
+    ],
+)
+def test_a_bad_upstreams_file_is_one_line_naming_the_entry_never_the_value(
+    tmp_path: Any, text: str, expected: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        _upstreams_settings(tmp_path, text)
+    line = describe_error(caught.value)
+    assert line.startswith("invalid setting VAULT_UPSTREAMS_FILE: " + expected), line
+    assert "\n" not in line
+    assert "sk-secret-1" not in line and "h.example" not in line
+
+
+def test_upstreams_file_excludes_the_single_upstream_variables(tmp_path: Any) -> None:
+    with pytest.raises(ValidationError) as caught:
+        _upstreams_settings(tmp_path, _GOOD, fallback_url="https://backup.example/v1")
+    assert "unset VAULT_UPSTREAM_URL" in describe_error(caught.value)
+    with pytest.raises(ValidationError) as caught:
+        Settings(upstreams_file=tmp_path / "absent.yaml", _env_file=None)  # type: ignore[call-arg]
+    assert describe_error(caught.value) == (
+        "invalid setting VAULT_UPSTREAMS_FILE: cannot be read (FileNotFoundError)"
+    )
+
+
+def test_routed_clients_take_their_keys_from_the_variables_named(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vault.adapters.upstream import RoutedClient
+
+    monkeypatch.setenv("VAULT_TEST_GATEWAY_KEY", "gw-key")
+    settings = _upstreams_settings(tmp_path, _GOOD, groq_api_key="groq-key")
+    client = build_llm_client(settings)
+    assert isinstance(client, RoutedClient)
+    by_name = {c.name: c for c in client.clients}
+    assert [c.name for c in client.clients] == ["groq", "gateway", "local"]
+    assert by_name["groq"]._auth() == {"authorization": "Bearer groq-key"}
+    assert by_name["gateway"]._auth() == {"authorization": "Bearer gw-key"}
+    assert by_name["local"]._auth() == {}  # no variable named: no key sent
+    assert "gw-key" not in repr(client) and "groq-key" not in repr(client)
+    monkeypatch.delenv("VAULT_TEST_GATEWAY_KEY")
+    unset = build_llm_client(settings)
+    assert isinstance(unset, RoutedClient)
+    gateway = next(c for c in unset.clients if c.name == "gateway")
+    assert gateway._api_key is None  # the generic dialect sends none; Groq's would refuse (503)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
 from vault.adapters.upstream._client import UpstreamClient, UpstreamStream
 from vault.errors import UpstreamError, UpstreamUnavailable, VaultError
 from vault.ports import UpstreamResponse
 
-__all__ = ["FailoverClient"]
+__all__ = ["FailoverClient", "first_answer", "first_stream", "none_answered"]
 
 _T = TypeVar("_T")
 
@@ -104,18 +104,7 @@ class FailoverClient:
         return self._either(lambda client: client.embeddings(payload))
 
     async def stream_chat(self, payload: bytes) -> UpstreamStream:
-        try:
-            return await self.primary.stream_chat(payload)
-        except (UpstreamError, UpstreamUnavailable) as exc:
-            if not _fails_over(exc):
-                raise
-            first: Exception = exc
-        try:
-            return await self.fallback.stream_chat(payload)
-        except (UpstreamError, UpstreamUnavailable) as exc:
-            if not _fails_over(exc):
-                raise
-            raise self._both_failed(first, exc) from None
+        return await first_stream((self.primary, self.fallback), payload)
 
     def close(self) -> None:
         self.primary.close()
@@ -126,23 +115,39 @@ class FailoverClient:
         await self.fallback.aclose()
 
     def _either(self, call: Callable[[UpstreamClient], _T]) -> _T:
-        try:
-            return call(self.primary)
-        except (UpstreamError, UpstreamUnavailable) as exc:
-            if not _fails_over(exc):
-                raise
-            first: Exception = exc
-        try:
-            return call(self.fallback)
-        except (UpstreamError, UpstreamUnavailable) as exc:
-            if not _fails_over(exc):
-                raise
-            raise self._both_failed(first, exc) from None
+        return first_answer((self.primary, self.fallback), call)
 
-    def _both_failed(self, primary: Exception, fallback: Exception) -> UpstreamUnavailable:
-        return UpstreamUnavailable(
-            "no upstream could answer: "
-            f"primary {self.primary.origin} {_why(primary)}; "
-            f"fallback {self.fallback.origin} {_why(fallback)}",
-            code="upstreams_unavailable",
-        )
+
+def first_answer(clients: Sequence[UpstreamClient], call: Callable[[UpstreamClient], _T]) -> _T:
+    """`call` on each client in turn until one answers; each gets the very bytes the first
+    was given. A 4xx, or any failure of the last, comes back as it is when only one client
+    was asked; several failing: UpstreamUnavailable naming each one's name, origin and why."""
+    failures: list[tuple[UpstreamClient, Exception]] = []
+    for client in clients:
+        try:
+            return call(client)
+        except (UpstreamError, UpstreamUnavailable) as exc:
+            if not _fails_over(exc) or len(clients) == 1:
+                raise
+            failures.append((client, exc))
+    raise none_answered(failures)
+
+
+async def first_stream(clients: Sequence[UpstreamClient], payload: bytes) -> UpstreamStream:
+    """`first_answer` for opening a stream: it fails over only before its first byte."""
+    failures: list[tuple[UpstreamClient, Exception]] = []
+    for client in clients:
+        try:
+            return await client.stream_chat(payload)
+        except (UpstreamError, UpstreamUnavailable) as exc:
+            if not _fails_over(exc) or len(clients) == 1:
+                raise
+            failures.append((client, exc))
+    raise none_answered(failures)
+
+
+def none_answered(failures: Sequence[tuple[UpstreamClient, Exception]]) -> UpstreamUnavailable:
+    """The 503 when every upstream asked failed: each one's name, origin and why (never a
+    path, query or key)."""
+    reasons = "; ".join(f"{client.name} {client.origin} {_why(exc)}" for client, exc in failures)
+    return UpstreamUnavailable(f"no upstream could answer: {reasons}", code="upstreams_unavailable")

@@ -107,6 +107,17 @@ class Settings(BaseSettings):
     # when the request came over https (or VAULT_CONSOLE_SECURE_COOKIE=true behind a proxy).
     console_session_minutes: int = Field(default=480, ge=1, le=7 * 24 * 60)
     console_secure_cookie: bool = False
+    # Console sign-in through an OpenID Connect provider (authorization code with PKCE; the ID
+    # token's signature checked against the issuer's JWKS). The tenant and the roles come from
+    # the named claims; the roles claim is a list (or a space-separated string) of vault roles.
+    oidc_issuer: str | None = None
+    oidc_client_id: str | None = None
+    oidc_client_secret: SecretStr | None = None
+    oidc_tenant_claim: str = Field(default="vault_tenant", min_length=1, max_length=128)
+    oidc_roles_claim: str = Field(default="vault_roles", min_length=1, max_length=128)
+    oidc_scopes: str = Field(default="openid", min_length=6, max_length=512)
+    # Where the provider sends the browser back; by default this vault's /console/oidc/callback.
+    oidc_redirect_url: str | None = None
 
     @field_validator("upstream_url", "groq_base_url", "fallback_url")
     @classmethod
@@ -126,7 +137,6 @@ class Settings(BaseSettings):
         except ValueError:
             raise ValueError("has a port that is not a number from 0 to 65535") from None
         return url.rstrip("/")
-
 
     @field_validator("upstreams_file")
     @classmethod
@@ -152,6 +162,13 @@ class Settings(BaseSettings):
             raise ValueError("VAULT_STORE=s3 needs VAULT_S3_BUCKET")
         if self.kms == "aws" and not self.kms_key_id:
             raise ValueError("VAULT_KMS=aws needs VAULT_KMS_KEY_ID")
+        if self.oidc_issuer is not None:
+            if not self.oidc_client_id:
+                raise ValueError("VAULT_OIDC_ISSUER needs VAULT_OIDC_CLIENT_ID")
+            parts = urllib.parse.urlsplit(self.oidc_issuer)
+            loopback = parts.hostname in ("127.0.0.1", "localhost", "::1")
+            if parts.scheme != "https" and not (parts.scheme == "http" and loopback):
+                raise ValueError("VAULT_OIDC_ISSUER must be an https:// URL (http only on loopback)")
         return self
 
     @cached_property

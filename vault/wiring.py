@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from vault.adapters.audit_search_sql import SqlAuditSearch
     from vault.adapters.console_sessions_sql import SqlConsoleSessions
+    from vault.adapters.oidc import OidcClient
     from vault.ports import (
         BatchObjects,
         Detector,
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from vault.services.upload_job import JobRunner
 
 if TYPE_CHECKING:
+    from vault.adapters.audit_signing import SqlSigningKeys
     from vault.adapters.webhooks_sql import SqlWebhookStore
     from vault.services.ship_audit import ShipParts, ShipSchedule
     from vault.services.webhooks import DeliveryWorker, WebhookParts
@@ -173,6 +175,13 @@ class Vault:
         )
 
     @cached_property
+    def signing_keys(self) -> SqlSigningKeys:
+        """The sealed audit signing keys, for rotation and rewrapping."""
+        from vault.adapters.audit_signing import SqlSigningKeys
+
+        return SqlSigningKeys(self.engine, self.keys)
+
+    @cached_property
     def webhooks(self) -> SqlWebhookStore:
         """Webhook subscriptions and the delivery queue; also the `Events` port."""
         from vault.adapters.webhooks_sql import SqlWebhookStore
@@ -268,6 +277,21 @@ class Vault:
         from vault.adapters.console_sessions_sql import SqlConsoleSessions
 
         return SqlConsoleSessions(self.engine)
+
+    @cached_property
+    def oidc(self) -> OidcClient | None:
+        """The console's OpenID Connect sign-in, where VAULT_OIDC_ISSUER is set."""
+        if self.settings.oidc_issuer is None or self.settings.oidc_client_id is None:
+            return None
+        from vault.adapters.oidc import OidcClient
+
+        secret = self.settings.oidc_client_secret
+        return OidcClient(
+            issuer=self.settings.oidc_issuer,
+            client_id=self.settings.oidc_client_id,
+            client_secret=secret.get_secret_value() if secret else None,
+            scopes=self.settings.oidc_scopes,
+        )
 
     @cached_property
     def audit_backlog(self) -> AuditBacklog:

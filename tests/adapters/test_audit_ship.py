@@ -3,6 +3,7 @@ Object Lock bucket as signed segments with compliance retention, resumably and i
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -192,3 +193,26 @@ def test_the_cli_ships(
     monkeypatch.delenv("VAULT_AUDIT_BUCKET")
     refused = runner.invoke(cli_app, ["audit", "ship"])
     assert refused.exit_code != 0 and "VAULT_AUDIT_BUCKET" in refused.output
+
+
+def test_the_server_ships_on_its_schedule(tmp_path: Path, moto_endpoint: str, bucket: str) -> None:
+    settings = Settings(  # type: ignore[call-arg]
+        data_dir=tmp_path / "scheduled",
+        audit_bucket=bucket,
+        audit_bucket_endpoint_url=moto_endpoint,
+        audit_ship_seconds=0.2,
+        _env_file=None,
+    )
+    vault = build_vault(settings)
+    try:
+        _append(vault, "acme", 3)
+        vault.start_background()  # what the app's lifespan does in each worker
+        expected = "audit/acme/segments/000000000001-000000000003.jsonl"
+        for _ in range(300):
+            if expected in _keys(moto_endpoint, bucket):
+                break
+            threading.Event().wait(0.1)
+        assert expected in _keys(moto_endpoint, bucket)
+    finally:
+        vault.close()  # stops the schedule before the engine goes
+    assert vault.audit_shipper is not None

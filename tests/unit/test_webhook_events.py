@@ -94,6 +94,8 @@ def test_retries_back_off_with_jitter_and_end_within_the_window() -> None:
         (["100.100.100.200"], True, "metadata"),
         (["127.0.0.1"], False, "private"),
         (["127.0.0.1"], True, None),
+        (["::1"], True, None),
+        (["::1"], False, "private"),
         (["10.0.0.5"], False, "private"),
         (["93.184.216.34", "10.0.0.5"], False, "private"),  # every address counts
         (["::"], True, "cannot receive"),
@@ -161,3 +163,53 @@ def test_an_outage_event_that_cannot_be_queued_at_the_start_is_still_told_at_the
         ("acme", "audit.unavailable", "recovered")
     ]
     assert len(log.stored) == 2
+
+
+class Resolver:
+    """A sender that only resolves names, from a table."""
+
+    def __init__(self, table: dict[str, list[str]]) -> None:
+        self.table = table
+
+    def send(self, url: str, body: bytes, headers: Mapping[str, str]) -> int:
+        raise AssertionError("nothing is sent while a URL is checked")
+
+    def resolve(self, host: str, port: int) -> list[str]:
+        if host.replace(".", "").isdigit():  # an address resolves to itself
+            return [host]
+        return self.table.get(host, [])
+
+
+@pytest.mark.parametrize(
+    ("url", "refused"),
+    [
+        ("https://hooks.example.com/in?token=abc", None),
+        ("http://localhost:8000/v1/webhooks", "itself"),  # the vault's own port, by address
+        ("http://vault.internal:8000/", "itself"),  # by the name it was reached under
+        ("http://localhost:9000/hook", None),  # loopback, another port: allowed by the flag
+        ("http://metadata.internal/", "link-local"),  # a name that resolves to metadata
+        ("gopher://hooks.example.com/", "http"),
+        ("https://hooks.example.com/#frag", "fragment"),
+        ("https://nowhere.example/", "does not resolve"),
+    ],
+)
+def test_check_url(url: str, refused: str | None) -> None:
+    from vault.errors import InvalidRequest
+    from vault.services.webhooks import check_url
+
+    sender = Resolver(
+        {
+            "hooks.example.com": ["93.184.216.34"],
+            "localhost": ["127.0.0.1", "::1"],
+            "vault.internal": ["10.0.0.7"],
+            "metadata.internal": ["169.254.169.254"],
+        }
+    )
+    own = [("vault.internal", 8000), ("127.0.0.1", 8000)]
+    if refused is None:
+        assert check_url(url, sender, allow_private=True, own_addresses=own) == url
+        return
+    with pytest.raises(InvalidRequest) as caught:
+        check_url(url, sender, allow_private=True, own_addresses=own)
+    assert caught.value.param == "url" and refused in caught.value.message
+    assert url not in caught.value.message

@@ -140,7 +140,7 @@ def address_refusal(addresses: Iterable[str], *, allow_private: bool) -> str | N
         networks = _REFUSED_V4 if isinstance(ip, ipaddress.IPv4Address) else _REFUSED_V6
         if ip.is_link_local or any(ip in network for network in networks):
             return "points at a link-local or metadata address"
-        if ip.is_multicast or ip.is_unspecified or ip.is_reserved:
+        if ip.is_multicast or ip.is_unspecified or (ip.is_reserved and not ip.is_loopback):
             return "points at an address that cannot receive webhooks"
         if not ip.is_global and not allow_private:
             return "points at a private or loopback address (allowed only by VAULT_WEBHOOK_ALLOW_PRIVATE)"

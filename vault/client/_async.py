@@ -453,7 +453,11 @@ class AsyncKeys:
         self._client = client
 
     async def create(
-        self, roles: builtins.list[str], *, label: str | None = None, expires_in_days: int | None = None
+        self,
+        roles: builtins.list[str],
+        *,
+        label: str | None = None,
+        expires_in_days: int | None = None,
     ) -> CreatedKey:
         body: dict[str, Any] = {"roles": list(roles)}
         if label is not None:

@@ -451,7 +451,11 @@ class Keys:
         self._client = client
 
     def create(
-        self, roles: builtins.list[str], *, label: str | None = None, expires_in_days: int | None = None
+        self,
+        roles: builtins.list[str],
+        *,
+        label: str | None = None,
+        expires_in_days: int | None = None,
     ) -> CreatedKey:
         """A new key with roles this admin may grant (PermissionDeniedError otherwise); the
         secret is in the answer only."""

@@ -843,6 +843,78 @@ def datasets_upload(
     typer.echo(f"{info.id} version {version.number} ({version.size} bytes sealed)")
 
 
+@datasets_app.command("infer")
+def datasets_infer(
+    dataset: Annotated[str, typer.Argument(help="The source dataset's id.")],
+    version: Annotated[int, typer.Argument(help="Its version, read anonymized.")],
+    model: Annotated[str, typer.Option(help="The model to run.")],
+    template: Annotated[str, typer.Option(help='A prompt naming columns: "Classify: {notes}".')],
+    tenant: Tenant = "default",
+    output_column: Annotated[str, typer.Option(help="The answers' column.")] = "answer",
+    mode: Annotated[str, typer.Option(help="online or batch.")] = "online",
+    concurrency: Annotated[int, typer.Option(help="Requests in flight (online).")] = 4,
+    max_rows: Annotated[int | None, typer.Option(help="Send at most this many rows.")] = None,
+    name: Annotated[str | None, typer.Option(help="Name of the derived dataset.")] = None,
+) -> None:
+    """Run a model over every row of a stored version; the answers become a derived dataset."""
+    import threading
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from vault.errors import VaultError
+    from vault.services.infer_dataset import InferDataset
+
+    vault = _vault()
+    body: dict[str, Any] = {
+        "model": model,
+        "template": template,
+        "output_column": output_column,
+        "mode": mode,
+        "concurrency": concurrency,
+        **({"max_rows": max_rows} if max_rows is not None else {}),
+        **({"name": name} if name is not None else {}),
+    }
+
+    def record(action: str, outcome: str, object_id: str | None, details: dict[str, Any]) -> None:
+        _audit_cli(vault, tenant, action, object_id, details, outcome=outcome)
+
+    operator = _operator(tenant, "analyst", "uploader")
+    try:
+        started = InferDataset(vault).start(
+            operator, dataset, version, body, record=record, run=False
+        )
+    except VaultError as exc:
+        raise fail(exc.message, 1) from None
+    job = started.job
+    progress = Progress(
+        "inferring", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True),
+    )  # fmt: skip
+    task = progress.add_task("rows", total=started.rows_total)
+    stop = threading.Event()
+
+    def follow() -> None:
+        while not stop.wait(0.1):
+            progress.update(task, completed=job.rows_done)
+
+    try:
+        with vault.job_runner.tracked(job), progress:
+            follower = threading.Thread(target=follow, name="vault-progress", daemon=True)
+            follower.start()
+            try:
+                dataset_id, number, rows = started.work()
+            finally:
+                stop.set()
+                follower.join()
+                progress.update(task, completed=job.rows_done)
+    except BaseException as exc:
+        ended = job.fail(exc)
+        raise fail(f"{job.id} {ended.state}: {ended.error_message}", 1) from None
+    job.succeed(dataset_id=dataset_id, version=number, rows=rows)
+    typer.echo(f"{dataset_id} version {number} ({rows} rows answered, job {job.id})")
+
+
 jobs_app = typer.Typer(help="Upload jobs: list, show and cancel them.", no_args_is_help=True)
 app.add_typer(jobs_app, name="jobs")
 
@@ -1200,32 +1272,6 @@ def audit_public_key() -> None:
     signer = _vault().audit_signer
     typer.echo(f"key id {signer.key_id}")
     typer.echo(base64.b64encode(signer.public_key_bytes).decode("ascii"))
-
-
-@audit_app.command("ship")
-def audit_ship(
-    tenant: Annotated[
-        list[str] | None, typer.Option(help="Only this tenant (repeatable); default every one.")
-    ] = None,
-) -> None:
-    """(local only) Ship each tenant's new audit records and checkpoints to the Object Lock
-    bucket (VAULT_AUDIT_BUCKET); resumable and idempotent, from a cursor per tenant."""
-    _local_only("audit ship")
-    from vault.errors import VaultError
-    from vault.services.ship_audit import ship_audit
-
-    vault = _vault()
-    try:
-        report = ship_audit(vault.audit_ship_parts(), tenants=tenant or None)
-    except VaultError as exc:
-        raise fail(exc.message, 1) from None
-    if report.skipped:
-        typer.echo("another shipper is running; nothing shipped")
-        return
-    typer.echo(
-        f"shipped {report.records} records in {report.segments} segments and "
-        f"{report.checkpoints} checkpoints for {len(report.per_tenant)} of {report.tenants} tenants"
-    )
 
 
 @audit_app.command("ship")

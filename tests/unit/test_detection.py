@@ -30,7 +30,7 @@ def found(detector: PresidioDetector, text: str) -> set[tuple[str, str]]:
         ("can you ask maria garcia to call back", "PERSON", "maria garcia"),
         ("17,sarah connor,active", "PERSON", "sarah connor"),
         ('user = {"name": "Nadia Haddad", "plan": "pro"}', "PERSON", "Nadia Haddad"),
-        ("I live at 42 Baker Street, London.", "LOCATION", "42 Baker Street"),
+        ("I live at 42 Baker Street, London.", "LOCATION", "42 Baker Street, London"),
         ("Flights to Berlin are cheap.", "LOCATION", "Berlin"),
         ("mail me: jane.doe@example.co.uk thanks", "EMAIL_ADDRESS", "jane.doe@example.co.uk"),
         ("call +44 20 7946 0958 today", "PHONE_NUMBER", "+44 20 7946 0958"),

@@ -211,3 +211,28 @@ def test_names_with_particles_initials_and_after_a_greeting(
 def test_a_weekday_in_a_news_report_is_not_a_date(detector: PresidioDetector) -> None:
     text = "The ministry said on Saturday that talks would resume."
     assert not {v for e, v in found(detector, text) if e == "DATE_TIME"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ship it to Isebaan 275, 1824GH, Woudenberg please.", "Isebaan 275, 1824GH, Woudenberg"),
+        ("Mannerheimintie 5 A 7, 00100 Helsinki", "Mannerheimintie 5 A 7, 00100 Helsinki"),
+        (
+            "ul. Marszałkowska 10/12 m. 5, 00-590 Warszawa",
+            "ul. Marszałkowska 10/12 m. 5, 00-590 Warszawa",
+        ),
+        ("Postfach 1234, 80331 München", "Postfach 1234, 80331 München"),
+        ("Unit 5/22 George St, Sydney", "Unit 5/22 George St, Sydney"),
+        ("Flat 3, 14 Elm Grove, Leeds LS6 2AB", "Flat 3, 14 Elm Grove, Leeds LS6 2AB"),
+    ],
+)
+def test_an_address_on_one_line_is_one_span(
+    detector: PresidioDetector, text: str, value: str
+) -> None:
+    assert ("LOCATION", value) in found(detector, text)
+
+
+def test_cities_in_a_list_stay_apart(detector: PresidioDetector) -> None:
+    spans = found(detector, "Offices in Paris, Berlin and Madrid.")
+    assert ("LOCATION", "Paris, Berlin") not in spans

@@ -57,7 +57,7 @@ _NAME_WORD = r"[^\W\d_][\w'’.-]*"
 # A number, up to six words, and maybe a second number: "42 Baker Street", "12 Via Roma 3",
 # "78 Camiño Ancho 91", "18 15 Millicent Drive Apt. 4".
 _STREET_LINE = re.compile(
-    rf"(?<![\w.,:/#+-])(?:\d{{1,5}}[ ]+)?\d{{1,5}}[A-Za-z]?,?[ ]+"
+    rf"(?<![\w.,:/#+-])(?:\d{{1,5}}[ ]+)?(?:\d{{1,4}}/)?\d{{1,5}}[A-Za-z]?,?[ ]+"
     rf"(?P<name>(?:{_NAME_WORD}|\d{{1,4}}(?:st|nd|rd|th)\b)"
     rf"(?:[ ]+(?:{_NAME_WORD}|\d{{1,3}}(?:st|nd|rd|th)\b)){{0,5}})"
     r"(?:[ ]+(?P<tail>\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?)(?![\w.,-]\d))?"
@@ -65,9 +65,16 @@ _STREET_LINE = re.compile(
 # Street word first, number last: "Rue de la Paix 12", "Calle Mayor 5".
 _STREET_FIRST = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,4}}),?[ ]+"
-    r"(?P<tail>\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?)(?![\w.-]\d|\w)"
+    r"(?P<tail>\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?"
+    # A staircase, flat or box after the number: "5 A 7", "10/12 m. 5", "12 bus 3".
+    r"(?:[ ](?:[A-Z]|m\.|lok\.|apt\.?|bus|box|st\.|bis|ter)[ ]?\d{1,4}[A-Za-z]?(?!\w))?)"
+    r"(?![\w.-]\d|\w)"
 )
-_PO_BOX = re.compile(r"(?i)(?<![\w-])(?:\d{1,5}[ ]+)?p\.?\s?o\.?\s*box[ ]*\d{1,6}\b")
+_PO_BOX = re.compile(
+    r"(?i)(?<![\w-])(?:\d{1,5}[ ]+)?(?:p\.?\s?o\.?\s*box|postfach|postbus|apartado(?:\s+de\s+correos)?"
+    r"|caixa\s+postal|boîte\s+postale|casella\s+postale|skrytka\s+pocztowa|postboks|box)"
+    r"[ ]*(?:nr\.?[ ]*)?\d{1,6}\b"
+)
 # Postcodes, longest shapes first: US ZIP+4, BR CEP, PT, NL, UK, IE Eircode, CA, SE/CZ, PL, JP.
 _POSTCODE = (
     r"(?:\d{5}-\d{4}|\d{5}-\d{3}|\d{4}-\d{3}|\d{4}[ ]?[A-Z]{2}(?![A-Za-z])|\d{5}|\d{3}-\d{4}"
@@ -99,6 +106,8 @@ _INLINE_PART = re.compile(
     rf"(?:,?[ ]+{_UNIT}\.?[ ]*#?[\w-]{{1,6}}"
     rf"|,?[ ]+{_POSTCODE}(?![\w-])"
     r"|[ ]*\((?-i:[A-Z]{2})\)"  # an Italian province: "Bogliasco (GE)"
+    # Brazil's " - Bela Vista", " - SP": a district or state after a dash.
+    rf"|[ ]-[ ](?-i:[A-Z][\w'’.-]*(?:[ ]+[A-Z][\w'’.-]*){{0,3}}|[A-Z]{{2}}\b)"
     rf"|,[ ]*[^\W\d_][\w'’.-]*(?:[ ]+[^\W\d_][\w'’.-]*){{0,3}}"
     rf"|(?-i:[ ]+[A-Z][\w'’.-]*(?:[ ]+[A-Z][\w'’.-]*){{0,3}})(?=[ ]*(?:,|\n|$|\.(?:\s|$))))",
     re.IGNORECASE,
@@ -132,7 +141,7 @@ def _plausible_name(words: Sequence[str], *, named: bool) -> bool:
 def _ends_clause(text: str, end: int) -> bool:
     """The street reaches the end of its line, a comma, a unit, or the end of a sentence."""
     rest = text[end : end + 12]
-    return bool(re.match(rf"(?i)[ ]*(?:$|\n|\r|,|;|\)|\.(?:\s|$)|{_UNIT}\b)", rest))
+    return bool(re.match(rf"(?i)[ ]*(?:$|\n|\r|,|;|\)|\.(?:\s|$)|{_UNIT}\b|-[ ])", rest))
 
 
 def _street_spans(text: str) -> list[tuple[int, int]]:
@@ -194,7 +203,7 @@ def _follow(text: str, end: int) -> list[tuple[int, int]]:
         m = _INLINE_PART.match(text, pos)
         if m is None:
             break
-        part = m.group().strip(" ,")
+        part = m.group().strip(" ,-")
         words = part.split()
         lows = [w.lower().rstrip(".,;:!?") for w in words]
         if not lows or (lows[0] in COMMON_WORDS and lows[0] not in _SMALL_WORDS):

@@ -725,10 +725,10 @@ RULES: tuple[PatternRule, ...] = (
     PatternRule(
         "unit",
         "LOCATION",
-        re.compile(r"(?i)\b(?:apt|apartment|suite|ste)\.?\s*#?\d{1,6}[a-z]?\b"),
+        re.compile(r"(?i)\b(?:apt|apartment|suite|ste|unit|flat)\.?\s*#?\d{1,6}[a-z]?\b"),
         0.7,
         min_run=1,
-        trigger=("apt", "suite", "ste"),
+        trigger=("apt", "suite", "ste", "unit", "flat"),
         folded=True,
     ),
     PatternRule(

@@ -418,7 +418,7 @@ class PresidioDetector:
             if c.score >= self._threshold
             and text[c.start : c.end].strip().casefold() not in self._allow
         ]
-        return _resolve(text, _merge_same_type(_whole_words(original, found)))
+        return _join_places(text, _resolve(text, _merge_same_type(_whole_words(original, found))))
 
     @staticmethod
     def _postcodes(text: str, found: Iterable[Candidate]) -> list[Candidate]:
@@ -429,6 +429,31 @@ class PresidioDetector:
                 if m:
                     out.append(Candidate(m.start(1), m.end(1), "LOCATION", c.score, "postcode"))
         return out
+
+
+_PLACE_GLUE = re.compile(r"[ ]?,?[ ]{0,2}(?:[-–/][ ]?)?")
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _join_places(text: str, spans: list[Span]) -> list[Span]:
+    """Parts of one address on one line ("Isebaan 275", ", ", "1824GH", ", ", "Woudenberg")
+    become one span, so the commas between them are masked too and one token stands for it."""
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.entity_type == span.entity_type == "LOCATION"
+            and 0 < span.start - last.end <= 4
+            and _PLACE_GLUE.fullmatch(text, last.end, span.start)
+            # From a numbered street or postcode on: an address, not "Paris, France" or the
+            # company before it ("Solarlist, 04 55 Halsey Road").
+            and _HAS_DIGIT.search(text, last.start, last.end)
+        ):
+            out[-1] = Span(last.start, span.end, "LOCATION", max(last.score, span.score))
+        else:
+            out.append(span)
+    return out
 
 
 def _merge_same_type(found: list[Candidate]) -> list[Candidate]:

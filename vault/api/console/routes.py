@@ -17,9 +17,11 @@ import re
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
+import anyio
 from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
@@ -38,6 +40,7 @@ from vault.api.console._auth import (
 )
 from vault.api.console._charts import activity_chart, report_chart
 from vault.api.deps import SYSTEM_TENANT, audit, get_vault
+from vault.api.errors import validation_message
 from vault.api.routes import apikeys as apikey_routes
 from vault.api.routes import audit as audit_routes
 from vault.api.routes import datasets as dataset_routes
@@ -59,7 +62,6 @@ _HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(_HERE / "templates"))
 router = APIRouter(prefix="/console", include_in_schema=False)
 
-T = TypeVar("T")
 _PAGE = 50
 _LOCAL_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?")
 _SEQ = re.compile(r"[1-9][0-9]{0,17}")
@@ -116,30 +118,45 @@ def install(app: Any) -> None:
     app.mount("/console/static", StaticFiles(directory=str(_HERE / "static")), name="console")
     app.include_router(router)
     json_handler = app.exception_handlers.get(VaultError)
+    validation_handler = app.exception_handlers.get(RequestValidationError)
 
-    async def not_signed_in(request: Request, exc: Exception) -> Response:
+    # Plain functions: Starlette runs them in a worker thread, and they read the session.
+    def not_signed_in(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, _auth.NotSignedIn)
         return _sign_in_page(request, message=exc.reason, status=401)
 
-    async def needs_role(request: Request, exc: Exception) -> Response:
+    def needs_role(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, _auth.NeedsRole)
         user = current_user(request)
         return _render(request, "denied.html", user, status=403, message=exc.message)
 
-    async def vault_error(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, VaultError)
-        if not request.url.path.startswith("/console"):
-            assert json_handler is not None
-            return await json_handler(request, exc)  # type: ignore[no-any-return]
+    def error_page(request: Request, error: VaultError) -> Response:
         try:
             user: ConsoleUser | None = current_user(request)
         except _auth.NotSignedIn:
             user = None
-        return _render(request, "error.html", user, status=exc.status, error=exc)
+        return _render(request, "error.html", user, status=error.status, error=error)
+
+    async def vault_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, VaultError)
+        assert json_handler is not None
+        if not request.url.path.startswith("/console"):
+            return await json_handler(request, exc)  # type: ignore[no-any-return]
+        return await anyio.to_thread.run_sync(error_page, request, exc)
+
+    async def invalid_form(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        assert validation_handler is not None
+        if not request.url.path.startswith("/console"):
+            return await validation_handler(request, exc)  # type: ignore[no-any-return]
+        message, where = validation_message(exc)
+        error = InvalidRequest(message, param=where)
+        return await anyio.to_thread.run_sync(error_page, request, error)
 
     app.add_exception_handler(_auth.NotSignedIn, not_signed_in)
     app.add_exception_handler(_auth.NeedsRole, needs_role)
     app.add_exception_handler(VaultError, vault_error)
+    app.add_exception_handler(RequestValidationError, invalid_form)
 
 
 # ------------------------------------------------------------------ sign-in
@@ -720,10 +737,6 @@ def _subject(value: str) -> audit_routes.SubjectRequest:
 
 
 def _validation_message(exc: ValidationError) -> str:
-    from fastapi.exceptions import RequestValidationError
-
-    from vault.api.errors import validation_message
-
     return validation_message(RequestValidationError(exc.errors(include_input=False)))[0]
 
 

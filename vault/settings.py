@@ -168,7 +168,9 @@ class Settings(BaseSettings):
             parts = urllib.parse.urlsplit(self.oidc_issuer)
             loopback = parts.hostname in ("127.0.0.1", "localhost", "::1")
             if parts.scheme != "https" and not (parts.scheme == "http" and loopback):
-                raise ValueError("VAULT_OIDC_ISSUER must be an https:// URL (http only on loopback)")
+                raise ValueError(
+                    "VAULT_OIDC_ISSUER must be an https:// URL (http only on loopback)"
+                )
         return self
 
     @cached_property

@@ -28,8 +28,8 @@ app = typer.Typer(
         "Remote mode: with --url URL and an API key (--key, VAULT_KEY, or asked for), scan, "
         "anonymize, reidentify, datasets upload|list|versions|download, jobs and audit "
         "export|verify go to that vault over HTTP as the key's tenant and roles. Local-only, "
-        "for operators on the vault's host: apikey, keys (rewrap, shred), datasets sweep, "
-        "audit public-key. In local mode --tenant names the tenant to act for."
+        "for operators on the vault's host: apikey, keys, datasets sweep|infer, audit "
+        "public-key|ship. In local mode --tenant names the tenant to act for."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -856,7 +856,9 @@ def datasets_infer(
     max_rows: Annotated[int | None, typer.Option(help="Send at most this many rows.")] = None,
     name: Annotated[str | None, typer.Option(help="Name of the derived dataset.")] = None,
 ) -> None:
-    """Run a model over every row of a stored version; the answers become a derived dataset."""
+    """(local only) Run a model over every row of a stored version; the answers become a
+    derived dataset."""
+    _local_only("datasets infer")
     import threading
 
     from rich.console import Console

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 from vault.domain.audit import AuditCheckpoint, AuditEvent, AuditRecord
 from vault.domain.jobs import JobInfo
 from vault.domain.principal import Role
+from vault.domain.ratelimit import Standing
 from vault.domain.spans import Span
 
 __all__ = [
@@ -479,6 +480,11 @@ class RateLimits(Protocol):
     def check_tokens(self, key_id: str) -> float: ...
 
     def spend_tokens(self, key_id: str, tokens: int) -> None: ...
+
+    def standing(self, key_id: str) -> Standing:
+        """What `key_id` has left of each limit this minute (counts nothing); what the proxy
+        answers as its `x-ratelimit-*` headers, in place of the upstream's account-wide ones."""
+        ...
 
 
 class SpanCacheStore(Protocol):

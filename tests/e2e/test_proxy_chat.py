@@ -327,25 +327,21 @@ def test_tokens_restored_in_lower_case_bold_and_possessive(
         assert text == f"You said: **{NAME}** and {EMAIL}'s and {CARD}"
 
 
-def test_rate_limit_headers_reach_the_caller(proxy: Proxy) -> None:
+def test_the_keys_own_rate_limit_headers_reach_the_caller(proxy: Proxy) -> None:
     client = groq_sdk(proxy, "analyst")
     raw = client.chat.completions.with_raw_response.create(
         model=MODEL, messages=[{"role": "user", "content": "hi"}]
     )
-    for header in (
-        "limit-requests",
-        "limit-tokens",
-        "remaining-requests",
-        "remaining-tokens",
-        "reset-requests",
-        "reset-tokens",
-    ):
+    # The vault's per-key window (no token limit set here), never Groq's account-wide counters.
+    assert raw.headers["x-ratelimit-limit-requests"] == str(proxy.vault.settings.rate_limit_rpm)
+    for header in ("remaining-requests", "reset-requests"):
         assert raw.headers.get(f"x-ratelimit-{header}")
+    assert "x-ratelimit-remaining-tokens" not in raw.headers
     assert raw.headers["x-request-id"] == raw.parse().x_groq.id  # type: ignore[union-attr]
     with client.chat.completions.with_streaming_response.create(
         model=MODEL, messages=[{"role": "user", "content": "hi"}], stream=True
     ) as streamed:
-        assert streamed.headers.get("x-ratelimit-remaining-tokens")
+        assert streamed.headers.get("x-ratelimit-remaining-requests")
         assert streamed.headers["content-type"].startswith("text/event-stream")
 
 

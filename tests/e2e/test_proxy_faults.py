@@ -230,7 +230,53 @@ def test_5xx_is_retried_and_persistent_429_comes_back_with_its_headers(
     assert len(upstream.received) - mark == 3
     assert caught.value.code == "rate_limit_exceeded"
     assert caught.value.response.headers["retry-after"] == "1"
-    assert caught.value.response.headers.get("x-ratelimit-limit-requests")
+    assert "x-ratelimit-limit-requests" not in caught.value.response.headers  # the account's
+
+
+def test_the_upstreams_rate_limits_never_reach_the_caller_but_the_keys_own_do(
+    proxy: Proxy, upstream: Upstream
+) -> None:
+    from vault.services.apikeys import create_api_key
+
+    _, key = create_api_key(proxy.vault.api_keys, tenant="acme", roles=["analyst"])
+    _, other = create_api_key(proxy.vault.api_keys, tenant="acme", roles=["analyst"])
+    body = {"model": MODEL, "messages": [{"role": "user", "content": "hi"}]}
+    seen: list[httpx.Headers] = []
+    with httpx.Client(base_url=proxy.url) as client:
+        for secret in (key, key, other):
+            answer = client.post(
+                "/openai/v1/chat/completions",
+                json=body,
+                headers={"authorization": f"Bearer {secret}"},
+            )
+            assert answer.status_code == 200, answer.text
+            seen.append(answer.headers)
+        with client.stream(
+            "POST",
+            "/openai/v1/chat/completions",
+            json={**body, "stream": True},
+            headers={"authorization": f"Bearer {key}"},
+        ) as streamed:
+            assert streamed.status_code == 200
+            streamed.read()
+            seen.append(streamed.headers)
+        models = client.get("/openai/v1/models", headers={"authorization": f"Bearer {key}"})
+    # What the fake Groq sent: its account's limits, moving with every tenant's request.
+    sent = upstream.received[-1]
+    assert sent.path.endswith("/models")
+    limit = str(proxy.vault.settings.rate_limit_rpm)
+    for headers in seen:
+        assert headers["x-ratelimit-limit-requests"] == limit != "14400"
+        # No token limit is set on this vault: no token headers at all, none of Groq's.
+        assert not {h for h in headers if h.startswith("x-ratelimit-")} - {
+            "x-ratelimit-limit-requests",
+            "x-ratelimit-remaining-requests",
+            "x-ratelimit-reset-requests",
+        }
+    remaining = [int(h["x-ratelimit-remaining-requests"]) for h in seen]
+    rpm = proxy.vault.settings.rate_limit_rpm
+    assert remaining == [rpm - 1, rpm - 2, rpm - 1, rpm - 3]  # per key: `other` is on its own
+    assert not [h for h in models.headers if h.startswith("x-ratelimit-")]
 
 
 def test_garbage_answer_is_502(proxy: Proxy, upstream: Upstream) -> None:

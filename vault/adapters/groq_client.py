@@ -19,7 +19,7 @@ GroqStream = UpstreamStream
 
 
 def passed_headers(headers: Mapping[str, str]) -> dict[str, str]:
-    """The upstream headers a caller should see: rate limits, retry-after, the request id."""
+    """The upstream headers a caller should see: retry-after and the request id."""
     return GROQ.passed_headers(headers)
 
 

@@ -22,7 +22,7 @@ import redis
 from redis.backoff import ExponentialBackoff
 from redis.retry import Retry
 
-from vault.domain.ratelimit import WINDOW_SECONDS, Limits
+from vault.domain.ratelimit import WINDOW_SECONDS, Limits, Standing
 from vault.domain.spans import Span
 from vault.errors import ServiceUnavailable
 from vault.ports import TenantKeys
@@ -76,6 +76,27 @@ return 1
 """
 
 
+# What a key has left: {requests in the window, µs until the oldest leaves, tokens spent,
+# µs until the oldest spend leaves}; read only, nothing counted.
+_STANDING = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local window = tonumber(ARGV[1])
+local out = {}
+for k = 1, 2 do
+  local entries = redis.call('ZRANGEBYSCORE', KEYS[k], '(' .. (now - window), '+inf', 'WITHSCORES')
+  local used, reset = 0, 0
+  for i = 1, #entries, 2 do
+    used = used + (k == 1 and 1 or tonumber(string.match(entries[i], ':(%d+)$')))
+  end
+  if #entries > 0 then reset = tonumber(entries[2]) + window - now end
+  out[#out + 1] = tostring(used)
+  out[#out + 1] = tostring(reset)
+end
+return out
+"""
+
+
 def connect_redis(url: str, *, timeout: float = 0.5) -> redis.Redis:
     """A client for `url` with short timeouts and two quick retries, so a Redis that has gone
     away costs a request a fraction of a second, not a hang. Connects lazily."""
@@ -116,6 +137,7 @@ class RedisRateLimiter:
         self._request = client.register_script(_REQUEST)
         self._tokens_left = client.register_script(_TOKENS_LEFT)
         self._spend = client.register_script(_SPEND)
+        self._standing = client.register_script(_STANDING)
 
     def _key(self, kind: str, key_id: str) -> str:
         return f"{self._prefix}rl:{kind}:{key_id}"
@@ -141,6 +163,27 @@ class RedisRateLimiter:
         keys = [self._key("tok", key_id)]
         member = f"{uuid.uuid4().hex}:{int(tokens)}"
         _call(lambda: self._spend(keys=keys, args=[member, _WINDOW_US]))
+
+    def standing(self, key_id: str) -> Standing:
+        limits = self._limits
+        if not limits.requests_per_minute and not limits.tokens_per_minute:
+            return Standing()
+        keys = [self._key("req", key_id), self._key("tok", key_id)]
+        used, used_reset, spent, spent_reset = _call(
+            lambda: self._standing(keys=keys, args=[_WINDOW_US])
+        )
+        requests = tokens = None
+        if limits.requests_per_minute:
+            left = max(0, limits.requests_per_minute - _count(used))
+            requests = (limits.requests_per_minute, left, _seconds(used_reset))
+        if limits.tokens_per_minute:
+            left = max(0, limits.tokens_per_minute - _count(spent))
+            tokens = (limits.tokens_per_minute, left, _seconds(spent_reset))
+        return Standing(requests=requests, tokens=tokens)
+
+
+def _count(raw: Any) -> int:
+    return int(float(raw.decode() if isinstance(raw, bytes) else raw))
 
 
 def _seconds(microseconds: Any) -> float:

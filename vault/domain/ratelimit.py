@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["WINDOW_SECONDS", "Limits", "RateLimiter"]
+__all__ = ["WINDOW_SECONDS", "Limits", "RateLimiter", "Standing"]
 
 WINDOW_SECONDS = 60.0
 
@@ -23,6 +23,16 @@ class Limits:
 
     requests_per_minute: int = 0
     tokens_per_minute: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """What one key has left of each limit this minute: `(limit, remaining, reset)`, `reset`
+    being the seconds until its oldest use leaves the window (0 when it has none); None for a
+    limit that is not set."""
+
+    requests: tuple[int, int, float] | None = None
+    tokens: tuple[int, int, float] | None = None
 
 
 class RateLimiter:
@@ -79,6 +89,24 @@ class RateLimiter:
             if sum(n for _, n in window) >= limit:
                 return window[0][0] + WINDOW_SECONDS - now
             return 0.0
+
+    def standing(self, key_id: str) -> Standing:
+        """What `key_id` has left this minute; counts nothing."""
+        limits, now = self._limits, self._clock()
+        horizon = now - WINDOW_SECONDS
+        requests = tokens = None
+        with self._lock:
+            if limits.requests_per_minute:
+                times = [t for t in self._requests.get(key_id, ()) if t > horizon]
+                left = max(0, limits.requests_per_minute - len(times))
+                reset = times[0] + WINDOW_SECONDS - now if times else 0.0
+                requests = (limits.requests_per_minute, left, reset)
+            if limits.tokens_per_minute:
+                spent = [(t, n) for t, n in self._tokens.get(key_id, ()) if t > horizon]
+                left = max(0, limits.tokens_per_minute - sum(n for _, n in spent))
+                reset = spent[0][0] + WINDOW_SECONDS - now if spent else 0.0
+                tokens = (limits.tokens_per_minute, left, reset)
+        return Standing(requests=requests, tokens=tokens)
 
     def spend_tokens(self, key_id: str, tokens: int) -> None:
         if self._limits.tokens_per_minute and tokens > 0:

@@ -21,6 +21,7 @@ import anyio
 from vault.domain.audit import AuditEvent, validate_details
 from vault.domain.policy import AccessPolicy, check_purpose
 from vault.domain.principal import Principal
+from vault.domain.ratelimit import Standing
 from vault.domain.sse import encode_event
 from vault.errors import (
     OutboundBlocked,
@@ -37,7 +38,7 @@ from vault.services.chat.answers import AnswerGuard
 from vault.services.failures import failure_details
 from vault.services.reidentify import Reidentifier
 
-__all__ = ["ChatParts", "Completed", "Prepared", "ProxyChat", "Recorder"]
+__all__ = ["ChatParts", "Completed", "Prepared", "ProxyChat", "Recorder", "limit_headers"]
 
 _CHUNK_KEYS = ("id", "object", "created", "model", "system_fingerprint")
 _DONE = b"data: [DONE]\n\n"
@@ -91,6 +92,7 @@ class Prepared:
     details: dict[str, Any]
     started: float
     detect_seconds: float
+    limits: dict[str, str] = field(default_factory=dict)  # the key's own x-ratelimit-* headers
 
 
 @dataclass
@@ -177,6 +179,7 @@ class ProxyChat:
             details=details,
             started=started,
             detect_seconds=redacted.detect_seconds,
+            limits=limit_headers(vault.rate_limiter.standing(principal.key_id)),
         )
 
     def complete(self, prepared: Prepared) -> Completed:
@@ -218,7 +221,7 @@ class ProxyChat:
         return Completed(
             status=answer.status,
             body=completion,
-            headers={**answer.headers, **timing},
+            headers={**answer.headers, **prepared.limits, **timing},
             finish=lambda: self._after_answer(tenant, event, answers),
         )
 
@@ -230,7 +233,8 @@ class ProxyChat:
         opened = time.perf_counter()
         prepared.details["upstream"] = stream.upstream
         timing = _timing(prepared, upstream=opened - asked, total=opened - prepared.started)
-        return stream, {**stream.headers, **timing, "cache-control": "no-cache"}
+        headers = {**stream.headers, **prepared.limits, **timing, "cache-control": "no-cache"}
+        return stream, headers
 
     async def relay(self, prepared: Prepared, stream: LlmStream) -> AsyncIterator[bytes]:
         """The stream as SSE bytes, restored when allowed; always ends with [DONE] or an error
@@ -304,6 +308,29 @@ class ProxyChat:
         self._vault.audit_backlog.append(event)
         if answers:
             self._vault.chat_redactor.remember_answers(tenant, answers)
+
+
+def limit_headers(standing: Standing) -> dict[str, str]:
+    """The caller's own limits as Groq names them (`x-ratelimit-remaining-requests`, ...): the
+    vault's per-key windows, never the upstream's account-wide counters. A limit not set has
+    no headers."""
+    headers: dict[str, str] = {}
+    for kind, values in (("requests", standing.requests), ("tokens", standing.tokens)):
+        if values is not None:
+            limit, remaining, reset = values
+            headers[f"x-ratelimit-limit-{kind}"] = str(limit)
+            headers[f"x-ratelimit-remaining-{kind}"] = str(remaining)
+            headers[f"x-ratelimit-reset-{kind}"] = _duration(reset)
+    return headers
+
+
+def _duration(seconds: float) -> str:
+    """Go's duration format, as Groq writes its resets: 172ms, 7.66s, 2m59.56s."""
+    if seconds < 1:
+        return f"{max(0, round(seconds * 1000))}ms"
+    minutes, rest = divmod(seconds, 60)
+    text = f"{rest:.2f}".rstrip("0").rstrip(".") + "s"
+    return f"{int(minutes)}m{text}" if minutes else text
 
 
 def _timing(prepared: Prepared, *, upstream: float, total: float) -> dict[str, str]:

@@ -12,15 +12,19 @@ __all__ = ["GROQ", "OPENAI_COMPATIBLE", "Dialect", "dialect_for"]
 @dataclass(frozen=True, slots=True)
 class Dialect:
     """How an upstream is named in messages, which of its response headers reach the caller, and
-    whether a call without an API key is refused before it leaves (fail closed)."""
+    whether a call without an API key is refused before it leaves (fail closed).
+
+    The upstream's `x-ratelimit-*` headers never reach a caller: they count the vault's whole
+    account, every tenant's traffic, so relaying them would tell one tenant how busy the others
+    are. The proxy answers with each key's own vault limits instead."""
 
     name: str
     passed: frozenset[str] = frozenset({"x-request-id", "retry-after"})
-    passed_prefixes: tuple[str, ...] = ("x-ratelimit-",)
+    passed_prefixes: tuple[str, ...] = ()
     requires_key: bool = True
 
     def passed_headers(self, headers: Mapping[str, str]) -> dict[str, str]:
-        """The upstream headers a caller should see: rate limits, retry-after, the request id."""
+        """The upstream headers a caller should see: retry-after and the request id."""
         return {
             name.lower(): value
             for name, value in headers.items()

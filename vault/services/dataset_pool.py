@@ -36,6 +36,10 @@ Done = list[tuple[str, dict[str, int]]]
 AnonymizerRecipe = Callable[[], "Anonymizer"]
 
 _worker_anonymizer: Anonymizer | None = None
+_DIED = (
+    "a dataset worker process stopped (or could not start) in the middle of the upload; "
+    "nothing was stored"
+)
 
 
 class WorkerDied(ServiceUnavailable):
@@ -83,9 +87,7 @@ class _Result:
             return self._future.result()
         except BrokenProcessPool:
             self._pool.broken()
-            raise WorkerDied(
-                "a dataset worker process stopped in the middle of the upload; nothing was stored"
-            ) from None
+            raise WorkerDied(_DIED) from None
 
     def cancel(self) -> None:
         self._future.cancel()
@@ -115,9 +117,7 @@ class DatasetPool:
             future = executor.submit(_work, tenant, cells)
         except BrokenProcessPool:
             self.broken()
-            raise WorkerDied(
-                "a dataset worker process stopped in the middle of the upload; nothing was stored"
-            ) from None
+            raise WorkerDied(_DIED) from None
         return _Result(future, self)
 
     def worker_pids(self) -> list[int]:

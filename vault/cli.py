@@ -845,11 +845,11 @@ def datasets_upload(
 
 @datasets_app.command("infer")
 def datasets_infer(
-    dataset: Annotated[str, typer.Argument(help="The source dataset's id.")],
+    dataset: Annotated[str, typer.Argument(help="The source dataset's id or name.")],
     version: Annotated[int, typer.Argument(help="Its version, read anonymized.")],
     model: Annotated[str, typer.Option(help="The model to run.")],
     template: Annotated[str, typer.Option(help='A prompt naming columns: "Classify: {notes}".')],
-    tenant: Tenant = "default",
+    tenant: TenantOption = None,
     output_column: Annotated[str, typer.Option(help="The answers' column.")] = "answer",
     mode: Annotated[str, typer.Option(help="online or batch.")] = "online",
     concurrency: Annotated[int, typer.Option(help="Requests in flight (online).")] = 4,
@@ -859,6 +859,7 @@ def datasets_infer(
     """(local only) Run a model over every row of a stored version; the answers become a
     derived dataset."""
     _local_only("datasets infer")
+    tenant = _tenant_for(tenant, remote=False)
     import threading
 
     from rich.console import Console
@@ -868,6 +869,7 @@ def datasets_infer(
     from vault.services.infer_dataset import InferDataset
 
     vault = _vault()
+    dataset = _local_ref(vault, tenant, dataset)
     body: dict[str, Any] = {
         "model": model,
         "template": template,

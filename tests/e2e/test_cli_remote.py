@@ -204,3 +204,22 @@ def test_wrong_key_unreachable_vault_and_misused_options_are_clear(
         assert local.returncode == 2 and "--tenant is required" in local.stderr, command
     help_text = run(["--help"], tmp_path).stdout
     assert "--url" in help_text and "Local-only" in help_text and "VAULT_KEY" in help_text
+
+
+def test_a_download_cut_by_the_vault_exits_1_and_leaves_no_file(
+    served: Served, tmp_path: Path
+) -> None:
+    remote = ["--url", served.url, "--key", served.key("uploader", tenant="cut")]
+    (tmp_path / "long.txt").write_text(
+        "".join(f"Line {i}: John Smith wrote to john@example.com.\n" for i in range(2500))
+    )
+    uploaded = run([*remote, "datasets", "upload", "long.txt", "--name", "long"], tmp_path)
+    assert uploaded.returncode == 0, uploaded.stderr
+    objects = [p for p in (served.vault.settings.data_dir / "objects").rglob("*") if p.is_file()]
+    newest = max(objects, key=lambda p: p.stat().st_mtime_ns)
+    blob = bytearray(newest.read_bytes())
+    blob[-40] ^= 0x01
+    newest.write_bytes(bytes(blob))
+    cut = run([*remote, "datasets", "download", "long", "1", "-o", "out.txt"], tmp_path)
+    assert cut.returncode == 1 and "cut before its end" in cut.stderr
+    assert "Traceback" not in cut.stderr and not (tmp_path / "out.txt").exists()

@@ -266,3 +266,51 @@ def test_importing_the_client_loads_no_server_library() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert loaded.stdout.strip() == "[]"
+
+
+def _damage_newest_object(served: Served) -> None:
+    """Flip a byte near the end of the object stored last, so a late frame fails to open."""
+    objects = [p for p in (served.vault.settings.data_dir / "objects").rglob("*") if p.is_file()]
+    newest = max(objects, key=lambda p: p.stat().st_mtime_ns)
+    blob = bytearray(newest.read_bytes())
+    blob[-40] ^= 0x01
+    newest.write_bytes(bytes(blob))
+
+
+def test_a_download_cut_by_a_damaged_frame_raises_and_leaves_no_file(
+    served: Served, tmp_path: Path
+) -> None:
+    from vault.client import DownloadInterruptedError
+
+    long_text = "".join(f"Line {i}: John Smith wrote to john@example.com.\n" for i in range(2500))
+    (tmp_path / "long.txt").write_text(long_text)
+    key = served.key("uploader", tenant="damaged")
+    with VaultClient(served.url, key) as vault:
+        upload = vault.datasets.create(tmp_path / "long.txt", name="long")
+        _damage_newest_object(served)
+        with pytest.raises(DownloadInterruptedError):
+            vault.datasets.download(upload.dataset.id, 1, tmp_path / "cut.txt")
+        assert not (tmp_path / "cut.txt").exists()
+
+    async def cut() -> None:
+        async with AsyncVaultClient(served.url, key) as vault:
+            with pytest.raises(DownloadInterruptedError):
+                await vault.datasets.download("long", 1, tmp_path / "cut-async.txt")
+
+    asyncio.run(cut())
+    assert not (tmp_path / "cut-async.txt").exists()
+
+
+def test_an_answer_that_is_not_the_vaults_json_still_maps_to_its_status() -> None:
+    import httpx
+
+    from vault.client import InternalServerError
+
+    def gateway(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(502, text="<html>Bad Gateway</html>")
+
+    client = VaultClient("http://vault.test", "vk_x", transport=httpx.MockTransport(gateway))
+    with client, pytest.raises(InternalServerError) as bad:
+        client.datasets.list()
+    assert (bad.value.status, bad.value.code) == (502, "http_error")
+    assert "html" not in str(bad.value).lower()

@@ -60,6 +60,20 @@ def _open(data: bytes) -> Any:
         ) from None
 
 
+def _row_group(source: Any, index: int) -> Any:
+    """One row group as a table; a damaged one is a 400 naming it."""
+    import pyarrow as pa
+
+    try:
+        return source.read_row_group(index)
+    except (pa.ArrowException, OSError, ValueError):
+        raise InvalidRequest(
+            f"row group {index} of the Parquet file cannot be read",
+            code="malformed_parquet",
+            param="file",
+        ) from None
+
+
 def _is_text(kind: Any) -> bool:
     import pyarrow as pa
 
@@ -208,7 +222,7 @@ def anonymize_parquet(
     sink = _Sink()
     writer = _writer(sink, out_schema, source)
     for group in range(source.num_row_groups):
-        table = source.read_row_group(group)
+        table = _row_group(source, group)
         if len(memo) > _MEMO_ENTRIES:
             memo.clear()
         # Every column's cells are submitted before any answer is awaited, so the workers
@@ -292,7 +306,7 @@ def _kinds(source: Any, schema: Any, work: CellWork, overrides: dict[str, str]) 
 
     sample = None
     if source.num_row_groups:
-        sample = source.read_row_group(0).slice(0, _SAMPLE_ROWS)
+        sample = _row_group(source, 0).slice(0, _SAMPLE_ROWS)
     columns: dict[int, list[str]] = {}
     for index, field in enumerate(schema):
         kind = field.type.value_type if pa.types.is_dictionary(field.type) else field.type
@@ -336,7 +350,7 @@ def reidentify_parquet(
     sink = _Sink()
     writer = _writer(sink, out_schema, source)
     for group in range(source.num_row_groups):
-        table = source.read_row_group(group)
+        table = _row_group(source, group)
         arrays = []
         for index, field in enumerate(schema):
             column = table.column(index)

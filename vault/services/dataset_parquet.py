@@ -175,11 +175,12 @@ def _writer(sink: _Sink, schema: Any, source: Any) -> Any:
 def _check_columns(schema: Any) -> None:
     import pyarrow as pa
 
-    for field in schema:
+    for index, field in enumerate(schema):
         if _holds(field.type, lambda k: bool(pa.types.is_binary(k) or pa.types.is_large_binary(k))):
+            # Named by position: a column's name may itself be data, as a CSV header may.
             raise InvalidRequest(
-                f"column {field.name!r} holds binary values, which cannot be read for PII; "
-                "store them as strings",
+                f"column {index + 1} of the Parquet schema holds binary values, which cannot "
+                "be read for PII; store them as strings",
                 code="malformed_parquet",
                 param="file",
             )

@@ -16,7 +16,7 @@ from tests.e2e.apps import App, build_app
 from tests.fakes import RegexDetector
 from vault.domain.principal import Principal, Role
 from vault.domain.spans import Span
-from vault.errors import ServiceUnavailable
+from vault.errors import InvalidRequest, ServiceUnavailable
 from vault.services.ingest_dataset import DatasetParts, IngestRequest, create_dataset
 from vault.services.read_dataset import open_version, read_version
 from vault.settings import Settings
@@ -229,3 +229,15 @@ def test_a_reidentified_download_asks_the_token_store_once_per_block(
     # One query per block of 512 rows, none for a token a block before already resolved.
     assert 0 < len(calls) <= rows // 512 + 1
     assert sum(calls) == rows + 3  # each email once, the three names once
+
+
+def test_a_malformed_row_past_the_first_blocks_names_its_line_in_the_file(app: App) -> None:
+    parts = parts_of(app, pooled=True)
+    lines = customers(3000).decode().splitlines()
+    lines[11] = '10,Ada Lovelace,user10@example.com,"a note over\ntwo lines"'  # one row, two lines
+    lines[2601] = "2600,Mary Jones,too,many,fields"
+    with pytest.raises(InvalidRequest) as caught:
+        upload(parts, "people.csv", ("\n".join(lines) + "\n").encode())
+    # Row 2600 is the 2602nd line of the list, and the 2603rd of the file.
+    assert "line 2603 " in caught.value.message and "Mary" not in caught.value.message
+    assert app.vault.datasets.list_datasets("acme") == []

@@ -8,6 +8,7 @@ from datetime import date
 
 from vault.adapters.detection._lexicon import load_words
 from vault.adapters.detection._patterns import Candidate
+from vault.adapters.detection._regex import trie
 
 __all__ = ["date_candidates"]
 
@@ -19,8 +20,9 @@ _CUED_SCORE = 0.6
 
 
 def _alternation(words: frozenset[str]) -> str:
-    # Longest first, so "sept" is tried before "sep" and "maaliskuuta" before "maaliskuu".
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    """The words as one alternation factored by shared prefixes, longest match first, so a
+    position that starts no word fails on its first character."""
+    return trie(words)
 
 
 # Month names in every locale language we serve, full forms and the common abbreviations; one
@@ -138,9 +140,18 @@ _LEVELS = r"(?:INFO|WARN|WARNING|ERROR|ERR|DEBUG|TRACE|FATAL|CRITICAL|NOTICE)"
 _LEVEL_AFTER = re.compile(rf"\]?[ \t]+\[?{_LEVELS}\b")
 _LEVEL_BEFORE = re.compile(rf"(?:^|\n)[ \t]*\[?{_LEVELS}\]?[ \t]+\Z")
 _YEAR_IN = re.compile(rf"(?<!\d){_YEAR}(?!\d)|'\d\d\b")
+
+
 # A word a date needs before its regexes run: a month or weekday name, or a digit at all.
-_MONTH_WORD = re.compile(rf"(?i)(?<![^\W\d_]){_MONTH_ANY}(?![^\W\d_])")
-_WEEKDAY_WORD = re.compile(rf"(?i)(?<![^\W\d_]){_WEEKDAY}(?![^\W\d_])")
+def _initials(*groups: frozenset[str]) -> str:
+    letters = {w[0] for g in groups for w in g} | {w[0].upper() for g in groups for w in g}
+    return "".join(sorted(re.escape(ch) for ch in letters))
+
+
+_MONTH_INITIALS = _initials(_MONTHS_FULL, _MONTHS_ABBR, _MONTHS_AMBIGUOUS)
+_WEEKDAY_INITIALS = _initials(_WEEKDAYS)
+_MONTH_WORD = re.compile(rf"(?i)(?=[{_MONTH_INITIALS}])(?<![^\W\d_]){_MONTH_ANY}(?![^\W\d_])")
+_WEEKDAY_WORD = re.compile(rf"(?i)(?=[{_WEEKDAY_INITIALS}])(?<![^\W\d_]){_WEEKDAY}(?![^\W\d_])")
 _MAY_DATED = re.compile(rf"{_YEAR}|\d(?:st|nd|rd|th)")
 
 
@@ -152,15 +163,34 @@ def _real(y: str, m: str, d: str) -> bool:
     return True
 
 
+def _month_windows(text: str) -> list[tuple[int, int]]:
+    """Merged windows around the month names, wide enough for a weekday and day before one
+    and a year, time and zone after it: the grammar runs only there."""
+    out: list[tuple[int, int]] = []
+    for m in _MONTH_WORD.finditer(text):
+        lo, hi = max(0, m.start() - 40), min(len(text), m.end() + 64)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def _grammar(text: str, out: list[Candidate]) -> None:
-    for m in _GRAMMAR.finditer(text):
-        value = m.group()
-        kind = m.lastgroup or ""
-        # "may 3 people": lower-case "may" with a bare number is a verb, not May 3rd.
-        if kind == "month_first" and value[:3] == "may" and not _MAY_DATED.search(value):
-            continue
-        dated = kind == "clf" or _YEAR_IN.search(value) is not None
-        out.append(_candidate(text, *m.span(), _DATED_SCORE if dated else _SCORE, f"date_{kind}"))
+    for lo, hi in _month_windows(text):
+        for m in _GRAMMAR.finditer(text, lo, hi):
+            if m.end() < hi or hi == len(text):
+                _grammar_match(text, m, out)
+
+
+def _grammar_match(text: str, m: re.Match[str], out: list[Candidate]) -> None:
+    value = m.group()
+    kind = m.lastgroup or ""
+    # "may 3 people": lower-case "may" with a bare number is a verb, not May 3rd.
+    if kind == "month_first" and value[:3] == "may" and not _MAY_DATED.search(value):
+        return
+    dated = kind == "clf" or _YEAR_IN.search(value) is not None
+    out.append(_candidate(text, *m.span(), _DATED_SCORE if dated else _SCORE, f"date_{kind}"))
 
 
 def _candidate(text: str, start: int, end: int, score: float, source: str) -> Candidate:
@@ -179,8 +209,7 @@ def date_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     digits = _HAS_DIGIT.search(text) is not None
     if digits:
-        if _MONTH_WORD.search(text):
-            _grammar(text, out)
+        _grammar(text, out)
         for m in _ISO_RE.finditer(text):
             if _LEVEL_AFTER.match(text, m.end()) or _LEVEL_BEFORE.search(text, 0, m.start()):
                 continue  # a log line's own clock ("2024-05-01T12:03:44Z INFO ..."), no event's

@@ -29,6 +29,7 @@ from vault.adapters.detection._checksums import (
     nric_ok,
 )
 from vault.adapters.detection._patterns import Candidate
+from vault.adapters.detection._regex import trie
 from vault.domain.entities import REGION_OF
 from vault.domain.policy import DEFAULT_LOCALES
 
@@ -147,26 +148,6 @@ class IdentifierRecognizer:
                 yield Candidate(start, end, self.entity_type, self.context_score, self.name)
 
 
-def _trie(words: Collection[str]) -> str:
-    """An alternation of `words` factored by shared prefixes ("ph(?:one)?"), so a position that
-    starts no word fails on its first character instead of once per word."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
-
-
 def _context(words: Collection[str]) -> re.Pattern[str]:
     """Any of `words`, not inside a longer word ("nhs_number" counts, "pinhsx" does not).
 
@@ -174,7 +155,7 @@ def _context(words: Collection[str]) -> re.Pattern[str]:
     one; the first-letter lookahead spares the look-behind at every other position."""
     lowered = {w.lower() for w in words}
     first = "".join(sorted({re.escape(w[0]) for w in lowered}))
-    return re.compile(rf"(?i)(?=[{first}])(?<![^\W\d_])(?:{_trie(lowered)})(?![^\W\d_])")
+    return re.compile(rf"(?i)(?=[{first}])(?<![^\W\d_])(?:{trie(lowered)})(?![^\W\d_])")
 
 
 def _digit_count(value: str) -> int:

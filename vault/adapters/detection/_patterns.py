@@ -135,11 +135,11 @@ _DL_NUMBER = (
 _BANK_CTX = _ctx(r"account|acct|a/c|routing|aba|bank|checking|savings|deposit|wire")
 _DOB_CTX = _ctx(r"born|birth|dob|d\.o\.b|birthday|date of birth|age")
 
+# The stem of a key-ish name, anywhere in it (stripeKey, DB_AUTH_TOKEN, x-session-id); the
+# first-letter lookahead lets every other position fail at once.
 _KEYISH = (
-    r"(?:api[_-]?key|apikey|access[_-]?key|account[_-]?key|shared[_-]?access[_-]?key|"
-    r"private[_-]?key(?:[_-]?id)?|signing[_-]?key|encryption[_-]?key|master[_-]?key|secret|"
-    r"token|auth|session(?:[_-]?id)?|sessid|cookie|credentials?|signature|sig|hmac|salt|"
-    r"passphrase|passwd|password|pwd|key)"
+    r"(?=[kstacpdhKSTACPDH])(?:key|secret|token|auth|sessid|session|cookie|credential|"
+    r"signature|sig|hmac|salt|passphrase|passwd|password|pwd)"
 )
 _KEYISH_TRIGGERS = (
     "key", "secret", "token", "auth", "sess", "cookie", "credential", "sig", "hmac", "salt",
@@ -201,10 +201,6 @@ def _password_like(value: str) -> bool:
     return has_letter and has_other and not re.fullmatch(r"\d+(?:\.\d+)*|[a-z]+\d?", value)
 
 
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
 _STREET = (
     r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|"
     r"terrace|ter|parkway|pkwy|circle|cir|square|sq|highway|hwy|trail|trl|alley|crescent|close|"
@@ -608,31 +604,6 @@ RULES: tuple[PatternRule, ...] = (
             "visit",
             "admitted",
             "meeting",
-        ),
-        folded=True,
-    ),
-    PatternRule(
-        "date_words",
-        "DATE_TIME",
-        re.compile(
-            rf"(?i)\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}}|"
-            rf"{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b"
-        ),
-        0.65,
-        min_run=1,
-        trigger=(
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "may",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "oct",
-            "nov",
-            "dec",
         ),
         folded=True,
     ),

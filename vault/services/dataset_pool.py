@@ -127,6 +127,11 @@ class DatasetPool:
         return sorted(processes)
 
     @property
+    def started(self) -> bool:
+        """Whether the workers are up (or starting): an upload may use them from its start."""
+        return self._executor is not None
+
+    @property
     def recipe(self) -> AnonymizerRecipe:
         return self._recipe
 

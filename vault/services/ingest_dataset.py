@@ -45,8 +45,8 @@ class DatasetParts:
     detector_version: str
     max_upload_bytes: int
     # Worker processes for large uploads (None: all in the upload's own process), and how
-    # many characters of cells an upload does itself first, so a small file never waits
-    # for workers to start.
+    # many characters of cells an upload does itself while the workers are not yet up, so a
+    # small file never waits for them to start.
     pool: DatasetPool | None = None
     pool_after_chars: int = 256 * 1024
 
@@ -191,9 +191,9 @@ class _Digest:
 
 
 class _UploadWork:
-    """Where an upload's cells are anonymized: in this process until `pool_after_chars` of
-    them are done, then on the pool's workers. Batches are the same either way, and so is
-    every output byte."""
+    """Where an upload's cells are anonymized: on the pool's workers once they are up, else
+    in this process until `pool_after_chars` of them are done (then the workers start).
+    Batches are the same either way, and so is every output byte."""
 
     def __init__(
         self,
@@ -212,7 +212,9 @@ class _UploadWork:
     @property
     def _pool(self) -> DatasetPool | None:
         pool = self._parts.pool
-        return pool if pool is not None and self._chars >= self._parts.pool_after_chars else None
+        if pool is None or not (pool.started or self._chars >= self._parts.pool_after_chars):
+            return None
+        return pool
 
     @property
     def depth(self) -> int:

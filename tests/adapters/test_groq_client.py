@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import re
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import pytest
 from pydantic import SecretStr
 from starlette.applications import Starlette
@@ -453,11 +455,38 @@ def test_cancelling_the_consumer_task_closes_the_upstream(
 # -- stream parsing edge cases, on a scripted transport -----------------------------------
 
 
-def _scripted(body: bytes, content_type: str = "text/event-stream") -> httpx.MockTransport:
-    async def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, content=body, headers={"content-type": content_type})
+@contextlib.contextmanager
+def _scripted(body: bytes, content_type: str = "text/event-stream") -> Iterator[str]:
+    """A server on loopback that answers every request with `body` as a 200, over real TCP;
+    its root URL."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    answer = (
+        f"HTTP/1.1 200 OK\r\ncontent-type: {content_type}\r\ncontent-length: {len(body)}\r\n\r\n"
+    ).encode() + body
 
-    return httpx.MockTransport(handler)
+    def serve() -> None:
+        while True:
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            with connection:
+                received = b""
+                while b"\r\n\r\n" not in received:
+                    received += connection.recv(65536)
+                head, _, rest = received.partition(b"\r\n\r\n")
+                length = int(re.search(rb"content-length: (\d+)", head, re.I).group(1))  # type: ignore[union-attr]
+                while len(rest) < length:
+                    rest += connection.recv(65536)
+                connection.sendall(answer)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        listener.close()
+        thread.join(timeout=10)
 
 
 @pytest.mark.parametrize(
@@ -472,9 +501,8 @@ def _scripted(body: bytes, content_type: str = "text/event-stream") -> httpx.Moc
 def test_bad_streams_raise_precise_errors(
     make_client, wire: bytes, error: type[Exception], code: str
 ) -> None:  # type: ignore[no-untyped-def]
-    client: GroqClient = make_client(async_transport=_scripted(wire))
-    with pytest.raises(error) as caught:
-        asyncio.run(_collect(client, _body(stream=True)))
+    with _scripted(wire) as url, pytest.raises(error) as caught:
+        asyncio.run(_collect(make_client(base_url=url), _body(stream=True)))
     body = caught.value.to_body()  # type: ignore[attr-defined]
     if code == "upstream_error" and b"message" in wire:
         assert body == {"error": {"message": "m", "type": "t"}}
@@ -484,8 +512,11 @@ def test_bad_streams_raise_precise_errors(
 
 def test_crlf_framing_and_comments_parse(make_client) -> None:  # type: ignore[no-untyped-def]
     wire = b': keep-alive\r\n\r\ndata: {"n": 1}\r\n\r\ndata: {"n": 2}\r\n\r\ndata: [DONE]\r\n\r\n'
-    client: GroqClient = make_client(async_transport=_scripted(wire))
-    assert asyncio.run(_collect(client, _body(stream=True))) == [{"n": 1}, {"n": 2}]
+    with _scripted(wire) as url:
+        assert asyncio.run(_collect(make_client(base_url=url), _body(stream=True))) == [
+            {"n": 1},
+            {"n": 2},
+        ]
 
 
 def test_payloads_go_out_byte_for_byte(client: GroqClient, app: Starlette) -> None:

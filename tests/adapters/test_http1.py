@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import contextlib
 import datetime
@@ -31,7 +32,7 @@ from hypothesis import strategies as st
 from starlette.applications import Starlette
 
 from tests.adapters.conftest import FAKE_GROQ_KEY
-from vault.adapters._http1 import Http1Pool
+from vault.adapters._http1 import AsyncHttp1Pool, Http1Pool
 
 Handler = Callable[[socket.socket], None]
 
@@ -1006,3 +1007,153 @@ def test_an_error_status_from_the_fake_groq_is_an_answer(
 ) -> None:
     answer = make_pool(url).request("GET", "/openai/v1/models", headers=_groq_headers("wrong"))
     assert answer.status_code == 401 and answer.json()["error"]["code"] == "invalid_api_key"
+
+
+# -- streams on the event loop (AsyncHttp1Pool) ---------------------------------------------
+
+
+def _stream(pool: Http1Pool, path: str = "/", **options: Any) -> tuple[int, list[bytes]]:
+    """Open one stream on a fresh event loop and read it to its end: (status, body pieces)."""
+
+    async def run() -> tuple[int, list[bytes]]:
+        streams = AsyncHttp1Pool(pool, **options)
+        try:
+            stream = await streams.stream("POST", path, headers={}, content=b"{}")
+            return stream.status_code, [piece async for piece in stream.aiter_bytes()]
+        finally:
+            await streams.aclose()
+
+    return asyncio.run(run())
+
+
+def test_a_stream_yields_its_chunks_as_they_arrive_and_keeps_the_connection(
+    serve: Callable[..., Server], make_pool: Callable[..., Http1Pool]
+) -> None:
+    seen: list[bytes] = []
+    server = serve(answering(chunked(b"data: 1\n\n", b"data: 2\n\n"), seen))
+    pool = make_pool(server.url)
+
+    async def twice() -> list[list[bytes]]:
+        streams = AsyncHttp1Pool(pool)
+        bodies = []
+        for _ in range(2):
+            stream = await streams.stream("POST", "/chat", headers={"a": "b"}, content=b"{}")
+            assert stream.status_code == 200
+            bodies.append([piece async for piece in stream.aiter_bytes()])
+            assert stream.is_closed
+        await streams.aclose()
+        return bodies
+
+    assert asyncio.run(twice()) == [[b"data: 1\n\n", b"data: 2\n\n"]] * 2
+    assert server.accepted == 1  # read to its end, the connection went back to the pool
+    assert (
+        seen[0]
+        == (
+            f"POST /chat HTTP/1.1\r\nhost: 127.0.0.1:{server.port}\r\na: b\r\n"
+            "content-length: 2\r\n\r\n{}"
+        ).encode()
+    )
+
+
+def test_a_stream_in_fragments_arrives_whole(
+    serve: Callable[..., Server], make_pool: Callable[..., Http1Pool]
+) -> None:
+    wire = chunked(b"data: one\n\n", b"data: two\n\n")
+    server = serve(replying(*split(wire, [3, 17, 40, len(wire) - 2]), pause=0.01))
+    status, pieces = _stream(make_pool(server.url))
+    assert status == 200
+    assert b"".join(pieces) == b"data: one\n\ndata: two\n\n"
+
+
+def test_a_stream_cut_mid_body_is_a_protocol_error(
+    serve: Callable[..., Server], make_pool: Callable[..., Http1Pool]
+) -> None:
+    def cut(conn: socket.socket) -> None:
+        read_request(conn)
+        conn.sendall(b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n5\r\nhello\r\n")
+
+    server = serve(cut)
+    with pytest.raises(httpx.RemoteProtocolError):
+        _stream(make_pool(server.url))
+
+
+def test_a_compressed_stream_is_decoded(
+    serve: Callable[..., Server], make_pool: Callable[..., Http1Pool]
+) -> None:
+    packed = gzip.compress(b"data: " + b"x" * 5000 + b"\n\n")
+    wire = chunked(packed[: len(packed) // 2], packed[len(packed) // 2 :])
+    wire = wire.replace(b"\r\n\r\n", b"\r\ncontent-encoding: gzip\r\n\r\n", 1)
+    server = serve(answering(wire))
+    _, pieces = _stream(make_pool(server.url))
+    assert b"".join(pieces) == b"data: " + b"x" * 5000 + b"\n\n"
+
+
+def test_a_stream_that_stops_is_a_read_timeout_and_a_refused_one_a_connect_error(
+    serve: Callable[..., Server], make_pool: Callable[..., Http1Pool]
+) -> None:
+    silent = serve(replying(b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n"))
+    with pytest.raises(httpx.ReadTimeout):
+        _stream(make_pool(silent.url, timeout=0.2))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(httpx.ConnectError):
+        _stream(make_pool(f"http://127.0.0.1:{port}"))
+
+
+def test_an_idle_stream_connection_the_server_closed_is_replaced(
+    serve: Callable[..., Server], make_pool: Callable[..., Http1Pool]
+) -> None:
+    def once(conn: socket.socket) -> None:
+        read_request(conn)
+        conn.sendall(chunked(b"data: 1\n\n"))  # keep-alive framing, then the server hangs up
+
+    server = serve(once)
+    pool = make_pool(server.url)
+
+    async def twice() -> list[bytes]:
+        streams = AsyncHttp1Pool(pool)
+        bodies = []
+        for _ in range(2):
+            stream = await streams.stream("POST", "/", headers={}, content=b"{}")
+            bodies.append(b"".join([piece async for piece in stream.aiter_bytes()]))
+            await asyncio.sleep(0.05)  # lets the server's close arrive
+        await streams.aclose()
+        return bodies
+
+    assert asyncio.run(twice()) == [b"data: 1\n\n"] * 2
+    assert server.accepted == 2
+
+
+def test_closing_a_stream_early_drops_its_connection_and_frees_its_slot(
+    serve: Callable[..., Server], make_pool: Callable[..., Http1Pool]
+) -> None:
+    server = serve(
+        replying(b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n4\r\nab\n\n\r\n")
+    )
+    pool = make_pool(server.url)
+
+    async def run() -> None:
+        streams = AsyncHttp1Pool(pool, max_connections=1)
+        for _ in range(2):  # the second would wait forever if the first kept its slot
+            stream = await streams.stream("POST", "/", headers={}, content=b"{}")
+            assert [await anext(aiter(stream.aiter_bytes()))] == [b"ab\n\n"]
+            await stream.aclose()
+            assert stream.is_closed
+        await streams.aclose()
+
+    asyncio.run(run())
+    assert server.accepted == 2
+
+
+def test_tls_streams_with_a_trusted_ca(
+    serve: Callable[..., Server],
+    make_pool: Callable[..., Http1Pool],
+    tls: tuple[Path, ssl.SSLContext],
+) -> None:
+    ca, server_context = tls
+    server = serve(answering(chunked(b"data: secret\n\n")), server_context)
+    pool = make_pool(server.url, ssl_context=ssl.create_default_context(cafile=ca))
+    assert _stream(pool) == (200, [b"data: secret\n\n"])
+    with pytest.raises(httpx.ConnectError):
+        _stream(make_pool(server.url))  # certifi's CAs only

@@ -14,6 +14,7 @@ so callers handle one vocabulary whichever client carried the call. Messages nev
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import re
@@ -23,7 +24,7 @@ import ssl
 import threading
 import urllib.parse
 import zlib
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +32,7 @@ import certifi
 import httptools
 import httpx
 
-__all__ = ["Http1Pool", "Http1Response"]
+__all__ = ["AsyncHttp1Pool", "Http1Pool", "Http1Response", "Http1Stream"]
 
 _READ_SIZE = 65_536
 _MAX_HEAD_BYTES = 64 * 1024
@@ -332,6 +333,19 @@ class Http1Pool:
         connection.close()
 
     def _connect(self) -> _Connection:
+        sock = self._plain_socket()
+        try:
+            if self._origin.scheme == "https":
+                sock = self._wrap_tls(sock)
+            sock.settimeout(self._timeout)
+        except BaseException:
+            sock.close()
+            raise
+        return _Connection(sock)
+
+    def _plain_socket(self) -> socket.socket:
+        """A TCP connection to the origin, or to the proxy (tunnelled to an https origin);
+        TLS, if the origin has it, is still to be set up on it."""
         hop = self._proxy or self._origin
         try:
             sock = socket.create_connection((hop.host, hop.port), timeout=self._connect_timeout)
@@ -342,15 +356,18 @@ class Http1Pool:
         try:
             # The request goes out in one write: no reason to wait for more to fill a packet.
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            if self._origin.scheme == "https":
-                if self._proxy is not None:
-                    self._tunnel(sock)
-                sock = self._wrap_tls(sock)
-            sock.settimeout(self._timeout)
+            if self._origin.scheme == "https" and self._proxy is not None:
+                self._tunnel(sock)
         except BaseException:
             sock.close()
             raise
-        return _Connection(sock)
+        return sock
+
+    def _tls_context(self) -> ssl.SSLContext:
+        if self._ssl is None:
+            self._ssl = ssl.create_default_context(cafile=certifi.where())
+            self._ssl.set_alpn_protocols(["http/1.1"])
+        return self._ssl
 
     def _tunnel(self, sock: socket.socket) -> None:
         """Ask the proxy for a tunnel to the origin (CONNECT); TLS then runs inside it."""
@@ -375,11 +392,8 @@ class Http1Pool:
             raise httpx.ProxyError(f"the proxy refused the tunnel ({answer.status_code})")
 
     def _wrap_tls(self, sock: socket.socket) -> ssl.SSLSocket:
-        if self._ssl is None:
-            self._ssl = ssl.create_default_context(cafile=certifi.where())
-            self._ssl.set_alpn_protocols(["http/1.1"])
         try:
-            return self._ssl.wrap_socket(sock, server_hostname=self._origin.host)
+            return self._tls_context().wrap_socket(sock, server_hostname=self._origin.host)
         except TimeoutError:
             raise httpx.ConnectTimeout("timed out in the TLS handshake") from None
         except (ssl.SSLError, OSError) as exc:
@@ -393,3 +407,264 @@ def _proxy_authorization(proxy: str) -> str | None:
     user = urllib.parse.unquote(parts.username)
     password = urllib.parse.unquote(parts.password or "")
     return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+
+
+class _StreamMessage(_Message):
+    """A message whose body is handed on as it arrives rather than held whole."""
+
+    def __init__(self) -> None:
+        super().__init__(limit=0)
+        self.chunks: list[bytes] = []
+
+    def on_body(self, data: bytes) -> None:
+        if not self.complete:
+            self.chunks.append(bytes(data))
+
+
+class _AsyncConnection:
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.reader = reader
+        self.writer = writer
+        self.used = False
+
+    def dropped(self) -> bool:
+        return self.reader.at_eof() or self.writer.is_closing()
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+class AsyncHttp1Pool:
+    """The lean client's streams, on the running event loop: the same origin, egress proxy,
+    TLS and timeouts as the `Http1Pool` it is made from, keep-alive connections of its own.
+
+    One pool belongs to one event loop. `stream` returns once the response head is in; its
+    body is read with `Http1Stream.aiter_bytes`. At most `max_connections` streams are open at
+    once (waiting up to `timeout` for a slot, then PoolTimeout); a connection whose stream was
+    read to its end is kept for the next one, up to `max_idle`.
+    """
+
+    def __init__(self, sync: Http1Pool, *, max_connections: int = 100, max_idle: int = 20) -> None:
+        self._sync = sync
+        self._slots = asyncio.Semaphore(max_connections)
+        self._max_idle = max_idle
+        self._idle: list[_AsyncConnection] = []
+        self._closed = False
+
+    async def stream(
+        self, method: str, path: str, *, headers: Mapping[str, str], content: bytes = b""
+    ) -> Http1Stream:
+        """Send the request and read the response head; the body is left to the stream."""
+        request = self._sync._encode(method, path, headers, content)
+        try:
+            async with asyncio.timeout(self._sync._timeout):
+                await self._slots.acquire()
+        except TimeoutError:
+            raise httpx.PoolTimeout("no connection to the upstream came free in time") from None
+        try:
+            while True:
+                connection = await self._checkout()
+                try:
+                    return await self._exchange(connection, request)
+                except _StaleConnection:
+                    connection.close()
+                except BaseException:
+                    connection.close()
+                    raise
+        except BaseException:
+            self._slots.release()
+            raise
+
+    async def aclose(self) -> None:
+        self._closed = True
+        idle, self._idle = self._idle, []
+        for connection in idle:
+            connection.close()
+
+    async def _exchange(self, connection: _AsyncConnection, request: bytes) -> Http1Stream:
+        reused, connection.used = connection.used, True
+        try:
+            connection.writer.write(request)
+            await connection.writer.drain()
+        except OSError as exc:
+            if reused:
+                raise _StaleConnection from exc
+            raise httpx.WriteError(f"sending the request failed ({type(exc).__name__})") from None
+        message = _StreamMessage()
+        parser = httptools.HttpResponseParser(message)
+        message.parser = parser
+        stream = Http1Stream(self, connection, message)
+        received = 0
+        while not message.headers_done:
+            data = await stream._read(stale=reused and received == 0)
+            if not data:
+                if reused and received == 0:
+                    raise _StaleConnection
+                raise httpx.RemoteProtocolError("the server closed the connection mid-response")
+            received += len(data)
+            if received > _MAX_HEAD_BYTES and not message.headers_done:
+                raise httpx.RemoteProtocolError("the response head is too large")
+            stream._feed(data)
+        return stream
+
+    async def _checkout(self) -> _AsyncConnection:
+        while self._idle:
+            connection = self._idle.pop()
+            if not connection.dropped():
+                return connection
+            connection.close()
+        return await self._connect()
+
+    def _checkin(self, connection: _AsyncConnection) -> None:
+        if not self._closed and len(self._idle) < self._max_idle:
+            self._idle.append(connection)
+        else:
+            connection.close()
+
+    def _release(self) -> None:
+        self._slots.release()
+
+    async def _connect(self) -> _AsyncConnection:
+        sync, origin = self._sync, self._sync._origin
+        tls = sync._tls_context() if origin.scheme == "https" else None
+        try:
+            async with asyncio.timeout(sync._connect_timeout):
+                if sync._proxy is None:
+                    reader, writer = await asyncio.open_connection(
+                        origin.host,
+                        origin.port,
+                        ssl=tls,
+                        server_hostname=origin.host if tls else None,
+                    )
+                else:  # the tunnel is asked for as the sync pool asks, off the loop
+                    sock = await asyncio.get_running_loop().run_in_executor(
+                        None, sync._plain_socket
+                    )
+                    sock.setblocking(False)
+                    reader, writer = await asyncio.open_connection(
+                        sock=sock, ssl=tls, server_hostname=origin.host if tls else None
+                    )
+        except TimeoutError:
+            raise httpx.ConnectTimeout("timed out connecting") from None
+        except httpx.TransportError:
+            raise
+        except (ssl.SSLError, OSError) as exc:
+            raise httpx.ConnectError(f"could not connect ({type(exc).__name__})") from None
+        transport_socket = writer.get_extra_info("socket")
+        if transport_socket is not None:
+            transport_socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return _AsyncConnection(reader, writer)
+
+
+class Http1Stream:
+    """A response whose body is still to come: `aiter_bytes` yields it decoded, as it arrives;
+    `aread` reads it whole (then `content`, `json()`). Reading to the end gives the connection
+    back to the pool; `aclose` (or an error) drops it."""
+
+    def __init__(
+        self, pool: AsyncHttp1Pool, connection: _AsyncConnection, message: _StreamMessage
+    ) -> None:
+        self._pool = pool
+        self._connection: _AsyncConnection | None = connection
+        self._message = message
+        self.content = b""
+
+    @property
+    def status_code(self) -> int:
+        return self._message.status
+
+    @property
+    def headers(self) -> Mapping[str, str]:
+        return self._message.headers
+
+    @property
+    def is_closed(self) -> bool:
+        return self._connection is None
+
+    def json(self) -> Any:
+        return json.loads(self.content)
+
+    async def aread(self) -> bytes:
+        self.content = b"".join([chunk async for chunk in self.aiter_bytes()])
+        return self.content
+
+    async def aiter_bytes(self) -> AsyncIterator[bytes]:
+        message = self._message
+        decoder = _stream_decoder(message.headers)
+        try:
+            while True:
+                while message.chunks:
+                    data = message.chunks.pop(0)
+                    yield _decompress(decoder, data) if decoder else data
+                if message.complete or self._connection is None:
+                    break
+                data = await self._read()
+                if not data:
+                    if not message.framed:
+                        break  # the body ran to the end of the connection
+                    raise httpx.RemoteProtocolError("the server closed the connection mid-response")
+                self._feed(data)
+            if decoder is not None:
+                tail = decoder.flush()
+                if tail:
+                    yield tail
+        except BaseException:
+            self._drop()
+            raise
+        self._finish()
+
+    async def aclose(self) -> None:
+        self._drop()
+
+    async def _read(self, *, stale: bool = False) -> bytes:
+        connection = self._connection
+        if connection is None:
+            return b""
+        try:
+            async with asyncio.timeout(self._pool._sync._timeout):
+                return await connection.reader.read(_READ_SIZE)
+        except TimeoutError:
+            raise httpx.ReadTimeout("timed out waiting for the response") from None
+        except OSError as exc:
+            if stale:
+                raise _StaleConnection from exc
+            raise httpx.ReadError(f"reading the response failed ({type(exc).__name__})") from None
+
+    def _feed(self, data: bytes) -> None:
+        try:
+            self._message.parser.feed_data(data)
+        except (httptools.HttpParserError, httptools.HttpParserUpgrade):
+            raise httpx.RemoteProtocolError("the response is not valid HTTP/1.1") from None
+
+    def _finish(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is None:
+            return
+        message = self._message
+        if message.complete and message.framed and message.keep_alive and not message.trailing:
+            self._pool._checkin(connection)
+        else:
+            connection.close()
+        self._pool._release()
+
+    def _drop(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            connection.close()
+            self._pool._release()
+
+
+def _stream_decoder(headers: Mapping[str, str]) -> Any:
+    encoding = headers.get("content-encoding", "identity").strip().lower()
+    if encoding in ("", "identity"):
+        return None
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise httpx.DecodingError(f"the response uses an unsupported encoding: {encoding[:32]}")
+    return zlib.decompressobj(16 + zlib.MAX_WBITS if encoding != "deflate" else zlib.MAX_WBITS)
+
+
+def _decompress(decoder: Any, data: bytes) -> bytes:
+    try:
+        return bytes(decoder.decompress(data))
+    except zlib.error:
+        raise httpx.DecodingError("the response body does not decompress") from None

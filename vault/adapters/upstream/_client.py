@@ -24,7 +24,7 @@ from typing import Any
 import httpx
 from pydantic import SecretStr
 
-from vault.adapters._http1 import Http1Pool, Http1Response
+from vault.adapters._http1 import AsyncHttp1Pool, Http1Pool, Http1Response, Http1Stream
 from vault.adapters._resilience import CircuitBreaker
 from vault.adapters.upstream._dialect import GROQ, Dialect, dialect_for
 from vault.adapters.upstream._retry import RetryPolicy
@@ -62,8 +62,8 @@ def _error(message: str, code: str) -> dict[str, Any]:
     return {"error": {"message": message, "type": "api_error", "code": code}}
 
 
-# What judging an answer needs, from the lean pool's responses and httpx's (streams) alike.
-_Answer = Http1Response | httpx.Response
+# What judging an answer needs, from the lean pool's whole responses and its streams alike.
+_Answer = Http1Response | Http1Stream | httpx.Response
 
 
 class UpstreamClient:
@@ -99,7 +99,6 @@ class UpstreamClient:
         sleep: Callable[[float], None] = time.sleep,
         async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         jitter: Callable[[], float] = random.random,
-        async_transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._api_key = SecretStr(api_key) if isinstance(api_key, str) else api_key
         parts = urllib.parse.urlsplit(base_url)
@@ -111,9 +110,6 @@ class UpstreamClient:
         self._dialect = dialect or dialect_for(base_url)
         self._key_variable = key_variable
         self._timeout = httpx.Timeout(timeout, connect=connect_timeout)
-        self._limits = httpx.Limits(
-            max_connections=max_connections, max_keepalive_connections=min(20, max_connections)
-        )
         self._retry = RetryPolicy(
             max_retries=max_retries,
             backoff_base=backoff_base,
@@ -130,12 +126,12 @@ class UpstreamClient:
         )
         self._sleep = sleep
         self._async_sleep = async_sleep
-        self._given_async_transport = async_transport
         self._lock = threading.Lock()
-        # Non-streamed calls (the proxy's busiest path) go through the lean HTTP/1.1 pool: it
-        # costs about 0.6 ms less CPU per call than httpx on the bench machine (make bench),
-        # twice the 0.3 ms that would justify a second stack. Streams go through httpx's
-        # async transport, which the event loop drives. Both obey the same RetryPolicy.
+        # One HTTP stack for every call, the lean HTTP/1.1 client: whole answers on the
+        # calling thread, streams on the event loop. `make bench` (proxy section) measures its
+        # CPU per call beside httpcore's and httpx's; httpx/httpcore cost more than the 0.3 ms
+        # per call that would have justified them. Both paths obey one RetryPolicy.
+        self._max_connections = max_connections
         self._pool = Http1Pool(
             self._root,
             timeout=timeout,
@@ -144,9 +140,8 @@ class UpstreamClient:
             max_idle=min(20, max_connections),
             proxy=_environment_proxy(self._root),
         )
-        self._async_transport: httpx.AsyncBaseTransport | None = None
-        self._async_transport_loop: asyncio.AbstractEventLoop | None = None
-        self._chat_url = httpx.URL(self._root + self._prefix + _CHAT)  # parsed once: hot path
+        self._async_pool: AsyncHttp1Pool | None = None
+        self._async_pool_loop: asyncio.AbstractEventLoop | None = None
 
     @staticmethod
     def from_settings(
@@ -261,14 +256,8 @@ class UpstreamClient:
         the stream starts raise here. Closing the stream (or cancelling the task iterating it)
         closes the upstream connection, which cancels the request upstream.
         """
-        request = httpx.Request(
-            "POST",
-            self._chat_url,
-            headers={**_DEFAULT_HEADERS, **_JSON, **_EVENT_STREAM, **self._auth()},
-            extensions={"timeout": self._timeout.as_dict()},
-            content=payload,
-        )
-        response = await self._open_stream(request)
+        headers = {**_DEFAULT_HEADERS, **_JSON, **_EVENT_STREAM, **self._auth()}
+        response = await self._open_stream(self._prefix + _CHAT, headers, payload)
         content_type = response.headers.get("content-type", "")
         if not content_type.startswith("text/event-stream"):
             await response.aclose()
@@ -283,9 +272,9 @@ class UpstreamClient:
 
     async def aclose(self) -> None:
         with self._lock:
-            transport, self._async_transport = self._async_transport, None
-        if transport is not None:
-            await transport.aclose()
+            pool, self._async_pool = self._async_pool, None
+        if pool is not None:
+            await pool.aclose()
 
     # -- sending with retries -------------------------------------------------------------
 
@@ -332,13 +321,15 @@ class UpstreamClient:
             self._sleep(delay)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    async def _open_stream(self, request: httpx.Request) -> httpx.Response:
+    async def _open_stream(
+        self, target: str, headers: Mapping[str, str], payload: bytes
+    ) -> Http1Stream:
         """The response with its body still to read, once the upstream has said 200."""
-        transport = self._async_transport_for_loop()
+        pool = self._async_pool_for_loop()
         for attempt in itertools.count():
             self._breaker.before_call()
             try:
-                response = await transport.handle_async_request(request)
+                response = await pool.stream("POST", target, headers=headers, content=payload)
             except httpx.TransportError as exc:
                 await self._async_sleep(self._after_failure(attempt, exc))
                 continue
@@ -437,19 +428,19 @@ class UpstreamClient:
             code="groq_api_key_missing" if self._dialect is GROQ else "upstream_api_key_missing",
         )
 
-    def _async_transport_for_loop(self) -> httpx.AsyncBaseTransport:
-        """A bare transport, not httpx.AsyncClient: cookie handling, redirects, auth hooks and
-        URL merging are none of them wanted here."""
+    def _async_pool_for_loop(self) -> AsyncHttp1Pool:
         loop = asyncio.get_running_loop()
         with self._lock:
-            if self._async_transport is None or self._async_transport_loop is not loop:
+            if self._async_pool is None or self._async_pool_loop is not loop:
                 # A pool belongs to the loop that opened it; another loop (a test client's
                 # portal, a second server) gets its own.
-                self._async_transport_loop = loop
-                self._async_transport = self._given_async_transport or httpx.AsyncHTTPTransport(
-                    limits=self._limits, proxy=_environment_proxy(self._root)
+                self._async_pool_loop = loop
+                self._async_pool = AsyncHttp1Pool(
+                    self._pool,
+                    max_connections=self._max_connections,
+                    max_idle=min(20, self._max_connections),
                 )
-            return self._async_transport
+            return self._async_pool
 
 
 class UpstreamStream:
@@ -464,7 +455,7 @@ class UpstreamStream:
 
     def __init__(
         self,
-        response: httpx.Response,
+        response: Http1Stream,
         breaker: CircuitBreaker,
         *,
         origin: str,

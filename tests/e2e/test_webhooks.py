@@ -95,8 +95,9 @@ def _settings(data_dir: Path, **extra: Any) -> Settings:
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[App]:
-    built = build_app(_settings(tmp_path / "vault"))
+def app(tmp_path: Path, db_url: str) -> Iterator[App]:
+    """On SQLite, then on PostgreSQL (where workers claim with SKIP LOCKED)."""
+    built = build_app(_settings(tmp_path / "vault"), db_url=db_url)
     yield built
     built.vault.close()
 
@@ -230,7 +231,15 @@ def test_events_are_delivered_signed_with_ids_and_counts_only(app: App, receiver
     for r in got:
         assert SECRET_NAME.encode() not in r.body and b"jane@example.com" not in r.body
         assert r.headers["webhook-id"].startswith("msg_")
-    log = app.client.get(f"/v1/webhooks/{made['id']}/deliveries", headers=admin).json()["data"]
+    # The receiver has them; the worker records each outcome a moment after its answer.
+    for _ in range(300):
+        log = app.client.get(f"/v1/webhooks/{made['id']}/deliveries", headers=admin).json()["data"]
+        audited = [
+            r for r in app.vault.audit.records("acme") if r.event.action == "webhook.deliver"
+        ]
+        if {d["state"] for d in log} == {"delivered"} and len(audited) == 3:
+            break
+        threading.Event().wait(0.05)
     assert {d["state"] for d in log} == {"delivered"} and len(log) == 3
     delivered = [r for r in app.vault.audit.records("acme") if r.event.action == "webhook.deliver"]
     assert len(delivered) == 3
@@ -397,5 +406,52 @@ def test_nothing_queued_is_lost_across_a_restart(tmp_path: Path, receiver: Recei
         assert len({r.headers["webhook-id"] for r in got}) == 5
         for r in got:
             _verified(made["secret"], r)
+    finally:
+        second.vault.close()
+
+
+def test_an_erasure_is_announced_with_its_count_never_the_value(
+    app: App, receiver: Receiver
+) -> None:
+    made = _subscribe(app, receiver.url, "dsr.erased")
+    text = "Write to jane@example.com today"
+    anonymized = app.client.post(
+        "/v1/anonymize", json={"text": text}, headers=app.headers("acme", "analyst")
+    )
+    assert anonymized.status_code == 200, anonymized.text
+    erased = app.client.post(
+        "/v1/dsr/erase", json={"value": "jane@example.com"}, headers=app.headers("acme", "admin")
+    )
+    assert erased.status_code == 200 and erased.json()["erased"] >= 1
+    assert _worker(app, Clock()).run_once() == 1
+    (got,) = receiver.received
+    payload = _verified(made["secret"], got)
+    assert payload["type"] == "dsr.erased"
+    assert payload["data"]["counts"]["erased"] == erased.json()["erased"]
+    assert b"jane" not in got.body and erased.json()["tokens"][0].encode() not in got.body
+
+
+def test_a_worker_that_died_mid_delivery_loses_nothing(tmp_path: Path, receiver: Receiver) -> None:
+    settings = _settings(tmp_path / "vault")
+    first = build_app(settings)
+    made = _subscribe(first, receiver.url, "apikey.created")
+    admin = first.headers("acme", "admin")
+    for _ in range(3):
+        first.client.post("/v1/apikeys", json={"roles": ["admin"]}, headers=admin)
+    # A worker claims them and dies before any is sent: its lease holds them for a while.
+    leased = first.vault.webhooks.claim(now=datetime.now(UTC), lease=60, limit=10)
+    assert len(leased) == 3
+    first.vault.close()
+
+    second = build_app(settings)
+    try:
+        clock = Clock()
+        worker = _worker(second, clock)
+        assert worker.run_once() == 0  # still leased to the dead worker
+        clock.now += timedelta(seconds=61)  # its lease runs out
+        assert worker.run_once() == 3
+        assert {r.headers["webhook-id"] for r in receiver.received} == {d.id for d in leased}
+        log = second.vault.webhooks.deliveries("acme", made["id"])
+        assert {d.state for d in log} == {"delivered"}
     finally:
         second.vault.close()

@@ -301,3 +301,46 @@ def test_a_reidentifier_downloads_with_a_purpose(
         if r.event.action == "dataset.read" and r.event.purpose == "support"
     ]
     assert reads and reads[-1].event.details["view"] == "reidentified"
+
+
+def test_an_uploader_uploads_from_the_page_and_follows_a_job(
+    console: Console, visit: Any, tmp_path: Path
+) -> None:
+    uploader = visit("uploader")
+    uploader.sign_in(console.key("uploader"))
+    uploader.go("/console/datasets")
+    wrong = tmp_path / "notes.exe"
+    wrong.write_bytes(b"MZ\x00")
+    uploader.page.fill("#dataset-name", "binary")
+    uploader.page.set_input_files("#dataset-file", str(wrong))
+    uploader.page.click("#upload")
+    uploader.page.wait_for_load_state()
+    assert "unsupported file type" in uploader.page.inner_text("#form-error")  # the API's words
+
+    table = tmp_path / "leads.csv"
+    table.write_bytes(CSV)
+    uploader.page.fill("#dataset-name", "leads")
+    uploader.page.set_input_files("#dataset-file", str(table))
+    uploader.page.click("#upload")
+    uploader.page.wait_for_url(re.compile(r".*/console/datasets/ds_[0-9a-f]{32}/versions/1$"))
+    assert "EMAIL_ADDRESS" in uploader.page.content()
+    _clean(uploader, "uploaded")
+
+    # An upload answered with a job (as a large one is) shows on the jobs page with its result.
+    with console.api("uploader") as api:
+        answer = api.post(
+            "/v1/datasets",
+            data={"name": "queued"},
+            files={"file": ("q.csv", CSV, "text/csv")},
+            headers={"Prefer": "respond-async"},
+        )
+        assert answer.status_code == 202
+        job = answer.json()["id"]
+        for _ in range(200):
+            if api.get(f"/v1/jobs/{job}").json()["state"] == "succeeded":
+                break
+            uploader.page.wait_for_timeout(50)
+    uploader.go("/console/jobs")
+    row = uploader.page.locator("tr", has_text=job).inner_text()
+    assert "succeeded" in row and "v1" in row
+    _clean(uploader, "jobs")

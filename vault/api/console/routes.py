@@ -621,8 +621,47 @@ def audit_verify_file(
 def datasets_page(request: Request) -> Response:
     user = current_user(request)
     demand(request, user, Action.DATASET_READ)
+    return _datasets_page(request, user)
+
+
+def _datasets_page(
+    request: Request, user: ConsoleUser, *, status: int = 200, error: VaultError | None = None
+) -> HTMLResponse:
     listing = dataset_routes.list_datasets(request, user.principal)
-    return _render(request, "datasets.html", user, page="datasets", datasets=listing["data"])
+    return _render(
+        request,
+        "datasets.html",
+        user,
+        page="datasets",
+        status=status,
+        datasets=listing["data"],
+        may_upload=user.may(request, Action.DATASET_WRITE),
+        error=error,
+    )
+
+
+@router.post("/datasets/upload")
+async def upload_dataset(request: Request, csrf: str = "") -> Response:
+    """A new dataset from the page's form, through the API's own upload (streamed, anonymized,
+    sealed; a large one becomes a job). The CSRF token rides in the query string, so it is
+    checked before a byte of the file is read."""
+    user = await anyio.to_thread.run_sync(current_user, request)
+    check_csrf(user.csrf, csrf)
+    await anyio.to_thread.run_sync(demand, request, user, Action.DATASET_WRITE)
+    try:
+        answer = await dataset_routes.post_dataset(request, user.principal, idempotency_key=None)
+    except VaultError as exc:
+        if exc.status >= 500:
+            raise
+        refused = exc
+        return await anyio.to_thread.run_sync(
+            lambda: _datasets_page(request, user, status=refused.status, error=refused)
+        )
+    stored = json.loads(bytes(answer.body))
+    if answer.status_code == 202:  # a job: its progress is on the jobs page
+        return RedirectResponse("/console/jobs", status_code=303)
+    version = stored["version"]["version"]
+    return RedirectResponse(f"/console/datasets/{stored['id']}/versions/{version}", status_code=303)
 
 
 @router.get("/datasets/{dataset_id}")

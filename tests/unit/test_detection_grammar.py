@@ -236,3 +236,18 @@ def test_an_address_on_one_line_is_one_span(
 def test_cities_in_a_list_stay_apart(detector: PresidioDetector) -> None:
     spans = found(detector, "Offices in Paris, Berlin and Madrid.")
     assert ("LOCATION", "Paris, Berlin") not in spans
+
+
+def test_every_word_list_is_a_data_file_named_in_sources() -> None:
+    from importlib import resources
+
+    from vault.adapters.detection._lexicon import load_words
+
+    data = resources.files("vault.adapters.detection").joinpath("data")
+    sources = data.joinpath("SOURCES").read_text(encoding="utf-8")
+    lists = sorted(p.name for p in data.iterdir() if p.name.endswith(".txt"))
+    assert len(lists) >= 15
+    for name in lists:
+        assert name in sources, name
+        words = load_words(name)
+        assert words and all(w == w.lower() and w.strip() == w for w in words), name

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from vault.adapters.detection._lexicon import load_words
 from vault.adapters.detection._patterns import Candidate
 from vault.adapters.detection._places import PLACES, PLACES_CAPITALISED
 from vault.adapters.detection._words import BASIC_WORDS, COMMON_WORDS
@@ -12,45 +13,12 @@ from vault.adapters.detection._words import BASIC_WORDS, COMMON_WORDS
 __all__ = ["address_candidates", "cued_place_candidates", "place_candidates"]
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Words that name a street, in English and the languages most often seen in addresses.
-_STREET_WORDS = _words(
-    """
-    street st avenue ave av avda road rd boulevard blvd bd lane ln drive dr court ct way place pl
-    terrace ter parkway pkwy circle cir square sq highway hwy trail trl alley crescent cres close
-    row plaza route rte walk mews gardens grove hill esplanade quay wharf embankment broadway
-    strasse straße str gasse weg platz allee ring damm ufer chaussee rue chemin impasse quai cours
-    calle carrer camino camiño avenida rua travessa largo praça via viale vicolo corso piazza
-    straat laan plein kade gracht dreef steenweg vej gade gata gatan gate vägen veien vegen tie
-    katu utca ulica ul trg ulitsa prospekt odos leoforos sokak cadde caddesi jalan
-    aleja al. osiedle os. plac rynek contrada strada località frazione vico borgo lungomare
-    carretera paseo ronda travesía travesia avinguda rambla passeig alameda estrada rodovia
-    singel markt dijk steeg plantsoen wal chaussee stieg pfad zeile náměstí námestie ulice
-    """
-)
+_STREET_WORDS = load_words("street_words.txt")
 # Endings of one-word street names (Hauptstraße, Kongensgade, Storgatan, Mannerheimintie).
-_STREET_ENDINGS = (
-    "strasse", "straße", "str.", "gasse", "weg", "platz", "allee", "damm", "ring", "straat",
-    "laan", "plein", "kade", "gracht", "dreef", "steenweg", "vej", "gade", "gata", "gatan",
-    "gate", "vägen", "vagen", "veien", "vegen", "tie", "katu", "utca", "ulica", "vegur",
-    "gränd", "stigen", "bakken", "torget", "torg", "baan", "singel", "straatweg", "dijk",
-    "markt", "hof", "plein", "stieg", "pfad", "chaussee", "ufer", "berg", "gade", "vegur",
-)  # fmt: skip
+_STREET_ENDINGS = tuple(sorted(load_words("street_endings.txt")))
 # Words that follow a number without making an address ("3 days", "10 items", "3 May 2024").
-_QUANTITY_WORDS = _words(
-    """
-    day days week weeks month months year years hour hours hr hrs minute minutes min mins second
-    seconds sec secs ms item items time times people users user person percent pct kb mb gb tb
-    bytes files rows lines pages page points pts dollars euros usd eur gbp cents miles km
-    meters metres kg lbs units pieces pcs copies orders tickets errors requests retries steps
-    am pm to and or of x by in on at per out vs
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """
-)
+_QUANTITY_WORDS = load_words("quantity_words.txt")
 _UNIT = r"(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|rm|bldg|building|#)"
 _UNIT_RE = re.compile(rf"(?i){_UNIT}\.?\s*#?[\w-]{{1,6}}")
 _NAME_WORD = r"[^\W\d_][\w'’.-]*"

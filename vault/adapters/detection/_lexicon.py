@@ -10,10 +10,13 @@ __all__ = ["load_words"]
 
 @cache
 def load_words(name: str) -> frozenset[str]:
-    """The entries of `data/<name>`, lower-cased; blank lines and `#` comments skipped.
+    """The entries of `data/<name>` as written (the files hold them in lower case), inner
+    whitespace collapsed; blank lines and `#` comments skipped.
 
     Raises FileNotFoundError when the file is not shipped with the package."""
     text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
     return frozenset(
-        entry.casefold() for line in text.splitlines() if (entry := line.split("#", 1)[0].strip())
+        " ".join(entry.split())
+        for line in text.splitlines()
+        if (entry := line.split("#", 1)[0].strip())
     )

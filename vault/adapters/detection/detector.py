@@ -31,6 +31,7 @@ from vault.adapters.detection._identifiers import (
     recognizers_for,
 )
 from vault.adapters.detection._korean import korean_candidates
+from vault.adapters.detection._lexicon import load_words
 from vault.adapters.detection._offline import make_tldextract_offline
 from vault.adapters.detection._patterns import RULES, Candidate, run_rules
 from vault.adapters.detection._people import implausible_person, name_candidates, repeated_names
@@ -56,85 +57,8 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _NOT_A_NAME = re.compile(r"[\d@_/=\\<>{}\[\]|#$%^*+~`]")
 _LETTER = re.compile(r"[^\W\d_]")
 _CELL_END = re.compile(r",(?! )|[\t;|\n]")
-# Names of languages, tools and platforms the small model takes for places or people.
-_NOT_PLACES_OR_PEOPLE = frozenset(
-    [
-        "python",
-        "java",
-        "javascript",
-        "typescript",
-        "rust",
-        "go",
-        "golang",
-        "kotlin",
-        "swift",
-        "ruby",
-        "perl",
-        "scala",
-        "haskell",
-        "julia",
-        "lua",
-        "dart",
-        "elixir",
-        "erlang",
-        "clojure",
-        "fortran",
-        "cobol",
-        "php",
-        "django",
-        "flask",
-        "fastapi",
-        "pandas",
-        "numpy",
-        "docker",
-        "kubernetes",
-        "linux",
-        "ubuntu",
-        "debian",
-        "windows",
-        "macos",
-        "ios",
-        "android",
-        "chrome",
-        "firefox",
-        "safari",
-        "excel",
-        "postgres",
-        "postgresql",
-        "mysql",
-        "redis",
-        "kafka",
-        "spark",
-        "hadoop",
-        "terraform",
-        "ansible",
-        "jenkins",
-        "github",
-        "gitlab",
-        "slack",
-        "jira",
-        "confluence",
-        "zoom",
-        "teams",
-        "aws",
-        "azure",
-        "gcp",
-        "openai",
-        "groq",
-        "llama",
-        "claude",
-        "gemini",
-        "chatgpt",
-        "token",
-        "auth",
-        "bearer",
-        "cookie",
-        "session",
-        "secret",
-        "password",
-        "apikey",
-    ]
-)
+# Names of languages, tools, platforms and config keys the small model takes for places or people.
+_NOT_PLACES_OR_PEOPLE = load_words("not_places_or_people.txt")
 _EDGE_JUNK = " \t\r\n\"'`.,;:!?()[]{}<>-"
 # Not the year of a date that follows the place ("Warsaw,1985-11-02" in a CSV row).
 _POSTCODE_AFTER = re.compile(

@@ -2,9 +2,9 @@
 
 Wall-clock figures on a shared machine move by a millisecond from one run to the next; the
 number of instructions a request executes does not. This section serves the vault (regex
-detector, as in the proxy section's own-cost rows) and, as the baseline, a pass-through app on
-the same stack (FastAPI, one worker-thread hop, the same pooled HTTP client to the upstream)
-that does none of the vault's work. Each runs under callgrind; counters are zeroed after a
+detector, as in the proxy section's own-cost rows) with its answer guard on and off and, as the
+baseline, a pass-through app on the same stack (FastAPI, one worker-thread hop, the same pooled
+HTTP client to the upstream) that does none of the vault's work. Each runs under callgrind; counters are zeroed after a
 warm-up, then `_REQUESTS` requests are counted. Needs `valgrind` on PATH; not part of the
 default `make bench` (it takes a few minutes): `python -m vault.bench instructions`.
 """
@@ -38,14 +38,17 @@ _SERVER = "import sys; from vault.bench.instructions import serve; serve(*sys.ar
 
 
 def serve(kind: str, upstream: str, port: str, work: str) -> None:
-    """Serve the vault ("vault") or the bare proxy ("bare") until killed; the key goes to a
-    file in `work` for the driving process."""
+    """Serve the vault with its answer guard ("vault"), without it ("vault-restore": policy
+    `answers: restore`), or the bare proxy ("bare") until killed; the key goes to a file in
+    `work` for the driving process."""
     import uvicorn
 
     from vault.api import create_app
 
-    if kind == "vault":
-        vault, key = build_bench_vault(Path(work), upstream, regex_detector=True)
+    if kind in ("vault", "vault-restore"):
+        vault, key = build_bench_vault(
+            Path(work), upstream, regex_detector=True, answer_guard=kind == "vault"
+        )
         app: Any = create_app(vault=vault)
     else:
         key, app = GROQ_KEY, bare_proxy(upstream)
@@ -114,13 +117,19 @@ def run() -> list[Row]:
     with ExitStack() as stack:
         upstream = stack.enter_context(serve_in_thread(create_fake_groq_app(api_key=GROQ_KEY)))
         work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="vault-bench-")))
-        (work / "vault").mkdir()
-        (work / "bare").mkdir()
-        vault = _instructions_per_request("vault", upstream, work / "vault")
-        bare = _instructions_per_request("bare", upstream, work / "bare")
+        counted = {}
+        for kind in ("vault", "vault-restore", "bare"):
+            (work / kind).mkdir()
+            counted[kind] = _instructions_per_request(kind, upstream, work / kind)
+    vault, restore, bare = counted["vault"], counted["vault-restore"], counted["bare"]
     return [
-        Row("instructions", "1 KB chat request, served vault (regex detector)", vault / 1e6,
-            bare / 1e6, "M instr", "baseline: a bare pass-through proxy on the same stack"),
-        Row("instructions", "the vault's own work per request", (vault - bare) / 1e6, None,
-            "M instr", "auth, policy, tokens, guard, audit, restore"),
+        Row("instructions", "1 KB chat request, answer guard off (answers: restore)",
+            restore / 1e6, bare / 1e6, "M instr",
+            "<= 4.48; baseline: a bare pass-through proxy on the same stack"),
+        Row("instructions", "1 KB chat request, answer guard on (answers: scan)", vault / 1e6,
+            restore / 1e6, "M instr", "baseline: the guard off"),
+        Row("instructions", "what the answer guard adds per request", (vault - restore) / 1e6,
+            None, "M instr", "detection of the answer (regex detector), its spans tokenized"),
+        Row("instructions", "the vault's own work per request, guard off", (restore - bare) / 1e6,
+            None, "M instr", "auth, policy, tokens, outbound guard, audit, restore"),
     ]  # fmt: skip

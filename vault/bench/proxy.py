@@ -144,11 +144,21 @@ def _concurrent_streams(base_url: str, key: str, clients: int) -> tuple[int, flo
 
 
 def build_bench_vault(
-    data_dir: Path, groq_url: str, *, regex_detector: bool, metrics_token: str | None = None
+    data_dir: Path,
+    groq_url: str,
+    *,
+    regex_detector: bool,
+    metrics_token: str | None = None,
+    fallback_url: str | None = None,
+    breaker: bool = True,
+    answer_guard: bool = True,
 ) -> tuple[Any, str]:
     """A vault for the bench (no request rate limit: the bench is one client sending thousands
     of requests a minute) and a reidentifier key for it. With `metrics_token`, its /metrics
-    needs that token and then shows the detection-cache counters the bench reads."""
+    needs that token and then shows the detection-cache counters the bench reads. With
+    `fallback_url` (a fake Groq's root, like `groq_url`), `groq_url` is the primary it fails
+    over from; `breaker=False` keeps the primary's breaker from ever opening, so every request
+    tries it first. `answer_guard=False` runs the policy with `answers: restore`."""
     from vault.services.apikeys import create_api_key
     from vault.wiring import build_vault
 
@@ -158,29 +168,35 @@ def build_bench_vault(
         groq_api_key=GROQ_KEY,
         rate_limit_rpm=0,
         metrics_token=metrics_token,
+        fallback_url=fallback_url and f"{fallback_url}/openai/v1",
+        fallback_api_key=GROQ_KEY if fallback_url else None,
         _env_file=None,
     )
-    overrides = {"detector_override": _PatternDetector()} if regex_detector else {}
+    overrides: dict[str, Any] = {"detector_override": _PatternDetector()} if regex_detector else {}
+    if fallback_url is not None:
+        from vault.adapters.upstream import FailoverClient, UpstreamClient
+
+        never: dict[str, Any] = {} if breaker else {"breaker_threshold": 10**9}
+        primary = UpstreamClient.from_settings(settings, retry_unreachable=False, **never)
+        fallback = UpstreamClient.from_settings(settings, fallback=True)
+        overrides["llm"] = FailoverClient(primary, fallback)
     vault = build_vault(settings, **overrides)
+    if not answer_guard:  # before anything builds the anonymizer, which keeps its policy
+        vault.anonymization_policy = vault.anonymization_policy.model_copy(
+            update={"answers": "restore"}
+        )
     _, key = create_api_key(vault.api_keys, tenant="bench", roles=["reidentifier"])
     return vault, key
 
 
 def _serve_vault(
-    channel: Connection,
-    data_dir: Path,
-    groq_url: str,
-    *,
-    regex_detector: bool,
-    metrics_token: str | None = None,
+    channel: Connection, data_dir: Path, groq_url: str, *, regex_detector: bool, **options: Any
 ) -> None:
     """In a child process: serve a vault, send back its URL and a reidentifier key, and serve
-    until the parent says stop (or goes away)."""
+    until the parent says stop (or goes away). `options` go to `build_bench_vault`."""
     from vault.api import create_app
 
-    vault, key = build_bench_vault(
-        data_dir, groq_url, regex_detector=regex_detector, metrics_token=metrics_token
-    )
+    vault, key = build_bench_vault(data_dir, groq_url, regex_detector=regex_detector, **options)
     try:
         with serve_in_thread(create_app(vault=vault)) as url:
             channel.send((url, key))
@@ -190,9 +206,9 @@ def _serve_vault(
         vault.close()
 
 
-def _serve_bare(channel: Connection, groq_url: str) -> None:
+def _serve_bare(channel: Connection, groq_url: str, client: str = "lean") -> None:
     """In a child process: serve `bare_proxy` until the parent says stop (or goes away)."""
-    with serve_in_thread(bare_proxy(groq_url)) as url:
+    with serve_in_thread(bare_proxy(groq_url, client=client)) as url:
         channel.send((url, GROQ_KEY))
         with suppress(EOFError):
             channel.recv()
@@ -222,12 +238,14 @@ def _start_server(
     return url, key
 
 
-def bare_proxy(upstream: str) -> FastAPI:
+def bare_proxy(upstream: str, *, client: str = "lean") -> FastAPI:
     """The least a proxy on this stack does: parse, re-encode, forward, answer. A request with
     an `x-bench-busy-ms` header first keeps the worker thread busy that long, as detection
-    would, doing none of the vault's work."""
+    would, doing none of the vault's work. `client`: the vault's lean HTTP/1.1 client
+    (`lean`), or `httpx` (an httpx.Client), for the HTTP stack decision."""
     app = FastAPI()
     pool = Http1Pool(upstream, timeout=60, connect_timeout=5)
+    other = httpx.Client(base_url=upstream, timeout=60)
     headers = {"authorization": f"Bearer {GROQ_KEY}", "content-type": "application/json"}
 
     def forward(raw: bytes, busy_seconds: float) -> object:
@@ -235,6 +253,8 @@ def bare_proxy(upstream: str) -> FastAPI:
         while time.perf_counter() < until:
             pass
         payload = json.dumps(json.loads(raw), ensure_ascii=False, separators=(",", ":"))
+        if client == "httpx":
+            return other.post(_CHAT, headers=headers, content=payload.encode()).json()
         answer = pool.request("POST", _CHAT, headers=headers, content=payload.encode())
         return answer.json()
 
@@ -375,7 +395,175 @@ def _conversation_turns(
     return turns
 
 
-def run() -> list[Row]:
+def _client_cpu(groq_url: str, serials: Iterator[int], rounds: int) -> dict[str, list[float]]:
+    """CPU seconds of the calling thread per call, for each HTTP client the vault could use,
+    on the same 1 KB chat request to the fake Groq (served by another thread, whose work is
+    not counted): whole answers, then streams on an event loop. Interleaved call by call."""
+    import asyncio
+
+    import httpcore
+
+    from vault.adapters._http1 import AsyncHttp1Pool
+
+    headers = {
+        "authorization": f"Bearer {GROQ_KEY}",
+        "content-type": "application/json",
+        "accept": "application/json",
+        "user-agent": "vault",
+    }
+    url = groq_url + _CHAT
+
+    def body(stream: bool = False) -> bytes:
+        text = prompt(next(serials), 1024)
+        message = {"model": _MODEL, "messages": [{"role": "user", "content": text}]}
+        return json.dumps({**message, "stream": True} if stream else message).encode()
+
+    lean = Http1Pool(groq_url, timeout=60, connect_timeout=5)
+    core = httpcore.ConnectionPool()
+    client = httpx.Client(timeout=60)
+    whole: dict[str, Callable[[bytes], object]] = {
+        "lean": lambda b: json.loads(
+            lean.request("POST", _CHAT, headers=headers, content=b).content
+        ),
+        "httpcore": lambda b: json.loads(
+            core.request("POST", url, headers=list(headers.items()), content=b).content
+        ),
+        "httpx": lambda b: client.post(url, headers=headers, content=b).json(),
+    }
+    cpu: dict[str, list[float]] = {
+        name: [] for name in [*whole, *(f"{n} stream" for n in ("lean", "httpx"))]
+    }
+    try:
+        for n in range(rounds + 20):
+            for name, call in whole.items():
+                payload = body()
+                started = time.thread_time()
+                call(payload)
+                if n >= 20:
+                    cpu[name].append(time.thread_time() - started)
+    finally:
+        lean.close()
+        core.close()
+        client.close()
+
+    async def streams() -> None:
+        pool = AsyncHttp1Pool(Http1Pool(groq_url, timeout=60, connect_timeout=5))
+        transport = httpx.AsyncHTTPTransport()
+        stream_headers = {**headers, "accept": "text/event-stream"}
+
+        async def lean_stream(payload: bytes) -> None:
+            answer = await pool.stream("POST", _CHAT, headers=stream_headers, content=payload)
+            async for _ in answer.aiter_bytes():
+                pass
+
+        async def httpx_stream(payload: bytes) -> None:
+            request = httpx.Request("POST", url, headers=stream_headers, content=payload)
+            answer = await transport.handle_async_request(request)
+            async for _ in answer.aiter_bytes():
+                pass
+            await answer.aclose()
+
+        try:
+            for n in range(rounds + 20):
+                for name, call in (("lean stream", lean_stream), ("httpx stream", httpx_stream)):
+                    payload = body(stream=True)
+                    started = time.thread_time()
+                    await call(payload)
+                    if n >= 20:
+                        cpu[name].append(time.thread_time() - started)
+        finally:
+            await pool.aclose()
+            await transport.aclose()
+
+    asyncio.run(streams())
+    return cpu
+
+
+def http_stack_rows(
+    stack: ExitStack, groq_url: str, direct: httpx.Client, serials: Iterator[int]
+) -> list[Row]:
+    """The HTTP stack decision, measured: CPU per call of the lean client beside httpcore and
+    httpx (whole answers and streams), and a bare pass-through proxy on each, end to end."""
+    cpu = _client_cpu(groq_url, serials, rounds=300)
+    rows = [
+        Row("proxy", "HTTP client CPU per call p50, lean (whole answer)", _ms(cpu["lean"], 50),
+            _ms(cpu["httpcore"], 50), "ms", "baseline: httpcore's pool; switch if <= lean + 0.3"),
+        Row("proxy", "HTTP client CPU per call p50, httpx.Client", _ms(cpu["httpx"], 50),
+            _ms(cpu["lean"], 50), "ms", "baseline: the lean client"),
+        Row("proxy", "HTTP client CPU per stream p50, lean (on the loop)",
+            _ms(cpu["lean stream"], 50), _ms(cpu["httpx stream"], 50), "ms",
+            "baseline: httpx's async transport"),
+    ]  # fmt: skip
+    lean_url, _ = _start_server(stack, _serve_bare, groq_url, "lean")
+    httpx_url, _ = _start_server(stack, _serve_bare, groq_url, "httpx")
+    lean = stack.enter_context(httpx.Client(base_url=lean_url, timeout=60))
+    other = stack.enter_context(httpx.Client(base_url=httpx_url, timeout=60))
+    base, through_lean, through_httpx = _interleaved(
+        [_asking(direct, GROQ_KEY), _asking(lean, GROQ_KEY), _asking(other, GROQ_KEY)],
+        serials,
+        repeat=200,
+    )
+    rows.append(
+        Row("proxy", "bare pass-through added p50, lean client", _ms(through_lean, 50) - _ms(base, 50),
+            _ms(through_httpx, 50) - _ms(base, 50), "ms", "baseline: the same proxy on httpx.Client")
+    )  # fmt: skip
+    return rows
+
+
+def failover_rows(
+    stack: ExitStack, tmp: Path, groq_url: str, direct: httpx.Client, serials: Iterator[int]
+) -> list[Row]:
+    """A primary refusing connections: the added latency of each failed-over request beyond a
+    vault calling the fallback as its only upstream, with the primary's breaker as configured
+    (it opens after five failures) and with a breaker that never opens (every request tries
+    the refused connection first)."""
+    refused = _refusing_url()
+    own_url, own_key = _start_server(
+        stack, _serve_vault, tmp / "fb-own", groq_url, regex_detector=True
+    )
+    open_url, open_key = _start_server(
+        stack, _serve_vault, tmp / "fb-open", refused, regex_detector=True, fallback_url=groq_url
+    )
+    tried_url, tried_key = _start_server(
+        stack, _serve_vault, tmp / "fb-tried", refused, regex_detector=True,
+        fallback_url=groq_url, breaker=False,
+    )  # fmt: skip
+    own = stack.enter_context(httpx.Client(base_url=own_url, timeout=60))
+    breaker = stack.enter_context(httpx.Client(base_url=open_url, timeout=60))
+    tried = stack.enter_context(httpx.Client(base_url=tried_url, timeout=60))
+    base, alone, opened, every = _interleaved(
+        [
+            _asking(direct, GROQ_KEY),
+            _asking(own, own_key),
+            _asking(breaker, open_key),
+            _asking(tried, tried_key),
+        ],
+        serials,
+        repeat=200,
+    )
+    return [
+        Row("proxy", "failover added p50, primary refusing (breaker open)",
+            _ms(opened, 50) - _ms(alone, 50), _ms(alone, 50) - _ms(base, 50), "ms",
+            "<= 5 ms beyond the fallback's own; baseline: the vault's own added latency"),
+        Row("proxy", "failover added p50, primary refusing (tried every time)",
+            _ms(every, 50) - _ms(alone, 50), _ms(alone, 50) - _ms(base, 50), "ms",
+            "<= 5 ms beyond the fallback's own"),
+    ]  # fmt: skip
+
+
+def _refusing_url() -> str:
+    """The root URL of a loopback port nothing listens on (the OS refuses connections)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{probe.getsockname()[1]}"
+
+
+def run(parts: tuple[str, ...] = ()) -> list[Row]:
+    """Every proxy row; `parts` ("stack", "failover") runs only those."""
+    if parts:
+        return _run_parts(parts)
     rows: list[Row] = []
     serials = count(1)
     fake = create_fake_groq_app(api_key=GROQ_KEY)
@@ -500,4 +688,30 @@ def run() -> list[Row]:
             Row("proxy", "50 concurrent streams: errors", errors_proxy, errors_direct, "count", "0")
         )
         rows.append(Row("proxy", "50 concurrent streams: wall time", wall_proxy, wall_direct, "s"))
+
+        # 6. The HTTP stack decision, and failover from a primary refusing connections.
+        rows += http_stack_rows(stack, groq_url, direct, serials)
+        rows += failover_rows(stack, tmp, groq_url, direct, serials)
     return rows
+
+
+def _run_parts(parts: tuple[str, ...]) -> list[Row]:
+    rows: list[Row] = []
+    serials = count(1)
+    with ExitStack() as stack:
+        groq_url = stack.enter_context(serve_in_thread(create_fake_groq_app(api_key=GROQ_KEY)))
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="vault-bench-")))
+        direct = stack.enter_context(httpx.Client(base_url=groq_url, timeout=60))
+        if "stack" in parts:
+            rows += http_stack_rows(stack, groq_url, direct, serials)
+        if "failover" in parts:
+            rows += failover_rows(stack, tmp, groq_url, direct, serials)
+    return rows
+
+
+if __name__ == "__main__":  # python -m vault.bench.proxy [stack] [failover]
+    import sys
+
+    from vault.bench.__main__ import print_table
+
+    print_table(run(tuple(sys.argv[1:])))

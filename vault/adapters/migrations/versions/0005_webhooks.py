@@ -60,9 +60,7 @@ def upgrade() -> None:
         ["subscription_id"],
         unique=False,
     )
-    op.create_index(
-        "ix_webhook_deliveries_due", "webhook_deliveries", ["state", "next_attempt_at"]
-    )
+    op.create_index("ix_webhook_deliveries_due", "webhook_deliveries", ["state", "next_attempt_at"])
     op.create_table(
         "audit_ship_cursors",
         sa.Column("tenant", _text(128), nullable=False),

@@ -280,6 +280,12 @@ class SqlWebhookStore:
         if self._postgres:
             due = due.with_for_update(skip_locked=True)
         try:
+            if not self._postgres:
+                # Polling must not take SQLite's one write lock when nothing is due (the usual
+                # case): look first with a read, which never blocks the vault's writers.
+                with self._engine.connect() as connection:
+                    if connection.execute(due.limit(1)).first() is None:
+                        return []
             with self._claim_lock, self._engine.connect() as connection:
                 if not self._postgres:
                     connection.exec_driver_sql("BEGIN IMMEDIATE")

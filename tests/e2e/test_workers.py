@@ -161,3 +161,19 @@ def test_workers_above_one_on_sqlite_are_refused_naming_the_setting(tmp_path: Pa
     )
     assert result.returncode == 2
     assert "VAULT_DATABASE_URL" in result.stderr and "--workers" in result.stderr
+
+
+def test_replicas_starting_together_migrate_one_at_a_time(postgres_schema_url: str) -> None:
+    """Pods of a Deployment start at once, each migrating the same fresh schema on start."""
+    from vault.adapters.database import migrate
+
+    engines = [create_db_engine(postgres_schema_url) for _ in range(3)]
+    try:
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            list(pool.map(migrate, engines))  # none fails on a table another has just made
+        with engines[0].connect() as connection:
+            versions = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+        assert len(versions) == 1
+    finally:
+        for engine in engines:
+            engine.dispose()

@@ -15,6 +15,7 @@ from vault.errors import ServiceUnavailable
 __all__ = ["check_database", "create_db_engine", "migrate"]
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
+_LOCK_KEY = 0x7661756C745F6D67  # "vault_mg": the advisory lock held while migrating
 
 
 def create_db_engine(url: str) -> Engine:
@@ -46,6 +47,10 @@ def migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Replicas starting together migrate one at a time (the lock ends with this
+            # transaction); the later ones find the schema at head and do nothing.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

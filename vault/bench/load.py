@@ -281,7 +281,7 @@ def _serve_and_ramp(
     args = ["serve", "--port", str(port), "--workers", str(workers)]
     target = f"{workers} worker" + ("s" if workers > 1 else "")
     with _process(args, _environment(values), url, "/readyz"):
-        generator.step(f"{target} warm", url, key, 50.0)  # first requests load lazy parts
+        generator.step(f"{target} warm", url, key, 10.0)  # first requests load lazy parts
         return generator.ramp(target, url, key)
 
 

@@ -66,6 +66,8 @@ _PAGE = 50
 _LOCAL_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?")
 _SEQ = re.compile(r"[1-9][0-9]{0,17}")
 _VERIFY_UPLOAD_LIMIT = 512 * 1024**2
+# A find reads dataset versions to say where a value's tokens stand: the newest so many.
+_DSR_SEARCH_VERSIONS = 200
 _CSP = (
     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
@@ -794,60 +796,77 @@ def dsr_find(
         found = audit_routes.dsr_find(_subject(value), request, user.principal)
     except InvalidRequest as exc:
         return _render(request, "dsr.html", user, page="dsr", status=400, error=exc)
-    where = _where_tokens_are(request, user, [t["token"] for t in found["tokens"]])
+    where, searched, stored = _where_tokens_are(
+        request, user, [t["token"] for t in found["tokens"]]
+    )
     return _render(
-        request, "dsr.html", user, page="dsr", found=found["tokens"], where=where, asked=True
+        request,
+        "dsr.html",
+        user,
+        page="dsr",
+        found=found["tokens"],
+        where=where,
+        searched=searched,
+        stored=stored,
+        asked=True,
     )
 
 
 def _where_tokens_are(
     request: Request, user: ConsoleUser, tokens: list[str]
-) -> list[dict[str, Any]]:
-    """The dataset versions whose anonymized content holds one of `tokens`. Each version is
-    opened with the same use case as the API's content route and audited as a `dataset.read`,
-    so only a key that may read datasets learns this. The vault stores no proxy conversation,
-    so there is none to search."""
+) -> tuple[list[dict[str, Any]], int, int]:
+    """The dataset versions whose anonymized content holds one of `tokens`, how many versions
+    were read and how many are stored. Each version is opened with the same use case as the
+    API's content route and audited as a `dataset.read`, so only a key that may read datasets
+    learns this; the newest `_DSR_SEARCH_VERSIONS` are read, so a find stays bounded in time.
+    The vault stores no proxy conversation, so there is none to search."""
     if not tokens or not user.may(request, Action.DATASET_READ):
-        return []
+        return [], 0, 0
     vault = get_vault(request)
     parts = vault.dataset_parts()
     needles = [t.encode() for t in tokens]
     longest = max(len(n) for n in needles)
+    tenant = user.principal.tenant
+    versions = [
+        (dataset, version)
+        for dataset in parts.catalog.list_datasets(tenant)
+        for version in parts.catalog.list_versions(tenant, dataset.id)
+    ]
+    versions.sort(key=lambda pair: pair[1].created_at, reverse=True)
     hits = []
-    for dataset in parts.catalog.list_datasets(user.principal.tenant):
-        for version in parts.catalog.list_versions(user.principal.tenant, dataset.id):
-            object_id = f"{dataset.id}/v{version.number}"
+    for dataset, version in versions[:_DSR_SEARCH_VERSIONS]:
+        object_id = f"{dataset.id}/v{version.number}"
 
-            def record(
-                *, outcome: str, purpose: str | None, details: Any, object_id: str = object_id
-            ) -> None:
-                audit(
-                    request,
-                    user.principal,
-                    "dataset.read",
-                    outcome=outcome,
-                    object_id=object_id,
-                    purpose=purpose,
-                    details={**details, "for": "dsr.find"},
-                )
+        def record(
+            *, outcome: str, purpose: str | None, details: Any, object_id: str = object_id
+        ) -> None:
+            audit(
+                request,
+                user.principal,
+                "dataset.read",
+                outcome=outcome,
+                object_id=object_id,
+                purpose=purpose,
+                details={**details, "for": "dsr.find"},
+            )
 
-            try:
-                read = open_content(
-                    parts,
-                    vault.access_policy,
-                    user.principal,
-                    dataset.id,
-                    version.number,
-                    view="anonymized",
-                    purpose=None,
-                    reidentifier=vault.reidentifier,
-                    record=record,
-                )
-            except VaultError:
-                continue  # erased or unreadable: its failure is audited, it holds nothing now
-            if _holds(read, needles, longest):
-                hits.append({"dataset": dataset.name, "id": dataset.id, "version": version.number})
-    return hits
+        try:
+            read = open_content(
+                parts,
+                vault.access_policy,
+                user.principal,
+                dataset.id,
+                version.number,
+                view="anonymized",
+                purpose=None,
+                reidentifier=vault.reidentifier,
+                record=record,
+            )
+        except VaultError:
+            continue  # erased or unreadable: its failure is audited, it holds nothing now
+        if _holds(read, needles, longest):
+            hits.append({"dataset": dataset.name, "id": dataset.id, "version": version.number})
+    return hits, min(len(versions), _DSR_SEARCH_VERSIONS), len(versions)
 
 
 def _holds(read: ContentRead, needles: list[bytes], longest: int) -> bool:

@@ -583,6 +583,10 @@ class WebhookStore(Protocol):
         skip them meanwhile; a worker that dies gives them back when the lease ends)."""
         ...
 
+    def prune(self, *, before: datetime) -> int:
+        """Forget delivered and dead-lettered deliveries last touched before `before`."""
+        ...
+
     def settle(
         self,
         delivery_id: str,

@@ -94,6 +94,7 @@ class Settings(BaseSettings):
     webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
     webhook_retry_hours: float = Field(default=24.0, gt=0, le=24 * 30)
     webhook_poll_seconds: float = Field(default=0.5, gt=0, le=60)
+    webhook_log_days: int = Field(default=30, ge=1)  # settled deliveries are kept this long
     webhook_allow_private: bool = False
     # Audit shipping (`vault audit ship`, and every `audit_ship_seconds` in the server, 0 = off):
     # each tenant's new records and checkpoints to this Object Lock bucket, kept locked so long.

@@ -213,6 +213,7 @@ class Vault:
             timeout=self.settings.webhook_timeout_seconds,
             retry_window=timedelta(hours=self.settings.webhook_retry_hours),
             poll=self.settings.webhook_poll_seconds,
+            keep_log=timedelta(days=self.settings.webhook_log_days),
         )
         self.webhooks.set_on_enqueue(worker.notify)
         return worker

@@ -104,3 +104,17 @@ def test_an_audit_record_queues_its_event_in_its_own_transaction(
     checkpoint = next(d for d in queued if d.event_type == "audit.checkpoint")
     assert checkpoint.payload["data"]["seq"] == 2
     assert checkpoint.payload["data"]["key_id"] == signer.key_id
+
+
+def test_settled_deliveries_are_forgotten_after_the_log_keeps_them(db_engine: Engine) -> None:
+    store = SqlWebhookStore(db_engine)
+    sub = "wh_" + "6" * 32
+    _subscribe(store, sub, "dsr.erased")
+    for _ in range(3):
+        store.emit("acme", "dsr.erased", {"counts": {"erased": 1}})
+    now = datetime.now(UTC) + timedelta(seconds=1)
+    first, second, _third = store.claim(now=now, lease=30, limit=10)
+    store.settle(first.id, state="delivered", at=now - timedelta(days=31), status=200)
+    store.settle(second.id, state="dead", at=now, error="receiver_error")
+    assert store.prune(before=now - timedelta(days=30)) == 1
+    assert sorted(d.state for d in store.deliveries("acme", sub)) == ["dead", "pending"]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import Connection, Engine, Row, and_, insert, or_, select, update
+from sqlalchemy import Connection, Engine, Row, and_, delete, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from vault.adapters.tables import WebhookDeliveryRow, WebhookSubscriptionRow, as_utc
@@ -305,6 +305,20 @@ class SqlWebhookStore:
         except SQLAlchemyError as exc:
             raise _unavailable(exc) from exc
         return sorted((_delivery(row) for row in rows), key=lambda d: d.next_attempt_at)
+
+    def prune(self, *, before: datetime) -> int:
+        """Forget delivered and dead-lettered deliveries last touched before `before`."""
+        try:
+            with self._engine.begin() as connection:
+                result = connection.execute(
+                    delete(_DELIVERIES).where(
+                        _DELIVERIES.c.state.in_(("delivered", "dead")),
+                        _DELIVERIES.c.updated_at < before,
+                    )
+                )
+        except SQLAlchemyError as exc:
+            raise _unavailable(exc) from exc
+        return int(result.rowcount or 0)
 
     def settle(
         self,

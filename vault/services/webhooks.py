@@ -57,6 +57,7 @@ _DELIVERY_ID = re.compile(r"msg_[0-9a-f]{32}")
 _MAX_URL: Final = 2048
 _MAX_SUBSCRIPTIONS: Final = 50
 _SECRET_BYTES: Final = 32
+_PRUNE_EVERY: Final = timedelta(hours=1)
 
 
 def _now() -> datetime:
@@ -264,6 +265,7 @@ class DeliveryWorker:
         retry_window: timedelta,
         poll: float = 0.5,
         batch: int = 20,
+        keep_log: timedelta = timedelta(days=30),
         clock: Callable[[], datetime] = _now,
     ) -> None:
         self._parts = parts
@@ -271,6 +273,8 @@ class DeliveryWorker:
         self._window = retry_window
         self._poll = poll
         self._batch = batch
+        self._keep_log = keep_log
+        self._pruned_at: datetime | None = None
         self._clock = clock
         # Longer than one attempt can take, so a lease never ends while its delivery runs.
         self._lease = timeout * 3 + 5
@@ -305,7 +309,12 @@ class DeliveryWorker:
                 self._wake.clear()
 
     def run_once(self) -> int:
-        """Claim and attempt one batch of due deliveries; how many were attempted."""
+        """Claim and attempt one batch of due deliveries; how many were attempted. About
+        hourly, first forget the settled deliveries older than the log keeps."""
+        now = self._clock()
+        if self._pruned_at is None or now - self._pruned_at > _PRUNE_EVERY:
+            self._pruned_at = now
+            self._parts.store.prune(before=now - self._keep_log)
         claimed = self._parts.store.claim(now=self._clock(), lease=self._lease, limit=self._batch)
         for delivery in claimed:
             if self._stop.is_set():

@@ -216,3 +216,15 @@ def test_the_server_ships_on_its_schedule(tmp_path: Path, moto_endpoint: str, bu
     finally:
         vault.close()  # stops the schedule before the engine goes
     assert vault.audit_shipper is not None
+
+
+def test_one_shipper_at_a_time(db_engine: Any) -> None:
+    from vault.adapters.audit_ship import SqlShipCursors
+
+    first, second = SqlShipCursors(db_engine), SqlShipCursors(db_engine)
+    with first.exclusive() as mine:
+        assert mine
+        with second.exclusive() as theirs:
+            assert not theirs  # another worker (process on PostgreSQL) is shipping
+    with second.exclusive() as theirs:
+        assert theirs  # released

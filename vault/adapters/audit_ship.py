@@ -27,6 +27,9 @@ _CURSORS = AuditShipCursorRow.__table__  # type: ignore[attr-defined]
 _RECORDS = AuditRecordRow.__table__  # type: ignore[attr-defined]
 # First key of the advisory lock ("ship"), apart from the audit log's per-tenant locks.
 _LOCK_NAMESPACE: Final = 0x73686970
+# On SQLite, one lock per database file in this process (the embedded default runs one).
+_LOCKS: dict[str, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
 
 
 class S3AuditBucket:
@@ -99,7 +102,8 @@ class SqlShipCursors:
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
-        self._local = threading.Lock()
+        with _LOCKS_GUARD:
+            self._local = _LOCKS.setdefault(str(engine.url), threading.Lock())
 
     @contextmanager
     def exclusive(self) -> Iterator[bool]:

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import redis
 
+from vault.adapters import redis_state
 from vault.adapters.redis_state import (
     RedisOutageFlag,
     RedisRateLimiter,
@@ -194,7 +195,11 @@ def _start_redis(port: int, tmp_path: Path) -> subprocess.Popen[bytes]:
 
 
 @pytest.mark.skipif(shutil.which("redis-server") is None, reason="needs redis-server")
-def test_redis_going_away_fails_closed_and_recovers_without_a_restart(tmp_path: Path) -> None:
+def test_redis_going_away_fails_closed_and_recovers_without_a_restart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = [0.0]
+    monkeypatch.setattr(redis_state, "_clock", lambda: now[0])
     port = _free_port()
     server = _start_redis(port, tmp_path)
     try:
@@ -209,6 +214,9 @@ def test_redis_going_away_fails_closed_and_recovers_without_a_restart(tmp_path: 
         assert refused.value.status == 503
         assert "127.0.0.1" not in refused.value.message
         server = _start_redis(port, tmp_path)
+        with pytest.raises(ServiceUnavailable):  # at once: no call waits on a Redis just failed
+            limiter.check_request("key_a")
+        now[0] += 1.5  # the pause after a failure is over
         assert limiter.check_request("key_a") == 0.0  # the same client, reconnected
     finally:
         server.terminate()

@@ -13,7 +13,9 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -97,33 +99,47 @@ return out
 """
 
 
-def connect_redis(url: str, *, timeout: float = 0.5) -> redis.Redis:
-    """A client for `url` with short timeouts and two quick retries, so a Redis that has gone
+# After a failure, calls on that client fail at once for this long rather than each waiting for
+# a timeout: a rate-limit check runs on the event loop, which must not stall while Redis is away.
+_OPEN_SECONDS = 1.0
+_down_until: weakref.WeakKeyDictionary[redis.Redis, float] = weakref.WeakKeyDictionary()
+_clock = time.monotonic
+
+
+def connect_redis(url: str, *, timeout: float = 0.25) -> redis.Redis:
+    """A client for `url` with short timeouts and one quick retry, so a Redis that has gone
     away costs a request a fraction of a second, not a hang. Connects lazily."""
     return redis.Redis.from_url(
         url,
         socket_timeout=timeout,
         socket_connect_timeout=timeout,
-        retry=Retry(ExponentialBackoff(cap=0.05, base=0.01), 2),
+        retry=Retry(ExponentialBackoff(cap=0.05, base=0.01), 1),
         health_check_interval=30,
     )
 
 
+def _unavailable() -> ServiceUnavailable:
+    return ServiceUnavailable(
+        "the shared state store (Redis) is unavailable; requests are refused until it is back",
+        code="redis_unavailable",
+    )
+
+
 @contextmanager
-def _translated() -> Iterator[None]:
+def _translated(client: redis.Redis) -> Iterator[None]:
     """Redis errors become one ServiceUnavailable; the message never quotes the server's."""
+    if _down_until.get(client, 0.0) > _clock():
+        raise _unavailable()
     try:
         yield
     except redis.RedisError as exc:
         log.warning("redis unavailable (%s)", type(exc).__name__)
-        raise ServiceUnavailable(
-            "the shared state store (Redis) is unavailable; requests are refused until it is back",
-            code="redis_unavailable",
-        ) from None
+        _down_until[client] = _clock() + _OPEN_SECONDS
+        raise _unavailable() from None
 
 
-def _call(action: Callable[[], _T]) -> _T:
-    with _translated():
+def _call(client: redis.Redis, action: Callable[[], _T]) -> _T:
+    with _translated(client):
         return action()
 
 
@@ -132,6 +148,7 @@ class RedisRateLimiter:
     every process sharing `client` and `prefix`. Raises ServiceUnavailable when Redis fails."""
 
     def __init__(self, client: redis.Redis, limits: Limits, *, prefix: str) -> None:
+        self._client = client
         self._limits = limits
         self._prefix = prefix
         self._request = client.register_script(_REQUEST)
@@ -147,7 +164,10 @@ class RedisRateLimiter:
         if not limit:
             return 0.0
         keys = [self._key("req", key_id)]
-        wait = _call(lambda: self._request(keys=keys, args=[limit, _WINDOW_US, uuid.uuid4().hex]))
+        wait = _call(
+            self._client,
+            lambda: self._request(keys=keys, args=[limit, _WINDOW_US, uuid.uuid4().hex]),
+        )
         return _seconds(wait)
 
     def check_tokens(self, key_id: str) -> float:
@@ -155,14 +175,16 @@ class RedisRateLimiter:
         if not limit:
             return 0.0
         keys = [self._key("tok", key_id)]
-        return _seconds(_call(lambda: self._tokens_left(keys=keys, args=[limit, _WINDOW_US])))
+        return _seconds(
+            _call(self._client, lambda: self._tokens_left(keys=keys, args=[limit, _WINDOW_US]))
+        )
 
     def spend_tokens(self, key_id: str, tokens: int) -> None:
         if not self._limits.tokens_per_minute or tokens <= 0:
             return
         keys = [self._key("tok", key_id)]
         member = f"{uuid.uuid4().hex}:{int(tokens)}"
-        _call(lambda: self._spend(keys=keys, args=[member, _WINDOW_US]))
+        _call(self._client, lambda: self._spend(keys=keys, args=[member, _WINDOW_US]))
 
     def standing(self, key_id: str) -> Standing:
         limits = self._limits
@@ -170,7 +192,7 @@ class RedisRateLimiter:
             return Standing()
         keys = [self._key("req", key_id), self._key("tok", key_id)]
         used, used_reset, spent, spent_reset = _call(
-            lambda: self._standing(keys=keys, args=[_WINDOW_US])
+            self._client, lambda: self._standing(keys=keys, args=[_WINDOW_US])
         )
         requests = tokens = None
         if limits.requests_per_minute:
@@ -210,7 +232,7 @@ class RedisSpanCache:
         return self._prefix + tenant.encode() + b":" + digest.hex().encode()
 
     def get(self, key: bytes) -> list[Span] | None:
-        raw = _call(lambda: self._client.get(key))
+        raw = _call(self._client, lambda: self._client.get(key))
         if raw is None:
             return None
         return [
@@ -220,7 +242,7 @@ class RedisSpanCache:
     def put(self, key: bytes, spans: list[Span]) -> None:
         rows = [[s.start, s.end, s.entity_type, s.score] for s in spans]
         blob = json.dumps(rows, separators=(",", ":"))
-        _call(lambda: self._client.set(key, blob, ex=self._ttl))
+        _call(self._client, lambda: self._client.set(key, blob, ex=self._ttl))
 
 
 def _rows(raw: Any) -> list[list[Any]]:
@@ -242,10 +264,10 @@ class RedisOutageFlag:
         self._ttl = ttl_seconds
 
     def raise_flag(self) -> None:
-        _call(lambda: self._client.set(self._key, b"1", ex=self._ttl))
+        _call(self._client, lambda: self._client.set(self._key, b"1", ex=self._ttl))
 
     def lower(self) -> None:
-        _call(lambda: self._client.delete(self._key))
+        _call(self._client, lambda: self._client.delete(self._key))
 
     def is_raised(self) -> bool:
-        return bool(_call(lambda: self._client.exists(self._key)))
+        return bool(_call(self._client, lambda: self._client.exists(self._key)))

@@ -266,6 +266,16 @@ class LlmClient(Protocol):
         """A file's bytes as the upstream holds them."""
         ...
 
+    def upload_file_stream(
+        self, chunks: Iterable[bytes], *, filename: str, purpose: str
+    ) -> UpstreamResponse:
+        """`upload_file` for a file read from `chunks` as it is sent (never held whole)."""
+        ...
+
+    def file_content_stream(self, file_id: str) -> Iterator[bytes]:
+        """A file's bytes as they arrive; an error status raises before this returns."""
+        ...
+
     def create_batch(self, payload: bytes) -> UpstreamResponse:
         """Create a batch; `payload` is the JSON body, sent as given."""
         ...

@@ -18,7 +18,8 @@ import threading
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import httpx
@@ -231,6 +232,89 @@ class UpstreamClient:
         """A file's bytes as the upstream holds them (a batch's output or error JSONL)."""
         answer = self._call("GET", f"{_FILES}/{_id_path(file_id)}/content", raw=True)
         return answer.json  # type: ignore[no-any-return]
+
+    # Files too large to hold go through httpx, streamed: the lean pool keeps bodies in memory.
+
+    def upload_file_stream(
+        self, chunks: Iterable[bytes], *, filename: str, purpose: str
+    ) -> UpstreamResponse:
+        """`upload_file` for a file read from `chunks` as it is sent (multipart, chunked
+        transfer encoding): memory stays flat in the file's size. The chunks are read once,
+        so the upload is never retried; a failure raises UpstreamError or UpstreamUnavailable."""
+        boundary = uuid.uuid4().hex
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\n'
+            f"{_header_safe(purpose)}\r\n--{boundary}\r\nContent-Disposition: form-data; "
+            f'name="file"; filename="{_header_safe(filename)}"\r\n'
+            "Content-Type: application/jsonl\r\n\r\n"
+        ).encode()
+
+        def body() -> Iterator[bytes]:
+            yield head
+            yield from chunks
+            yield f"\r\n--{boundary}--\r\n".encode()
+
+        headers = {
+            **_DEFAULT_HEADERS,
+            **self._auth(),
+            "content-type": f"multipart/form-data; boundary={boundary}",
+        }
+        self._breaker.before_call()
+        with self._file_client() as client:
+            try:
+                response = client.post(
+                    self._root + self._prefix + _FILES, content=body(), headers=headers
+                )
+            except httpx.TransportError as exc:
+                self._breaker.record_failure()
+                raise _unreachable(exc, name=self._dialect.name, origin=self.origin) from None
+        self._after_answer(self._retry.max_retries, response)
+        return self._finish(Http1Response(response.status_code, response.headers, response.content))
+
+    def file_content_stream(self, file_id: str) -> Iterator[bytes]:
+        """A file's bytes as they arrive, for a file too large to hold. The answer's status is
+        checked (and retried as any call) before this returns: UpstreamError for an error
+        status; a connection cut while reading raises UpstreamUnavailable from the iterator."""
+        url = self._root + self._prefix + f"{_FILES}/{_id_path(file_id)}/content"
+        headers = {**_DEFAULT_HEADERS, **self._auth(), "accept": "*/*"}
+        client = self._file_client()
+        try:
+            for attempt in itertools.count():
+                self._breaker.before_call()
+                try:
+                    response = client.send(
+                        client.build_request("GET", url, headers=headers), stream=True
+                    )
+                except httpx.TransportError as exc:
+                    self._sleep(self._after_failure(attempt, exc))
+                    continue
+                delay = self._after_answer(attempt, response)
+                if delay is None:
+                    break
+                response.close()
+                self._sleep(delay)
+            if response.status_code != 200:
+                response.read()
+                response.close()
+                self._raise_for_status(response)
+        except BaseException:
+            client.close()
+            raise
+        return self._streamed(client, response)
+
+    def _streamed(self, client: httpx.Client, response: httpx.Response) -> Iterator[bytes]:
+        try:
+            yield from response.iter_bytes()
+        except httpx.TransportError as exc:
+            raise _unreachable(exc, name=self._dialect.name, origin=self.origin) from None
+        finally:
+            response.close()
+            client.close()
+
+    def _file_client(self) -> httpx.Client:
+        return httpx.Client(
+            timeout=self._timeout, proxy=_environment_proxy(self._root), trust_env=False
+        )
 
     def create_batch(self, payload: bytes) -> UpstreamResponse:
         """Create a batch; `payload` is the JSON body, sent byte for byte."""
@@ -577,6 +661,11 @@ def _unreachable(
 
 
 _UPSTREAM_ID = re.compile(r"[A-Za-z0-9_.:-]{1,256}")
+
+
+def _header_safe(value: str) -> str:
+    """A value as it may stand in a quoted multipart header: no quote, CR, LF or NUL."""
+    return re.sub(r'["\r\n\0\\]', "_", value)
 
 
 def _id_path(object_id: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TypeVar
 
 from vault.adapters.upstream._client import UpstreamClient, UpstreamStream
@@ -87,6 +87,14 @@ class FailoverClient:
 
     def file_content(self, file_id: str) -> bytes:
         return self.primary.file_content(file_id)
+
+    def upload_file_stream(
+        self, chunks: Iterable[bytes], *, filename: str, purpose: str
+    ) -> UpstreamResponse:
+        return self.primary.upload_file_stream(chunks, filename=filename, purpose=purpose)
+
+    def file_content_stream(self, file_id: str) -> Iterator[bytes]:
+        return self.primary.file_content_stream(file_id)
 
     def create_batch(self, payload: bytes) -> UpstreamResponse:
         return self.primary.create_batch(payload)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from pydantic import SecretStr
@@ -150,6 +150,14 @@ class RoutedClient:
 
     def file_content(self, file_id: str) -> bytes:
         return self._home.file_content(file_id)
+
+    def upload_file_stream(
+        self, chunks: Iterable[bytes], *, filename: str, purpose: str
+    ) -> UpstreamResponse:
+        return self._home.upload_file_stream(chunks, filename=filename, purpose=purpose)
+
+    def file_content_stream(self, file_id: str) -> Iterator[bytes]:
+        return self._home.file_content_stream(file_id)
 
     def create_batch(self, payload: bytes) -> UpstreamResponse:
         return self._home.create_batch(payload)

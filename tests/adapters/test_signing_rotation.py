@@ -194,3 +194,21 @@ def test_the_cli_rotates_the_signing_key(tmp_path: Path, monkeypatch: pytest.Mon
     rewrapped = runner.invoke(cli_app, ["keys", "rewrap"])
     assert rewrapped.exit_code == 0, rewrapped.output
     assert "audit signing keys" in rewrapped.output
+
+
+def test_a_server_still_on_the_old_key_exports_what_the_new_key_signed(
+    settings: Settings, vaults: list[Vault]
+) -> None:
+    stale = _open(settings)  # loaded its key before the rotation, still running
+    vaults.append(stale)
+    _append(stale, 2)
+    rotate_signing_key(stale.signing_keys)
+    fresh = _open(settings)  # another worker, restarted since
+    vaults.append(fresh)
+    _append(fresh, 2)  # its checkpoint at seq 4 names the new key
+    lines = _export(stale)
+    header = json.loads(lines[0])
+    assert header["key_id"] == stale.audit_signer.key_id
+    assert set(header["retired_keys"]) == {fresh.audit_signer.key_id}
+    result = verify_export(lines, public_key=stale.audit_signer.public_key_bytes)
+    assert result.ok, result.message()

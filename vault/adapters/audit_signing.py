@@ -42,17 +42,28 @@ _SYSTEM_KEYS = SystemKeyRow.__table__  # type: ignore[attr-defined]
 class AuditSigner:
     """Signs with the deployment's audit key. `repr` never shows key material."""
 
-    def __init__(
-        self, private_key: Ed25519PrivateKey, *, retired: Mapping[str, bytes] | None = None
-    ) -> None:
+    def __init__(self, private_key: Ed25519PrivateKey, *, engine: Engine | None = None) -> None:
         self._private = private_key
         self._public = private_key.public_key().public_bytes_raw()
-        self._retired = MappingProxyType(dict(retired or {}))
+        self._engine = engine
 
     @property
     def retired_keys(self) -> Mapping[str, bytes]:
-        """Public keys of the signing keys this one replaced, by key id."""
-        return self._retired
+        """Public keys of the deployment's other signing keys, by key id, read afresh: a
+        process that loaded its key before a rotation still lists the key that replaced it
+        (other processes' checkpoints may name it). Raises ServiceUnavailable if the database
+        is down."""
+        if self._engine is None:
+            return MappingProxyType({})
+        try:
+            with Session(self._engine) as session:
+                rows = session.scalars(
+                    select(SystemKeyRow).where(_SYSTEM_KEYS.c.name.startswith(KEY_NAME))
+                )
+                publics = [bytes(row.public_key) for row in rows]
+        except SQLAlchemyError as exc:
+            raise _unreachable(exc) from exc
+        return MappingProxyType({key_id_for(p): p for p in publics if p != self._public})
 
     @property
     def public_key_bytes(self) -> bytes:
@@ -102,9 +113,7 @@ def _split(blob: bytes) -> tuple[bytes, bytes, bytes]:
     return wrapped, nonce, ciphertext
 
 
-def _open(
-    row: SystemKeyRow, keys: KeyService, retired: Mapping[str, bytes] | None = None
-) -> AuditSigner:
+def _open(row: SystemKeyRow, keys: KeyService, engine: Engine | None = None) -> AuditSigner:
     wrapped, nonce, ciphertext = _split(row.sealed_key)
     data_key = keys.decrypt_data_key(wrapped, _CONTEXT)
     try:
@@ -114,14 +123,7 @@ def _open(
         raise IntegrityError("the audit signing key failed its integrity check") from None
     if private.public_key().public_bytes_raw() != row.public_key:
         raise IntegrityError("the audit signing key failed its integrity check")
-    return AuditSigner(private, retired=retired)
-
-
-def _retired(session: Session) -> dict[str, bytes]:
-    rows = session.scalars(
-        select(SystemKeyRow).where(_SYSTEM_KEYS.c.name.startswith(_RETIRED_PREFIX))
-    )
-    return {row.name.removeprefix(_RETIRED_PREFIX): bytes(row.public_key) for row in rows}
+    return AuditSigner(private, engine=engine)
 
 
 def load_or_create(engine: Engine, keys: KeyService) -> AuditSigner:
@@ -135,7 +137,7 @@ def load_or_create(engine: Engine, keys: KeyService) -> AuditSigner:
         with Session(engine) as session:
             row = session.get(SystemKeyRow, KEY_NAME)
             if row is not None:
-                return _open(row, keys, _retired(session))
+                return _open(row, keys, engine)
         private = Ed25519PrivateKey.generate()
         row = _seal(private, keys)
         try:
@@ -147,8 +149,8 @@ def load_or_create(engine: Engine, keys: KeyService) -> AuditSigner:
                 stored = session.get(SystemKeyRow, KEY_NAME)
                 if stored is None:
                     raise
-                return _open(stored, keys)
-        return AuditSigner(private)
+                return _open(stored, keys, engine)
+        return AuditSigner(private, engine=engine)
     except SQLAlchemyError as exc:
         raise ServiceUnavailable(
             "metadata database unreachable", code="database_unavailable"

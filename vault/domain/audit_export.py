@@ -17,9 +17,10 @@ vouched for by that signature; every link inside the range is checked by recompu
 Checkpoint lines carry the signatures stored every N appends, over (tenant, seq, head_hash); they
 show that the records up to them were not rewritten after they were signed.
 
-After a signing-key rotation, a checkpoint signed by a retired key names it (`key_id`), and the
-header lists the retired keys as `retired_keys` ({key id: base64 public key}); the trailer repeats
-that list under the current key's signature, so pinning the current key vouches for them too.
+After a signing-key rotation, a checkpoint signed by another key than the exporter's names it
+(`key_id`), and the header lists the deployment's other keys as `retired_keys` ({key id: base64
+public key}: the keys rotated out, or a newer one a process still on its old key sees); the
+trailer repeats that list under the exporter's signature, so pinning that key vouches for them.
 A checkpoint without `key_id`, as in every export made before rotation, is checked under the
 header's key.
 

@@ -3,6 +3,8 @@ not from any evaluation set: each format in context, and the look-alikes that mu
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from vault.adapters.detection import PresidioDetector, build_detector
@@ -251,3 +253,29 @@ def test_every_word_list_is_a_data_file_named_in_sources() -> None:
         assert name in sources, name
         words = load_words(name)
         assert words and all(w == w.lower() and w.strip() == w for w in words), name
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "value"),
+    [
+        ("Customer Thandiwe Mokoena complained twice.", "PERSON", "Thandiwe Mokoena"),
+        ("thanks bongani, see you soon", "PERSON", "bongani"),
+        ("ask priyanka to review the pr", "PERSON", "priyanka"),
+        ("Summarize the complaint from Jörg Schäfer-Kühn.", "PERSON", "Jörg Schäfer-Kühn"),
+    ],
+)
+def test_names_of_every_locale_in_english_sentences(
+    detector: PresidioDetector, text: str, entity: str, value: str
+) -> None:
+    assert (entity, value) in found(detector, text)
+
+
+def test_presidio_recognizers_read_only_the_tokens_that_may_hold_their_entity() -> None:
+    from vault.adapters.detection.detector import _only_tokens_with
+
+    text = "mail ann@x.org or\nbob@y.dev now"
+    sparse = _only_tokens_with(text, re.compile("@"))
+    assert sparse is not None and len(sparse) == len(text)
+    assert sparse.split() == ["ann@x.org", "bob@y.dev"]
+    assert sparse.index("bob@y.dev") == text.index("bob@y.dev")
+    assert _only_tokens_with("no address here", re.compile("@")) is None

@@ -80,6 +80,33 @@ _FILE_TLDS = frozenset(
 )
 
 
+def _only_tokens_with(text: str, gate: re.Pattern[str]) -> str | None:
+    """A same-length copy of `text` keeping only the whitespace-free tokens in which `gate`
+    matches, the rest blanked; None when there is none. An address, URL or wallet never holds
+    a space, so a recognizer finds in it what it finds in the text, in a fraction of the time
+    its regex takes over the whole prompt."""
+    kept: list[tuple[int, int]] = []
+    for m in gate.finditer(text):
+        if kept and m.start() < kept[-1][1]:
+            continue
+        start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        end = len(text)
+        for sep in (" ", "\n"):
+            at = text.find(sep, m.end())
+            if 0 <= at < end:
+                end = at
+        kept.append((start, end))
+    if not kept:
+        return None
+    parts, last = [], 0
+    for start, end in kept:
+        parts.append(" " * (start - last))
+        parts.append(text[start:end])
+        last = end
+    parts.append(" " * (len(text) - last))
+    return "".join(parts)
+
+
 def _blank(match: re.Match[str]) -> str:
     return " " * (match.end() - match.start())
 
@@ -266,11 +293,19 @@ class PresidioDetector:
         found = list(run_rules(text, self._rules))
         found.extend(self._identifiers.candidates(text))
         for recognizer, entity, score in self._presidio:
-            if entity not in self._entities or not _MAY_HOLD[entity].search(text):
+            if entity not in self._entities:
                 continue
-            # IBANs are often typed in lower case; upper() keeps offsets when lengths match.
-            upper = text.upper() if entity == "IBAN_CODE" else text
-            subject = upper if len(upper) == len(text) else text
+            if entity == "IBAN_CODE":
+                if not _MAY_HOLD[entity].search(text):
+                    continue
+                # IBANs are often typed in lower case; upper() keeps offsets when lengths match.
+                upper = text.upper()
+                subject = upper if len(upper) == len(text) else text
+            else:
+                sparse = _only_tokens_with(text, _MAY_HOLD[entity])
+                if sparse is None:
+                    continue
+                subject = sparse
             for result in recognizer.analyze(subject, [entity], nlp_artifacts=None):
                 if entity == "IBAN_CODE" and result.score < 1.0:
                     continue  # only checksum-valid IBANs

@@ -78,6 +78,15 @@ def test_each_role_walks_its_pages(
         report = person.page.inner_text("section[aria-labelledby=report-title]")
         assert "email" in report and "EMAIL_ADDRESS" in person.page.content()
         assert SUBJECT not in person.page.content()  # counts only, never values
+        # Each entity type is its own coloured segment, nothing painted over them.
+        fills = person.page.eval_on_selector_all(
+            "svg.bar rect", "rs => rs.map(r => r.getAttribute('fill'))"
+        )
+        assert len(set(fills)) >= 3
+        backdrop = person.page.eval_on_selector(
+            "svg.bar", "e => getComputedStyle(e).backgroundColor"
+        )
+        assert backdrop == "rgba(0, 0, 0, 0)"
         _clean(person, "version")
 
 

@@ -11,7 +11,7 @@ import httpx
 import openai
 import pytest
 
-from tests.e2e.conftest import TENANT, Proxy, Upstream
+from tests.e2e.conftest import GROQ_KEY, TENANT, Proxy, Upstream
 from tests.e2e.test_proxy_chat import (
     CARD,
     EMAIL,
@@ -198,3 +198,22 @@ def test_any_other_openai_path_is_a_groq_shaped_404_that_reaches_nothing(
         assert error["message"].startswith(f"Unknown request URL: {method}")
         assert EMAIL not in answer.text
     assert len(upstream.received) == mark
+
+
+def test_the_fake_groq_serves_responses_and_embeddings_to_the_sdk(upstream: Upstream):
+    with openai.OpenAI(base_url=f"{upstream.url}/openai/v1", api_key=GROQ_KEY) as direct:
+        response = direct.responses.create(model=MODEL, input="Hello there")
+        assert response.output_text == "You said: Hello there"
+        events = list(direct.responses.create(model=MODEL, input="Hi", stream=True))
+        assert events[-1].type == "response.completed"
+        text = "".join(e.delta for e in events if e.type == "response.output_text.delta")
+        assert text == "You said: Hi"
+        followed = direct.responses.create(
+            model=MODEL,
+            input=[{"type": "function_call_output", "call_id": "c1", "output": "42"}],
+        )
+        assert followed.output_text == "Tool said: 42"
+        with pytest.raises(openai.NotFoundError):
+            direct.responses.create(model="no-such-model", input="x")
+        embedded = direct.embeddings.create(model=EMBEDDING_MODEL, input=["a", "b"])
+        assert embedded.data[1].embedding == pytest.approx(vector_of("b"), abs=1e-6)

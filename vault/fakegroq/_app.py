@@ -34,6 +34,7 @@ from vault.fakegroq._chat import (
     validate,
 )
 from vault.fakegroq._embeddings import EmbeddingHandlers
+from vault.fakegroq._responses import ResponsesHandlers
 
 __all__ = ["ReceivedRequest", "create_fake_groq_app"]
 
@@ -410,6 +411,7 @@ def create_fake_groq_app(
             Route(f"{api}/audio/translations", handlers.transcribe, methods=["POST"]),
             *BatchHandlers(handlers.admit, handlers.completion, handlers.behaviour).routes(api),
             *EmbeddingHandlers(handlers.admit).routes(api),
+            *ResponsesHandlers(handlers.admit).routes(api),
         ],
         exception_handlers={404: _not_found, 405: _not_found},
     )

@@ -1,0 +1,173 @@
+"""The fake's Responses API (OpenAI's wire format; groq-api.md names the endpoint only): the same
+echo as chat, as a response object or the Responses event stream."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from vault.domain.sse import encode_event
+from vault.fakegroq._chat import EMBEDDING_MODELS, MODELS, SPEECH_MODELS, split_text
+
+__all__ = ["ResponsesHandlers"]
+
+_FIELDS = frozenset(
+    {
+        "model",
+        "input",
+        "instructions",
+        "tools",
+        "tool_choice",
+        "stream",
+        "temperature",
+        "top_p",
+        "max_output_tokens",
+        "parallel_tool_calls",
+        "text",
+        "store",
+        "metadata",
+        "previous_response_id",
+        "reasoning",
+        "user",
+    }
+)
+
+
+def _error(
+    status: int, message: str, *, param: str | None = None, code: str | None = None
+) -> JSONResponse:
+    error: dict[str, Any] = {"message": message, "type": "invalid_request_error"}
+    if code is not None:
+        error["code"] = code
+    if param is not None:
+        error["param"] = param
+    return JSONResponse({"error": error}, status_code=status)
+
+
+def _text(content: Any) -> str | None:
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        parts = [p.get("text") for p in content if isinstance(p, dict)]
+        if all(isinstance(p, str) for p in parts):
+            return "".join(parts)  # type: ignore[arg-type]
+    return None
+
+
+def _last_said(body: dict[str, Any]) -> tuple[str, str] | None:
+    """What the last input item says, and whether it is a user's text or a tool's output."""
+    given = body.get("input")
+    if isinstance(given, str):
+        return "user", given
+    if not isinstance(given, list) or not given or not isinstance(given[-1], dict):
+        return None
+    last = given[-1]
+    if last.get("type") == "function_call_output" and isinstance(last.get("output"), str):
+        return "tool", last["output"]
+    text = _text(last.get("content"))
+    return ("user", text) if text is not None else None
+
+
+class ResponsesHandlers:
+    """POST /openai/v1/responses: "You said: <last input>" ("Tool said: ..." after a tool)."""
+
+    def __init__(self, admit: Callable[[Request], Awaitable[Response | None]]) -> None:
+        self._admit = admit
+
+    def routes(self, api: str) -> list[Route]:
+        return [Route(f"{api}/responses", self.create, methods=["POST"])]
+
+    async def create(self, request: Request) -> Response:
+        refused = await self._admit(request)
+        if refused is not None:
+            return refused
+        try:
+            body = json.loads(await request.body())
+        except ValueError:
+            return _error(400, "We could not parse the JSON body of your request.")
+        if not isinstance(body, dict):
+            return _error(400, "'$' : value must be an object")
+        for name in body:
+            if name not in _FIELDS:
+                return _error(400, f"property '{name}' is unsupported")
+        model = body.get("model")
+        if not isinstance(model, str):
+            return _error(400, "'model' : value must be a string", param="model")
+        if model not in MODELS or model in SPEECH_MODELS | EMBEDDING_MODELS:
+            return _error(
+                404,
+                f"The model `{model}` does not exist or you do not have access to it.",
+                code="model_not_found",
+            )
+        said = _last_said(body)
+        if said is None:
+            return _error(400, "'input' : value must be a string or input items", param="input")
+        role, text = said
+        reply = f"Tool said: {text}" if role == "tool" else f"You said: {text}"
+        response = _response(model, reply, status="completed")
+        if body.get("stream"):
+            return StreamingResponse(_events(response, reply), media_type="text/event-stream")
+        return JSONResponse(response)
+
+
+def _response(model: str, text: str, *, status: str) -> dict[str, Any]:
+    words = len(split_text(text, None))
+    return {
+        "id": f"resp_{uuid.uuid4().hex}",
+        "object": "response",
+        "created_at": int(time.time()),
+        "status": status,
+        "model": model,
+        "output": [
+            {
+                "type": "message",
+                "id": f"msg_{uuid.uuid4().hex}",
+                "status": "completed",
+                "role": "assistant",
+                "content": [{"type": "output_text", "text": text, "annotations": []}],
+            }
+        ],
+        "error": None,
+        "incomplete_details": None,
+        "usage": {
+            "input_tokens": words,
+            "input_tokens_details": {"cached_tokens": 0},
+            "output_tokens": words,
+            "output_tokens_details": {"reasoning_tokens": 0},
+            "total_tokens": 2 * words,
+        },
+    }
+
+
+async def _events(response: dict[str, Any], text: str) -> AsyncIterator[bytes]:
+    sequence = iter(range(1_000_000))
+    item = response["output"][0]
+    at = {"item_id": item["id"], "output_index": 0, "content_index": 0}
+
+    def event(kind: str, **fields: Any) -> bytes:
+        data = {"type": kind, "sequence_number": next(sequence), **fields}
+        return encode_event(json.dumps(data, separators=(",", ":")), event=kind)
+
+    started = {**response, "status": "in_progress", "output": []}
+    yield event("response.created", response=started)
+    yield event("response.in_progress", response=started)
+    yield event(
+        "response.output_item.added",
+        output_index=0,
+        item={**item, "status": "in_progress", "content": []},
+    )
+    empty = {"type": "output_text", "text": "", "annotations": []}
+    yield event("response.content_part.added", **at, part=empty)
+    for piece in split_text(text, None):
+        yield event("response.output_text.delta", **at, delta=piece, logprobs=[])
+    yield event("response.output_text.done", **at, text=text)
+    yield event("response.content_part.done", **at, part=item["content"][0])
+    yield event("response.output_item.done", output_index=0, item=item)
+    yield event("response.completed", response=response)

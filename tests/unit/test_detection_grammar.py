@@ -279,3 +279,30 @@ def test_presidio_recognizers_read_only_the_tokens_that_may_hold_their_entity() 
     assert sparse.split() == ["ann@x.org", "bob@y.dev"]
     assert sparse.index("bob@y.dev") == text.index("bob@y.dev")
     assert _only_tokens_with("no address here", re.compile("@")) is None
+
+
+def _nhs(base: str) -> str:
+    weighted = sum(int(c) * (10 - i) for i, c in enumerate(base))
+    check = 11 - weighted % 11
+    return base + str(0 if check == 11 else check)
+
+
+def _pesel(base: str) -> str:
+    weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3]
+    total = sum(int(c) * weights[i] for i, c in enumerate(base))
+    return base + str((10 - total % 10) % 10)
+
+
+def test_short_checksummed_numbers_stand_without_a_label_in_their_printed_form(
+    detector: PresidioDetector,
+) -> None:
+    nhs = _nhs("943476591")
+    grouped = f"{nhs[:3]} {nhs[3:6]} {nhs[6:]}"
+    assert ("UK_NHS", grouped) in found(detector, f"ref {grouped} on file")
+    pesel = _pesel("9001011234")  # born 1990-01-01
+    assert ("PL_PESEL", pesel) in found(detector, f"id {pesel} here")
+
+
+def test_a_pesel_whose_date_cannot_be_stays_unlabelled(detector: PresidioDetector) -> None:
+    pesel = _pesel("9013411234")  # month 13, day 41
+    assert ("PL_PESEL", pesel) not in found(detector, f"id {pesel} here")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -294,6 +295,45 @@ def _fi_stands(value: str, valid: bool | None) -> bool:
     return valid is True and bool(re.search(r"\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]", value.upper()))
 
 
+def _aadhaar_stands(value: str, valid: bool | None) -> bool:
+    # Verhoeff holds, the number is printed as on the card (4-4-4) and starts as UIDAI's do.
+    return valid is True and bool(re.fullmatch(r"[2-9]\d{3}([ -])\d{4}\1\d{4}", value))
+
+
+def _nhs_stands(value: str, valid: bool | None) -> bool:
+    # Mod 11 holds and the number is grouped 3-3-4 as the NHS prints it.
+    return valid is True and bool(re.fullmatch(r"\d{3}([ -])\d{3}\1\d{4}", value))
+
+
+def _birth_date_ok(yy: int, mm: int, dd: int, *, pesel: bool) -> bool:
+    """A real day of birth; PESEL adds 20, 40, 60 or 80 to the month for other centuries."""
+    century = 1900
+    if pesel:
+        century, mm = {0: 1900, 2: 2000, 4: 2100, 6: 2200, 8: 1800}.get(mm // 20 * 2, 0), mm % 20
+        if not century:
+            return False
+    try:
+        date(century + yy, mm, dd)
+    except ValueError:
+        return False
+    return True
+
+
+def _pesel_stands(value: str, valid: bool | None) -> bool:
+    # Its check digit and the date of birth it begins with both hold.
+    d = value
+    return valid is True and _birth_date_ok(int(d[:2]), int(d[2:4]), int(d[4:6]), pesel=True)
+
+
+def _se_stands(value: str, valid: bool | None) -> bool:
+    # Luhn holds, the date is real and the century sign sits where Skatteverket prints it.
+    m = re.fullmatch(r"(\d\d)(\d\d)(\d\d)[-+]\d{4}", value)
+    if valid is not True or m is None:
+        return False
+    dd = int(m.group(3))
+    return _birth_date_ok(int(m.group(1)), int(m.group(2)), dd - 60 if dd > 60 else dd, pesel=False)
+
+
 def _kr_stands(value: str, valid: bool | None) -> bool:
     return valid is True and "-" in value
 
@@ -389,7 +429,14 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         "US_MBI", p.UsMbiRecognizer, r"\d[A-Za-z][A-Za-z\d]\d", flags=i, run=1, mixed=True
     )
     # --- United Kingdom
-    from_presidio("UK_NHS", p.NhsRecognizer, _digits(10), ["nhs no", "nhs number"], run=10)
+    from_presidio(
+        "UK_NHS",
+        p.NhsRecognizer,
+        _digits(10),
+        ["nhs no", "nhs number"],
+        stands=_nhs_stands,
+        run=10,
+    )
     from_presidio(
         "UK_NINO",
         p.UkNinoRecognizer,
@@ -449,7 +496,12 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
     )
     # --- India
     from_presidio(
-        "IN_AADHAAR", p.InAadhaarRecognizer, _digits(12), ["aadhar", "uid", "aadhaar no"], run=12
+        "IN_AADHAAR",
+        p.InAadhaarRecognizer,
+        _digits(12),
+        ["aadhar", "uid", "aadhaar no"],
+        stands=_aadhaar_stands,
+        run=12,
     )
     from_presidio(
         "IN_PAN",
@@ -477,7 +529,9 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
     )
     from_presidio("IN_GSTIN", p.InGstinRecognizer, r"\d{2}[A-Za-z]{5}\d{4}", run=2, mixed=True)
     # --- Poland, Singapore, Australia, Finland, Korea, Canada, Sweden
-    from_presidio("PL_PESEL", p.PlPeselRecognizer, r"\d{11}", ["pesel nr"], run=11)
+    from_presidio(
+        "PL_PESEL", p.PlPeselRecognizer, r"\d{11}", ["pesel nr"], stands=_pesel_stands, run=11
+    )
     add(
         "sg_nric_fin",
         "SG_NRIC_FIN",
@@ -510,7 +564,14 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         stands=_kr_stands, run=13)  # fmt: skip
     from_presidio("KR_FRN", p.KrFrnRecognizer, r"\d{6}-?\d{7}", stands=_kr_stands, run=13)
     from_presidio("CA_SIN", p.CaSinRecognizer, _digits(9), ["sin no", "nas"], run=9)
-    from_presidio("SE_PERSONNUMMER", p.SePersonnummerRecognizer, r"\d{6}[-+]?\d{4}", run=10)
+    from_presidio(
+        "SE_PERSONNUMMER",
+        p.SePersonnummerRecognizer,
+        r"\d{6}[-+]?\d{4}",
+        ["personnummer"],
+        stands=_se_stands,
+        run=10,
+    )
     # --- Germany, Turkey, Thailand, South Africa, Nigeria
     from_presidio("DE_TAX_ID", p.DeTaxIdRecognizer, _digits(11), ["steuer-idnr", "idnr"], run=11)
     from_presidio(

@@ -241,3 +241,32 @@ def test_a_malformed_row_past_the_first_blocks_names_its_line_in_the_file(app: A
     # Row 2600 is the 2602nd line of the list, and the 2603rd of the file.
     assert "line 2603 " in caught.value.message and "Mary" not in caught.value.message
     assert app.vault.datasets.list_datasets("acme") == []
+
+
+class Stop(Exception):
+    """What a cancelled job raises from its progress hook."""
+
+
+def test_an_upload_stopped_with_batches_in_flight_leaves_nothing(app: App) -> None:
+    parts = parts_of(app, pooled=True)
+    assert parts.pool is not None
+    parts.pool.warm()  # every batch goes to the workers, several in flight at once
+
+    def progress(rows: int) -> None:
+        if rows >= 1024:
+            raise Stop
+
+    body = customers(6000)
+    with pytest.raises(Stop):
+        create_dataset(
+            parts,
+            UPLOADER,
+            name="stopped",
+            upload=IngestRequest("people.csv", None, iter([body]), progress=progress),
+        )
+    assert app.vault.datasets.list_datasets("acme") == []
+    objects = app.vault.settings.data_dir / "objects"
+    assert [p for p in objects.rglob("*") if p.is_file()] == []
+    # The workers are still there for the next upload, and it is whole.
+    dataset, number = upload(parts, "people.csv", body)
+    assert stored(parts, dataset, number, restored=True) == body

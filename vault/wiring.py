@@ -133,7 +133,9 @@ class Vault:
 
         from vault.services.dataset_pool import DatasetPool
 
-        workers = self.settings.dataset_workers or os.cpu_count() or 1
+        # The cores this process may run on (a container's CPU set), not the host's count.
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        workers = self.settings.dataset_workers or cores or 1
         if workers < 2 or not self.keys_from_settings:
             return None
         url = self.engine.url

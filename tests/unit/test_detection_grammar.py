@@ -227,6 +227,10 @@ def test_a_weekday_in_a_news_report_is_not_a_date(detector: PresidioDetector) ->
         ("Postfach 1234, 80331 München", "Postfach 1234, 80331 München"),
         ("Unit 5/22 George St, Sydney", "Unit 5/22 George St, Sydney"),
         ("Flat 3, 14 Elm Grove, Leeds LS6 2AB", "Flat 3, 14 Elm Grove, Leeds LS6 2AB"),
+        (
+            "123 Rue Sainte-Catherine O, Montréal, QC H3B 1A7",
+            "123 Rue Sainte-Catherine O, Montréal, QC H3B 1A7",
+        ),
     ],
 )
 def test_an_address_on_one_line_is_one_span(

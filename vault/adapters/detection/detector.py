@@ -62,7 +62,8 @@ _NOT_PLACES_OR_PEOPLE = load_words("not_places_or_people.txt")
 _EDGE_JUNK = " \t\r\n\"'`.,;:!?()[]{}<>-"
 # Not the year of a date that follows the place ("Warsaw,1985-11-02" in a CSV row).
 _POSTCODE_AFTER = re.compile(
-    r"[ ,\n]{1,3}(\d{4,6}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b"
+    r"[ ,\n]{1,3}(\d{4,6}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}"
+    r"|(?<=[A-Z]\d[A-Z] )\d[A-Z]\d)\b"  # the second half of a Canadian code cut at its space
     r"(?![-./]\d)"
 )
 # Cheap tests that a text may hold what a Presidio recognizer looks for; each recognizer costs

@@ -44,6 +44,10 @@ _WINDOW = re.compile(r"[1-9][0-9]{0,2}[hd]")
 # Any other is detected and tokenized like any text the caller sent.
 _PLAIN_CUSTOM_ID = re.compile(r"[A-Za-z]{0,16}[-_.:]?[0-9]{1,12}")
 _MAX_CUSTOM_ID = 512
+_LINE_MIDDLE = b',"method":"POST","url":"' + CHAT_URL.encode() + b'","body":'
+# Lines are tokenized this many at a time (or this many bytes), in one detection batch.
+_BLOCK_LINES = 256
+_BLOCK_BYTES = 1 << 20
 _FILENAME = "batch.jsonl"
 # The batch object's fields the caller gets; ids among them are mapped to the vault's.
 _BATCH_FIELDS = (
@@ -135,6 +139,50 @@ def _lines(chunks: Iterable[bytes], limit: int) -> Iterator[tuple[int, bytes]]:
         yield number + 1, pending
 
 
+def _request_of(number: int, raw: bytes, seen: set[int]) -> tuple[str, dict[str, Any]]:
+    """A batch line's custom_id and chat body, checked; InvalidRequest naming the line."""
+    where = f"line {number}"
+    try:
+        line = json.loads(raw, parse_constant=_no_constants)
+    except (ValueError, RecursionError):
+        raise InvalidRequest(f"{where} is not valid JSON", param="file") from None
+    if not isinstance(line, dict):
+        raise InvalidRequest(f"{where} is not a JSON object", param="file")
+    if set(line) - _LINE_KEYS:
+        raise InvalidRequest(
+            f"{where} has a field other than custom_id, method, url and body", param="file"
+        )
+    custom_id, body = line.get("custom_id"), line.get("body")
+    if not isinstance(custom_id, str) or not 0 < len(custom_id) <= _MAX_CUSTOM_ID:
+        raise InvalidRequest(
+            f"{where}: custom_id must be a string of 1 to {_MAX_CUSTOM_ID} characters",
+            param="file",
+        )
+    # Eight bytes of digest per line keep the check small beside the file; two ids of one
+    # file sharing them by chance is a 1 in 10^10 event even for a million lines.
+    digest = int.from_bytes(hashlib.blake2b(custom_id.encode(), digest_size=8).digest())
+    if digest in seen:
+        raise InvalidRequest(f"{where}: custom_id repeats an earlier line's", param="file")
+    seen.add(digest)
+    if line.get("method") != "POST" or line.get("url") != CHAT_URL:
+        raise InvalidRequest(f"{where}: method must be POST and url {CHAT_URL}", param="file")
+    if not isinstance(body, dict):
+        raise InvalidRequest(f"{where}: body must be a chat request object", param="file")
+    if body.get("stream"):
+        raise InvalidRequest(f"{where}: a batch request cannot stream", param="file")
+    return custom_id, body
+
+
+class _Tally:
+    """What an upload did so far (counts only)."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.tokens = 0
+        self.lines = 0
+        self.size = 0
+
+
 def _no_constants(name: str) -> None:
     raise ValueError(f"{name} is not JSON")
 
@@ -168,24 +216,21 @@ class Batches:
         tenant = principal.tenant
         file_id = f"file_{uuid.uuid4().hex}"
         object_key = f"{tenant}/batches/{file_id}"
-        counts: Counter[str] = Counter()
-        tokens = 0
-        size = 0
+        tally = _Tally()
         seen: set[int] = set()
-        lines = 0
 
         def tokenized() -> Iterator[bytes]:
-            nonlocal tokens, lines, size
+            block: list[tuple[int, bytes]] = []
+            held = 0
             for number, raw in _lines(chunks, self._max_upload_bytes):
-                line, redacted_counts, redacted_tokens = self._redact_line(
-                    tenant, number, raw, seen
-                )
-                counts.update(redacted_counts)
-                tokens += redacted_tokens
-                lines += 1
-                size += len(line)
-                yield line
-            if not lines:
+                block.append((number, raw))
+                held += len(raw)
+                if len(block) < _BLOCK_LINES and held < _BLOCK_BYTES:
+                    continue
+                yield from self._redact_block(tenant, block, seen, tally)
+                block, held = [], 0
+            yield from self._redact_block(tenant, block, seen, tally)
+            if not tally.lines:
                 raise InvalidRequest("the file holds no requests", param="file")
 
         vault = self._vault
@@ -210,8 +255,8 @@ class Batches:
                     upstream_id=upstream_id,
                     created_by=principal.key_id,
                     created_at=datetime.now(UTC),
-                    lines=lines,
-                    size=size,
+                    lines=tally.lines,
+                    size=tally.size,
                     object_key=object_key,
                     object_version_id=stored.version_id,
                     header=header,
@@ -223,61 +268,66 @@ class Batches:
             else:
                 vault.store.delete_key(object_key)  # whatever a cut upload left
             raise
-        return Uploaded(_file_json(entry), lines=lines, counts=counts, tokens=tokens)
-
-    def _redact_line(
-        self, tenant: str, number: int, raw: bytes, seen: set[int]
-    ) -> tuple[bytes, Counter[str], int]:
-        where = f"line {number}"
-        try:
-            line = json.loads(raw, parse_constant=_no_constants)
-        except (ValueError, RecursionError):
-            raise InvalidRequest(f"{where} is not valid JSON", param="file") from None
-        if not isinstance(line, dict):
-            raise InvalidRequest(f"{where} is not a JSON object", param="file")
-        if set(line) - _LINE_KEYS:
-            raise InvalidRequest(
-                f"{where} has a field other than custom_id, method, url and body", param="file"
-            )
-        custom_id, body = line.get("custom_id"), line.get("body")
-        if not isinstance(custom_id, str) or not 0 < len(custom_id) <= _MAX_CUSTOM_ID:
-            raise InvalidRequest(
-                f"{where}: custom_id must be a string of 1 to {_MAX_CUSTOM_ID} characters",
-                param="file",
-            )
-        # Eight bytes of digest per line keep the check small beside the file; two ids of one
-        # file sharing them by chance is a 1 in 10^10 event even for a million lines.
-        digest = int.from_bytes(hashlib.blake2b(custom_id.encode(), digest_size=8).digest())
-        if digest in seen:
-            raise InvalidRequest(f"{where}: custom_id repeats an earlier line's", param="file")
-        seen.add(digest)
-        if line.get("method") != "POST" or line.get("url") != CHAT_URL:
-            raise InvalidRequest(f"{where}: method must be POST and url {CHAT_URL}", param="file")
-        if not isinstance(body, dict):
-            raise InvalidRequest(f"{where}: body must be a chat request object", param="file")
-        if body.get("stream"):
-            raise InvalidRequest(f"{where}: a batch request cannot stream", param="file")
-        try:
-            redacted = self._vault.chat_redactor.redact(tenant, body)
-        except InvalidRequest as exc:
-            exc.message = f"{where}: {exc.message}"
-            exc.args = (exc.message,)
-            raise
-        counts = Counter(redacted.counts)
-        if not _PLAIN_CUSTOM_ID.fullmatch(custom_id):
-            anonymized = self._vault.anonymizer.anonymize(tenant, custom_id)
-            custom_id = anonymized.text
-            counts.update(anonymized.counts())
-        out = (
-            b'{"custom_id":'
-            + json.dumps(custom_id, ensure_ascii=False).encode()
-            + b',"method":"POST","url":"'
-            + CHAT_URL.encode()
-            + b'","body":'
-            + redacted.payload
-            + b"}\n"
+        return Uploaded(
+            _file_json(entry), lines=tally.lines, counts=tally.counts, tokens=tally.tokens
         )
-        return out, counts, redacted.tokens
+
+    def _redact_block(
+        self, tenant: str, block: list[tuple[int, bytes]], seen: set[int], tally: _Tally
+    ) -> list[bytes]:
+        """The block's lines tokenized, the same bytes as line after line, with one detection
+        batch and one tokenization for the block. The first bad line raises, naming its number,
+        as it would line by line."""
+        requests: list[tuple[int, str, dict[str, Any]]] = []
+        invalid: InvalidRequest | None = None
+        for number, raw in block:
+            try:
+                custom_id, body = _request_of(number, raw, seen)
+            except InvalidRequest as exc:
+                invalid = exc
+                break
+            requests.append((number, custom_id, body))
+        redacted, failed = self._vault.chat_redactor.redact_many(
+            tenant, [body for _, _, body in requests]
+        )
+        if failed is not None:
+            index, error = failed
+            error.message = f"line {requests[index][0]}: {error.message}"
+            error.args = (error.message,)
+            raise error
+        if invalid is not None:
+            raise invalid
+        # A custom_id of an id's shape goes as it is; any other is tokenized like any text.
+        texts = [
+            i
+            for i, (_, custom_id, _) in enumerate(requests)
+            if not _PLAIN_CUSTOM_ID.fullmatch(custom_id)
+        ]
+        ids = [custom_id for _, custom_id, _ in requests]
+        if texts:
+            anonymizer = self._vault.anonymizer
+            for i, anonymized in zip(
+                texts, anonymizer.anonymize_many(tenant, [ids[i] for i in texts]), strict=True
+            ):
+                ids[i] = anonymized.text
+                tally.counts.update(anonymized.counts())
+        out = []
+        for custom_id, result in zip(ids, redacted, strict=True):
+            tally.counts.update(result.counts)
+            tally.tokens += result.tokens
+            line = b"".join(
+                (
+                    b'{"custom_id":',
+                    json.dumps(custom_id, ensure_ascii=False).encode(),
+                    _LINE_MIDDLE,
+                    result.payload,
+                    b"}\n",
+                )
+            )
+            tally.lines += 1
+            tally.size += len(line)
+            out.append(line)
+        return out
 
     def get_file(self, principal: Principal, file_id: str) -> dict[str, Any]:
         entry = self._entry(principal, file_id, kind="file")

@@ -138,13 +138,29 @@ class KnownValues:
     def __len__(self) -> int:
         return len(self._written)
 
-    def add(self, values: Mapping[str, str]) -> None:
-        """Remember each value → entity type."""
+    def add(self, values: Mapping[str, str], *, folded: dict[str, str] | None = None) -> None:
+        """Remember each value → entity type. `folded`, when given, keeps each value's folded
+        form for the next call (a batch's values recur line after line)."""
+        self.add_written(values)
+        self.add_guarded(values, folded=folded)
+
+    def add_written(self, values: Mapping[str, str]) -> None:
+        """The half of `add` that `occurrences` reads. The two halves keep apart, so a batch
+        can find values where they stand line after line before it guards the lines."""
         for value, entity_type in values.items():
+            if len(value) >= _MIN_LENGTH:
+                self._written.add(value, entity_type)
+
+    def add_guarded(self, values: Iterable[str], *, folded: dict[str, str] | None = None) -> None:
+        """The half of `add` that `found_in` reads."""
+        memo: dict[str, str] = {} if folded is None else folded
+        for value in values:
             if len(value) < _MIN_LENGTH:
                 continue
-            self._written.add(value, entity_type)
-            self._folded.add(fold(json.dumps(value, ensure_ascii=False)[1:-1]), value)
+            form = memo.get(value)
+            if form is None:
+                form = memo[value] = _folded_value(value)
+            self._folded.add(form, value)
             digits = digits_of(value)
             if digits is not None:
                 if digits not in self._digits:
@@ -163,7 +179,7 @@ class KnownValues:
     def discard(self, values: Iterable[str]) -> None:
         for value in values:
             self._written.discard(value)
-            self._folded.discard(fold(json.dumps(value, ensure_ascii=False)[1:-1]))
+            self._folded.discard(_folded_value(value))
             digits = digits_of(value)
             if digits is not None:
                 self._forget_digits(digits)
@@ -185,6 +201,11 @@ class KnownValues:
             for length in self._digit_lengths
             for i in range(len(run) - length + 1)
         )
+
+
+def _folded_value(value: str) -> str:
+    """A value as it reads in a folded JSON payload."""
+    return fold(json.dumps(value, ensure_ascii=False)[1:-1])
 
 
 class PayloadCheck:

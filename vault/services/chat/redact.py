@@ -24,11 +24,11 @@ from typing import Any
 from vault.domain.entities import LITERAL_TOKEN_TYPE
 from vault.domain.policy import Operator
 from vault.domain.spans import Span
-from vault.errors import InvalidRequest, OutboundBlocked, PersonalDataInField
+from vault.errors import InvalidRequest, OutboundBlocked, PersonalDataInField, VaultError
 from vault.ports import SpanCacheStore
 from vault.services.anonymize import Anonymizer
 from vault.services.chat.guard import KnownValues, PayloadCheck
-from vault.services.chat.request import Slot, SlotKind, iter_strings, walk_request
+from vault.services.chat.request import Slot, SlotKind, Walked, iter_strings, walk_request
 from vault.services.chat.restore import Answer
 
 __all__ = ["ChatRedactor", "RedactedRequest"]
@@ -176,6 +176,111 @@ class ChatRedactor:
         self._remember(tenant, values)
         return result
 
+    def redact_many(
+        self, tenant: str, bodies: list[dict[str, Any]]
+    ) -> tuple[list[RedactedRequest], tuple[int, VaultError] | None]:
+        """`redact` for many requests in order (a batch file's lines), the same bytes as one
+        `redact` call after another, with one detection batch and one tokenization for all.
+
+        `bodies` are rewritten in place (freshly parsed: they are not copied). Returns the
+        redacted requests of the bodies before the first that fails, and that body's index
+        with the error `redact` would have raised for it (InvalidRequest, PersonalDataInField,
+        OutboundBlocked). Other errors (detection, the token store) propagate.
+        """
+        policy = self._policy
+        walks: list[Walked] = []
+        failed: tuple[int, VaultError] | None = None
+        for i, body in enumerate(bodies):
+            try:
+                walked = walk_request(body, policy.requests)
+                if walked.images and policy.requests.images == "reject":
+                    raise InvalidRequest(
+                        "image content is refused by this vault's policy (requests.images)",
+                        param="messages",
+                    )
+                for slot in walked.slots:
+                    _check_storable(slot)
+            except InvalidRequest as exc:
+                failed = (i, exc)
+                break
+            walks.append(walked)
+        started = time.perf_counter()
+        every = [slot for walked in walks for slot in walked.slots]
+        found_all, detected = self._spans(tenant, every)
+        share = (time.perf_counter() - started) / max(len(walks), 1)
+        # Each request's slots and spans, then what to replace: values found earlier in the
+        # batch are looked for where they stand, as `redact` after `redact` would.
+        planned: list[tuple[Walked, list[tuple[Slot, list[Span]]], dict[str, str]]] = []
+        cursor = 0
+        for i, walked in enumerate(walks):
+            slots = walked.slots
+            spans = found_all[cursor : cursor + len(slots)]
+            cursor += len(slots)
+            try:
+                _refuse_closed(slots, spans)
+            except InvalidRequest as exc:
+                failed = (i, exc)
+                break
+            self._join_split_values(slots, spans)
+            spans = [
+                self._without_not_pii(tenant, slot, found)
+                for slot, found in zip(slots, spans, strict=True)
+            ]
+            for container, key in walked.stand_ins:
+                container[key] = self._anonymizer.keyed_number(tenant, container[key])
+            values = {
+                slot.text[s.start : s.end]: s.entity_type
+                for slot, found in zip(slots, spans, strict=True)
+                for s in found
+                if s.entity_type != LITERAL_TOKEN_TYPE
+                and self._policy.rule_for(s.entity_type).operator is not Operator.KEEP
+            }
+            with self._known_lock:
+                known = self._known.setdefault(tenant, KnownValues())
+                planned.append((walked, self._plan(slots, spans, values, known), values))
+                known.add_written(values)
+        work = [item for _, plan, _ in planned for item in plan]
+        done = iter(
+            self._anonymizer.anonymize_many(
+                tenant, [slot.text for slot, _ in work], spans=[found for _, found in work]
+            )
+        )
+        results = []
+        # Each value's folded form, worked out once for the call: held no longer than it.
+        folded: dict[str, str] = {}
+        for walked, plan, _ in planned:
+            result = RedactedRequest(
+                body={}, payload=b"", cached=len(walked.slots), detect_seconds=share
+            )
+            for slot, found in plan:
+                anonymized = next(done)
+                for span, entity in zip(found, anonymized.entities, strict=True):
+                    if entity.token is not None:
+                        result.values[entity.token] = slot.text[span.start : span.end]
+                result.counts.update(anonymized.counts())
+                result.tokens += len(anonymized.tokens())
+                slot.write(anonymized.text)
+            walked.finish()
+            results.append(result)
+        for i, ((_, _, values), result, body) in enumerate(
+            zip(planned, results, bodies, strict=False)
+        ):
+            result.body = body
+            payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+            result.payload = payload.encode()
+            try:
+                self._guard(tenant, payload, values, folded=folded)
+                if self._full_rescan:
+                    self._rescan(result, list(dict.fromkeys(iter_strings(body))))
+            except InvalidRequest as exc:  # OutboundBlocked: this body is the first to fail
+                return results[:i], (i, exc)
+            with self._known_lock:
+                self._known.setdefault(tenant, KnownValues()).add_guarded(values, folded=folded)
+        if results:
+            results[0].detected = detected
+            results[0].cached -= detected
+        return results, failed
+
     def _plan(
         self,
         slots: list[Slot],
@@ -191,20 +296,25 @@ class ChatRedactor:
         for slot, found in zip(slots, spans, strict=True):
             if slot.kind is SlotKind.CLOSED:
                 continue
-            extra: list[Span] = []
+            extra: list[tuple[int, int, str]] = []
             if pattern is not None:
                 extra += [
-                    Span(m.start(), m.end(), lowered[m.group().lower()], 1.0)
+                    (m.start(), m.end(), lowered[m.group().lower()])
                     for m in pattern.finditer(slot.text)
                 ]
             if earlier is not None:
-                extra += [
-                    Span(start, end, kind, 1.0)
-                    for start, end, kind in earlier.occurrences(slot.text)
-                ]
-            extra = [s for s in extra if s.entity_type not in slot.ignore]
+                extra += earlier.occurrences(slot.text)
+            extra = [e for e in extra if e[2] not in slot.ignore]
             if extra:
-                found = _without_overlaps(found, extra)
+                # `_without_overlaps`, a Span made only for what is kept: most places found
+                # again are those detected already.
+                taken = [(s.start, s.end) for s in found]
+                added = []
+                for start, end, kind in extra:
+                    if not any(a < end and start < b for a, b in taken):
+                        taken.append((start, end))
+                        added.append(Span(start, end, kind, 1.0))
+                found = sorted(found + added)
             if found:
                 work.append((slot, found))
         return work
@@ -295,12 +405,20 @@ class ChatRedactor:
             result = RedactedRequest(body={}, payload=b"")
             self._rescan(result, list(dict.fromkeys(iter_strings(json.loads(payload)))))
 
-    def _guard(self, tenant: str, payload: str, values: dict[str, str]) -> None:
+    def _guard(
+        self,
+        tenant: str,
+        payload: str,
+        values: dict[str, str],
+        *,
+        folded: dict[str, str] | None = None,
+    ) -> None:
         """Refuse if a value detected in this request, or one this tenant sent before, still
-        stands in the payload in any form the fold undoes."""
+        stands in the payload in any form the fold undoes. `folded`: values' folded forms
+        worked out before (see KnownValues.add)."""
         check = PayloadCheck(payload)
         here = KnownValues()
-        here.add(values)
+        here.add(values, folded=folded)
         with self._known_lock:
             earlier = self._known.get(tenant)
             leaked = here.found_in(check) or (earlier is not None and earlier.found_in(check))

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.browser
 ALL_PAGES = ("audit", "datasets", "jobs", "dsr", "keys", "policies")
 # The page each role may see under policies/access/default.yaml, and a page it may not.
 SEES = {
-    "admin": ("datasets", "dsr", "keys", "policies"),
-    "auditor": ("audit", "policies"),
+    "admin": ("audit", "datasets", "dsr", "keys", "policies"),
+    "auditor": ("audit", "dsr", "policies"),
     "uploader": ("datasets", "jobs", "policies"),
     "analyst": ("datasets", "policies"),
     "reidentifier": ("datasets", "policies"),
@@ -191,6 +191,53 @@ def test_erase_a_value_and_find_the_erasure_in_the_audit_view(
     with console.api("admin") as api:
         again = api.post("/v1/dsr/find", json={"value": SUBJECT}).json()
     assert again["tokens"] == []
+
+
+def test_an_auditor_finds_a_value_but_may_not_erase_it(
+    console: Console, dataset: dict[str, Any], visit: Any
+) -> None:
+    value = "john.smith@example.com"  # in the dataset; the erase test takes the other subject
+    auditor = visit("auditor")
+    auditor.sign_in(console.key("auditor"))
+    auditor.go("/console/dsr")
+    assert auditor.page.locator("#erase-value").count() == 0  # no erase form to fill
+    assert "erasure needs role admin" in auditor.page.inner_text("#erase-unavailable")
+    auditor.page.fill("#find-value", value)
+    auditor.page.click("#find")
+    auditor.page.wait_for_load_state()
+    found = auditor.page.inner_text("#find-result")
+    assert "EMAIL_ADDRESS" in found
+    assert "Your key cannot read datasets" in found  # an auditor reads no dataset to search
+    assert value not in auditor.page.content()
+    _clean(auditor, "dsr found")
+
+    # The erase form posted anyway, with the session's own CSRF token: refused by role.
+    cookie = next(c for c in auditor.context.cookies() if c["name"] == "vault_console")
+    csrf = auditor.page.get_attribute("input[name=csrf]", "value")
+    refused = httpx.post(
+        console.url + "/console/dsr/erase",
+        data={"csrf": csrf, "value": value, "confirm": "yes"},
+        cookies={"vault_console": cookie["value"]},
+    )
+    assert refused.status_code == 403
+    assert "Your key cannot see this (needs role admin)." in refused.text
+    assert value not in refused.text
+    with console.api("auditor") as api:
+        still = api.post("/v1/dsr/find", json={"value": value}).json()["tokens"]
+        assert [t["entity_type"] for t in still] == ["EMAIL_ADDRESS"]
+        over_api = api.post("/v1/dsr/erase", json={"value": value})
+    assert over_api.status_code == 403
+    assert over_api.json()["error"]["message"].endswith("a key with the role admin may")
+
+    # The admin reads the audit page too, and sees the refusal.
+    admin = visit("admin")
+    admin.sign_in(console.key("admin"))
+    assert admin.page.url.endswith("/console/audit")
+    key_id = console.key("auditor").split("_")[1]
+    admin.go(f"/console/audit?action=dsr&outcome=denied&actor={key_id}")
+    rows = admin.page.locator("table.records tbody tr").all_inner_texts()
+    assert len(rows) == 2 and all("\tdsr\tdenied" in row for row in rows), rows
+    _clean(admin, "audit denied erasures")
 
 
 def test_a_tampered_export_is_named_at_its_bad_line(

@@ -89,6 +89,33 @@ def test_a_permission_refusal_names_the_roles_that_have_it(app: App) -> None:
     )
 
 
+def test_an_auditor_finds_a_value_but_only_an_admin_erases_it(app: App) -> None:
+    value = "ada.finder@example.org"
+    tokens = app.client.post(
+        "/v1/anonymize", json={"text": f"Write to {value}"}, headers=app.headers("acme", "analyst")
+    )
+    assert tokens.status_code == 200, tokens.text
+    auditor, admin = app.headers("acme", "auditor"), app.headers("acme", "admin")
+    found = app.client.post("/v1/dsr/find", json={"value": value}, headers=auditor)
+    assert found.status_code == 200, found.text
+    assert [t["entity_type"] for t in found.json()["tokens"]] == ["EMAIL_ADDRESS"]
+    for door in ("erase", "not-pii"):
+        refused = app.client.post(f"/v1/dsr/{door}", json={"value": value}, headers=auditor)
+        assert refused.status_code == 403, door
+        assert refused.json()["error"]["message"] == (
+            "this API key may not dsr; a key with the role admin may"
+        )
+        assert value not in refused.text
+    assert {"outcome": "denied", "object": None} in _records(app, "dsr")
+    assert app.client.post("/v1/dsr/find", json={"value": value}, headers=auditor).json() == (
+        found.json()
+    )  # the refused erasure destroyed nothing
+    erased = app.client.post("/v1/dsr/erase", json={"value": value}, headers=admin)
+    assert erased.status_code == 200 and erased.json()["erased"] == 1, erased.text
+    after = app.client.post("/v1/dsr/find", json={"value": value}, headers=auditor)
+    assert after.json() == {"tokens": []}
+
+
 @pytest.mark.parametrize("where", ["header", "body", "query"])
 def test_a_free_text_purpose_is_refused_before_any_work_and_never_echoed(
     app: App, where: str

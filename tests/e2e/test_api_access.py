@@ -35,9 +35,11 @@ ROUTES = [
     ),
     ("POST", "/v1/datasets", {"uploader"}),
     ("POST", "/v1/datasets/{ds}/versions", {"uploader"}),
-    ("GET", "/v1/audit/export", {"auditor"}),
+    ("GET", "/v1/audit/export", {"auditor", "admin"}),
     ("GET", "/v1/apikeys", {"admin"}),
-    ("POST", "/v1/dsr/find", {"admin"}),
+    ("POST", "/v1/dsr/find", {"admin", "auditor"}),
+    ("POST", "/v1/dsr/erase", {"admin"}),
+    ("POST", "/v1/dsr/not-pii", {"admin"}),
     ("POST", "/openai/v1/chat/completions", {"analyst", "reidentifier"}),
     ("GET", "/openai/v1/models", {"analyst", "reidentifier"}),
 ]

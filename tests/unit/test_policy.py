@@ -27,8 +27,40 @@ def test_access_policy_is_default_deny() -> None:
     assert not access.allows(frozenset({Role.ANALYST}), Action.REIDENTIFY)
     assert not access.allows(frozenset({Role.AUDITOR}), Action.DATASET_READ)
     assert access.allows(frozenset({Role.AUDITOR}), Action.AUDIT_EXPORT)
+    assert access.allows(frozenset({Role.ADMIN}), Action.AUDIT_EXPORT)
     assert access.revealable(frozenset({Role.REIDENTIFIER})) is None
     assert access.revealable(frozenset({Role.ANALYST})) == frozenset()
+
+
+def test_finding_a_data_subject_is_apart_from_erasing_one() -> None:
+    access = load_access_policy(POLICIES)
+    admin, auditor = frozenset({Role.ADMIN}), frozenset({Role.AUDITOR})
+    assert access.allows(admin, Action.DSR_FIND) and access.allows(admin, Action.DSR_ERASE)
+    assert access.allows(auditor, Action.DSR_FIND) and not access.allows(auditor, Action.DSR_ERASE)
+    assert access.roles_allowing(Action.DSR_ERASE) == [Role.ADMIN]
+    assert access.roles_allowing(Action.DSR_FIND) == [Role.ADMIN, Role.AUDITOR]
+
+
+def test_an_older_policy_whose_dsr_meant_find_and_erase_still_loads_as_erase(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "access").mkdir()
+    (tmp_path / "access" / "default.yaml").write_text(
+        "name: old\nroles:\n  admin: [dsr]\npurposes: [dsr]\n"
+    )
+    old = load_access_policy(tmp_path)
+    admin = frozenset({Role.ADMIN})
+    assert Action.DSR is Action.DSR_ERASE
+    assert old.allows(admin, Action.DSR_ERASE) and not old.allows(admin, Action.DSR_FIND)
+
+
+def test_an_unknown_dsr_action_names_the_field(tmp_path: Path) -> None:
+    (tmp_path / "access").mkdir()
+    (tmp_path / "access" / "default.yaml").write_text(
+        "name: typo\nroles:\n  auditor: [dsr.fnd]\npurposes: [dsr]\n"
+    )
+    with pytest.raises(PolicyError, match=r"roles\.auditor\.0.*dsr\.find"):
+        load_access_policy(tmp_path)
 
 
 @pytest.mark.parametrize(

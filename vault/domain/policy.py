@@ -79,7 +79,13 @@ class Action(StrEnum):
     INFER = "infer"
     AUDIT_EXPORT = "audit.export"
     APIKEY_MANAGE = "apikey.manage"
-    DSR = "dsr"
+    # Data-subject requests: finding which tokens a value holds is apart from destroying them,
+    # so an auditor can answer an access request without the power to erase. Erasure (and
+    # marking a text not-PII) keeps its original name `dsr`, so older policy files still load
+    # and keep their meaning; a role that may erase may find only if it is given `dsr.find`.
+    DSR_FIND = "dsr.find"
+    DSR_ERASE = "dsr"
+    DSR = "dsr"  # the earlier name of DSR_ERASE, an alias
     KEYS_MANAGE = "keys.manage"
     WEBHOOK_MANAGE = "webhook.manage"
 

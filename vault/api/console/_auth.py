@@ -129,13 +129,15 @@ def current_user(request: Request) -> ConsoleUser:
     return user
 
 
-def demand(request: Request, user: ConsoleUser, action: Action) -> None:
-    """Raise NeedsRole (audited as a denial, as the API's `require` does) unless the user's
-    roles allow `action` under the access policy in force."""
+def demand(request: Request, user: ConsoleUser, action: Action, *alternatives: Action) -> None:
+    """Raise NeedsRole (audited as a denial of `action`, as the API's `require` does) unless the
+    user's roles allow `action`, or one of `alternatives`, under the access policy in force."""
     policy = get_vault(request).access_policy
-    if not policy.allows(user.principal.roles, action):
+    wanted = (action, *alternatives)
+    if not any(policy.allows(user.principal.roles, each) for each in wanted):
         audit(request, user.principal, action.value, outcome="denied")
-        raise NeedsRole(action, [str(role) for role in policy.roles_allowing(action)])
+        roles = dict.fromkeys(str(role) for each in wanted for role in policy.roles_allowing(each))
+        raise NeedsRole(action, list(roles))
 
 
 def check_csrf(expected: str, given: object) -> None:

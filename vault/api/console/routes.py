@@ -73,14 +73,15 @@ _CSP = (
     "form-action 'self'; frame-ancestors 'none'"
 )
 
-# The pages of the navigation, with the action each one needs (None: any signed-in key).
-NAV: tuple[tuple[str, str, Action | None], ...] = (
-    ("audit", "Audit", Action.AUDIT_EXPORT),
-    ("datasets", "Datasets", Action.DATASET_READ),
-    ("jobs", "Jobs", Action.DATASET_WRITE),
-    ("dsr", "Data subjects", Action.DSR),
-    ("keys", "Keys", Action.APIKEY_MANAGE),
-    ("policies", "Policies", None),
+# The pages of the navigation, with the actions that open each one: any of them (none: any
+# signed-in key). The data-subject page opens to those who may find and to those who may erase.
+NAV: tuple[tuple[str, str, tuple[Action, ...]], ...] = (
+    ("audit", "Audit", (Action.AUDIT_EXPORT,)),
+    ("datasets", "Datasets", (Action.DATASET_READ,)),
+    ("jobs", "Jobs", (Action.DATASET_WRITE,)),
+    ("dsr", "Data subjects", (Action.DSR_FIND, Action.DSR_ERASE)),
+    ("keys", "Keys", (Action.APIKEY_MANAGE,)),
+    ("policies", "Policies", ()),
 )
 
 
@@ -96,8 +97,8 @@ def _render(
     if user is not None:
         nav = [
             {"slug": slug, "title": title}
-            for slug, title, action in NAV
-            if action is None or user.may(request, action)
+            for slug, title, actions in NAV
+            if not actions or any(user.may(request, action) for action in actions)
         ]
     response = templates.TemplateResponse(
         request,
@@ -186,8 +187,8 @@ def home(request: Request) -> Response:
         user = current_user(request)
     except _auth.NotSignedIn:
         return RedirectResponse("/console/sign-in", status_code=303)
-    for slug, _title, action in NAV:
-        if action is not None and user.may(request, action):
+    for slug, _title, actions in NAV:
+        if any(user.may(request, action) for action in actions):
             return RedirectResponse(f"/console/{slug}", status_code=303)
     return RedirectResponse("/console/policies", status_code=303)
 
@@ -766,8 +767,25 @@ def jobs_page(request: Request) -> Response:
 @router.get("/dsr")
 def dsr_page(request: Request) -> Response:
     user = current_user(request)
-    demand(request, user, Action.DSR)
-    return _render(request, "dsr.html", user, page="dsr")
+    demand(request, user, Action.DSR_FIND, Action.DSR_ERASE)
+    return _dsr_page(request, user)
+
+
+def _dsr_page(
+    request: Request, user: ConsoleUser, *, status: int = 200, **context: Any
+) -> HTMLResponse:
+    """The data-subject page, naming the roles that may erase for a key that may only find."""
+    erasers = get_vault(request).access_policy.roles_allowing(Action.DSR_ERASE)
+    return _render(
+        request,
+        "dsr.html",
+        user,
+        page="dsr",
+        status=status,
+        erasers=[str(role) for role in erasers]
+        or ["none (the access policy grants it to no role)"],
+        **context,
+    )
 
 
 def _subject(value: str) -> audit_routes.SubjectRequest:
@@ -791,19 +809,17 @@ def dsr_find(
     back, only its tokens and types."""
     user = current_user(request)
     check_csrf(user.csrf, csrf)
-    demand(request, user, Action.DSR)
+    demand(request, user, Action.DSR_FIND)
     try:
         found = audit_routes.dsr_find(_subject(value), request, user.principal)
     except InvalidRequest as exc:
-        return _render(request, "dsr.html", user, page="dsr", status=400, error=exc)
+        return _dsr_page(request, user, status=400, error=exc)
     where, searched, stored = _where_tokens_are(
         request, user, [t["token"] for t in found["tokens"]]
     )
-    return _render(
+    return _dsr_page(
         request,
-        "dsr.html",
         user,
-        page="dsr",
         found=found["tokens"],
         where=where,
         searched=searched,
@@ -897,23 +913,21 @@ def dsr_erase(
     result and the audit record the erasure wrote."""
     user = current_user(request)
     check_csrf(user.csrf, csrf)
-    demand(request, user, Action.DSR)
+    demand(request, user, Action.DSR_ERASE)
     if confirm != "yes":
         error = InvalidRequest("confirm: tick the box to confirm the erasure", param="confirm")
-        return _render(request, "dsr.html", user, page="dsr", status=400, error=error)
+        return _dsr_page(request, user, status=400, error=error)
     try:
         erased = audit_routes.dsr_erase(_subject(value), request, user.principal)
     except InvalidRequest as exc:
-        return _render(request, "dsr.html", user, page="dsr", status=400, error=exc)
+        return _dsr_page(request, user, status=400, error=exc)
     vault = get_vault(request)
     records = vault.audit_search.page(
         user.principal.tenant, AuditFilter(action="dsr.erase", actor=user.principal.key_id), limit=1
     )
-    return _render(
+    return _dsr_page(
         request,
-        "dsr.html",
         user,
-        page="dsr",
         erased=erased,
         erase_record=_record_row(records[0]) if records else None,
     )

@@ -1,4 +1,5 @@
-"""`/v1/audit/export` for auditors, and data-subject requests for admins."""
+"""`/v1/audit/export` for auditors, and data-subject requests: find for those with `dsr.find`
+(admins and auditors under the default policy), erase and not-PII for those with `dsr`."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from vault.services.export_audit import export_audit, media_type, parse_moment
 router = APIRouter(tags=["audit"])
 
 Auditor = Annotated[Principal, Depends(require(Action.AUDIT_EXPORT))]
-Admin = Annotated[Principal, Depends(require(Action.DSR))]
+Finder = Annotated[Principal, Depends(require(Action.DSR_FIND))]
+Eraser = Annotated[Principal, Depends(require(Action.DSR_ERASE))]
 
 
 @router.get("/v1/audit/export")
@@ -64,7 +66,7 @@ class SubjectRequest(BaseModel):
 
 
 @router.post("/v1/dsr/find")
-def dsr_find(body: SubjectRequest, request: Request, principal: Admin) -> dict[str, Any]:
+def dsr_find(body: SubjectRequest, request: Request, principal: Finder) -> dict[str, Any]:
     """Every token the tenant issued for a value (art. 15): tokens and types, never values."""
     vault = get_vault(request)
     found = find_value(vault.tokens, vault.tenant_keys, tenant=principal.tenant, value=body.value)
@@ -73,7 +75,7 @@ def dsr_find(body: SubjectRequest, request: Request, principal: Admin) -> dict[s
 
 
 @router.post("/v1/dsr/erase")
-def dsr_erase(body: SubjectRequest, request: Request, principal: Admin) -> dict[str, Any]:
+def dsr_erase(body: SubjectRequest, request: Request, principal: Eraser) -> dict[str, Any]:
     """Erase a value (art. 17): its token entries are destroyed and never re-identify again."""
     vault = get_vault(request)
     erased = erase_value(
@@ -85,7 +87,7 @@ def dsr_erase(body: SubjectRequest, request: Request, principal: Admin) -> dict[
 
 
 @router.post("/v1/dsr/not-pii")
-def dsr_not_pii(body: SubjectRequest, request: Request, principal: Admin) -> dict[str, Any]:
+def dsr_not_pii(body: SubjectRequest, request: Request, principal: Eraser) -> dict[str, Any]:
     """Say a text is not personal data: it is forgotten by the outbound guard and left as it
     is from then on. Only a keyed digest of it is kept, and the audit record holds none of it."""
     vault = get_vault(request)

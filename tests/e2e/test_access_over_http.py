@@ -141,9 +141,10 @@ def test_a_free_text_purpose_is_refused_before_any_work_and_never_echoed(
         answer = app.client.post("/v1/reidentify", json=body, headers=headers)
     assert answer.status_code == 400, answer.text
     assert answer.json()["error"]["param"] == "purpose"
-    assert "Mary" not in answer.text and "4111" not in answer.text
+    card = "4111111111111111"  # whole, since four digits turn up in the records' hex digests
+    assert "Mary" not in answer.text and card not in answer.text
     exported = "".join(repr(r) for r in app.vault.audit.records("acme"))
-    assert "Mary" not in exported and "4111" not in exported
+    assert "Mary" not in exported and card not in exported
     assert not [
         r for r in list(app.vault.audit.records("acme"))[before:] if r.event.outcome == "ok"
     ]

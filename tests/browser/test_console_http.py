@@ -3,6 +3,8 @@ a refusal is a page for the console while the API keeps its JSON errors."""
 
 from __future__ import annotations
 
+import re
+
 import httpx
 
 from tests.browser.conftest import Console
@@ -40,3 +42,22 @@ def test_bad_form_input_is_a_page_naming_the_field_and_the_api_stays_json(
     missing = httpx.get(console.url + "/console/datasets/ds_" + "0" * 32)
     assert missing.status_code == 401  # not signed in: the sign-in page, whatever the path
     assert 'id="api_key"' in missing.text
+
+
+def test_reading_the_trail_in_the_console_is_itself_on_the_trail(console: Console) -> None:
+    with httpx.Client(base_url=console.url, timeout=60) as browser:
+        form = browser.get("/console/sign-in")
+        token = re.search(r'name="pre_token" value="([^"]+)"', form.text)
+        assert token is not None
+        signed_in = browser.post(
+            "/console/sign-in",
+            data={"api_key": console.key("auditor"), "pre_token": token.group(1)},
+        )
+        assert signed_in.status_code in (200, 303), signed_in.text
+        assert browser.get("/console/audit", params={"outcome": "ok"}).status_code == 200
+        assert browser.get("/console/audit/records/999999999").status_code == 404
+    records = [r.event for r in console.vault.audit.records("acme")]
+    viewed = [e for e in records if e.action == "console.audit.view"][-1]
+    assert viewed.outcome == "ok" and viewed.details["filters"] == 1
+    missing = [e for e in records if e.action == "console.audit.record"][-1]
+    assert missing.outcome == "error" and "seq" not in missing.details

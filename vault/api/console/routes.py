@@ -457,6 +457,14 @@ def _audit_page(
         chart = activity_chart(vault.audit_search.activity(tenant, flt))
     except InvalidRequest as exc:
         error, status = exc, 400
+    # Reading the trail is itself on the trail: how many filters, never their values.
+    audit(
+        request,
+        user.principal,
+        "console.audit.view",
+        outcome="ok" if error is None else "error",
+        details={"rows": len(rows), "filters": len(_kept(params))},
+    )
     return _render(
         request,
         "audit.html",
@@ -492,6 +500,13 @@ def audit_record(seq: str, request: Request) -> Response:
     record = None
     if _SEQ.fullmatch(seq):
         record = get_vault(request).audit_search.record(user.principal.tenant, int(seq))
+    audit(
+        request,
+        user.principal,
+        "console.audit.record",
+        outcome="ok" if record is not None else "error",
+        details={"seq": record.seq} if record is not None else None,
+    )
     if record is None:
         return _render(
             request, "error.html", user, status=404, error=VaultError("audit record not found")

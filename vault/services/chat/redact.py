@@ -418,7 +418,7 @@ class ChatRedactor:
         worked out before (see KnownValues.add)."""
         check = PayloadCheck(payload)
         here = KnownValues()
-        here.add(values, folded=folded)
+        here.add_guarded(values, folded=folded)  # the half found_in reads
         with self._known_lock:
             earlier = self._known.get(tenant)
             leaked = here.found_in(check) or (earlier is not None and earlier.found_in(check))

@@ -215,3 +215,12 @@ class PayloadCheck:
         self.folded = fold(payload)
         runs = (_SEPARATORS.sub("", m.group()) for m in _DIGIT_RUN.finditer(self.folded))
         self.digit_runs = [run for run in runs if len(run) >= _MIN_DIGITS]
+
+    @classmethod
+    def joined(cls, checks: list[PayloadCheck]) -> PayloadCheck:
+        """Several payloads read as one, a line break between each: a value standing in one of
+        them stands in it (a line break is no letter or digit, as the ends of a text are not)."""
+        joined = cls.__new__(cls)
+        joined.folded = "\n".join(check.folded for check in checks)
+        joined.digit_runs = [run for check in checks for run in check.digit_runs]
+        return joined

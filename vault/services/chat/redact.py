@@ -262,20 +262,33 @@ class ChatRedactor:
                 slot.write(anonymized.text)
             walked.finish()
             results.append(result)
-        for i, ((_, _, values), result, body) in enumerate(
-            zip(planned, results, bodies, strict=False)
-        ):
+        checks = []
+        for result, body in zip(results, bodies, strict=False):
             result.body = body
             payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
             result.payload = payload.encode()
-            try:
-                self._guard(tenant, payload, values, folded=folded)
-                if self._full_rescan:
-                    self._rescan(result, list(dict.fromkeys(iter_strings(body))))
-            except InvalidRequest as exc:  # OutboundBlocked: this body is the first to fail
-                return results[:i], (i, exc)
+            checks.append(PayloadCheck(payload))
+        every_values = [values for _, _, values in planned]
+        if not self._full_rescan and self._all_clear(tenant, checks, every_values, folded):
             with self._known_lock:
-                self._known.setdefault(tenant, KnownValues()).add_guarded(values, folded=folded)
+                known = self._known.setdefault(tenant, KnownValues())
+                for values in every_values:
+                    known.add_guarded(values, folded=folded)
+        else:
+            # Something stands somewhere: each request guarded as `redact` guards it, against
+            # what was known before it.
+            for i, (values, result, check) in enumerate(
+                zip(every_values, results, checks, strict=True)
+            ):
+                try:
+                    self._guard(tenant, "", values, folded=folded, check=check)
+                    if self._full_rescan:
+                        self._rescan(result, list(dict.fromkeys(iter_strings(result.body))))
+                except InvalidRequest as exc:  # OutboundBlocked: this body is the first to fail
+                    return results[:i], (i, exc)
+                with self._known_lock:
+                    known = self._known.setdefault(tenant, KnownValues())
+                    known.add_guarded(values, folded=folded)
         if results:
             results[0].detected = detected
             results[0].cached -= detected
@@ -412,11 +425,12 @@ class ChatRedactor:
         values: dict[str, str],
         *,
         folded: dict[str, str] | None = None,
+        check: PayloadCheck | None = None,
     ) -> None:
         """Refuse if a value detected in this request, or one this tenant sent before, still
         stands in the payload in any form the fold undoes. `folded`: values' folded forms
-        worked out before (see KnownValues.add)."""
-        check = PayloadCheck(payload)
+        worked out before (see KnownValues.add); `check`: the payload read already."""
+        check = check or PayloadCheck(payload)
         here = KnownValues()
         here.add_guarded(values, folded=folded)  # the half found_in reads
         with self._known_lock:
@@ -425,6 +439,26 @@ class ChatRedactor:
         if leaked:
             raise OutboundBlocked(
                 "the outbound guard found PII left in the request; nothing was sent"
+            )
+
+    def _all_clear(
+        self,
+        tenant: str,
+        checks: list[PayloadCheck],
+        every_values: list[dict[str, str]],
+        folded: dict[str, str],
+    ) -> bool:
+        """Whether no value of any of these requests, nor any this tenant sent before, stands in
+        any of their payloads: then each request passes its own guard, which reads a part of
+        those values in one of those payloads. False says only that one may not."""
+        block = KnownValues(limit=sum(len(values) for values in every_values) + 1)
+        for values in every_values:
+            block.add_guarded(values, folded=folded)
+        joined = PayloadCheck.joined(checks)
+        with self._known_lock:
+            earlier = self._known.get(tenant)
+            return not (
+                block.found_in(joined) or (earlier is not None and earlier.found_in(joined))
             )
 
     def _rescan(self, result: RedactedRequest, texts: list[str]) -> None:

@@ -13,6 +13,9 @@ Sealed object layout (format 1), the same for `seal` and `seal_stream`:
 
 The header comes first as its own chunk, so a caller may keep it apart from the frames (in a
 database row, say) and hand it back in front of them to `open_stream`.
+
+`SealedScratch` is the one way to spool bytes to a temporary file: sealed chunk by chunk under a
+one-off key held only in memory, read back at random through a seekable file.
 """
 
 from vault.crypto._context import EncryptionContext, canonical_context
@@ -20,14 +23,17 @@ from vault.crypto._envelope import open_sealed, rewrap, rewrap_key, seal
 from vault.crypto._header import MAX_FRAME_SIZE, SealedHeader, read_header
 from vault.crypto._keyring import TenantKeyring
 from vault.crypto._primitives import RandomBytes
+from vault.crypto._scratch import SCRATCH_CHUNK_SIZE, SealedScratch
 from vault.crypto._stream import DEFAULT_FRAME_SIZE, open_stream, seal_stream
 
 __all__ = [
     "DEFAULT_FRAME_SIZE",
     "MAX_FRAME_SIZE",
+    "SCRATCH_CHUNK_SIZE",
     "EncryptionContext",
     "RandomBytes",
     "SealedHeader",
+    "SealedScratch",
     "TenantKeyring",
     "canonical_context",
     "open_sealed",

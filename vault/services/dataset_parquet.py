@@ -1,7 +1,10 @@
 """Parquet datasets: anonymized and re-identified row group by row group, column by column.
 
-A Parquet file is read from its footer, so an upload is held in memory (never on disk, as for
-every format) up to `PARQUET_MAX_BYTES`; a larger one is refused with a 413. The output keeps
+A Parquet file is read from its footer, so an upload is spooled whole before it is read: to a
+`SealedScratch` (a temporary file sealed chunk by chunk under a one-off key held only in memory,
+so nothing in the clear reaches the disk), from which pyarrow reads one row group at a time;
+memory stays within a row group, whatever the file's size, up to `PARQUET_MAX_BYTES` (a larger
+one is a 413). The output keeps
 the input's schema (types, nesting, nullability, metadata) and its row groups, one output row
 group per input row group. Top-level string columns are classified from a sample as CSV
 columns are (`entity:<TYPE>` tokenized whole, `plain`, `text`) and honour the column policy;
@@ -15,8 +18,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from vault.crypto import SealedScratch
 from vault.errors import InvalidRequest, PayloadTooLarge
 from vault.services.dataset_formats import (
     _BATCH_ROWS,
@@ -31,29 +36,30 @@ from vault.services.dataset_formats import (
 
 __all__ = ["PARQUET_MAX_BYTES", "anonymize_parquet", "reidentify_parquet"]
 
-PARQUET_MAX_BYTES = 1024**3
+PARQUET_MAX_BYTES = 5 * 1024**3  # the default upload limit: the file waits on disk, sealed
 _CELLS_PER_BATCH = _BATCH_ROWS * 4
 
 
-def _read_whole(chunks: Iterable[bytes], limit: int) -> bytes:
-    held = bytearray()
-    for chunk in chunks:
-        held += chunk
-        if len(held) > limit:
-            raise PayloadTooLarge(
-                f"a Parquet file is read whole in memory: at most {limit} bytes", param="file"
-            )
-    if not held:
-        raise InvalidRequest("file is empty", code="empty_file", param="file")
-    return bytes(held)
+@contextmanager
+def _spooled(chunks: Iterable[bytes], limit: int) -> Iterator[Any]:
+    """The file as pyarrow reads it (a ParquetFile over a sealed scratch file), deleted after."""
+    with SealedScratch() as scratch:
+        for chunk in chunks:
+            scratch.write(chunk)
+            if scratch.size > limit:
+                raise PayloadTooLarge(f"a Parquet file may be at most {limit} bytes", param="file")
+        if not scratch.size:
+            raise InvalidRequest("file is empty", code="empty_file", param="file")
+        with scratch.reader() as handle:
+            yield _open(handle)
 
 
-def _open(data: bytes) -> Any:
+def _open(handle: Any) -> Any:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
-        return pq.ParquetFile(pa.BufferReader(data))
+        return pq.ParquetFile(handle)
     except (pa.ArrowException, OSError, ValueError):
         raise InvalidRequest(
             "file is not a valid Parquet file", code="malformed_parquet", param="file"
@@ -195,9 +201,15 @@ def anonymize_parquet(
     limit: int = PARQUET_MAX_BYTES,
 ) -> Iterator[bytes]:
     """The anonymized Parquet file in pieces (one per row group); fills `report`."""
+    with _spooled(chunks, limit) as source:
+        yield from _anonymized(source, work=work, report=report, overrides=overrides)
+
+
+def _anonymized(
+    source: Any, *, work: CellWork, report: Report, overrides: dict[str, str]
+) -> Iterator[bytes]:
     import pyarrow as pa
 
-    source = _open(_read_whole(chunks, limit))
     schema = source.schema_arrow
     _check_columns(schema)
     names = list(schema.names)
@@ -339,9 +351,15 @@ def reidentify_parquet(
 ) -> Iterator[bytes]:
     """The stored Parquet file with its tokens restored, row group by row group; the token
     store is asked once per column of a row group."""
+    with _spooled(chunks, limit) as source:
+        yield from _reidentified(source, reidentify_many)
+
+
+def _reidentified(
+    source: Any, reidentify_many: Callable[[list[str]], list[str]]
+) -> Iterator[bytes]:
     import pyarrow as pa
 
-    source = _open(_read_whole(chunks, limit))
     schema = source.schema_arrow
     names = reidentify_many(list(schema.names))
     out_schema = pa.schema(

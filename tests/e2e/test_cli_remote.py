@@ -223,30 +223,3 @@ def test_a_download_cut_by_the_vault_exits_1_and_leaves_no_file(
     cut = run([*remote, "datasets", "download", "long", "1", "-o", "out.txt"], tmp_path)
     assert cut.returncode == 1 and "cut before its end" in cut.stderr
     assert "Traceback" not in cut.stderr and not (tmp_path / "out.txt").exists()
-
-
-def test_a_key_asked_for_at_a_terminal_is_not_echoed(served: Served, tmp_path: Path) -> None:
-    import pty
-
-    key = served.key("uploader", tenant="prompted")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("VAULT_")}
-    pid, terminal = pty.fork()
-    if pid == 0:  # the child: the CLI, on the terminal
-        os.chdir(tmp_path)
-        argv = [*VAULT, "--url", served.url, "datasets", "list"]
-        os.execve(sys.executable, argv, env)  # noqa: S606 - a fixed argv, no shell wanted
-    seen = b""
-    while b"API key" not in seen:
-        seen += os.read(terminal, 1024)
-    os.write(terminal, key.encode() + b"\n")
-    while True:
-        try:
-            piece = os.read(terminal, 1024)
-        except OSError:  # the child closed the terminal
-            break
-        if not piece:
-            break
-        seen += piece
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0, seen
-    assert key.encode() not in seen

@@ -6,9 +6,11 @@ import bisect
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from functools import cache
 from typing import Any
 
+import regex
 from presidio_analyzer import PatternRecognizer
 from presidio_analyzer.predefined_recognizers import (
     CryptoRecognizer,
@@ -79,6 +81,32 @@ _MAY_HOLD = {
 _FILE_TLDS = frozenset(
     {"py", "md", "sh", "rs", "pl", "so", "cs", "ts", "ps", "mk", "rb", "kt", "sc"}
 )
+
+
+@cache
+def _compiled_patterns(recognizer: PatternRecognizer) -> tuple[tuple[Any, float], ...]:
+    """The recognizer's patterns compiled as Presidio compiles them (the `regex` module, its
+    flags), with each pattern's score."""
+    flags = recognizer.global_regex_flags or 0
+    patterns: list[Any] = vars(recognizer)["patterns"]  # untyped in presidio
+    return tuple((regex.compile(p.regex, flags=flags), float(p.score)) for p in patterns)
+
+
+def _pattern_matches(recognizer: PatternRecognizer, text: str) -> Iterator[tuple[int, int, float]]:
+    """What `recognizer.analyze` finds, as (start, end, score), without its per-call cost
+    (explanations, timing, logging): a validated match scores 1.0, an invalid one is dropped."""
+    for compiled, score in _compiled_patterns(recognizer):
+        for m in compiled.finditer(text):
+            start, end = m.span()
+            if start == end:
+                continue
+            value = text[start:end]
+            valid = recognizer.validate_result(value)
+            found = score if valid is None else (1.0 if valid else 0.0)
+            if recognizer.invalidate_result(value):
+                found = 0.0
+            if found > 0.0:
+                yield start, end, found
 
 
 def _only_tokens_with(text: str, gate: re.Pattern[str]) -> str | None:
@@ -312,15 +340,13 @@ class PresidioDetector:
                 if sparse is None:
                     continue
                 subject = sparse
-            for result in recognizer.analyze(subject, [entity], nlp_artifacts=None):
-                if entity == "IBAN_CODE" and result.score < 1.0:
+            for start, end, found_score in _pattern_matches(recognizer, subject):
+                if entity == "IBAN_CODE" and found_score < 1.0:
                     continue  # only checksum-valid IBANs
                 if entity == "URL" and (
-                    self._looks_like_file(text[result.start : result.end])
-                    or self._cut_from_code(text, result.start, result.end)
+                    self._looks_like_file(text[start:end]) or self._cut_from_code(text, start, end)
                 ):
                     continue
-                start, end = result.start, result.end
                 if entity == "EMAIL_ADDRESS":
                     # "email=ann@x.org" in a log: the key is not part of the address.
                     start = max(start, text.rfind("=", start, text.find("@", start, end)) + 1)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from vault.crypto import SealedScratch
@@ -34,7 +35,15 @@ from vault.services.dataset_formats import (
     _classify,
 )
 
-__all__ = ["PARQUET_MAX_BYTES", "anonymize_parquet", "reidentify_parquet"]
+__all__ = [
+    "PARQUET_MAX_BYTES",
+    "ParquetLayout",
+    "anonymize_parquet",
+    "has_field",
+    "parquet_blocks",
+    "parquet_rows",
+    "reidentify_parquet",
+]
 
 PARQUET_MAX_BYTES = 5 * 1024**3  # the default upload limit: the file waits on disk, sealed
 _CELLS_PER_BATCH = _BATCH_ROWS * 4
@@ -167,15 +176,20 @@ class _Sink:
         return out
 
 
-def _writer(sink: _Sink, schema: Any, source: Any) -> Any:
-    import pyarrow.parquet as pq
-
+def _compression(source: Any) -> str:
+    """The codec the source's first column chunk was written with (pyarrow's name for it)."""
     compression = "snappy"
     if source.metadata.num_row_groups and source.metadata.num_columns:
         compression = source.metadata.row_group(0).column(0).compression.lower()
         if compression == "uncompressed":
             compression = "none"
-    return pq.ParquetWriter(sink, schema, compression=compression)
+    return str(compression)
+
+
+def _writer(sink: _Sink, schema: Any, source: Any) -> Any:
+    import pyarrow.parquet as pq
+
+    return pq.ParquetWriter(sink, schema, compression=_compression(source))
 
 
 def _check_columns(schema: Any) -> None:
@@ -383,5 +397,98 @@ def _reidentified(
             pa.Table.from_arrays(arrays, schema=out_schema), row_group_size=max(1, table.num_rows)
         )
         yield sink.take()
+    writer.close()
+    yield sink.take()
+
+
+# -- rows, for inference over a stored version ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ParquetLayout:
+    """What a derived file copies from its source: the schema, row group sizes, codec."""
+
+    schema: Any
+    row_groups: list[int]
+    compression: str
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.schema.names)
+
+
+def parquet_rows(
+    chunks: Iterable[bytes], *, limit: int = PARQUET_MAX_BYTES
+) -> tuple[ParquetLayout, Iterator[dict[str, Any]]]:
+    """The file's layout and its rows as dicts (structs as nested dicts, as `to_pylist` gives
+    them), read row group by row group from a sealed scratch file that the rows' iterator
+    deletes when it ends or is closed."""
+    rows = _rows(chunks, limit)
+    layout = next(rows)
+    assert isinstance(layout, ParquetLayout)
+    return layout, rows  # type: ignore[return-value]
+
+
+def _rows(chunks: Iterable[bytes], limit: int) -> Iterator[ParquetLayout | dict[str, Any]]:
+    with _spooled(chunks, limit) as source:
+        meta = source.metadata
+        sizes = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
+        yield ParquetLayout(source.schema_arrow, sizes, _compression(source))
+        for group in range(source.num_row_groups):
+            yield from _row_group(source, group).to_pylist()
+
+
+def has_field(schema: Any, name: str) -> bool:
+    """Whether `name` is a top-level column, or a dotted path through struct fields."""
+    import pyarrow as pa
+
+    if name in schema.names:
+        return True
+    kind: Any = None
+    for depth, part in enumerate(name.split(".")):
+        if depth == 0:
+            if part not in schema.names:
+                return False
+            kind = schema.field(part).type
+            continue
+        if not pa.types.is_struct(kind) or kind.get_field_index(part) < 0:
+            return False
+        kind = kind.field(part).type
+    return kind is not None
+
+
+def parquet_blocks(
+    layout: ParquetLayout, rows: Iterable[tuple[dict[str, Any], str]], output: str
+) -> Iterator[bytes]:
+    """Rows with one string column `output` added, as Parquet in pieces: the source's schema
+    (and its metadata) plus that column, its row groups cut where the source's were (the last
+    one short if fewer rows came), the source's codec."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = layout.schema.append(pa.field(output, pa.string()))
+    sink = _Sink()
+    writer = pq.ParquetWriter(sink, schema, compression=layout.compression)
+    sizes = iter([size for size in layout.row_groups if size > 0])
+    held: list[tuple[dict[str, Any], str]] = []
+    wanted = next(sizes, 0)
+
+    def flush() -> bytes:
+        arrays = [
+            _rebuilt([row.get(field.name) for row, _ in held], field.type)
+            for field in layout.schema
+        ]
+        arrays.append(pa.array([answer for _, answer in held], type=pa.string()))
+        writer.write_table(pa.Table.from_arrays(arrays, schema=schema), row_group_size=len(held))
+        held.clear()
+        return sink.take()
+
+    for item in rows:
+        held.append(item)
+        if len(held) >= wanted:
+            yield flush()
+            wanted = next(sizes, wanted)
+    if held:
+        yield flush()
     writer.close()
     yield sink.take()

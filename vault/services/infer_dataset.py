@@ -8,6 +8,11 @@ the caller's, so it is tokenized once, like any text sent. What the model writes
 through the answer guard (PII it made up tokenized), never restored: the derived version is
 tokenized like every version, and its re-identified view is read like any other.
 
+A template field is a CSV column, a JSON key or a Parquet column, or a dotted path into nested
+JSON objects or Parquet structs. CSV and JSONL versions are read line by line; a Parquet one
+row group by row group (spooled sealed, as uploads are), and its answers are written as Parquet
+with the source's schema, metadata, codec and row groups plus the output column (a string).
+
 Everything the caller can get wrong is refused before anything is sent, each a 4xx naming the
 field (and the row): an unknown option, a template field no column has, a model the upstream
 does not serve, a bad `max_rows`. A job cancelled (or cut by the upstream) midway keeps the rows
@@ -58,6 +63,7 @@ from vault.services.anonymize import Anonymizer
 from vault.services.chat import ChatRedactor
 from vault.services.chat.answers import AnswerGuard
 from vault.services.dataset_formats import decode_lines
+from vault.services.dataset_parquet import ParquetLayout, has_field, parquet_blocks, parquet_rows
 from vault.services.failures import failure_details
 from vault.services.ingest_dataset import DatasetParts, dataset_context, require_dataset
 from vault.services.read_dataset import open_version, read_version
@@ -257,18 +263,24 @@ def _shown(name: str) -> str:
 # -- rows of a stored version -----------------------------------------------------------------
 
 
-def _stored_rows(fmt: str, chunks: Iterable[bytes]) -> tuple[list[str] | None, Iterator[Row]]:
-    """The version's columns (CSV; None for JSONL and text) and its rows, as stored (tokens)."""
+def _stored_rows(
+    fmt: str, chunks: Iterable[bytes]
+) -> tuple[list[str] | None, Iterator[Row], ParquetLayout | None]:
+    """The version's columns (CSV, Parquet; None for JSONL and text), its rows as stored
+    (tokens), and a Parquet version's layout."""
+    if fmt == "parquet":
+        layout, records = parquet_rows(chunks)
+        return layout.columns, records, layout
     lines = decode_lines(chunks)
     if fmt == "csv":
         reader = csv.reader(lines, strict=True)
         header = next(reader, None)
         if header is None:
-            return [], iter(())
-        return header, (dict(zip(header, row, strict=False)) for row in reader)
+            return [], iter(()), None
+        return header, (dict(zip(header, row, strict=False)) for row in reader), None
     if fmt == "jsonl":
-        return None, (json.loads(line) for line in lines if line.strip())
-    return None, ({"text": line.rstrip("\n")} for line in lines if line.strip())
+        return None, (json.loads(line) for line in lines if line.strip()), None
+    return None, ({"text": line.rstrip("\n")} for line in lines if line.strip()), None
 
 
 def _value(row: Row, name: str) -> Any:
@@ -288,7 +300,10 @@ def _as_text(value: Any) -> str:
         return value
     if value is None:
         return ""
-    return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict | list | tuple | bool | int | float):
+        # A Parquet struct or list may hold dates or decimals: written as their text.
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)  # a Parquet date
 
 
 @dataclass
@@ -305,6 +320,7 @@ class _Plan:
     columns: list[str] | None
     out_format: str
     target: DatasetInfo | None = None
+    layout: ParquetLayout | None = None  # a Parquet source's schema and row groups
 
     @property
     def source_ref(self) -> str:
@@ -527,7 +543,7 @@ class InferDataset:
             template_digest=digest,
             rows=0,
             columns=None,
-            out_format="csv" if version.format == "csv" else "jsonl",
+            out_format=version.format if version.format in ("csv", "parquet") else "jsonl",
             target=target,
         )
         self._check_model(options.model)
@@ -561,12 +577,16 @@ class InferDataset:
         parts = self._vault.dataset_parts()
         principal = plan.principal
         chunks = read_version(parts, principal, plan.version)
-        columns, rows = _stored_rows(plan.version.format, chunks)
-        plan.columns = columns
+        columns, rows, layout = _stored_rows(plan.version.format, chunks)
+        plan.columns, plan.layout = columns, layout
         fields = [name for _, name in plan.pieces if name is not None]
         output = plan.options.output_column
         if columns is not None:
-            missing = [name for name in fields if name not in columns]
+            missing = [
+                name
+                for name in fields
+                if not (has_field(layout.schema, name) if layout else name in columns)
+            ]
             if missing:
                 raise InvalidRequest(
                     f"template names column {_shown(missing[0])!r}, which the version does not "
@@ -868,11 +888,14 @@ class InferDataset:
             return None
         rows = _chain(first, answered)
         columns = self._out_columns(plan)
-        body = (
-            _csv_blocks(columns, rows, plan.options.output_column)
-            if plan.out_format == "csv"
-            else _jsonl_blocks(rows, plan.options.output_column)
-        )
+        output = plan.options.output_column
+        if plan.out_format == "parquet":
+            assert plan.layout is not None
+            body = parquet_blocks(plan.layout, rows, output)
+        elif plan.out_format == "csv":
+            body = _csv_blocks(columns, rows, output)
+        else:
+            body = _jsonl_blocks(rows, output)
         target = plan.target
         pending = parts.catalog.reserve_version(
             VersionInfo(
@@ -938,7 +961,7 @@ class InferDataset:
             raise
 
     def _out_columns(self, plan: _Plan) -> list[str] | None:
-        if plan.out_format != "csv" or plan.columns is None:
+        if plan.out_format not in ("csv", "parquet") or plan.columns is None:
             return None
         return [*plan.columns, plan.options.output_column]
 

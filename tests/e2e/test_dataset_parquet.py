@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -185,3 +186,34 @@ def test_the_column_policy_applies_to_parquet_columns(app: App) -> None:
     raw = pq.read_table(io.BytesIO(content(app, answer.json()["id"]))).to_pylist()
     assert raw[1]["notes"] == "called Mary Jones about order 1"  # kept as asked
     assert all(r["plan"].startswith("PERSON_") for r in raw)
+
+
+def test_an_upload_over_http_waits_on_disk_sealed_and_is_deleted(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.unit.test_parquet_spool import _Recorded
+    from vault.crypto import SealedScratch
+
+    spy = _Recorded()
+    real_close = SealedScratch.close
+
+    def close(self: SealedScratch) -> None:
+        if self not in spy.scratches:
+            spy.scratches.append(self)
+            self._file.flush()
+            spy.held.append(os.pread(self._file.fileno(), 1 << 30, 0))
+        real_close(self)
+
+    monkeypatch.setattr(SealedScratch, "close", close)
+    original = table(400)
+    body = parquet_bytes(original, row_group_size=100)
+    created = upload(app, body)
+    assert created.status_code == 201, created.text
+    restored = content(app, created.json()["id"], view="reidentified")
+    assert pq.read_table(io.BytesIO(restored)).to_pylist() == original.to_pylist()
+    # One scratch file for the upload, one for the stored version read back; both gone.
+    assert len(spy.held) == 2 and spy.all_closed
+    assert len(spy.held[0]) > len(body)
+    for held in spy.held:
+        for secret in [*NAMES, "user17@example.com", "+1 415 555 1017", "PERSON_", "PAR1"]:
+            assert secret.encode() not in held

@@ -20,6 +20,7 @@ import bisect
 import html
 import json
 import re
+import string
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -37,9 +38,15 @@ _ESCAPE = r"\\u[0-9A-Fa-f]{4}(?:\\u[0-9A-Fa-f]{4})*"  # `\u004a` typed as text: 
 _GROUPED = r"\d(?<![\d.]\d)\d{1,5}(?:[._/ -]\d{2,6}){2,}(?!\d)"
 _ODD_SEPARATOR = re.compile(r"[._/]")
 # Anything that may need undoing: a non-ASCII character, an escape, a character reference, or
-# digit groups joined by a separator detectors do not expect.
-_NEEDS_VIEW = re.compile(
-    rf"[^\x00-\x7f]|%[0-9A-Fa-f]{{2}}|{_REFERENCE}|\\u[0-9A-Fa-f]{{4}}|\d[._/]\d"
+# digit groups joined by a separator detectors do not expect. Each is looked for on its own, only
+# where the text holds its first character: one alternation tried at every position of a 1 KB
+# text costs more than the rest of the view.
+_PERCENT_ONE = re.compile(r"%[0-9A-Fa-f]{2}")
+_REFERENCE_ONE = re.compile(_REFERENCE)
+_ESCAPE_ONE = re.compile(r"\\u[0-9A-Fa-f]{4}")
+# `\d[._/]\d`, as one pattern per separator that begins with it (a literal the engine skips to).
+_DIGITS_SEPARATED = tuple(
+    re.compile(rf"{re.escape(sep)}(?<=\d{re.escape(sep)})(?=\d)") for sep in "._/"
 )
 # The units a view rewrites, in order of precedence where two begin at one place; each is
 # searched for only when the text holds the character it needs (a scan per unit in C is far
@@ -67,7 +74,15 @@ _WORD_WITH_LOOK_ALIKE = re.compile(rf"[^\W\d_]*[{_LOOK_ALIKES}][^\W\d_]*")
 _FORMAT_CHARACTERS = re.compile(
     r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
 )
-_BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{12,}={0,2}(?![A-Za-z0-9+/=_-])")
+# A base64 run is a whole stretch of base64 characters ("=" included) that is 12 or more of them
+# and then at most two "=". Stretches are found in a copy where each such character is "a" (a
+# plain substring search in C, where a pattern with a look-behind is tried at every position),
+# then checked whole.
+_BASE64_CHARACTERS = string.ascii_letters + string.digits + "+/=_-"
+_AS_STRETCH = str.maketrans(dict.fromkeys(_BASE64_CHARACTERS, "a"))
+_STRETCH_START = "a" * 12
+_STRETCH_END = re.compile(r"[^a]")
+_BASE64_RUN = re.compile(r"[A-Za-z0-9+/_-]{12,}={0,2}")
 _DECODE_LIMIT = 64  # base64 runs decoded per text, so a hostile text cannot make this quadratic
 
 
@@ -117,9 +132,14 @@ class View:
 
 def view_of(text: str) -> View | None:
     """The view of `text`, or None when it would be the text itself (the common case)."""
-    if _NEEDS_VIEW.search(text) is None:
+    if not _needs_view(text):
         return None
-    disguised = _disguised_letters(text) if _ANY_LOOK_ALIKE.search(text) else frozenset()
+    # Look-alike letters are never ASCII: an ASCII text is not searched for them.
+    disguised = (
+        _disguised_letters(text)
+        if not text.isascii() and _ANY_LOOK_ALIKE.search(text)
+        else frozenset()
+    )
     out: list[str] = []
     starts: list[int] = []
     pieces: list[tuple[int, int, int, int]] = []
@@ -146,6 +166,17 @@ def view_of(text: str) -> View | None:
     if not pieces:
         return None
     return View(view, len(text), tuple(starts), tuple(pieces), tuple(p[1] for p in pieces))
+
+
+def _needs_view(text: str) -> bool:
+    """Whether `text` holds anything a view rewrites (see `_UNITS`)."""
+    return (
+        not text.isascii()
+        or ("%" in text and _PERCENT_ONE.search(text) is not None)
+        or ("&" in text and _REFERENCE_ONE.search(text) is not None)
+        or ("\\u" in text and _ESCAPE_ONE.search(text) is not None)
+        or any(pattern.search(text) is not None for pattern in _DIGITS_SEPARATED)
+    )
 
 
 def _disguised_letters(text: str) -> frozenset[int]:
@@ -267,12 +298,17 @@ class EncodedRun:
 def encoded_runs(text: str) -> list[EncodedRun]:
     """Base64 (standard or URL-safe) runs of `text` that decode to readable UTF-8 text."""
     runs: list[EncodedRun] = []
-    for match in _BASE64_RUN.finditer(text):
-        if len(runs) >= _DECODE_LIMIT:
-            break
-        plain = _decode_base64(match.group())
+    flat = text.translate(_AS_STRETCH)
+    start = flat.find(_STRETCH_START)
+    while start != -1 and len(runs) < _DECODE_LIMIT:
+        after = _STRETCH_END.search(flat, start + len(_STRETCH_START))
+        end = len(flat) if after is None else after.start()
+        run = text[start:end]
+        # An "=" inside, or more than two at its end, is not one encoding.
+        plain = _decode_base64(run) if _BASE64_RUN.fullmatch(run) else None
         if plain is not None:
-            runs.append(EncodedRun(match.start(), match.end(), plain))
+            runs.append(EncodedRun(start, end, plain))
+        start = flat.find(_STRETCH_START, end)
     return runs
 
 

@@ -1,0 +1,75 @@
+"""The view's cheap pre-checks and the base64 scan find exactly what the single patterns they
+replace found: one alternation for "needs a view", one look-around pattern for base64 runs."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vault.domain import normalize
+from vault.domain.normalize import encoded_runs, view_of
+
+# The patterns as they were written before the pre-checks, kept here as the oracle.
+_REFERENCE = r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+_ONE_PATTERN = re.compile(
+    rf"[^\x00-\x7f]|%[0-9A-Fa-f]{{2}}|{_REFERENCE}|\\u[0-9A-Fa-f]{{4}}|\d[._/]\d"
+)
+_LOOK_AROUND_RUN = re.compile(
+    r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{12,}={0,2}(?![A-Za-z0-9+/=_-])"
+)
+
+# Characters the patterns turn on, so that random texts hit every branch often.
+_PIECES = st.sampled_from(
+    [
+        "a", "Z", "q", "0", "7", "٣", "%", "4", "1", "F", "&", "#", "x", ";", "amp", "\\u",
+        "\\u00e9", "%41", "&#74;", ".", "/", "_", "-", "+", "=", "==", " ", "\n", "é", "а",
+        "\u200b", "1.2", "9/9", "3_4", "am9obkBleGFtcGxlLmNvbQ==", "aGVsbG8gd29ybGQgaGVsbG8",
+    ]
+)  # fmt: skip
+_TEXTS = st.lists(_PIECES, max_size=60).map("".join) | st.text(max_size=200)
+
+
+def _runs_by_look_around(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    for match in _LOOK_AROUND_RUN.finditer(text):
+        if len(found) >= 64:
+            break
+        plain = normalize._decode_base64(match.group())
+        if plain is not None:
+            found.append((match.start(), match.end(), plain))
+    return found
+
+
+@given(_TEXTS)
+def test_needs_view_agrees_with_the_one_pattern(text: str) -> None:
+    assert normalize._needs_view(text) is (_ONE_PATTERN.search(text) is not None)
+    if _ONE_PATTERN.search(text) is None:
+        assert view_of(text) is None
+
+
+@given(_TEXTS)
+def test_base64_runs_agree_with_the_look_around_pattern(text: str) -> None:
+    found = [(run.start, run.end, run.plain) for run in encoded_runs(text)]
+    assert found == _runs_by_look_around(text)
+
+
+def test_examples_of_each_branch() -> None:
+    assert not normalize._needs_view("Ticket 12: call 555 0100 at 10am, ok.")
+    for text in ("café", "%4A", "&amp;", "\\u004a", "4111.1111", "12/34", "5_6"):
+        assert normalize._needs_view(text), text
+    for text in ("100%", "a & b", "\\user", "1. 2", "v/2", "_9"):
+        assert not normalize._needs_view(text), text
+    mail = "am9obkBleGFtcGxlLmNvbQ=="  # john@example.com
+    assert [(r.start, r.end, r.plain) for r in encoded_runs(f"see {mail}.")] == [
+        (4, 4 + len(mail), "john@example.com")
+    ]
+    assert encoded_runs(f"x{mail}=") == []  # three "=": not one encoding
+    assert encoded_runs(f"={mail}") == []  # the stretch begins with "="
+    assert encoded_runs(mail[:10] + "=" + mail[10:]) == []  # an "=" inside
+
+
+def test_the_decode_limit_holds() -> None:
+    text = " ".join(["am9obkBleGFtcGxlLmNvbQ=="] * 100)
+    assert len(encoded_runs(text)) == 64 == len(_runs_by_look_around(text))

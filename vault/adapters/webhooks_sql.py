@@ -15,7 +15,18 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import Connection, Engine, Row, and_, delete, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Row,
+    and_,
+    bindparam,
+    delete,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from vault.adapters.tables import WebhookDeliveryRow, WebhookSubscriptionRow, as_utc
@@ -28,6 +39,19 @@ __all__ = ["SqlWebhookStore", "enqueue"]
 _SUBS = WebhookSubscriptionRow.__table__  # type: ignore[attr-defined]
 _DELIVERIES = WebhookDeliveryRow.__table__  # type: ignore[attr-defined]
 _MAX_LOG: Final = 1000
+# An idle worker's poll, several times a second in every process: the statement is built once
+# (building and compiling it anew cost more than the query itself).
+_NOW = bindparam("now", type_=_DELIVERIES.c.next_attempt_at.type)
+_DUE: Final = (
+    select(_DELIVERIES.c.id)
+    .where(
+        _DELIVERIES.c.state == "pending",
+        _DELIVERIES.c.next_attempt_at <= _NOW,
+        or_(_DELIVERIES.c.claimed_until.is_(None), _DELIVERIES.c.claimed_until <= _NOW),
+    )
+    .order_by(_DELIVERIES.c.next_attempt_at)
+)
+_ANY_DUE: Final = _DUE.limit(1)
 
 
 def _now() -> datetime:
@@ -267,29 +291,21 @@ class SqlWebhookStore:
     # ------------------------------------------------------------ the worker's side
 
     def claim(self, *, now: datetime, lease: float, limit: int) -> list[WebhookDelivery]:
-        due = (
-            select(_DELIVERIES.c.id)
-            .where(
-                _DELIVERIES.c.state == "pending",
-                _DELIVERIES.c.next_attempt_at <= now,
-                or_(_DELIVERIES.c.claimed_until.is_(None), _DELIVERIES.c.claimed_until <= now),
-            )
-            .order_by(_DELIVERIES.c.next_attempt_at)
-            .limit(limit)
-        )
+        due = _DUE.limit(limit)
         if self._postgres:
             due = due.with_for_update(skip_locked=True)
+        at = {"now": now}
         try:
             if not self._postgres:
                 # Polling must not take SQLite's one write lock when nothing is due (the usual
                 # case): look first with a read, which never blocks the vault's writers.
                 with self._engine.connect() as connection:
-                    if connection.execute(due.limit(1)).first() is None:
+                    if connection.execute(_ANY_DUE, at).first() is None:
                         return []
             with self._claim_lock, self._engine.connect() as connection:
                 if not self._postgres:
                     connection.exec_driver_sql("BEGIN IMMEDIATE")
-                ids = [row.id for row in connection.execute(due)]
+                ids = [row.id for row in connection.execute(due, at)]
                 if not ids:
                     connection.rollback()
                     return []

@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy import Engine, select, update
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlmodel import Session
 
 from vault.adapters.tables import ApiKeyRow, as_utc
 from vault.domain.principal import Role
+from vault.errors import ServiceUnavailable
 from vault.ports import ApiKeyInfo
 
 __all__ = ["SqlApiKeyStore"]
+
+
+@contextmanager
+def _reachable() -> Iterator[None]:
+    """The database refusing or dropping connections is a 503, never an unexpected 500."""
+    try:
+        yield
+    except (OperationalError, InterfaceError) as exc:
+        error = ServiceUnavailable("metadata database unreachable", code="database_unavailable")
+        raise error from exc
 
 
 def _info(row: ApiKeyRow) -> ApiKeyInfo:
@@ -49,7 +63,7 @@ class SqlApiKeyStore:
             created_at=info.created_at,
             expires_at=info.expires_at,
         )
-        with Session(self._engine) as session:
+        with _reachable(), Session(self._engine) as session:
             session.add(row)
             session.commit()
 
@@ -64,7 +78,7 @@ class SqlApiKeyStore:
         if found is not None:
             return found
         now = time.monotonic()
-        with Session(self._engine) as session:
+        with _reachable(), Session(self._engine) as session:
             row = session.get(ApiKeyRow, key_id)
             found = None if row is None else (_info(row), row.secret_hash)
         if found is not None:  # unknown ids are not cached: guessing must not fill memory
@@ -77,7 +91,7 @@ class SqlApiKeyStore:
         query = select(ApiKeyRow).order_by(ApiKeyRow.created_at)  # type: ignore[arg-type]
         if tenant is not None:
             query = query.where(ApiKeyRow.tenant == tenant)  # type: ignore[arg-type]
-        with Session(self._engine) as session:
+        with _reachable(), Session(self._engine) as session:
             return [_info(row) for row in session.scalars(query)]
 
     def revoke(self, key_id: str, *, at: datetime) -> bool:
@@ -87,7 +101,7 @@ class SqlApiKeyStore:
             .where(ApiKeyRow.id == key_id, ApiKeyRow.revoked_at.is_(None))  # type: ignore[arg-type,union-attr]
             .values(revoked_at=at)
         )
-        with self._engine.begin() as connection:
+        with _reachable(), self._engine.begin() as connection:
             return connection.execute(statement).rowcount > 0
 
     def set_roles(self, key_id: str, roles: frozenset[Role]) -> bool:
@@ -97,5 +111,5 @@ class SqlApiKeyStore:
             .where(ApiKeyRow.id == key_id)  # type: ignore[arg-type]
             .values(roles=",".join(sorted(roles)))
         )
-        with self._engine.begin() as connection:
+        with _reachable(), self._engine.begin() as connection:
             return connection.execute(statement).rowcount > 0

@@ -21,6 +21,7 @@ import pytest
 import redis
 from sqlalchemy import text
 
+from tests.conftest import _fresh_postgres_engine
 from tests.e2e.conftest import GROQ_KEY, Upstream
 from tests.fakes import RegexDetector
 from vault.adapters.database import create_db_engine, migrate
@@ -49,6 +50,7 @@ class Answers:
     phase: str = "before"
     statuses: dict[str, list[int]] = field(default_factory=dict)
     bodies: list[tuple[int, bytes]] = field(default_factory=list)
+    replicas: set[int] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, phase: str, status: int, body: bytes) -> None:
@@ -57,12 +59,15 @@ class Answers:
             self.bodies.append((status, body))
 
 
-def _stream(url: str, key: str, answers: Answers, stop: threading.Event, worker: int) -> None:
+def _stream(urls: str, key: str, answers: Answers, stop: threading.Event, worker: int) -> None:
     """Chat completions and scans, one after another, each on a fresh connection (so they reach
-    any worker) until `stop`; every answer is filed under the phase it was sent in."""
+    any worker), taking the comma-separated `urls` in turn, until `stop`; every answer is filed
+    under the phase it was sent and answered in."""
+    targets = urls.split(",")
     serial = 0
     while not stop.is_set():
         serial += 1
+        replica = (serial + worker) % len(targets)
         phase = answers.phase
         content = f"Ticket {worker}-{serial}: call {NAME} on {PHONE} or {MAIL}"
         if serial % 2:
@@ -74,7 +79,7 @@ def _stream(url: str, key: str, answers: Answers, stop: threading.Event, worker:
         else:
             path, body = "/v1/scan", {"text": content}
         try:
-            with httpx.Client(base_url=url, timeout=60) as client:
+            with httpx.Client(base_url=targets[replica], timeout=60) as client:
                 answer = client.post(path, json=body, headers={"authorization": f"Bearer {key}"})
         except httpx.HTTPError as exc:  # a dropped connection is neither a 503 nor a success
             answers.add(phase, -1, type(exc).__name__.encode())
@@ -82,6 +87,8 @@ def _stream(url: str, key: str, answers: Answers, stop: threading.Event, worker:
         if answers.phase != phase:  # sent in one phase, answered in another
             phase = "gap"
         answers.add(phase, answer.status_code, answer.content)
+        if answer.status_code == 200:
+            answers.replicas.add(replica)
         if phase == "outage":
             time.sleep(0.02)  # refusals are quick; do not flood the log
 
@@ -243,3 +250,51 @@ def _pings(client: redis.Redis) -> bool:
         return bool(client.ping())
     except redis.RedisError:
         return False
+
+
+def test_redis_going_away_mid_load_over_two_replicas_is_refused_with_503_and_recovers(
+    tmp_path: Path,
+    upstream: Upstream,
+    postgres_url: str,
+    private_redis: tuple[str, Callable[[bool], None]],
+) -> None:
+    """Two vaults (replicas) sharing one PostgreSQL schema and a Redis of their own; the
+    stream alternates between them while that Redis is killed and started again."""
+    redis_url, switch = private_redis
+    engine, schema = _fresh_postgres_engine(postgres_url)
+    settings = Settings(  # type: ignore[call-arg]
+        data_dir=tmp_path / "data",
+        database_url=str(engine.url.render_as_string(hide_password=False)),
+        groq_base_url=upstream.url,
+        groq_api_key=GROQ_KEY,
+        redis_url=redis_url,
+        redis_prefix=f"outage:{uuid.uuid4().hex[:8]}:",
+        rate_limit_rpm=100_000,  # on, so every request asks the shared limiter
+        _env_file=None,
+    )
+    with ExitStack() as stack:
+        stack.callback(_drop_schema, postgres_url, schema)
+        stack.callback(engine.dispose)
+        urls = []
+        for _ in range(2):
+            vault = build_vault(settings, detector_override=RegexDetector(), engine=engine)
+            stack.callback(vault.close)
+            urls.append(stack.enter_context(serve_in_thread(create_app(vault=vault))))
+        _, key = create_api_key(vault.api_keys, tenant=TENANT, roles=["analyst"])
+
+        answers = _run_outage(
+            ",".join(urls),
+            key,
+            streams=4,
+            go_away=lambda: switch(False),
+            come_back=lambda: switch(True),
+        )
+        _assert_closed_and_recovered(answers)
+        assert {0, 1} <= answers.replicas, answers.replicas
+
+
+def _drop_schema(postgres_url: str, schema: str) -> None:
+    admin = create_db_engine(postgres_url)
+    with admin.begin() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()

@@ -50,7 +50,7 @@ class Answers:
     phase: str = "before"
     statuses: dict[str, list[int]] = field(default_factory=dict)
     bodies: list[tuple[int, bytes]] = field(default_factory=list)
-    replicas: set[int] = field(default_factory=set)
+    replicas: set[int] = field(default_factory=set)  # those that answered 200 "after"
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, phase: str, status: int, body: bytes) -> None:
@@ -87,7 +87,7 @@ def _stream(urls: str, key: str, answers: Answers, stop: threading.Event, worker
         if answers.phase != phase:  # sent in one phase, answered in another
             phase = "gap"
         answers.add(phase, answer.status_code, answer.content)
-        if answer.status_code == 200:
+        if answer.status_code == 200 and phase == "after":
             answers.replicas.add(replica)
         if phase == "outage":
             time.sleep(0.02)  # refusals are quick; do not flood the log

@@ -12,7 +12,9 @@ VAULT_BENCH_DATABASE_URL and VAULT_BENCH_REDIS_URL, local defaults; without Post
 single worker on SQLite is measured.
 
 Kept short by default (VAULT_BENCH_LOAD_SECONDS=5 per step); the goal's "at least 60 s" at 70%
-is VAULT_BENCH_LOAD_SECONDS=60.
+is VAULT_BENCH_LOAD_SECONDS=60. VAULT_BENCH_SOAK_SECONDS (default 0, off; the goal's soak is 600)
+adds a soak of the last server measured at 50% of its maximum rate: each worker's resident memory
+(RSS, from /proc) at its start and end, and the largest growth as a row.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from vault.bench import Row, percentile
 from vault.bench.proxy import prompt
 from vault.settings import Settings
 
-__all__ = ["Step", "run"]
+__all__ = ["Soak", "Step", "run"]
 
 _SECTION = "load"
 _MODEL = "llama-3.1-8b-instant"
@@ -141,10 +143,13 @@ class _Generator:
         self._seconds = seconds
         self._serials = count(1_000_000, 1_000_000)
 
-    def step(self, target: str, url: str, key: str, rate: float | None) -> Step:
+    def step(
+        self, target: str, url: str, key: str, rate: float | None, seconds: float | None = None
+    ) -> Step:
         spawn = multiprocessing.get_context("spawn")
         parent, child = spawn.Pipe()
-        args = (child, url, key, rate, self._seconds, next(self._serials))
+        length = self._seconds if seconds is None else seconds
+        args = (child, url, key, rate, length, next(self._serials))
         process = spawn.Process(target=_generate, args=args, daemon=True)
         process.start()
         ok, errors, elapsed, latencies = parent.recv()
@@ -193,7 +198,9 @@ def _environment(values: dict[str, str]) -> dict[str, str]:
 
 
 @contextmanager
-def _process(args: list[str], env: dict[str, str], url: str, ready: str) -> Iterator[None]:
+def _process(
+    args: list[str], env: dict[str, str], url: str, ready: str
+) -> Iterator[subprocess.Popen[bytes]]:
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(  # noqa: S603 - this Python running the vault CLI, fixed argv
             [sys.executable, "-m", "vault.cli", *args], env=env, stdout=log, stderr=log
@@ -205,7 +212,7 @@ def _process(args: list[str], env: dict[str, str], url: str, ready: str) -> Iter
             sys.stderr.write(log.read().decode(errors="replace")[-3000:])
             raise
         try:
-            yield
+            yield process
         finally:
             process.terminate()
             process.wait(timeout=60)
@@ -248,6 +255,65 @@ def _redis_answers(url: str) -> bool:
         client.close()
 
 
+@dataclass(frozen=True, slots=True)
+class Soak:
+    """A long step at a fixed rate and each worker's RSS in bytes at its start and end."""
+
+    step: Step
+    start: dict[int, int]
+    end: dict[int, int]
+
+    def growth(self, pid: int) -> float:
+        """How much `pid`'s RSS grew over the soak, in percent of its start."""
+        return 100.0 * (self.end[pid] - self.start[pid]) / self.start[pid]
+
+    @property
+    def worst(self) -> int:
+        return max(self.start, key=self.growth)
+
+
+def _worker_pids(server: int) -> list[int]:
+    """The processes that answer requests: `vault serve`'s spawned workers, else itself."""
+    children: list[int] = []
+    for task in Path(f"/proc/{server}/task").iterdir():
+        children += [int(pid) for pid in (task / "children").read_text().split()]
+    workers = [
+        pid for pid in children if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    ]
+    return workers or [server]
+
+
+def _rss(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+def _soak(
+    generator: _Generator,
+    target: str,
+    url: str,
+    key: str,
+    *,
+    server: int,
+    rate: float,
+    seconds: float,
+) -> Soak:
+    pids = _worker_pids(server)
+    start = {pid: _rss(pid) for pid in pids}
+    step = generator.step(f"{target} soak", url, key, rate, seconds)
+    soak = Soak(step, start, {pid: _rss(pid) for pid in pids})
+    for pid in pids:
+        print(
+            f"bench: load soak worker {pid}: RSS {start[pid] / 2**20:,.1f} MB -> "
+            f"{soak.end[pid] / 2**20:,.1f} MB ({soak.growth(pid):+.1f}%)",
+            file=sys.stderr,
+            flush=True,
+        )
+    return soak
+
+
 def _serve_and_ramp(
     generator: _Generator,
     *,
@@ -256,7 +322,10 @@ def _serve_and_ramp(
     database_url: str | None,
     redis_url: str | None,
     data_dir: Path,
-) -> list[Step]:
+    soak_seconds: float = 0.0,
+) -> tuple[list[Step], Soak | None]:
+    """The ramp on a fresh `vault serve --workers N`; then, if `soak_seconds`, a soak at 50% of
+    the maximum it found."""
     from vault.services.apikeys import create_api_key
     from vault.wiring import build_vault
 
@@ -280,9 +349,16 @@ def _serve_and_ramp(
     url = f"http://127.0.0.1:{port}"
     args = ["serve", "--port", str(port), "--workers", str(workers)]
     target = f"{workers} worker" + ("s" if workers > 1 else "")
-    with _process(args, _environment(values), url, "/readyz"):
+    with _process(args, _environment(values), url, "/readyz") as server:
         generator.step(f"{target} warm", url, key, 10.0)  # first requests load lazy parts
-        return generator.ramp(target, url, key)
+        steps = generator.ramp(target, url, key)
+        if soak_seconds <= 0:
+            return steps, None
+        rate = max(1.0, 0.5 * steps[0].throughput)
+        soak = _soak(
+            generator, target, url, key, server=server.pid, rate=rate, seconds=soak_seconds
+        )
+        return steps, soak
 
 
 def _detector_rate(requests: int) -> float:
@@ -306,6 +382,7 @@ def _at(steps: list[Step], fraction: float) -> Step:
 
 def run() -> list[Row]:
     seconds = float(os.environ.get("VAULT_BENCH_LOAD_SECONDS", "5"))
+    soak_seconds = float(os.environ.get("VAULT_BENCH_SOAK_SECONDS", "0"))
     database = os.environ.get(
         "VAULT_BENCH_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
     )
@@ -326,13 +403,15 @@ def run() -> list[Row]:
         direct = generator.ramp("fake Groq", groq_url, "gsk_bench")
         database_url = stack.enter_context(_postgres_schema(database))
         shared = redis_url if database_url is not None and _redis_answers(redis_url) else None
-        one = _serve_and_ramp(
+        several = database_url is not None and cores > 1
+        one, soak = _serve_and_ramp(
             generator,
             workers=1,
             groq_url=groq_url,
             database_url=database_url,
             redis_url=shared,
             data_dir=tmp / "data",
+            soak_seconds=0.0 if several else soak_seconds,
         )
         rows.append(
             Row(
@@ -346,14 +425,15 @@ def run() -> list[Row]:
             )
         )
         final = one
-        if database_url is not None and cores > 1:
-            many = _serve_and_ramp(
+        if several:
+            many, soak = _serve_and_ramp(
                 generator,
                 workers=cores,
                 groq_url=groq_url,
                 database_url=database_url,
                 redis_url=shared,
                 data_dir=tmp / "data",
+                soak_seconds=soak_seconds,
             )
             rows.append(
                 Row(
@@ -401,7 +481,33 @@ def run() -> list[Row]:
                 "0 (over ≥ 60 s)",
             ),
         ]
+        if soak is not None:
+            rows += _soak_rows(soak, who)
     return rows
+
+
+def _soak_rows(soak: Soak, who: str) -> list[Row]:
+    """The worst worker's RSS at the soak's end against its start, and the soak's errors."""
+    worst = soak.worst
+    length = f"{soak.step.seconds:.0f} s at 50% of max"
+    return [
+        Row(
+            _SECTION,
+            f"RSS end vs start, worst of {who} ({length})",
+            soak.end[worst] / 2**20,
+            soak.start[worst] / 2**20,
+            "MB",
+            f"growth < 10% (this run {soak.growth(worst):+.1f}%)",
+        ),
+        Row(
+            _SECTION,
+            f"errors in the soak, {who} ({length})",
+            float(soak.step.errors),
+            None,
+            "requests",
+            "0",
+        ),
+    ]
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from vault.domain.upstreams import UpstreamsConfig, parse_upstreams
+from vault.domain.upstreams import UpstreamsConfig, check_base_url, parse_upstreams
 
 __all__ = ["Settings", "describe_error", "unknown_variables"]
 
@@ -124,20 +124,7 @@ class Settings(BaseSettings):
     @classmethod
     def _is_a_base_url(cls, url: str | None) -> str | None:
         # The message never repeats the URL: a query or user info may hold a key.
-        if url is None:
-            return None
-        parts = urllib.parse.urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ValueError("must be an http:// or https:// URL with a host")
-        if parts.query or parts.fragment or url.rstrip().endswith(("?", "#")):
-            raise ValueError("must not have a query string or fragment")
-        if parts.username is not None or parts.password is not None:
-            raise ValueError("must not hold credentials; the key has its own variable")
-        try:
-            parts.port  # noqa: B018 - urlsplit checks the port only when asked for it
-        except ValueError:
-            raise ValueError("has a port that is not a number from 0 to 65535") from None
-        return url.rstrip("/")
+        return None if url is None else check_base_url(url)
 
     @field_validator("upstreams_file")
     @classmethod

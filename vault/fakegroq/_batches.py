@@ -18,6 +18,7 @@ from starlette.routing import Route
 
 from vault.fakegroq._behaviour import FakeGroqBehaviour
 from vault.fakegroq._chat import ChatRequestError, validate
+from vault.fakegroq._wire import error, error_body, read_object
 
 __all__ = ["BatchHandlers"]
 
@@ -33,17 +34,6 @@ Completion = Callable[[dict[str, Any], str], dict[str, Any]]
 
 def _id(prefix: str) -> str:
     return prefix + "".join(secrets.choice(_BASE32) for _ in range(26))
-
-
-def _error(
-    status: int, message: str, *, code: str | None = None, param: str | None = None
-) -> JSONResponse:
-    error: dict[str, Any] = {"message": message, "type": "invalid_request_error"}
-    if code is not None:
-        error["code"] = code
-    if param is not None:
-        error["param"] = param
-    return JSONResponse({"error": error}, status_code=status)
 
 
 class _BadLine(Exception):
@@ -137,14 +127,14 @@ class BatchHandlers:
         form = await request.form()
         purpose, upload = form.get("purpose"), form.get("file")
         if purpose != "batch":
-            return _error(400, "'purpose' must be 'batch'", param="purpose")
+            return error(400, "'purpose' must be 'batch'", param="purpose")
         if not isinstance(upload, UploadFile):
-            return _error(400, "a 'file' part is required", param="file")
+            return error(400, "a 'file' part is required", param="file")
         content = await upload.read()
         try:
             parse_batch_file(content)
         except _BadLine as exc:
-            return _error(400, f"invalid batch file: {exc}", code="invalid_batch_file")
+            return error(400, f"invalid batch file: {exc}", code="invalid_batch_file")
         stored = self._add_file(content, filename=upload.filename or "batch.jsonl", purpose=purpose)
         return JSONResponse(stored.info)
 
@@ -200,30 +190,27 @@ class BatchHandlers:
         refused = await self._admit(request)
         if refused is not None:
             return refused
-        try:
-            body = json.loads(await request.body())
-        except ValueError:
-            return _error(400, "the request body is not valid JSON")
-        if not isinstance(body, dict):
-            return _error(400, "the request body must be a JSON object")
+        body = await read_object(request)
+        if isinstance(body, JSONResponse):
+            return body
         input_id = body.get("input_file_id")
         source = self.files.get(input_id) if isinstance(input_id, str) else None
         if source is None or source.info["purpose"] != "batch":
-            return _error(
+            return error(
                 400, "'input_file_id' must name an uploaded batch file", param="input_file_id"
             )
         if body.get("endpoint") != CHAT_URL:
-            return _error(400, f"'endpoint' must be {CHAT_URL}", param="endpoint")
+            return error(400, f"'endpoint' must be {CHAT_URL}", param="endpoint")
         window = body.get("completion_window")
         match = _WINDOW.fullmatch(window) if isinstance(window, str) else None
         seconds = (int(match[1]) * (3600 if match[2] == "h" else _DAY)) if match else 0
         if not _DAY <= seconds <= 7 * _DAY:
-            return _error(
+            return error(
                 400, "'completion_window' must be between 24h and 7d", param="completion_window"
             )
         metadata = body.get("metadata")
         if metadata is not None and not isinstance(metadata, dict):
-            return _error(400, "'metadata' must be an object", param="metadata")
+            return error(400, "'metadata' must be an object", param="metadata")
         lines = parse_batch_file(source.content)
         now = int(time.time())
         info: dict[str, Any] = {
@@ -287,7 +274,7 @@ class BatchHandlers:
             return _batch_not_found(request)
         info = self._advance(batch).info
         if info["status"] in _TERMINAL:
-            return _error(409, f"a batch that is {info['status']} cannot be cancelled")
+            return error(409, f"a batch that is {info['status']} cannot be cancelled")
         info["status"], info["cancelling_at"] = "cancelling", int(time.time())
         return JSONResponse(info)
 
@@ -345,12 +332,8 @@ class BatchHandlers:
                 if body.get("stream"):
                     raise ChatRequestError("'stream' is not supported in a batch", param="stream")
             except ChatRequestError as exc:
-                error: dict[str, Any] = {"message": exc.message, "type": "invalid_request_error"}
-                if exc.code is not None:
-                    error["code"] = exc.code
-                if exc.param is not None:
-                    error["param"] = exc.param
-                status, answer_body, target = exc.status, {"error": error}, errors
+                failure = error_body(exc.message, code=exc.code, param=exc.param)
+                status, answer_body, target = exc.status, {"error": failure}, errors
             else:
                 status, answer_body, target = 200, self._completion(body, request_id), output
             answer["response"] = {
@@ -390,9 +373,9 @@ def _jsonl(value: dict[str, Any]) -> bytes:
 
 def _file_not_found(request: Request) -> JSONResponse:
     file_id = request.path_params.get("file_id", "")
-    return _error(404, f"file `{file_id}` does not exist", code="file_not_found")
+    return error(404, f"file `{file_id}` does not exist", code="file_not_found")
 
 
 def _batch_not_found(request: Request) -> JSONResponse:
     batch_id = request.path_params.get("batch_id", "")
-    return _error(404, f"batch `{batch_id}` does not exist", code="batch_not_found")
+    return error(404, f"batch `{batch_id}` does not exist", code="batch_not_found")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import struct
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -18,6 +17,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from vault.fakegroq._chat import EMBEDDING_MODELS
+from vault.fakegroq._wire import error, model_of, read_object
 
 __all__ = ["DIMENSIONS", "EmbeddingHandlers", "vector_of"]
 
@@ -33,17 +33,6 @@ def vector_of(text: str, dimensions: int = DIMENSIONS) -> list[float]:
     return [(int.from_bytes(raw[i : i + 2], "big") / 32768.0) - 1.0 for i in range(0, len(raw), 2)]
 
 
-def _error(
-    status: int, message: str, *, param: str | None = None, code: str | None = None
-) -> JSONResponse:
-    error: dict[str, Any] = {"message": message, "type": "invalid_request_error"}
-    if code is not None:
-        error["code"] = code
-    if param is not None:
-        error["param"] = param
-    return JSONResponse({"error": error}, status_code=status)
-
-
 class EmbeddingHandlers:
     """POST /openai/v1/embeddings, validated as Groq validates it."""
 
@@ -57,24 +46,12 @@ class EmbeddingHandlers:
         refused = await self._admit(request)
         if refused is not None:
             return refused
-        try:
-            body = json.loads(await request.body())
-        except ValueError:
-            return _error(400, "We could not parse the JSON body of your request.")
-        if not isinstance(body, dict):
-            return _error(400, "'$' : value must be an object")
-        for name in body:
-            if name not in _FIELDS:
-                return _error(400, f"property '{name}' is unsupported")
-        model = body.get("model")
-        if not isinstance(model, str):
-            return _error(400, "'model' : value must be a string", param="model")
-        if model not in EMBEDDING_MODELS:
-            return _error(
-                404,
-                f"The model `{model}` does not exist or you do not have access to it.",
-                code="model_not_found",
-            )
+        body = await read_object(request, _FIELDS)
+        if isinstance(body, JSONResponse):
+            return body
+        model = model_of(body, EMBEDDING_MODELS.__contains__)
+        if isinstance(model, JSONResponse):
+            return model
         texts = body.get("input")
         if isinstance(texts, str):
             texts = [texts]
@@ -83,17 +60,17 @@ class EmbeddingHandlers:
             or not 0 < len(texts) <= _MAX_INPUTS
             or not all(isinstance(t, str) and t for t in texts)
         ):
-            return _error(
+            return error(
                 400, "'input' : value must be a string or an array of strings", param="input"
             )
         encoding = body.get("encoding_format", "float")
         if encoding not in ("float", "base64"):
-            return _error(
+            return error(
                 400, "'encoding_format' : value must be float or base64", param="encoding_format"
             )
         dimensions = body.get("dimensions", DIMENSIONS)
         if not isinstance(dimensions, int) or not 0 < dimensions <= 768:
-            return _error(400, "'dimensions' : value must be 1 to 768", param="dimensions")
+            return error(400, "'dimensions' : value must be 1 to 768", param="dimensions")
         data = []
         for index, text in enumerate(texts):
             vector = vector_of(text, dimensions)

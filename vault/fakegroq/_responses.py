@@ -15,6 +15,7 @@ from starlette.routing import Route
 
 from vault.domain.sse import encode_event
 from vault.fakegroq._chat import EMBEDDING_MODELS, MODELS, SPEECH_MODELS, split_text
+from vault.fakegroq._wire import error, model_of, read_object
 
 __all__ = ["ResponsesHandlers"]
 
@@ -40,15 +41,9 @@ _FIELDS = frozenset(
 )
 
 
-def _error(
-    status: int, message: str, *, param: str | None = None, code: str | None = None
-) -> JSONResponse:
-    error: dict[str, Any] = {"message": message, "type": "invalid_request_error"}
-    if code is not None:
-        error["code"] = code
-    if param is not None:
-        error["param"] = param
-    return JSONResponse({"error": error}, status_code=status)
+def _serves(model: str) -> bool:
+    """The Responses API answers with the chat models: not speech, not embeddings."""
+    return model in MODELS and model not in SPEECH_MODELS | EMBEDDING_MODELS
 
 
 def _text(content: Any) -> str | None:
@@ -88,27 +83,15 @@ class ResponsesHandlers:
         refused = await self._admit(request)
         if refused is not None:
             return refused
-        try:
-            body = json.loads(await request.body())
-        except ValueError:
-            return _error(400, "We could not parse the JSON body of your request.")
-        if not isinstance(body, dict):
-            return _error(400, "'$' : value must be an object")
-        for name in body:
-            if name not in _FIELDS:
-                return _error(400, f"property '{name}' is unsupported")
-        model = body.get("model")
-        if not isinstance(model, str):
-            return _error(400, "'model' : value must be a string", param="model")
-        if model not in MODELS or model in SPEECH_MODELS | EMBEDDING_MODELS:
-            return _error(
-                404,
-                f"The model `{model}` does not exist or you do not have access to it.",
-                code="model_not_found",
-            )
+        body = await read_object(request, _FIELDS)
+        if isinstance(body, JSONResponse):
+            return body
+        model = model_of(body, _serves)
+        if isinstance(model, JSONResponse):
+            return model
         said = _last_said(body)
         if said is None:
-            return _error(400, "'input' : value must be a string or input items", param="input")
+            return error(400, "'input' : value must be a string or input items", param="input")
         role, text = said
         reply = f"Tool said: {text}" if role == "tool" else f"You said: {text}"
         response = _response(model, reply, status="completed")

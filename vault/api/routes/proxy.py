@@ -25,7 +25,7 @@ from vault.errors import (
     VaultError,
 )
 from vault.services.failures import failure_details
-from vault.services.proxy_chat import ProxyChat
+from vault.services.proxy_chat import Completed, ProxyChat
 from vault.wiring import Vault
 
 router = APIRouter(prefix="/openai/v1", tags=["proxy"])
@@ -157,12 +157,7 @@ async def chat_completions(request: Request) -> Any:
                     door.prepare(principal, body, purpose=purpose, recorder=recorder)
                 )
             )
-            return JSONResponse(
-                completed.body,
-                status_code=completed.status,
-                headers=completed.headers,
-                background=BackgroundTask(completed.finish),
-            )
+            return _whole_answer(completed)
         prepared = await anyio.to_thread.run_sync(
             lambda: door.prepare(principal, body, purpose=purpose, recorder=recorder)
         )
@@ -172,6 +167,16 @@ async def chat_completions(request: Request) -> Any:
         raise
     return StreamingResponse(
         door.relay(prepared, stream), media_type="text/event-stream", headers=headers
+    )
+
+
+def _whole_answer(completed: Completed) -> JSONResponse:
+    """A whole (not streamed) answer; its `finish` (the audit record) runs once it has gone."""
+    return JSONResponse(
+        completed.body,
+        status_code=completed.status,
+        headers=completed.headers,
+        background=BackgroundTask(completed.finish),
     )
 
 

@@ -8,10 +8,15 @@ from typing import Any
 import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
-from starlette.background import BackgroundTask
 
 from vault.api.deps import get_vault
-from vault.api.routes.proxy import _PURPOSE_HEADER, _caller, _json_body, _RequestRecorder
+from vault.api.routes.proxy import (
+    _PURPOSE_HEADER,
+    _caller,
+    _json_body,
+    _RequestRecorder,
+    _whole_answer,
+)
 from vault.services.embeddings import ProxyEmbeddings
 from vault.services.responses import ProxyResponses
 
@@ -37,12 +42,7 @@ async def create_response(request: Request) -> Any:
                     understood,
                 )
             )
-            return JSONResponse(
-                completed.body,
-                status_code=completed.status,
-                headers=completed.headers,
-                background=BackgroundTask(completed.finish),
-            )
+            return _whole_answer(completed)
         prepared = await anyio.to_thread.run_sync(
             lambda: responses.prepare(principal, understood, purpose=purpose, recorder=recorder)
         )

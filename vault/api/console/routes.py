@@ -193,6 +193,17 @@ def home(request: Request) -> Response:
     return RedirectResponse("/console/policies", status_code=303)
 
 
+def _open_session(request: Request, principal: Principal, *, via: str) -> RedirectResponse:
+    """A signed-in principal's session: opened, audited as console.sign_in, its cookie set on
+    the redirect to the console (each way of signing in clears its own pre-session cookie)."""
+    ttl = _auth.session_ttl(request)
+    session_id, _session = get_vault(request).console_sessions.create(principal, via=via, ttl=ttl)
+    audit(request, principal, "console.sign_in", details={"via": via})
+    response = RedirectResponse("/console", status_code=303)
+    set_cookie(response, request, SESSION_COOKIE, session_id, max_age=int(ttl.total_seconds()))
+    return response
+
+
 @router.get("/sign-in")
 def sign_in_form(request: Request) -> Response:
     return _sign_in_page(request)
@@ -212,18 +223,7 @@ def sign_in(
     except AuthenticationFailed:
         audit(request, None, "auth.failure", outcome="denied", tenant=SYSTEM_TENANT)
         return _sign_in_page(request, message="Invalid API Key", status=401)
-    session_id, _session = vault.console_sessions.create(
-        principal, via="api_key", ttl=_auth.session_ttl(request)
-    )
-    audit(request, principal, "console.sign_in", details={"via": "api_key"})
-    response = RedirectResponse("/console", status_code=303)
-    set_cookie(
-        response,
-        request,
-        SESSION_COOKIE,
-        session_id,
-        max_age=int(_auth.session_ttl(request).total_seconds()),
-    )
+    response = _open_session(request, principal, via="api_key")
     response.delete_cookie(PRE_COOKIE, path=_auth.COOKIE_PATH, httponly=True, samesite="strict")
     return response
 
@@ -359,18 +359,7 @@ def oidc_callback(request: Request, code: str = "", state: str = "", error: str 
         response = _sign_in_page(request, message=exc.message, status=401)
         response.delete_cookie(_OIDC_COOKIE, path=_OIDC_PATH, httponly=True, samesite="lax")
         return response
-    session_id, _session = vault.console_sessions.create(
-        principal, via="oidc", ttl=_auth.session_ttl(request)
-    )
-    audit(request, principal, "console.sign_in", details={"via": "oidc"})
-    response = RedirectResponse("/console", status_code=303)
-    set_cookie(
-        response,
-        request,
-        SESSION_COOKIE,
-        session_id,
-        max_age=int(_auth.session_ttl(request).total_seconds()),
-    )
+    response = _open_session(request, principal, via="oidc")
     response.delete_cookie(_OIDC_COOKIE, path=_OIDC_PATH, httponly=True, samesite="lax")
     return response
 

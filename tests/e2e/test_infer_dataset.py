@@ -95,6 +95,20 @@ def _chats(upstream: Upstream, mark: int) -> list[bytes]:
     return [r.body for r in upstream.received[mark:] if r.path.endswith("/chat/completions")]
 
 
+def _sent(upstream: Upstream, mark: int, mode: str) -> list[bytes]:
+    """The chat request bodies the vault sent the fake Groq since `mark`: each chat call's body
+    online; in batch mode each line's body in the one uploaded batch file (and no chat call)."""
+    if mode == "online":
+        return _chats(upstream, mark)
+    [upload] = [r for r in upstream.received[mark:] if r.path.endswith("/files")]
+    assert not _chats(upstream, mark)
+    return [
+        json.dumps(json.loads(line)["body"], ensure_ascii=False, separators=(",", ":")).encode()
+        for line in upload.body.split(b"\r\n\r\n", 2)[-1].splitlines()
+        if line.startswith(b'{"custom_id"')
+    ]
+
+
 @pytest.mark.parametrize("mode", ["online", "batch"])
 def test_every_row_reaches_groq_tokenized_and_the_answers_come_back_row_for_row(
     mode: str, caller: _Caller, proxy: Proxy, upstream: Upstream
@@ -115,16 +129,7 @@ def test_every_row_reaches_groq_tokenized_and_the_answers_come_back_row_for_row(
     assert job["rows_done"] == 12
 
     expected = [_payload(TEMPLATE.format(**row)) for row in stored]
-    if mode == "online":
-        sent = _chats(upstream, mark)
-    else:
-        [upload] = [r for r in upstream.received[mark:] if r.path.endswith("/files")]
-        sent = [
-            json.dumps(json.loads(line)["body"], ensure_ascii=False, separators=(",", ":")).encode()
-            for line in upload.body.split(b"\r\n\r\n", 2)[-1].splitlines()
-            if line.startswith(b'{"custom_id"')
-        ]
-        assert not _chats(upstream, mark)
+    sent = _sent(upstream, mark, mode)
     assert sorted(sent) == sorted(expected)  # the exact bytes, every row once
     assert_no_values(upstream.bodies_since(mark), (*NAMES, *EMAILS))
     assert all(TOKEN.search(body.decode()) for body in sent)

@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.e2e.conftest import Proxy, Upstream
-from tests.e2e.test_infer_dataset import EMAILS, NAMES, _Caller, _chats, _payload
+from tests.e2e.test_infer_dataset import EMAILS, NAMES, _Caller, _chats, _payload, _sent
 from tests.e2e.test_proxy_chat import MODEL, TOKEN, assert_no_values
 
 SCHEMA = pa.schema(
@@ -100,16 +100,7 @@ def test_every_parquet_row_reaches_groq_tokenized_and_comes_back_row_for_row(
     assert job["rows_done"] == 12
 
     expected = [_payload(_rendered(row)) for row in stored]
-    if mode == "online":
-        sent = _chats(upstream, mark)
-    else:
-        [upload] = [r for r in upstream.received[mark:] if r.path.endswith("/files")]
-        sent = [
-            json.dumps(json.loads(line)["body"], ensure_ascii=False, separators=(",", ":")).encode()
-            for line in upload.body.split(b"\r\n\r\n", 2)[-1].splitlines()
-            if line.startswith(b'{"custom_id"')
-        ]
-        assert not _chats(upstream, mark)
+    sent = _sent(upstream, mark, mode)
     assert sorted(sent) == sorted(expected)  # the exact bytes, every row once
     assert_no_values(upstream.bodies_since(mark), (*NAMES, *EMAILS))
     assert all(TOKEN.search(body.decode()) for body in sent)

@@ -26,7 +26,7 @@ from vault.domain.policy import Operator
 from vault.domain.spans import Span
 from vault.errors import InvalidRequest, OutboundBlocked, PersonalDataInField, VaultError
 from vault.ports import SpanCacheStore
-from vault.services.anonymize import Anonymizer
+from vault.services.anonymize import AnonymizedText, Anonymizer
 from vault.services.chat.guard import KnownValues, PayloadCheck
 from vault.services.chat.request import Slot, SlotKind, Walked, iter_strings, walk_request
 from vault.services.chat.restore import Answer
@@ -119,15 +119,8 @@ class ChatRedactor:
         guard finds PII left in the exact bytes that would be sent.
         """
         body = _copy_json(body)
-        walked = walk_request(body, self._policy.requests)
-        if walked.images and self._policy.requests.images == "reject":
-            raise InvalidRequest(
-                "image content is refused by this vault's policy (requests.images)",
-                param="messages",
-            )
+        walked = self._walk(body)
         slots = walked.slots
-        for slot in slots:
-            _check_storable(slot)
         started = time.perf_counter()
         spans, detected = self._spans(tenant, slots)
         result = RedactedRequest(
@@ -138,21 +131,7 @@ class ChatRedactor:
             detect_seconds=time.perf_counter() - started,
         )
         _refuse_closed(slots, spans)
-        self._join_split_values(slots, spans)
-        spans = [
-            self._without_not_pii(tenant, slot, found)
-            for slot, found in zip(slots, spans, strict=True)
-        ]
-        for container, key in walked.stand_ins:
-            container[key] = self._anonymizer.keyed_number(tenant, container[key])
-        values = {
-            slot.text[s.start : s.end]: s.entity_type
-            for slot, found in zip(slots, spans, strict=True)
-            for s in found
-            # Look-alikes of tokens are not PII: guarding them would block the vault's own tokens.
-            if s.entity_type != LITERAL_TOKEN_TYPE
-            and self._policy.rule_for(s.entity_type).operator is not Operator.KEEP
-        }
+        spans, values = self._settle(tenant, walked, spans)
         with self._known_lock:
             earlier = self._known.get(tenant)
             work = self._plan(slots, spans, values, earlier)
@@ -160,12 +139,7 @@ class ChatRedactor:
             tenant, [slot.text for slot, _ in work], spans=[found for _, found in work]
         )
         for (slot, found), anonymized in zip(work, done, strict=True):
-            for span, entity in zip(found, anonymized.entities, strict=True):
-                if entity.token is not None:
-                    result.values[entity.token] = slot.text[span.start : span.end]
-            result.counts.update(anonymized.counts())
-            result.tokens += len(anonymized.tokens())
-            slot.write(anonymized.text)
+            _write_anonymized(result, slot, found, anonymized)
         walked.finish()
         payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
         result.payload = payload.encode()
@@ -187,19 +161,11 @@ class ChatRedactor:
         with the error `redact` would have raised for it (InvalidRequest, PersonalDataInField,
         OutboundBlocked). Other errors (detection, the token store) propagate.
         """
-        policy = self._policy
         walks: list[Walked] = []
         failed: tuple[int, VaultError] | None = None
         for i, body in enumerate(bodies):
             try:
-                walked = walk_request(body, policy.requests)
-                if walked.images and policy.requests.images == "reject":
-                    raise InvalidRequest(
-                        "image content is refused by this vault's policy (requests.images)",
-                        param="messages",
-                    )
-                for slot in walked.slots:
-                    _check_storable(slot)
+                walked = self._walk(body)
             except InvalidRequest as exc:
                 failed = (i, exc)
                 break
@@ -221,20 +187,7 @@ class ChatRedactor:
             except InvalidRequest as exc:
                 failed = (i, exc)
                 break
-            self._join_split_values(slots, spans)
-            spans = [
-                self._without_not_pii(tenant, slot, found)
-                for slot, found in zip(slots, spans, strict=True)
-            ]
-            for container, key in walked.stand_ins:
-                container[key] = self._anonymizer.keyed_number(tenant, container[key])
-            values = {
-                slot.text[s.start : s.end]: s.entity_type
-                for slot, found in zip(slots, spans, strict=True)
-                for s in found
-                if s.entity_type != LITERAL_TOKEN_TYPE
-                and self._policy.rule_for(s.entity_type).operator is not Operator.KEEP
-            }
+            spans, values = self._settle(tenant, walked, spans)
             with self._known_lock:
                 known = self._known.setdefault(tenant, KnownValues())
                 planned.append((walked, self._plan(slots, spans, values, known), values))
@@ -253,13 +206,7 @@ class ChatRedactor:
                 body={}, payload=b"", cached=len(walked.slots), detect_seconds=share
             )
             for slot, found in plan:
-                anonymized = next(done)
-                for span, entity in zip(found, anonymized.entities, strict=True):
-                    if entity.token is not None:
-                        result.values[entity.token] = slot.text[span.start : span.end]
-                result.counts.update(anonymized.counts())
-                result.tokens += len(anonymized.tokens())
-                slot.write(anonymized.text)
+                _write_anonymized(result, slot, found, next(done))
             walked.finish()
             results.append(result)
         checks = []
@@ -293,6 +240,42 @@ class ChatRedactor:
             results[0].detected = detected
             results[0].cached -= detected
         return results, failed
+
+    def _walk(self, body: dict[str, Any]) -> Walked:
+        """The body's slots and stand-ins; InvalidRequest naming the field for a request this
+        vault refuses (an image under `requests.images: reject`, a value too large to keep)."""
+        walked = walk_request(body, self._policy.requests)
+        if walked.images and self._policy.requests.images == "reject":
+            raise InvalidRequest(
+                "image content is refused by this vault's policy (requests.images)",
+                param="messages",
+            )
+        for slot in walked.slots:
+            _check_storable(slot)
+        return walked
+
+    def _settle(
+        self, tenant: str, walked: Walked, spans: list[list[Span]]
+    ) -> tuple[list[list[Span]], dict[str, str]]:
+        """The spans to replace in each slot (values split across slots joined, what is not PII
+        dropped), with the stand-in numbers keyed; and each value to guard with its type."""
+        slots = walked.slots
+        self._join_split_values(slots, spans)
+        spans = [
+            self._without_not_pii(tenant, slot, found)
+            for slot, found in zip(slots, spans, strict=True)
+        ]
+        for container, key in walked.stand_ins:
+            container[key] = self._anonymizer.keyed_number(tenant, container[key])
+        values = {
+            slot.text[s.start : s.end]: s.entity_type
+            for slot, found in zip(slots, spans, strict=True)
+            for s in found
+            # Look-alikes of tokens are not PII: guarding them would block the vault's own tokens.
+            if s.entity_type != LITERAL_TOKEN_TYPE
+            and self._policy.rule_for(s.entity_type).operator is not Operator.KEEP
+        }
+        return spans, values
 
     def _plan(
         self,
@@ -482,6 +465,18 @@ class ChatRedactor:
             known = self._known.get(tenant)
             if known is not None:
                 known.discard(values)
+
+
+def _write_anonymized(
+    result: RedactedRequest, slot: Slot, spans: list[Span], anonymized: AnonymizedText
+) -> None:
+    """Write a slot's anonymized text, keeping each new token's value and the counts."""
+    for span, entity in zip(spans, anonymized.entities, strict=True):
+        if entity.token is not None:
+            result.values[entity.token] = slot.text[span.start : span.end]
+    result.counts.update(anonymized.counts())
+    result.tokens += len(anonymized.tokens())
+    slot.write(anonymized.text)
 
 
 def _check_storable(slot: Slot) -> None:

@@ -4,7 +4,6 @@ callers allowed to see it. Every request is audited once, with its outcome."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any, TypeVar
 
@@ -14,9 +13,10 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from vault.api.deps import audit, get_vault, require
 from vault.api.multipart import read_upload
+from vault.api.routes.infer import small_json_body
 from vault.domain.policy import Action
 from vault.domain.principal import Principal
-from vault.errors import InvalidRequest, PayloadTooLarge, VaultError
+from vault.errors import VaultError
 from vault.services.batches import Batches
 from vault.services.failures import failure_details
 
@@ -172,24 +172,12 @@ def file_content(file_id: str, request: Request, principal: Caller) -> Streaming
     return StreamingResponse(lines(), media_type="application/octet-stream")
 
 
-async def _json(request: Request) -> Any:
-    raw = bytearray()
-    async for chunk in request.stream():
-        raw += chunk
-        if len(raw) > _MAX_BATCH_BODY:
-            raise PayloadTooLarge(f"request body is larger than {_MAX_BATCH_BODY} bytes")
-    try:
-        return json.loads(raw)
-    except ValueError:
-        raise InvalidRequest("request body is not valid JSON") from None
-
-
 @router.post("/batches")
 async def create_batch(request: Request, principal: Caller) -> dict[str, Any]:
     """A batch upstream over one of the tenant's input files (`input_file_id`, `endpoint`,
     `completion_window`)."""
     try:
-        body = await _json(request)
+        body = await small_json_body(request, _MAX_BATCH_BODY)
     except VaultError as exc:
         failure = failure_details(exc)
         await anyio.to_thread.run_sync(

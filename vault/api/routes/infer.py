@@ -29,12 +29,14 @@ Caller = Annotated[Principal, Depends(require(Action.INFER))]
 _MAX_BODY = 64 * 1024
 
 
-async def _json(request: Request) -> Any:
+async def small_json_body(request: Request, limit: int = _MAX_BODY) -> Any:
+    """A small JSON request body (a job's or a batch's parameters): 413 past `limit` bytes,
+    read no further; 400 if it does not parse."""
     raw = bytearray()
     async for chunk in request.stream():
         raw += chunk
-        if len(raw) > _MAX_BODY:
-            raise PayloadTooLarge(f"request body is larger than {_MAX_BODY} bytes")
+        if len(raw) > limit:
+            raise PayloadTooLarge(f"request body is larger than {limit} bytes")
     try:
         return json.loads(raw)
     except ValueError:
@@ -54,7 +56,7 @@ async def post_infer(
         audit(request, principal, action, outcome=outcome, object_id=object_id, details=details)
 
     try:
-        body = await _json(request)
+        body = await small_json_body(request)
     except VaultError as exc:
         failure = failure_details(exc)
         await anyio.to_thread.run_sync(lambda: record("dataset.infer", "error", None, failure))

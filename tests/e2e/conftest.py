@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from tests.fakes import RegexDetector
 from vault.api import create_app
 from vault.fakegroq import create_fake_groq_app, serve_in_thread
 from vault.ports import Detector
@@ -151,3 +152,24 @@ def proxy(upstream: Upstream, tmp_path_factory: pytest.TempPathFactory) -> Itera
 def real_detector(proxy: Proxy) -> Detector:
     """The session vault's detector, for other vaults that need it without loading it again."""
     return proxy.vault.detector
+
+
+@dataclass
+class ServedVault:
+    """A vault of its own over HTTP (the regex detector, no upstream, no rate limit), for the
+    client and the CLI's remote mode; `key` makes an API key with the given roles."""
+
+    vault: Vault
+    url: str
+
+    def key(self, *roles: str, tenant: str = TENANT) -> str:
+        return create_api_key(self.vault.api_keys, tenant=tenant, roles=list(roles))[1]
+
+
+@pytest.fixture(scope="module")
+def served_vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedVault]:
+    settings = Settings(data_dir=tmp_path_factory.mktemp("vault"), rate_limit_rpm=0, _env_file=None)
+    with ExitStack() as stack:
+        vault = build_vault(settings, detector_override=RegexDetector())
+        stack.callback(vault.close)
+        yield ServedVault(vault, stack.enter_context(serve_in_thread(create_app(vault=vault))))

@@ -8,40 +8,12 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import ExitStack
-from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
-from tests.fakes import RegexDetector
-from vault.api import create_app
-from vault.fakegroq import serve_in_thread
-from vault.services.apikeys import create_api_key
-from vault.settings import Settings
-from vault.wiring import Vault, build_vault
+from tests.e2e.conftest import ServedVault
 
 VAULT = [sys.executable, "-m", "vault.cli"]
 TABLE = "name,email\n" + "".join(f"John Smith,john{i}@example.com\n" for i in range(300))
-
-
-@dataclass
-class Served:
-    vault: Vault
-    url: str
-
-    def key(self, *roles: str, tenant: str = "acme") -> str:
-        return create_api_key(self.vault.api_keys, tenant=tenant, roles=list(roles))[1]
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    settings = Settings(data_dir=tmp_path_factory.mktemp("vault"), rate_limit_rpm=0, _env_file=None)
-    with ExitStack() as stack:
-        vault = build_vault(settings, detector_override=RegexDetector())
-        stack.callback(vault.close)
-        yield Served(vault, stack.enter_context(serve_in_thread(create_app(vault=vault))))
 
 
 def run(
@@ -63,10 +35,10 @@ def run(
 
 
 def test_upload_with_progress_list_versions_download_and_jobs(
-    served: Served, tmp_path: Path
+    served_vault: ServedVault, tmp_path: Path
 ) -> None:
-    key = served.key("uploader", "reidentifier")
-    remote = ["--url", served.url, "--key", key]
+    key = served_vault.key("uploader", "reidentifier")
+    remote = ["--url", served_vault.url, "--key", key]
     (tmp_path / "people.csv").write_text(TABLE)
     uploaded = run([*remote, "datasets", "upload", "people.csv", "--name", "crm"], tmp_path)
     assert uploaded.returncode == 0, uploaded.stderr
@@ -130,9 +102,11 @@ def test_upload_with_progress_list_versions_download_and_jobs(
         assert key not in result.stdout + result.stderr
 
 
-def test_audit_export_and_verify_name_a_tampered_line(served: Served, tmp_path: Path) -> None:
-    remote = ["--url", served.url]
-    auditor = {"VAULT_KEY": served.key("auditor")}  # the key from the environment
+def test_audit_export_and_verify_name_a_tampered_line(
+    served_vault: ServedVault, tmp_path: Path
+) -> None:
+    remote = ["--url", served_vault.url]
+    auditor = {"VAULT_KEY": served_vault.key("auditor")}  # the key from the environment
     exported = run([*remote, "audit", "export", "--output", "audit.jsonl"], tmp_path, **auditor)
     assert exported.returncode == 0, exported.stderr
     verified = run([*remote, "audit", "verify", "audit.jsonl"], tmp_path, **auditor)
@@ -153,8 +127,8 @@ def test_audit_export_and_verify_name_a_tampered_line(served: Served, tmp_path: 
     assert bad_time.returncode == 2 and "--since" in bad_time.stderr
 
 
-def test_text_commands_go_to_the_vault(served: Served, tmp_path: Path) -> None:
-    remote = ["--url", served.url, "--key", served.key("reidentifier")]
+def test_text_commands_go_to_the_vault(served_vault: ServedVault, tmp_path: Path) -> None:
+    remote = ["--url", served_vault.url, "--key", served_vault.key("reidentifier")]
     text = "Mail John Smith at john@example.com"
     anonymized = run([*remote, "anonymize"], tmp_path, stdin=text)
     assert anonymized.returncode == 0, anonymized.stderr
@@ -173,29 +147,31 @@ def test_text_commands_go_to_the_vault(served: Served, tmp_path: Path) -> None:
 
 
 def test_wrong_key_unreachable_vault_and_misused_options_are_clear(
-    served: Served, tmp_path: Path
+    served_vault: ServedVault, tmp_path: Path
 ) -> None:
-    wrong = run(["--url", served.url, "--key", "vk_wrong", "datasets", "list"], tmp_path)
+    wrong = run(["--url", served_vault.url, "--key", "vk_wrong", "datasets", "list"], tmp_path)
     assert wrong.returncode == 1 and "Traceback" not in wrong.stderr
     assert wrong.stderr.startswith("vault: ") and "VAULT_KEY" in wrong.stderr
     assert "vk_wrong" not in wrong.stderr
     denied = run(
-        ["--url", served.url, "--key", served.key("auditor"), "datasets", "list"], tmp_path
+        ["--url", served_vault.url, "--key", served_vault.key("auditor"), "datasets", "list"],
+        tmp_path,
     )
     assert denied.returncode == 1 and "analyst" in denied.stderr  # the roles that would allow it
     gone = run(["--url", "http://127.0.0.1:9", "--key", "vk_x", "jobs", "list"], tmp_path)
     assert gone.returncode == 1 and "cannot reach" in gone.stderr and "Traceback" not in gone.stderr
-    no_key = run(["--url", served.url, "datasets", "list"], tmp_path)
+    no_key = run(["--url", served_vault.url, "datasets", "list"], tmp_path)
     assert no_key.returncode == 2 and "VAULT_KEY" in no_key.stderr
     bad_url = run(["--url", "localhost:8000", "--key", "vk_x", "datasets", "list"], tmp_path)
     assert bad_url.returncode == 2 and "--url" in bad_url.stderr
 
-    local_only = run(["--url", served.url, "--key", "vk_x", "apikey", "list"], tmp_path)
+    local_only = run(["--url", served_vault.url, "--key", "vk_x", "apikey", "list"], tmp_path)
     assert local_only.returncode == 2 and "local-only" in local_only.stderr
-    shred = run(["--url", served.url, "keys", "shred", "--tenant", "acme", "--yes"], tmp_path)
+    shred = run(["--url", served_vault.url, "keys", "shred", "--tenant", "acme", "--yes"], tmp_path)
     assert shred.returncode == 2 and "local-only" in shred.stderr
     tenant = run(
-        ["--url", served.url, "--key", "vk_x", "datasets", "list", "--tenant", "acme"], tmp_path
+        ["--url", served_vault.url, "--key", "vk_x", "datasets", "list", "--tenant", "acme"],
+        tmp_path,
     )
     assert tenant.returncode == 2 and "--tenant" in tenant.stderr
     # Local mode names its tenant: no silent default.
@@ -207,15 +183,17 @@ def test_wrong_key_unreachable_vault_and_misused_options_are_clear(
 
 
 def test_a_download_cut_by_the_vault_exits_1_and_leaves_no_file(
-    served: Served, tmp_path: Path
+    served_vault: ServedVault, tmp_path: Path
 ) -> None:
-    remote = ["--url", served.url, "--key", served.key("uploader", tenant="cut")]
+    remote = ["--url", served_vault.url, "--key", served_vault.key("uploader", tenant="cut")]
     (tmp_path / "long.txt").write_text(
         "".join(f"Line {i}: John Smith wrote to john@example.com.\n" for i in range(2500))
     )
     uploaded = run([*remote, "datasets", "upload", "long.txt", "--name", "long"], tmp_path)
     assert uploaded.returncode == 0, uploaded.stderr
-    objects = [p for p in (served.vault.settings.data_dir / "objects").rglob("*") if p.is_file()]
+    objects = [
+        p for p in (served_vault.vault.settings.data_dir / "objects").rglob("*") if p.is_file()
+    ]
     newest = max(objects, key=lambda p: p.stat().st_mtime_ns)
     blob = bytearray(newest.read_bytes())
     blob[-40] ^= 0x01

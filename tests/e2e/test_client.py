@@ -6,15 +6,11 @@ import asyncio
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import ExitStack
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.fakes import RegexDetector
-from vault.api import create_app
+from tests.e2e.conftest import ServedVault
 from vault.client import (
     AsyncVaultClient,
     AuthenticationError,
@@ -25,38 +21,15 @@ from vault.client import (
     Progress,
     VaultClient,
 )
-from vault.fakegroq import serve_in_thread
-from vault.services.apikeys import create_api_key
-from vault.settings import Settings
-from vault.wiring import Vault, build_vault
 
 TABLE = "name,email,note\n" + "".join(
     f"John Smith,john{i}@example.com,row {i}\n" for i in range(200)
 )
 
 
-@dataclass
-class Served:
-    vault: Vault
-    url: str
-
-    def key(self, *roles: str, tenant: str = "acme") -> str:
-        return create_api_key(self.vault.api_keys, tenant=tenant, roles=list(roles))[1]
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    settings = Settings(data_dir=tmp_path_factory.mktemp("vault"), rate_limit_rpm=0, _env_file=None)
-    with ExitStack() as stack:
-        vault = build_vault(settings, detector_override=RegexDetector())
-        stack.callback(vault.close)
-        url = stack.enter_context(serve_in_thread(create_app(vault=vault)))
-        yield Served(vault, url)
-
-
-def test_text_door_detects_anonymizes_and_reidentifies(served: Served) -> None:
+def test_text_door_detects_anonymizes_and_reidentifies(served_vault: ServedVault) -> None:
     text = "Mail John Smith at john@example.com"
-    with VaultClient(served.url, served.key("reidentifier")) as vault:
+    with VaultClient(served_vault.url, served_vault.key("reidentifier")) as vault:
         spans = vault.text.detect(text)
         assert {(s.entity_type, text[s.start : s.end]) for s in spans} == {
             ("PERSON", "John Smith"),
@@ -74,18 +47,18 @@ def test_text_door_detects_anonymizes_and_reidentifies(served: Served) -> None:
         assert "curiosity" not in str(refused.value)
 
 
-def test_errors_carry_status_code_and_field(served: Served) -> None:
+def test_errors_carry_status_code_and_field(served_vault: ServedVault) -> None:
     with (
-        VaultClient(served.url, "vk_not_a_key") as vault,
+        VaultClient(served_vault.url, "vk_not_a_key") as vault,
         pytest.raises(AuthenticationError) as bad,
     ):
         vault.text.anonymize("hello")
     assert (bad.value.status, bad.value.code) == (401, "invalid_api_key")
-    with VaultClient(served.url, served.key("auditor")) as vault:
+    with VaultClient(served_vault.url, served_vault.key("auditor")) as vault:
         with pytest.raises(PermissionDeniedError) as denied:
             vault.text.anonymize("hello")
         assert denied.value.status == 403 and "analyst" in denied.value.message
-    with VaultClient(served.url, served.key("uploader")) as vault:
+    with VaultClient(served_vault.url, served_vault.key("uploader")) as vault:
         with pytest.raises(BadRequestError) as empty:
             vault.text.anonymize("x" * (1024 * 1024 + 1))
         assert empty.value.param == "text"
@@ -96,12 +69,12 @@ def test_errors_carry_status_code_and_field(served: Served) -> None:
 
 
 def test_datasets_upload_with_progress_list_versions_download_by_name_and_id(
-    served: Served, tmp_path: Path
+    served_vault: ServedVault, tmp_path: Path
 ) -> None:
     source = tmp_path / "people.csv"
     source.write_text(TABLE)
     seen: list[Progress] = []
-    with VaultClient(served.url, served.key("uploader", "reidentifier")) as vault:
+    with VaultClient(served_vault.url, served_vault.key("uploader", "reidentifier")) as vault:
         upload = vault.datasets.create(source, name="people-sync", progress=seen.append)
         assert upload.job is not None and upload.job.state == "succeeded"
         assert (upload.dataset.name, upload.version.number) == ("people-sync", 1)
@@ -142,17 +115,19 @@ def test_datasets_upload_with_progress_list_versions_download_by_name_and_id(
         assert "twice" not in ambiguous.value.message
         with pytest.raises(NotFoundError):
             vault.datasets.get("no such name")
-    other = VaultClient(served.url, served.key("uploader", tenant="globex"))
+    other = VaultClient(served_vault.url, served_vault.key("uploader", tenant="globex"))
     with other, pytest.raises(NotFoundError):
         other.datasets.get("people-sync")  # another tenant's name names nothing here
 
 
-def test_a_failed_upload_job_raises_with_its_reason(served: Served, tmp_path: Path) -> None:
+def test_a_failed_upload_job_raises_with_its_reason(
+    served_vault: ServedVault, tmp_path: Path
+) -> None:
     from vault.client import JobFailedError
 
     broken = tmp_path / "broken.csv"
     broken.write_text("a,b\n1,2\n3\n")
-    with VaultClient(served.url, served.key("uploader")) as vault:
+    with VaultClient(served_vault.url, served_vault.key("uploader")) as vault:
         with pytest.raises(JobFailedError) as failed:
             vault.datasets.create(broken, name="broken")
         assert failed.value.job.state == "failed" and "line 3" in failed.value.message
@@ -162,8 +137,8 @@ def test_a_failed_upload_job_raises_with_its_reason(served: Served, tmp_path: Pa
             vault.jobs.cancel(jobs[0].id)
 
 
-def test_audit_export_and_local_verify(served: Served, tmp_path: Path) -> None:
-    with VaultClient(served.url, served.key("auditor")) as vault:
+def test_audit_export_and_local_verify(served_vault: ServedVault, tmp_path: Path) -> None:
+    with VaultClient(served_vault.url, served_vault.key("auditor")) as vault:
         target = tmp_path / "audit.jsonl"
         assert vault.audit.export_to(target) > 2
         assert vault.audit.verify(target).ok
@@ -180,8 +155,8 @@ def test_audit_export_and_local_verify(served: Served, tmp_path: Path) -> None:
         assert not result.ok and "line 3" in result.message()
 
 
-def test_dsr_and_keys_doors(served: Served) -> None:
-    with VaultClient(served.url, served.key("admin", "analyst", "auditor")) as vault:
+def test_dsr_and_keys_doors(served_vault: ServedVault) -> None:
+    with VaultClient(served_vault.url, served_vault.key("admin", "analyst", "auditor")) as vault:
         vault.text.anonymize("write to mary.jones@example.org")
         found = vault.dsr.find("mary.jones@example.org")
         assert [f.entity_type for f in found] == ["EMAIL_ADDRESS"]
@@ -197,17 +172,20 @@ def test_dsr_and_keys_doors(served: Served) -> None:
         with pytest.raises(PermissionDeniedError):
             vault.keys.create(["reidentifier"])
         assert vault.keys.revoke(created.key.id).revoked_at is not None
-    with VaultClient(served.url, created.secret) as revoked, pytest.raises(AuthenticationError):
+    with (
+        VaultClient(served_vault.url, created.secret) as revoked,
+        pytest.raises(AuthenticationError),
+    ):
         revoked.audit.verify()
 
 
-def test_the_async_client_walks_every_door(served: Served, tmp_path: Path) -> None:
+def test_the_async_client_walks_every_door(served_vault: ServedVault, tmp_path: Path) -> None:
     source = tmp_path / "people.csv"
     source.write_text(TABLE)
-    key = served.key("admin", "uploader", "reidentifier", "auditor")
+    key = served_vault.key("admin", "uploader", "reidentifier", "auditor")
 
     async def walk() -> None:
-        async with AsyncVaultClient(served.url, key) as vault:
+        async with AsyncVaultClient(served_vault.url, key) as vault:
             text = "Call John Smith"
             anonymized = await vault.text.anonymize(text)
             assert [s.entity_type for s in await vault.text.detect(text)] == ["PERSON"]
@@ -248,7 +226,7 @@ def test_the_async_client_walks_every_door(served: Served, tmp_path: Path) -> No
             assert created.key.id in {k.id for k in await vault.keys.list()}
             assert (await vault.keys.set_roles(created.key.id, ["auditor"])).roles == ("auditor",)
             assert (await vault.keys.revoke(created.key.id)).revoked_at is not None
-        async with AsyncVaultClient(served.url, "vk_wrong") as wrong:
+        async with AsyncVaultClient(served_vault.url, "vk_wrong") as wrong:
             with pytest.raises(AuthenticationError):
                 await wrong.datasets.list()
 
@@ -268,9 +246,11 @@ def test_importing_the_client_loads_no_server_library() -> None:
     assert loaded.stdout.strip() == "[]"
 
 
-def _damage_newest_object(served: Served) -> None:
+def _damage_newest_object(served_vault: ServedVault) -> None:
     """Flip a byte near the end of the object stored last, so a late frame fails to open."""
-    objects = [p for p in (served.vault.settings.data_dir / "objects").rglob("*") if p.is_file()]
+    objects = [
+        p for p in (served_vault.vault.settings.data_dir / "objects").rglob("*") if p.is_file()
+    ]
     newest = max(objects, key=lambda p: p.stat().st_mtime_ns)
     blob = bytearray(newest.read_bytes())
     blob[-40] ^= 0x01
@@ -278,22 +258,22 @@ def _damage_newest_object(served: Served) -> None:
 
 
 def test_a_download_cut_by_a_damaged_frame_raises_and_leaves_no_file(
-    served: Served, tmp_path: Path
+    served_vault: ServedVault, tmp_path: Path
 ) -> None:
     from vault.client import DownloadInterruptedError
 
     long_text = "".join(f"Line {i}: John Smith wrote to john@example.com.\n" for i in range(2500))
     (tmp_path / "long.txt").write_text(long_text)
-    key = served.key("uploader", tenant="damaged")
-    with VaultClient(served.url, key) as vault:
+    key = served_vault.key("uploader", tenant="damaged")
+    with VaultClient(served_vault.url, key) as vault:
         upload = vault.datasets.create(tmp_path / "long.txt", name="long")
-        _damage_newest_object(served)
+        _damage_newest_object(served_vault)
         with pytest.raises(DownloadInterruptedError):
             vault.datasets.download(upload.dataset.id, 1, tmp_path / "cut.txt")
         assert not (tmp_path / "cut.txt").exists()
 
     async def cut() -> None:
-        async with AsyncVaultClient(served.url, key) as vault:
+        async with AsyncVaultClient(served_vault.url, key) as vault:
             with pytest.raises(DownloadInterruptedError):
                 await vault.datasets.download("long", 1, tmp_path / "cut-async.txt")
 

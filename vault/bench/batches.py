@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import io
 import json
-import multiprocessing
-import multiprocessing.connection
 import os
 import tempfile
 import time
@@ -33,7 +31,7 @@ from typing import Any
 import httpx
 
 from vault.bench import Row
-from vault.bench.proxy import GROQ_KEY, _PatternDetector, prompt
+from vault.bench.proxy import GROQ_KEY, _PatternDetector, prompt, spawn_server
 from vault.fakegroq import create_fake_groq_app, serve_in_thread
 
 __all__ = ["batch_file", "run"]
@@ -107,23 +105,9 @@ def _start_vault(
     stack: ExitStack, data_dir: Path, groq_url: str, *, real: bool = False
 ) -> tuple[str, str, Callable[[], float]]:
     """A bench vault in its own process: its URL, key, and a call that reads its CPU seconds."""
-    spawn = multiprocessing.get_context("spawn")
-    parent, child = spawn.Pipe()
-    process = spawn.Process(
-        target=_serve, args=(child, data_dir, groq_url), kwargs={"real": real}, daemon=True
+    url, key, parent = spawn_server(
+        stack, _serve, data_dir, groq_url, start_seconds=_START_SECONDS, real=real
     )
-    process.start()
-
-    def stop() -> None:
-        parent.send("stop")
-        process.join(timeout=30)
-
-    ready = multiprocessing.connection.wait([parent, process.sentinel], timeout=_START_SECONDS)
-    if parent not in ready:
-        process.kill()
-        raise RuntimeError(f"a bench vault did not start (exit code {process.exitcode})")
-    stack.callback(stop)
-    url, key = parent.recv()
 
     def cpu() -> float:
         parent.send("cpu")

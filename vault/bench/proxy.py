@@ -214,12 +214,17 @@ def _serve_bare(channel: Connection, groq_url: str, client: str = "lean") -> Non
             channel.recv()
 
 
-def _start_server(
-    stack: ExitStack, serve: Callable[..., None], *args: Any, **kwargs: Any
-) -> tuple[str, str]:
+def spawn_server(
+    stack: ExitStack,
+    serve: Callable[..., None],
+    *args: Any,
+    start_seconds: float = _START_SECONDS,
+    **kwargs: Any,
+) -> tuple[str, str, Connection]:
     """`serve(channel, *args, **kwargs)` in its own process, as in production, so it never
     shares this process's interpreter lock with the clients and the fake Groq; returns the
-    URL and key it sends back."""
+    URL and key it sends back, and the parent's end of the channel (for more questions until
+    `stack` closes and it is sent "stop")."""
     spawn = multiprocessing.get_context("spawn")
     parent, child = spawn.Pipe()
     process = spawn.Process(target=serve, args=(child, *args), kwargs=kwargs, daemon=True)
@@ -229,12 +234,19 @@ def _start_server(
         parent.send("stop")
         process.join(timeout=30)
 
-    ready = multiprocessing.connection.wait([parent, process.sentinel], timeout=_START_SECONDS)
+    ready = multiprocessing.connection.wait([parent, process.sentinel], timeout=start_seconds)
     if parent not in ready:
         process.kill()
         raise RuntimeError(f"a bench server did not start (exit code {process.exitcode})")
     stack.callback(stop)
     url, key = parent.recv()
+    return url, key, parent
+
+
+def _start_server(
+    stack: ExitStack, serve: Callable[..., None], *args: Any, **kwargs: Any
+) -> tuple[str, str]:
+    url, key, _ = spawn_server(stack, serve, *args, **kwargs)
     return url, key
 
 

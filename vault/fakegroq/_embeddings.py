@@ -17,7 +17,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from vault.fakegroq._chat import EMBEDDING_MODELS
-from vault.fakegroq._wire import error, model_of, read_object
+from vault.fakegroq._wire import error, read_request
 
 __all__ = ["DIMENSIONS", "EmbeddingHandlers", "vector_of"]
 
@@ -46,12 +46,10 @@ class EmbeddingHandlers:
         refused = await self._admit(request)
         if refused is not None:
             return refused
-        body = await read_object(request, _FIELDS)
-        if isinstance(body, JSONResponse):
-            return body
-        model = model_of(body, EMBEDDING_MODELS.__contains__)
-        if isinstance(model, JSONResponse):
-            return model
+        read = await read_request(request, _FIELDS, EMBEDDING_MODELS.__contains__)
+        if isinstance(read, JSONResponse):
+            return read
+        body, model = read
         texts = body.get("input")
         if isinstance(texts, str):
             texts = [texts]

@@ -15,7 +15,7 @@ from starlette.routing import Route
 
 from vault.domain.sse import encode_event
 from vault.fakegroq._chat import EMBEDDING_MODELS, MODELS, SPEECH_MODELS, split_text
-from vault.fakegroq._wire import error, model_of, read_object
+from vault.fakegroq._wire import error, read_request
 
 __all__ = ["ResponsesHandlers"]
 
@@ -83,12 +83,10 @@ class ResponsesHandlers:
         refused = await self._admit(request)
         if refused is not None:
             return refused
-        body = await read_object(request, _FIELDS)
-        if isinstance(body, JSONResponse):
-            return body
-        model = model_of(body, _serves)
-        if isinstance(model, JSONResponse):
-            return model
+        read = await read_request(request, _FIELDS, _serves)
+        if isinstance(read, JSONResponse):
+            return read
+        body, model = read
         said = _last_said(body)
         if said is None:
             return error(400, "'input' : value must be a string or input items", param="input")

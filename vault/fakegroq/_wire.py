@@ -10,7 +10,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-__all__ = ["error", "error_body", "model_of", "read_object"]
+__all__ = ["error", "error_body", "model_of", "read_object", "read_request"]
 
 
 def error_body(
@@ -62,3 +62,16 @@ def model_of(body: dict[str, Any], serves: Callable[[str], bool]) -> str | JSONR
             code="model_not_found",
         )
     return model
+
+
+async def read_request(
+    request: Request, fields: frozenset[str], serves: Callable[[str], bool]
+) -> tuple[dict[str, Any], str] | JSONResponse:
+    """A model endpoint's body and model (read_object, then model_of), or the first refusal."""
+    body = await read_object(request, fields)
+    if isinstance(body, JSONResponse):
+        return body
+    model = model_of(body, serves)
+    if isinstance(model, JSONResponse):
+        return model
+    return body, model

@@ -1,16 +1,18 @@
-"""What the sync and async clients share: the base URL and key, paths, the multipart body
-of an upload, and the parsing of answers. No I/O here beyond opening the caller's file."""
+"""What the sync and async clients share: every request as a `Call` (method, path, params,
+body and how its JSON answer is parsed), error mapping, the multipart body of an upload and
+its progress, job polling decisions, line splitting and download targets. The clients only do
+the I/O; none happens here beyond opening the caller's file or target."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import secrets
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, AnyStr, Generic, TypeVar
 from urllib.parse import quote, urlsplit
 
 import httpx
@@ -18,15 +20,33 @@ import httpx
 from vault.client._errors import (
     APIConnectionError,
     APITimeoutError,
+    DownloadInterruptedError,
     JobCancelledError,
     JobFailedError,
+    error_from_answer,
 )
-from vault.client._models import Dataset, Job, Upload, Version
+from vault.client._models import (
+    Anonymized,
+    ApiKey,
+    CreatedKey,
+    Dataset,
+    Erased,
+    FoundToken,
+    Job,
+    Progress,
+    Reidentified,
+    Span,
+    Upload,
+    Version,
+)
 
 __all__ = [
     "CHUNK",
+    "Call",
     "FileSource",
     "Multipart",
+    "Outgoing",
+    "ProgressCallback",
     "auth_headers",
     "check_base_url",
     "dataset_path",
@@ -38,6 +58,8 @@ __all__ = [
 
 CHUNK = 256 * 1024
 FileSource = str | os.PathLike[str] | IO[bytes]
+ProgressCallback = Callable[[Progress], None]
+T = TypeVar("T")
 _DATASET_ID_LENGTH = len("ds_") + 32
 
 
@@ -93,14 +115,10 @@ def key_path(key_id: str) -> str:
 
 def split_lines(pieces: Iterable[str]) -> Iterator[str]:
     """Text pieces as lines, each with its `\n` (as a file is read), the last one as it ends."""
-    pending = ""
+    lines = Lines()
     for piece in pieces:
-        pending += piece
-        *whole, pending = pending.split("\n")
-        for line in whole:
-            yield line + "\n"
-    if pending:
-        yield pending
+        yield from lines.feed(piece)
+    yield from lines.rest()
 
 
 def moment(value: datetime | str | None) -> str | None:
@@ -210,10 +228,10 @@ def job_error(job: Job) -> JobFailedError:
     return JobFailedError(f"{job.id} failed: {what}", job=job)
 
 
-def pick_version(versions: list[dict[str, Any]], number: int) -> Version:
-    for data in versions:
-        if data.get("version") == number:
-            return Version.from_json(data)
+def pick_version(versions: list[Version], number: int) -> Version:
+    for version in versions:
+        if version.number == number:
+            return version
     raise LookupError(f"version {number} is not listed")  # the vault listed what it stored
 
 
@@ -225,3 +243,291 @@ def stored_upload(answer: dict[str, Any]) -> Upload:
 def list_data(answer: Any) -> list[dict[str, Any]]:
     data = answer.get("data") if isinstance(answer, dict) else None
     return data if isinstance(data, list) else []
+
+
+def raise_for_error(answer: httpx.Response) -> None:
+    """The error tree's exception for an error answer (whose body has been read)."""
+    if answer.is_error:
+        raise error_from_answer(answer.status_code, answer.content, answer.headers)
+
+
+@dataclass(frozen=True, slots=True)
+class Call(Generic[T]):
+    """One request of a door and how its JSON answer becomes the door's result."""
+
+    method: str
+    path: str
+    parse: Callable[[Any], T]
+    params: dict[str, Any] | None = None
+    body: Any = field(default=None)
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """The keyword arguments of httpx's `request` / `stream` for this call."""
+        options: dict[str, Any] = {}
+        if self.params is not None:
+            options["params"] = self.params
+        if self.body is not None:
+            options["json"] = self.body
+        return options
+
+
+def _listed(parse: Callable[[dict[str, Any]], T]) -> Callable[[Any], list[T]]:
+    return lambda answer: [parse(item) for item in list_data(answer)]
+
+
+def _raw(answer: Any) -> Any:
+    return answer
+
+
+def detect(text: str) -> Call[list[Span]]:
+    return Call(
+        "POST",
+        "/v1/scan",
+        lambda answer: [Span.from_json(e) for e in answer["entities"]],
+        body={"text": text},
+    )
+
+
+def anonymize(text: str) -> Call[Anonymized]:
+    return Call("POST", "/v1/anonymize", Anonymized.from_json, body={"text": text})
+
+
+def reidentify(text: str, purpose: str) -> Call[Reidentified]:
+    body = {"text": text, "purpose": purpose}
+    return Call("POST", "/v1/reidentify", Reidentified.from_json, body=body)
+
+
+def list_jobs(limit: int) -> Call[list[Job]]:
+    return Call("GET", "/v1/jobs", _listed(Job.from_json), params={"limit": limit})
+
+
+def get_job(job_id: str) -> Call[Job]:
+    return Call("GET", job_path(job_id), Job.from_json)
+
+
+def cancel_job(job_id: str) -> Call[Job]:
+    return Call("POST", job_path(job_id, "cancel"), Job.from_json)
+
+
+def polled(job: Job, progress: ProgressCallback | None) -> bool:
+    """Tell `progress` where a polled job stands; whether it has ended."""
+    if progress is not None:
+        progress(Progress("job", job.bytes_done, job.bytes_total, job.rows_done, job=job))
+    return job.finished
+
+
+def job_id(job: Job | str) -> str:
+    return job if isinstance(job, str) else job.id
+
+
+def stored_by(job: Job) -> tuple[str, int]:
+    """The dataset id and version number an ended upload job stored; its JobFailedError
+    (JobCancelledError) if it stored nothing."""
+    if job.state != "succeeded" or job.dataset_id is None or job.version is None:
+        raise job_error(job)
+    return job.dataset_id, job.version
+
+
+def list_datasets() -> Call[list[Dataset]]:
+    return Call("GET", "/v1/datasets", _listed(Dataset.from_json))
+
+
+def get_dataset(ref: str) -> Call[Dataset]:
+    return Call("GET", dataset_path(ref), Dataset.from_json)
+
+
+def list_versions(ref: str) -> Call[list[Version]]:
+    return Call("GET", dataset_path(ref, "versions"), _listed(Version.from_json))
+
+
+def report(ref: str, version: int) -> Call[dict[str, Any]]:
+    path = dataset_path(ref, "versions", str(version), "report")
+    return Call("GET", path, lambda answer: dict(answer.get("report") or {}))
+
+
+def content(ref: str, version: int, *, reidentified: bool, purpose: str | None) -> Call[Any]:
+    """The streamed content of a version (its answer is read as bytes, not parsed)."""
+    params = {"view": "reidentified" if reidentified else "anonymized"}
+    if purpose is not None:
+        params["purpose"] = purpose
+    return Call("GET", dataset_path(ref, "versions", str(version), "content"), _raw, params)
+
+
+def audit_export(fmt: str, since: datetime | str | None, until: datetime | str | None) -> Call[Any]:
+    """The streamed audit export (read as lines, not parsed)."""
+    params = {"format": fmt}
+    for key, value in (("since", moment(since)), ("until", moment(until))):
+        if value is not None:
+            params[key] = value
+    return Call("GET", "/v1/audit/export", _raw, params)
+
+
+def find_tokens(value: str) -> Call[list[FoundToken]]:
+    return Call(
+        "POST",
+        "/v1/dsr/find",
+        lambda answer: [FoundToken(t["token"], t["entity_type"]) for t in answer["tokens"]],
+        body={"value": value},
+    )
+
+
+def erase(value: str) -> Call[Erased]:
+    return Call(
+        "POST",
+        "/v1/dsr/erase",
+        lambda answer: Erased(answer["erased"], tuple(answer["tokens"])),
+        body={"value": value},
+    )
+
+
+def not_pii(value: str) -> Call[None]:
+    return Call("POST", "/v1/dsr/not-pii", lambda _: None, body={"value": value})
+
+
+def create_key(
+    roles: list[str], *, label: str | None, expires_in_days: int | None
+) -> Call[CreatedKey]:
+    body: dict[str, Any] = {"roles": list(roles)}
+    if label is not None:
+        body["label"] = label
+    if expires_in_days is not None:
+        body["expires_in_days"] = expires_in_days
+    return Call(
+        "POST",
+        "/v1/apikeys",
+        lambda answer: CreatedKey(ApiKey.from_json(answer), answer["key"]),
+        body=body,
+    )
+
+
+def list_keys() -> Call[list[ApiKey]]:
+    return Call("GET", "/v1/apikeys", _listed(ApiKey.from_json))
+
+
+def set_roles(key_id: str, roles: list[str]) -> Call[ApiKey]:
+    return Call("PATCH", key_path(key_id), ApiKey.from_json, body={"roles": list(roles)})
+
+
+def revoke_key(key_id: str) -> Call[ApiKey]:
+    return Call("DELETE", key_path(key_id), ApiKey.from_json)
+
+
+class Outgoing:
+    """An upload on its way: the caller's file opened, the form around it, the path and
+    headers, and the bytes sent told to `progress`. Use it as a context manager (it closes
+    a file it opened)."""
+
+    def __init__(
+        self,
+        file: FileSource,
+        *,
+        name: str | None,
+        dataset: str | None,
+        filename: str | None,
+        content_type: str | None,
+        column_policy: Mapping[str, str] | None,
+        delimiter: str | None,
+        idempotency_key: str | None,
+        progress: ProgressCallback | None,
+    ) -> None:
+        if (name is None) == (dataset is None):
+            raise ValueError("give exactly one of name (a new dataset) or dataset (a version)")
+        self.path = "/v1/datasets" if dataset is None else dataset_path(dataset, "versions")
+        self.source = open_source(file, filename)
+        try:
+            body = Multipart(
+                upload_fields(name=name, column_policy=column_policy, delimiter=delimiter),
+                filename=self.source.filename,
+                content_type=content_type,
+            )
+        except BaseException:
+            self.source.close()
+            raise
+        self.head, self.tail = body.head, body.tail
+        self.headers = {"Prefer": "respond-async", **body.headers(self.source.size)}
+        if idempotency_key is not None:
+            self.headers["Idempotency-Key"] = idempotency_key
+        self._progress = progress
+        self._sent = 0
+
+    def sent(self, chunk: bytes) -> bytes:
+        """`chunk`, counted as sent (and told to `progress`)."""
+        self._sent += len(chunk)
+        if self._progress is not None:
+            self._progress(Progress("sending", self._sent, self.source.size))
+        return chunk
+
+    def __enter__(self) -> Outgoing:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.source.close()
+
+
+def submitted(answer: httpx.Response) -> Job | Upload:
+    """The job the vault accepted an upload as (202), or the upload it stored at once."""
+    raise_for_error(answer)
+    data = answer.json()
+    if answer.status_code == 202:
+        return Job.from_json(data)
+    stored = stored_upload(data)
+    return Upload(stored.dataset, stored.version, created=answer.status_code == 201)
+
+
+@contextlib.contextmanager
+def cut_off(what: str, *, advice: str = "") -> Iterator[None]:
+    """A body that breaks off while it is read, as DownloadInterruptedError."""
+    try:
+        yield
+    except httpx.TransportError as exc:
+        raise DownloadInterruptedError(
+            f"{what} was cut before its end ({type(exc).__name__}){advice}"
+        ) from exc
+
+
+class Lines:
+    """Text pieces cut into lines, each with its `\n`, the last one as it ends."""
+
+    def __init__(self) -> None:
+        self._pending = ""
+
+    def feed(self, piece: str) -> list[str]:
+        *whole, self._pending = (self._pending + piece).split("\n")
+        return [line + "\n" for line in whole]
+
+    def rest(self) -> list[str]:
+        rest, self._pending = self._pending, ""
+        return [rest] if rest else []
+
+
+def _sink(
+    to: str | Path | IO[AnyStr], open_target: Callable[[Path], IO[AnyStr]]
+) -> contextlib.AbstractContextManager[Callable[[AnyStr], int]]:
+    @contextlib.contextmanager
+    def sink() -> Iterator[Callable[[AnyStr], int]]:
+        if not isinstance(to, (str, Path)):
+            yield lambda data: to.write(data) or 0
+            return
+        target = Path(to)
+        try:
+            with open_target(target) as handle:
+                yield handle.write
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+
+    return sink()
+
+
+def bytes_sink(
+    to: str | Path | IO[bytes],
+) -> contextlib.AbstractContextManager[Callable[[bytes], int]]:
+    """A writer into a path (created on entry, removed if the writing fails) or an open
+    binary file; each write gives the bytes written."""
+    return _sink(to, lambda target: target.open("wb"))
+
+
+def text_sink(to: str | Path | IO[str]) -> contextlib.AbstractContextManager[Callable[[str], int]]:
+    """As bytes_sink, for text written as UTF-8 with its line endings as they are."""
+    return _sink(to, lambda target: target.open("w", encoding="utf-8", newline=""))

@@ -1,41 +1,28 @@
-"""The blocking client: `VaultClient(base_url, api_key)` and one attribute per door."""
+"""The blocking client: `VaultClient(base_url, api_key)` and one attribute per door. Each
+door method builds its request with `_core` and does the one blocking call."""
 
 from __future__ import annotations
 
 import builtins
 import contextlib
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
 from vault.client import _core
-from vault.client._core import FileSource, transport_errors
-from vault.client._errors import DownloadInterruptedError, error_from_answer
-from vault.client._models import (
-    Anonymized,
-    ApiKey,
-    CreatedKey,
-    Dataset,
-    Erased,
-    FoundToken,
-    Job,
-    Progress,
-    Reidentified,
-    Span,
-    Upload,
-    Version,
-)
+from vault.client import _models as m
+from vault.client._core import Call, FileSource, ProgressCallback, transport_errors
 
 if TYPE_CHECKING:
     from vault.domain.audit_export import VerifyResult
 
 __all__ = ["VaultClient"]
 
-ProgressCallback = Callable[[Progress], None]
+T = TypeVar("T")
 
 
 class VaultClient:
@@ -55,11 +42,9 @@ class VaultClient:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.base_url = _core.check_base_url(base_url)
+        headers = _core.auth_headers(api_key)
         self._http = httpx.Client(
-            base_url=self.base_url,
-            headers=_core.auth_headers(api_key),
-            timeout=timeout,
-            transport=transport,
+            base_url=self.base_url, headers=headers, timeout=timeout, transport=transport
         )
         self.text = Text(self)
         self.datasets = Datasets(self)
@@ -77,35 +62,34 @@ class VaultClient:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def _request(self, method: str, path: str, **options: Any) -> Any:
-        """The answer's JSON; the error tree for an error answer."""
+    def _send(self, call: Call[T]) -> T:
+        """The call's parsed answer; the error tree for an error answer."""
         with transport_errors(self.base_url):
-            answer = self._http.request(method, path, **options)
-        if answer.is_error:
-            raise error_from_answer(answer.status_code, answer.content, answer.headers)
-        return answer.json()
-
-    def _post(self, path: str, body: Mapping[str, Any], **options: Any) -> Any:
-        return self._request("POST", path, json=dict(body), **options)
+            answer = self._http.request(call.method, call.path, **call.options)
+        _core.raise_for_error(answer)
+        return call.parse(answer.json())
 
     @contextlib.contextmanager
-    def _stream(self, method: str, path: str, **options: Any) -> Iterator[httpx.Response]:
-        """A streamed answer whose status was checked; reading a body that is cut raises
-        DownloadInterruptedError."""
-        with transport_errors(self.base_url), self._http.stream(method, path, **options) as answer:
+    def _stream(self, call: Call[Any]) -> Iterator[httpx.Response]:
+        """A streamed answer whose status was checked."""
+        with (
+            transport_errors(self.base_url),
+            self._http.stream(call.method, call.path, **call.options) as answer,
+        ):
             if answer.is_error:
                 answer.read()
-                raise error_from_answer(answer.status_code, answer.content, answer.headers)
+                _core.raise_for_error(answer)
             yield answer
 
 
 def _chunks(answer: httpx.Response) -> Iterator[bytes]:
-    try:
+    with _core.cut_off("the download", advice="; discard what arrived"):
         yield from answer.iter_bytes()
-    except httpx.TransportError as exc:
-        raise DownloadInterruptedError(
-            f"the download was cut before its end ({type(exc).__name__}); discard what arrived"
-        ) from exc
+
+
+def _lines(answer: httpx.Response) -> Iterator[str]:
+    with _core.cut_off("the export"):
+        yield from _core.split_lines(answer.iter_text())
 
 
 class Text:
@@ -114,20 +98,18 @@ class Text:
     def __init__(self, client: VaultClient) -> None:
         self._client = client
 
-    def detect(self, text: str) -> builtins.list[Span]:
+    def detect(self, text: str) -> builtins.list[m.Span]:
         """The PII spans the vault's policy would act on (needs the `scan` grant)."""
-        answer = self._client._post("/v1/scan", {"text": text})
-        return [Span.from_json(e) for e in answer["entities"]]
+        return self._client._send(_core.detect(text))
 
-    def anonymize(self, text: str) -> Anonymized:
+    def anonymize(self, text: str) -> m.Anonymized:
         """`text` with PII replaced under the policy; its tokens are stable within the tenant."""
-        return Anonymized.from_json(self._client._post("/v1/anonymize", {"text": text}))
+        return self._client._send(_core.anonymize(text))
 
-    def reidentify(self, text: str, *, purpose: str) -> Reidentified:
+    def reidentify(self, text: str, *, purpose: str) -> m.Reidentified:
         """The tenant's tokens in `text` replaced by their values, for the entity types this
         key may reveal; `purpose` must be one the access policy names (400 otherwise)."""
-        answer = self._client._post("/v1/reidentify", {"text": text, "purpose": purpose})
-        return Reidentified.from_json(answer)
+        return self._client._send(_core.reidentify(text, purpose))
 
     deanonymize = reidentify
 
@@ -138,19 +120,18 @@ class Jobs:
     def __init__(self, client: VaultClient) -> None:
         self._client = client
 
-    def list(self, *, limit: int = 100) -> builtins.list[Job]:
+    def list(self, *, limit: int = 100) -> builtins.list[m.Job]:
         """The tenant's jobs, newest first."""
-        answer = self._client._request("GET", "/v1/jobs", params={"limit": limit})
-        return [Job.from_json(j) for j in _core.list_data(answer)]
+        return self._client._send(_core.list_jobs(limit))
 
-    def get(self, job_id: str) -> Job:
+    def get(self, job_id: str) -> m.Job:
         """One job; NotFoundError for an unknown id or another tenant's."""
-        return Job.from_json(self._client._request("GET", _core.job_path(job_id)))
+        return self._client._send(_core.get_job(job_id))
 
-    def cancel(self, job_id: str) -> Job:
+    def cancel(self, job_id: str) -> m.Job:
         """Ask a job to stop at its next block (it then leaves no version); ConflictError
         `job_finished` when it has already ended."""
-        return Job.from_json(self._client._request("POST", _core.job_path(job_id, "cancel")))
+        return self._client._send(_core.cancel_job(job_id))
 
     def wait(
         self,
@@ -158,16 +139,12 @@ class Jobs:
         *,
         poll_interval: float = 0.25,
         progress: ProgressCallback | None = None,
-    ) -> Job:
+    ) -> m.Job:
         """Poll until the job has ended and return it as it ended (whatever its state);
         `progress` is called after each poll."""
-        while True:
-            job = self.get(job_id)
-            if progress is not None:
-                progress(Progress("job", job.bytes_done, job.bytes_total, job.rows_done, job=job))
-            if job.finished:
-                return job
+        while not _core.polled(job := self.get(job_id), progress):
             time.sleep(poll_interval)
+        return job
 
 
 class Datasets:
@@ -188,7 +165,7 @@ class Datasets:
         delimiter: str | None = None,
         idempotency_key: str | None = None,
         progress: ProgressCallback | None = None,
-    ) -> Upload:
+    ) -> m.Upload:
         """Upload `file` (a path or an open binary file, streamed) as a new dataset and wait
         for its job; JobFailedError (JobCancelledError) if the job stored nothing."""
         job = self.submit(
@@ -201,7 +178,7 @@ class Datasets:
             idempotency_key=idempotency_key,
             progress=progress,
         )
-        return job if isinstance(job, Upload) else self.finish(job, progress=progress)
+        return job if isinstance(job, m.Upload) else self.finish(job, progress=progress)
 
     def add_version(
         self,
@@ -214,7 +191,7 @@ class Datasets:
         delimiter: str | None = None,
         idempotency_key: str | None = None,
         progress: ProgressCallback | None = None,
-    ) -> Upload:
+    ) -> m.Upload:
         """Upload `file` as the next version of `dataset` (id or name) and wait for its job."""
         job = self.submit(
             file,
@@ -226,7 +203,7 @@ class Datasets:
             idempotency_key=idempotency_key,
             progress=progress,
         )
-        return job if isinstance(job, Upload) else self.finish(job, progress=progress)
+        return job if isinstance(job, m.Upload) else self.finish(job, progress=progress)
 
     def submit(
         self,
@@ -240,76 +217,56 @@ class Datasets:
         delimiter: str | None = None,
         idempotency_key: str | None = None,
         progress: ProgressCallback | None = None,
-    ) -> Job | Upload:
+    ) -> m.Job | m.Upload:
         """Send the upload (exactly one of `name`, a new dataset, or `dataset`, a new version)
         asking for a job, and return the job as the vault accepted it, without waiting; an
         Upload if the vault stored it at once. `progress` sees the bytes as they are sent."""
-        if (name is None) == (dataset is None):
-            raise ValueError("give exactly one of name (a new dataset) or dataset (a version)")
-        source = _core.open_source(file, filename)
-        try:
-            body = _core.Multipart(
-                _core.upload_fields(name=name, column_policy=column_policy, delimiter=delimiter),
-                filename=source.filename,
-                content_type=content_type,
-            )
-            headers = {"Prefer": "respond-async", **body.headers(source.size)}
-            if idempotency_key is not None:
-                headers["Idempotency-Key"] = idempotency_key
+        with _core.Outgoing(
+            file,
+            name=name,
+            dataset=dataset,
+            filename=filename,
+            content_type=content_type,
+            column_policy=column_policy,
+            delimiter=delimiter,
+            idempotency_key=idempotency_key,
+            progress=progress,
+        ) as upload:
 
             def content() -> Iterator[bytes]:
-                yield body.head
-                sent = 0
-                for chunk in source.chunks():
-                    yield chunk
-                    sent += len(chunk)
-                    if progress is not None:
-                        progress(Progress("sending", sent, source.size))
-                yield body.tail
+                yield upload.head
+                for chunk in upload.source.chunks():
+                    yield upload.sent(chunk)
+                yield upload.tail
 
-            path = "/v1/datasets" if dataset is None else _core.dataset_path(dataset, "versions")
             with transport_errors(self._client.base_url):
-                answer = self._client._http.post(path, content=content(), headers=headers)
-        finally:
-            source.close()
-        if answer.is_error:
-            raise error_from_answer(answer.status_code, answer.content, answer.headers)
-        data = answer.json()
-        if answer.status_code == 202:
-            return Job.from_json(data)
-        stored = _core.stored_upload(data)
-        return Upload(stored.dataset, stored.version, created=answer.status_code == 201)
+                answer = self._client._http.post(
+                    upload.path, content=content(), headers=upload.headers
+                )
+        return _core.submitted(answer)
 
-    def finish(self, job: Job | str, *, progress: ProgressCallback | None = None) -> Upload:
+    def finish(self, job: m.Job | str, *, progress: ProgressCallback | None = None) -> m.Upload:
         """Wait for an upload job and return what it stored; JobFailedError if nothing."""
-        ended = self._client.jobs.wait(job if isinstance(job, str) else job.id, progress=progress)
-        if ended.state != "succeeded" or ended.dataset_id is None or ended.version is None:
-            raise _core.job_error(ended)
-        version = _core.pick_version(
-            [v.raw for v in self.versions(ended.dataset_id)], ended.version
-        )
-        return Upload(self.get(ended.dataset_id), version, job=ended)
+        ended = self._client.jobs.wait(_core.job_id(job), progress=progress)
+        dataset_id, number = _core.stored_by(ended)
+        version = _core.pick_version(self.versions(dataset_id), number)
+        return m.Upload(self.get(dataset_id), version, job=ended)
 
-    def list(self) -> builtins.list[Dataset]:
+    def list(self) -> builtins.list[m.Dataset]:
         """The tenant's datasets."""
-        answer = self._client._request("GET", "/v1/datasets")
-        return [Dataset.from_json(d) for d in _core.list_data(answer)]
+        return self._client._send(_core.list_datasets())
 
-    def get(self, dataset: str) -> Dataset:
+    def get(self, dataset: str) -> m.Dataset:
         """One dataset, by id or name."""
-        return Dataset.from_json(self._client._request("GET", _core.dataset_path(dataset)))
+        return self._client._send(_core.get_dataset(dataset))
 
-    def versions(self, dataset: str) -> builtins.list[Version]:
+    def versions(self, dataset: str) -> builtins.list[m.Version]:
         """A dataset's committed versions, oldest first."""
-        answer = self._client._request("GET", _core.dataset_path(dataset, "versions"))
-        return [Version.from_json(v) for v in _core.list_data(answer)]
+        return self._client._send(_core.list_versions(dataset))
 
     def report(self, dataset: str, version: int) -> dict[str, Any]:
         """What was found where in a version (counts per column or field, never values)."""
-        answer = self._client._request(
-            "GET", _core.dataset_path(dataset, "versions", str(version), "report")
-        )
-        return dict(answer.get("report") or {})
+        return self._client._send(_core.report(dataset, version))
 
     @contextlib.contextmanager
     def stream(
@@ -318,11 +275,8 @@ class Datasets:
         """The version's content as it arrives: anonymized, or with `reidentified` (and a
         `purpose` of the policy's) restored for a reidentifier. The status is checked before
         the first byte; a body cut later raises DownloadInterruptedError while iterating."""
-        params = {"view": "reidentified" if reidentified else "anonymized"}
-        if purpose is not None:
-            params["purpose"] = purpose
-        path = _core.dataset_path(dataset, "versions", str(version), "content")
-        with self._client._stream("GET", path, params=params) as answer:
+        call = _core.content(dataset, version, reidentified=reidentified, purpose=purpose)
+        with self._client._stream(call) as answer:
             yield _chunks(answer)
 
     def download(
@@ -336,16 +290,11 @@ class Datasets:
     ) -> int:
         """Write the content to a path or an open binary file; the bytes written. A path is
         created only once the vault has answered, and removed if the body is cut."""
-        with self.stream(dataset, version, reidentified=reidentified, purpose=purpose) as chunks:
-            if not isinstance(to, (str, Path)):
-                return sum(to.write(chunk) or 0 for chunk in chunks)
-            target = Path(to)
-            try:
-                with target.open("wb") as handle:
-                    return sum(handle.write(chunk) for chunk in chunks)
-            except BaseException:
-                target.unlink(missing_ok=True)
-                raise
+        with (
+            self.stream(dataset, version, reidentified=reidentified, purpose=purpose) as chunks,
+            _core.bytes_sink(to) as write,
+        ):
+            return sum(write(chunk) for chunk in chunks)
 
 
 class Audit:
@@ -363,11 +312,7 @@ class Audit:
         until: datetime | str | None = None,
     ) -> Iterator[Iterator[str]]:
         """The tenant's signed audit export, line by line (each with its line ending)."""
-        params = {"format": fmt}
-        for key, value in (("since", _core.moment(since)), ("until", _core.moment(until))):
-            if value is not None:
-                params[key] = value
-        with self._client._stream("GET", "/v1/audit/export", params=params) as answer:
+        with self._client._stream(_core.audit_export(fmt, since, until)) as answer:
             yield _lines(answer)
 
     def export_to(
@@ -380,16 +325,8 @@ class Audit:
     ) -> int:
         """Write the export to a path (removed if the export is cut) or a text file; the
         number of lines written."""
-        with self.export(fmt=fmt, since=since, until=until) as lines:
-            if not isinstance(to, (str, Path)):
-                return sum(1 for line in lines if to.write(line) is not None)
-            target = Path(to)
-            try:
-                with target.open("w", encoding="utf-8", newline="") as handle:
-                    return sum(1 for line in lines if handle.write(line) is not None)
-            except BaseException:
-                target.unlink(missing_ok=True)
-                raise
+        with self.export(fmt=fmt, since=since, until=until) as lines, _core.text_sink(to) as write:
+            return sum(1 for line in lines if write(line) is not None)
 
     def verify(
         self,
@@ -413,15 +350,6 @@ class Audit:
             return verify_export(lines, public_key=public_key, fmt=fmt)
 
 
-def _lines(answer: httpx.Response) -> Iterator[str]:
-    try:
-        yield from _core.split_lines(answer.iter_text())
-    except httpx.TransportError as exc:
-        raise DownloadInterruptedError(
-            f"the export was cut before its end ({type(exc).__name__})"
-        ) from exc
-
-
 class DataSubjects:
     """`/v1/dsr`: data-subject requests (an admin's door; find is open to an auditor where
     the access policy grants it). Values go in the body only, never in a URL."""
@@ -429,19 +357,17 @@ class DataSubjects:
     def __init__(self, client: VaultClient) -> None:
         self._client = client
 
-    def find(self, value: str) -> builtins.list[FoundToken]:
+    def find(self, value: str) -> builtins.list[m.FoundToken]:
         """Every token the tenant issued for `value`: tokens and types, never values."""
-        answer = self._client._post("/v1/dsr/find", {"value": value})
-        return [FoundToken(t["token"], t["entity_type"]) for t in answer["tokens"]]
+        return self._client._send(_core.find_tokens(value))
 
-    def erase(self, value: str) -> Erased:
+    def erase(self, value: str) -> m.Erased:
         """Destroy `value`'s token entries: its tokens never re-identify again."""
-        answer = self._client._post("/v1/dsr/erase", {"value": value})
-        return Erased(answer["erased"], tuple(answer["tokens"]))
+        return self._client._send(_core.erase(value))
 
     def not_pii(self, value: str) -> None:
         """Say `value` is not personal data: it is left as it is from then on."""
-        self._client._post("/v1/dsr/not-pii", {"value": value})
+        self._client._send(_core.not_pii(value))
 
 
 class Keys:
@@ -456,25 +382,18 @@ class Keys:
         *,
         label: str | None = None,
         expires_in_days: int | None = None,
-    ) -> CreatedKey:
+    ) -> m.CreatedKey:
         """A new key with roles this admin may grant (PermissionDeniedError otherwise); the
         secret is in the answer only."""
-        body: dict[str, Any] = {"roles": list(roles)}
-        if label is not None:
-            body["label"] = label
-        if expires_in_days is not None:
-            body["expires_in_days"] = expires_in_days
-        answer = self._client._post("/v1/apikeys", body)
-        return CreatedKey(ApiKey.from_json(answer), answer["key"])
+        call = _core.create_key(roles, label=label, expires_in_days=expires_in_days)
+        return self._client._send(call)
 
-    def list(self) -> builtins.list[ApiKey]:
-        answer = self._client._request("GET", "/v1/apikeys")
-        return [ApiKey.from_json(k) for k in _core.list_data(answer)]
+    def list(self) -> builtins.list[m.ApiKey]:
+        return self._client._send(_core.list_keys())
 
-    def set_roles(self, key_id: str, roles: builtins.list[str]) -> ApiKey:
-        answer = self._client._request("PATCH", _core.key_path(key_id), json={"roles": list(roles)})
-        return ApiKey.from_json(answer)
+    def set_roles(self, key_id: str, roles: builtins.list[str]) -> m.ApiKey:
+        return self._client._send(_core.set_roles(key_id, roles))
 
-    def revoke(self, key_id: str) -> ApiKey:
+    def revoke(self, key_id: str) -> m.ApiKey:
         """Revoke a key at once; NotFoundError for another tenant's."""
-        return ApiKey.from_json(self._client._request("DELETE", _core.key_path(key_id)))
+        return self._client._send(_core.revoke_key(key_id))

@@ -165,6 +165,14 @@ class ServedVault:
     def key(self, *roles: str, tenant: str = TENANT) -> str:
         return create_api_key(self.vault.api_keys, tenant=tenant, roles=list(roles))[1]
 
+    def damage_newest_object(self) -> None:
+        """Flip a byte near the end of the object stored last, so a late frame fails to open."""
+        objects = [p for p in (self.vault.settings.data_dir / "objects").rglob("*") if p.is_file()]
+        newest = max(objects, key=lambda p: p.stat().st_mtime_ns)
+        blob = bytearray(newest.read_bytes())
+        blob[-40] ^= 0x01
+        newest.write_bytes(bytes(blob))
+
 
 @pytest.fixture(scope="module")
 def served_vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedVault]:

@@ -191,13 +191,7 @@ def test_a_download_cut_by_the_vault_exits_1_and_leaves_no_file(
     )
     uploaded = run([*remote, "datasets", "upload", "long.txt", "--name", "long"], tmp_path)
     assert uploaded.returncode == 0, uploaded.stderr
-    objects = [
-        p for p in (served_vault.vault.settings.data_dir / "objects").rglob("*") if p.is_file()
-    ]
-    newest = max(objects, key=lambda p: p.stat().st_mtime_ns)
-    blob = bytearray(newest.read_bytes())
-    blob[-40] ^= 0x01
-    newest.write_bytes(bytes(blob))
+    served_vault.damage_newest_object()
     cut = run([*remote, "datasets", "download", "long", "1", "-o", "out.txt"], tmp_path)
     assert cut.returncode == 1 and "cut before its end" in cut.stderr
     assert "Traceback" not in cut.stderr and not (tmp_path / "out.txt").exists()

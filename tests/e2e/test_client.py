@@ -246,17 +246,6 @@ def test_importing_the_client_loads_no_server_library() -> None:
     assert loaded.stdout.strip() == "[]"
 
 
-def _damage_newest_object(served_vault: ServedVault) -> None:
-    """Flip a byte near the end of the object stored last, so a late frame fails to open."""
-    objects = [
-        p for p in (served_vault.vault.settings.data_dir / "objects").rglob("*") if p.is_file()
-    ]
-    newest = max(objects, key=lambda p: p.stat().st_mtime_ns)
-    blob = bytearray(newest.read_bytes())
-    blob[-40] ^= 0x01
-    newest.write_bytes(bytes(blob))
-
-
 def test_a_download_cut_by_a_damaged_frame_raises_and_leaves_no_file(
     served_vault: ServedVault, tmp_path: Path
 ) -> None:
@@ -267,7 +256,7 @@ def test_a_download_cut_by_a_damaged_frame_raises_and_leaves_no_file(
     key = served_vault.key("uploader", tenant="damaged")
     with VaultClient(served_vault.url, key) as vault:
         upload = vault.datasets.create(tmp_path / "long.txt", name="long")
-        _damage_newest_object(served_vault)
+        served_vault.damage_newest_object()
         with pytest.raises(DownloadInterruptedError):
             vault.datasets.download(upload.dataset.id, 1, tmp_path / "cut.txt")
         assert not (tmp_path / "cut.txt").exists()

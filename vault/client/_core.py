@@ -9,7 +9,7 @@ import contextlib
 import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, AnyStr, Generic, TypeVar
@@ -17,6 +17,7 @@ from urllib.parse import quote, urlsplit
 
 import httpx
 
+from vault.client import _models as m
 from vault.client._errors import (
     APIConnectionError,
     APITimeoutError,
@@ -24,20 +25,6 @@ from vault.client._errors import (
     JobCancelledError,
     JobFailedError,
     error_from_answer,
-)
-from vault.client._models import (
-    Anonymized,
-    ApiKey,
-    CreatedKey,
-    Dataset,
-    Erased,
-    FoundToken,
-    Job,
-    Progress,
-    Reidentified,
-    Span,
-    Upload,
-    Version,
 )
 
 __all__ = [
@@ -58,9 +45,8 @@ __all__ = [
 
 CHUNK = 256 * 1024
 FileSource = str | os.PathLike[str] | IO[bytes]
-ProgressCallback = Callable[[Progress], None]
+ProgressCallback = Callable[[m.Progress], None]
 T = TypeVar("T")
-_DATASET_ID_LENGTH = len("ds_") + 32
 
 
 @contextlib.contextmanager
@@ -93,10 +79,6 @@ def auth_headers(api_key: str) -> dict[str, str]:
     if not key or any(c.isspace() or not c.isprintable() for c in key):
         raise ValueError("api_key must be a non-empty API key without spaces")
     return {"Authorization": f"Bearer {key}"}
-
-
-def looks_like_dataset_id(ref: str) -> bool:
-    return len(ref) == _DATASET_ID_LENGTH and ref.startswith("ds_")
 
 
 def dataset_path(ref: str, *rest: str) -> str:
@@ -220,7 +202,7 @@ def upload_fields(
     return fields
 
 
-def job_error(job: Job) -> JobFailedError:
+def job_error(job: m.Job) -> JobFailedError:
     """The exception for a job that ended without a version."""
     if job.state == "cancelled":
         return JobCancelledError(f"{job.id} was cancelled; nothing was stored", job=job)
@@ -228,16 +210,16 @@ def job_error(job: Job) -> JobFailedError:
     return JobFailedError(f"{job.id} failed: {what}", job=job)
 
 
-def pick_version(versions: list[Version], number: int) -> Version:
+def pick_version(versions: list[m.Version], number: int) -> m.Version:
     for version in versions:
         if version.number == number:
             return version
     raise LookupError(f"version {number} is not listed")  # the vault listed what it stored
 
 
-def stored_upload(answer: dict[str, Any]) -> Upload:
+def stored_upload(answer: dict[str, Any]) -> m.Upload:
     """An upload answered at once (201, or 200 for a replay)."""
-    return Upload(Dataset.from_json(answer), Version.from_json(answer["version"]))
+    return m.Upload(m.Dataset.from_json(answer), m.Version.from_json(answer["version"]))
 
 
 def list_data(answer: Any) -> list[dict[str, Any]]:
@@ -259,7 +241,7 @@ class Call(Generic[T]):
     path: str
     parse: Callable[[Any], T]
     params: dict[str, Any] | None = None
-    body: Any = field(default=None)
+    body: Any = None
 
     @property
     def options(self) -> dict[str, Any]:
@@ -280,48 +262,48 @@ def _raw(answer: Any) -> Any:
     return answer
 
 
-def detect(text: str) -> Call[list[Span]]:
+def detect(text: str) -> Call[list[m.Span]]:
     return Call(
         "POST",
         "/v1/scan",
-        lambda answer: [Span.from_json(e) for e in answer["entities"]],
+        lambda answer: [m.Span.from_json(e) for e in answer["entities"]],
         body={"text": text},
     )
 
 
-def anonymize(text: str) -> Call[Anonymized]:
-    return Call("POST", "/v1/anonymize", Anonymized.from_json, body={"text": text})
+def anonymize(text: str) -> Call[m.Anonymized]:
+    return Call("POST", "/v1/anonymize", m.Anonymized.from_json, body={"text": text})
 
 
-def reidentify(text: str, purpose: str) -> Call[Reidentified]:
+def reidentify(text: str, purpose: str) -> Call[m.Reidentified]:
     body = {"text": text, "purpose": purpose}
-    return Call("POST", "/v1/reidentify", Reidentified.from_json, body=body)
+    return Call("POST", "/v1/reidentify", m.Reidentified.from_json, body=body)
 
 
-def list_jobs(limit: int) -> Call[list[Job]]:
-    return Call("GET", "/v1/jobs", _listed(Job.from_json), params={"limit": limit})
+def list_jobs(limit: int) -> Call[list[m.Job]]:
+    return Call("GET", "/v1/jobs", _listed(m.Job.from_json), params={"limit": limit})
 
 
-def get_job(job_id: str) -> Call[Job]:
-    return Call("GET", job_path(job_id), Job.from_json)
+def get_job(job_id: str) -> Call[m.Job]:
+    return Call("GET", job_path(job_id), m.Job.from_json)
 
 
-def cancel_job(job_id: str) -> Call[Job]:
-    return Call("POST", job_path(job_id, "cancel"), Job.from_json)
+def cancel_job(job_id: str) -> Call[m.Job]:
+    return Call("POST", job_path(job_id, "cancel"), m.Job.from_json)
 
 
-def polled(job: Job, progress: ProgressCallback | None) -> bool:
+def polled(job: m.Job, progress: ProgressCallback | None) -> bool:
     """Tell `progress` where a polled job stands; whether it has ended."""
     if progress is not None:
-        progress(Progress("job", job.bytes_done, job.bytes_total, job.rows_done, job=job))
+        progress(m.Progress("job", job.bytes_done, job.bytes_total, job.rows_done, job=job))
     return job.finished
 
 
-def job_id(job: Job | str) -> str:
+def job_id(job: m.Job | str) -> str:
     return job if isinstance(job, str) else job.id
 
 
-def stored_by(job: Job) -> tuple[str, int]:
+def stored_by(job: m.Job) -> tuple[str, int]:
     """The dataset id and version number an ended upload job stored; its JobFailedError
     (JobCancelledError) if it stored nothing."""
     if job.state != "succeeded" or job.dataset_id is None or job.version is None:
@@ -329,16 +311,16 @@ def stored_by(job: Job) -> tuple[str, int]:
     return job.dataset_id, job.version
 
 
-def list_datasets() -> Call[list[Dataset]]:
-    return Call("GET", "/v1/datasets", _listed(Dataset.from_json))
+def list_datasets() -> Call[list[m.Dataset]]:
+    return Call("GET", "/v1/datasets", _listed(m.Dataset.from_json))
 
 
-def get_dataset(ref: str) -> Call[Dataset]:
-    return Call("GET", dataset_path(ref), Dataset.from_json)
+def get_dataset(ref: str) -> Call[m.Dataset]:
+    return Call("GET", dataset_path(ref), m.Dataset.from_json)
 
 
-def list_versions(ref: str) -> Call[list[Version]]:
-    return Call("GET", dataset_path(ref, "versions"), _listed(Version.from_json))
+def list_versions(ref: str) -> Call[list[m.Version]]:
+    return Call("GET", dataset_path(ref, "versions"), _listed(m.Version.from_json))
 
 
 def report(ref: str, version: int) -> Call[dict[str, Any]]:
@@ -363,20 +345,20 @@ def audit_export(fmt: str, since: datetime | str | None, until: datetime | str |
     return Call("GET", "/v1/audit/export", _raw, params)
 
 
-def find_tokens(value: str) -> Call[list[FoundToken]]:
+def find_tokens(value: str) -> Call[list[m.FoundToken]]:
     return Call(
         "POST",
         "/v1/dsr/find",
-        lambda answer: [FoundToken(t["token"], t["entity_type"]) for t in answer["tokens"]],
+        lambda answer: [m.FoundToken(t["token"], t["entity_type"]) for t in answer["tokens"]],
         body={"value": value},
     )
 
 
-def erase(value: str) -> Call[Erased]:
+def erase(value: str) -> Call[m.Erased]:
     return Call(
         "POST",
         "/v1/dsr/erase",
-        lambda answer: Erased(answer["erased"], tuple(answer["tokens"])),
+        lambda answer: m.Erased(answer["erased"], tuple(answer["tokens"])),
         body={"value": value},
     )
 
@@ -387,7 +369,7 @@ def not_pii(value: str) -> Call[None]:
 
 def create_key(
     roles: list[str], *, label: str | None, expires_in_days: int | None
-) -> Call[CreatedKey]:
+) -> Call[m.CreatedKey]:
     body: dict[str, Any] = {"roles": list(roles)}
     if label is not None:
         body["label"] = label
@@ -396,21 +378,21 @@ def create_key(
     return Call(
         "POST",
         "/v1/apikeys",
-        lambda answer: CreatedKey(ApiKey.from_json(answer), answer["key"]),
+        lambda answer: m.CreatedKey(m.ApiKey.from_json(answer), answer["key"]),
         body=body,
     )
 
 
-def list_keys() -> Call[list[ApiKey]]:
-    return Call("GET", "/v1/apikeys", _listed(ApiKey.from_json))
+def list_keys() -> Call[list[m.ApiKey]]:
+    return Call("GET", "/v1/apikeys", _listed(m.ApiKey.from_json))
 
 
-def set_roles(key_id: str, roles: list[str]) -> Call[ApiKey]:
-    return Call("PATCH", key_path(key_id), ApiKey.from_json, body={"roles": list(roles)})
+def set_roles(key_id: str, roles: list[str]) -> Call[m.ApiKey]:
+    return Call("PATCH", key_path(key_id), m.ApiKey.from_json, body={"roles": list(roles)})
 
 
-def revoke_key(key_id: str) -> Call[ApiKey]:
-    return Call("DELETE", key_path(key_id), ApiKey.from_json)
+def revoke_key(key_id: str) -> Call[m.ApiKey]:
+    return Call("DELETE", key_path(key_id), m.ApiKey.from_json)
 
 
 class Outgoing:
@@ -455,7 +437,7 @@ class Outgoing:
         """`chunk`, counted as sent (and told to `progress`)."""
         self._sent += len(chunk)
         if self._progress is not None:
-            self._progress(Progress("sending", self._sent, self.source.size))
+            self._progress(m.Progress("sending", self._sent, self.source.size))
         return chunk
 
     def __enter__(self) -> Outgoing:
@@ -465,14 +447,14 @@ class Outgoing:
         self.source.close()
 
 
-def submitted(answer: httpx.Response) -> Job | Upload:
+def submitted(answer: httpx.Response) -> m.Job | m.Upload:
     """The job the vault accepted an upload as (202), or the upload it stored at once."""
     raise_for_error(answer)
     data = answer.json()
     if answer.status_code == 202:
-        return Job.from_json(data)
+        return m.Job.from_json(data)
     stored = stored_upload(data)
-    return Upload(stored.dataset, stored.version, created=answer.status_code == 201)
+    return m.Upload(stored.dataset, stored.version, created=answer.status_code == 201)
 
 
 @contextlib.contextmanager

@@ -866,7 +866,7 @@ def datasets_infer(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     from vault.errors import VaultError
-    from vault.services.infer_dataset import InferDataset
+    from vault.services.infer import InferDataset
 
     vault = _vault()
     dataset = _local_ref(vault, tenant, dataset)

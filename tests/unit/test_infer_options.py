@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from vault.errors import InvalidRequest
-from vault.services.infer_dataset import InferOptions, parse_options, parse_template
+from vault.services.infer import InferOptions, parse_options, parse_template
 
 BASE = {"model": "llama-3.1-8b-instant", "template": "Classify: {notes}"}
 

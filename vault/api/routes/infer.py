@@ -21,7 +21,7 @@ from vault.domain.policy import Action
 from vault.domain.principal import Principal
 from vault.errors import InvalidRequest, PayloadTooLarge, VaultError
 from vault.services.failures import failure_details
-from vault.services.infer_dataset import InferDataset
+from vault.services.infer import InferDataset
 
 router = APIRouter(prefix="/v1/datasets", tags=["datasets"])
 

@@ -135,6 +135,9 @@ class Visit:
         if phone:
             options.update(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
         self.context = browser.new_context(**options)
+        # A page's first render on a cold, shared machine can take longer than Playwright's 30 s
+        # default; this bounds a hang, it is not a speed check (the bench's console section is).
+        self.context.set_default_timeout(120_000)
         self.page = self.context.new_page()
         self.console = console
         self.name = name

@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from vault.api.deps import audit, get_vault, require
 from vault.api.multipart import read_upload
 from vault.api.routes.infer import small_json_body
+from vault.api.streaming import with_body
 from vault.domain.policy import Action
 from vault.domain.principal import Principal
 from vault.errors import VaultError
@@ -60,24 +61,6 @@ def _audited(
     return result
 
 
-async def _with_body(request: Request, work: Callable[[Iterator[bytes]], T]) -> T:
-    """Run blocking `work` in a worker thread, feeding it the request body as it arrives."""
-    body = request.stream().__aiter__()
-
-    async def next_chunk() -> bytes | None:
-        try:
-            return await body.__anext__()
-        except StopAsyncIteration:
-            return None
-
-    def chunks() -> Iterator[bytes]:
-        while (chunk := anyio.from_thread.run(next_chunk)) is not None:
-            if chunk:
-                yield chunk
-
-    return await anyio.to_thread.run_sync(lambda: work(chunks()))
-
-
 @router.post("/files")
 async def upload_file(request: Request, principal: Caller) -> JSONResponse:
     """A batch input file (multipart: `purpose=batch`, then `file`): each line's chat body is
@@ -103,7 +86,7 @@ async def upload_file(request: Request, principal: Caller) -> JSONResponse:
         )
         return uploaded.file  # type: ignore[no-any-return]
 
-    return JSONResponse(await _with_body(request, work))
+    return JSONResponse(await with_body(request, work))
 
 
 @router.get("/files/{file_id}")

@@ -15,6 +15,7 @@ from starlette.types import Send
 
 from vault.api.deps import audit, get_vault, require
 from vault.api.multipart import read_upload
+from vault.api.streaming import with_body
 from vault.domain.entities import ENTITY_TYPES
 from vault.domain.ids import is_dataset_id, version_number
 from vault.domain.jobs import job_json
@@ -123,24 +124,6 @@ def dataset_json(dataset: DatasetInfo) -> dict[str, Any]:
     }
 
 
-async def _with_body(request: Request, work: Callable[[Iterator[bytes]], T]) -> T:
-    """Run blocking `work` in a worker thread, feeding it the request body as it arrives."""
-    body = request.stream().__aiter__()
-
-    async def next_chunk() -> bytes | None:
-        try:
-            return await body.__anext__()
-        except StopAsyncIteration:
-            return None
-
-    def chunks() -> Iterator[bytes]:
-        while (chunk := anyio.from_thread.run(next_chunk)) is not None:
-            if chunk:
-                yield chunk
-
-    return await anyio.to_thread.run_sync(lambda: work(chunks()))
-
-
 def _ingest(
     request: Request,
     principal: Principal,
@@ -185,7 +168,7 @@ async def _upload(
     if _as_job(request, get_vault(request).settings.async_upload_bytes):
         return await _upload_job(request, principal, action, dataset_id, idempotency_key)
     try:
-        answer, created = await _with_body(
+        answer, created = await with_body(
             request,
             lambda chunks: _ingest(
                 request, principal, chunks, dataset_id=dataset_id, idempotency_key=idempotency_key

@@ -85,6 +85,13 @@ def _text(*media_types: str) -> dict[str, Any]:
     return {media: {"schema": {"type": "string"}} for media in media_types}
 
 
+def _json(schema: dict[str, Any], example: dict[str, Any] | None = None) -> dict[str, Any]:
+    media: dict[str, Any] = {"schema": schema}
+    if example is not None:
+        media["example"] = example
+    return {"required": True, "content": {"application/json": media}}
+
+
 def _form(schema: dict[str, Any], example: dict[str, Any], *, file_types: str) -> dict[str, Any]:
     form = {"schema": schema, "example": example, "encoding": {"file": {"contentType": file_types}}}
     return {"required": True, "content": {"multipart/form-data": form}}
@@ -343,37 +350,32 @@ OPERATIONS: dict[str, Operation] = {
     # Prompts over a stored version, as a job; the answers become a derived dataset's version.
     "POST /v1/datasets/{dataset_id}/versions/{number}/infer": Operation(
         (400, 404, 409, 410, 413, 422, *_AUTHENTICATED, *GROQ_STATUSES),
-        body={
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "required": ["model", "template"],
-                        "properties": {
-                            "model": {"type": "string"},
-                            "template": {
-                                "type": "string",
-                                "description": "Names columns or JSON fields: `{notes}`.",
-                            },
-                            "output_column": {"type": "string", "default": "answer"},
-                            "mode": {"type": "string", "enum": ["online", "batch"]},
-                            "concurrency": {"type": "integer", "minimum": 1, "maximum": 32},
-                            "max_rows": {"type": "integer", "minimum": 1},
-                            "name": {"type": "string", "maxLength": 256},
-                            "output_dataset_id": {"type": "string"},
-                            "max_tokens": {"type": "integer", "minimum": 1},
-                            "temperature": {"type": "number", "minimum": 0, "maximum": 2},
-                        },
+        body=_json(
+            {
+                "type": "object",
+                "required": ["model", "template"],
+                "properties": {
+                    "model": {"type": "string"},
+                    "template": {
+                        "type": "string",
+                        "description": "Names columns or JSON fields: `{notes}`.",
                     },
-                    "example": {
-                        "model": "llama-3.1-8b-instant",
-                        "template": "Classify this ticket: {notes}",
-                        "output_column": "category",
-                    },
-                }
+                    "output_column": {"type": "string", "default": "answer"},
+                    "mode": {"type": "string", "enum": ["online", "batch"]},
+                    "concurrency": {"type": "integer", "minimum": 1, "maximum": 32},
+                    "max_rows": {"type": "integer", "minimum": 1},
+                    "name": {"type": "string", "maxLength": 256},
+                    "output_dataset_id": {"type": "string"},
+                    "max_tokens": {"type": "integer", "minimum": 1},
+                    "temperature": {"type": "number", "minimum": 0, "maximum": 2},
+                },
             },
-        },
+            {
+                "model": "llama-3.1-8b-instant",
+                "template": "Classify this ticket: {notes}",
+                "output_column": "category",
+            },
+        ),
         answers={202: _JOB_ANSWER},
     ),
     "GET /v1/jobs": Operation(_AUTHENTICATED),
@@ -388,20 +390,13 @@ OPERATIONS: dict[str, Operation] = {
     "POST /v1/dsr/not-pii": Operation((400, 410, *_AUTHENTICATED)),
     "POST /openai/v1/chat/completions": Operation(
         (400, 409, 410, 413, 422, *_AUTHENTICATED, *GROQ_STATUSES),
-        body={
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": CHAT_REQUEST,
-                    "example": {
-                        "model": "llama-3.3-70b-versatile",
-                        "messages": [
-                            {"role": "user", "content": "Write to Ada at ada@example.com"}
-                        ],
-                    },
-                }
+        body=_json(
+            CHAT_REQUEST,
+            {
+                "model": "llama-3.3-70b-versatile",
+                "messages": [{"role": "user", "content": "Write to Ada at ada@example.com"}],
             },
-        },
+        ),
         answers={
             200: {
                 "application/json": {"schema": {"type": "object"}},
@@ -416,26 +411,21 @@ OPERATIONS: dict[str, Operation] = {
     # The Responses API and embeddings, through the chat door's redaction, guard and restore.
     "POST /openai/v1/responses": Operation(
         (400, 409, 410, 413, 422, *_AUTHENTICATED, *GROQ_STATUSES),
-        body={
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "required": ["model", "input"],
-                        "description": "input: a string or message / function_call / "
-                        "function_call_output items; instructions, function tools, tool_choice, "
-                        "text.format, temperature, top_p, max_output_tokens, stream. Any other "
-                        "field is refused (400 naming it).",
-                    },
-                    "example": {
-                        "model": "llama-3.3-70b-versatile",
-                        "instructions": "Answer briefly.",
-                        "input": "Write to Ada at ada@example.com",
-                    },
-                }
+        body=_json(
+            {
+                "type": "object",
+                "required": ["model", "input"],
+                "description": "input: a string or message / function_call / "
+                "function_call_output items; instructions, function tools, tool_choice, "
+                "text.format, temperature, top_p, max_output_tokens, stream. Any other "
+                "field is refused (400 naming it).",
             },
-        },
+            {
+                "model": "llama-3.3-70b-versatile",
+                "instructions": "Answer briefly.",
+                "input": "Write to Ada at ada@example.com",
+            },
+        ),
         answers={
             200: {
                 "application/json": {"schema": {"type": "object"}},
@@ -445,29 +435,24 @@ OPERATIONS: dict[str, Operation] = {
     ),
     "POST /openai/v1/embeddings": Operation(
         (400, 409, 410, 413, 422, *_AUTHENTICATED, *GROQ_STATUSES),
-        body={
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "required": ["model", "input"],
-                        "properties": {
-                            "model": {"type": "string"},
-                            "input": {
-                                "oneOf": [
-                                    {"type": "string"},
-                                    {"type": "array", "items": {"type": "string"}},
-                                ]
-                            },
-                            "encoding_format": {"type": "string", "enum": ["float", "base64"]},
-                            "dimensions": {"type": "integer", "minimum": 1},
-                        },
+        body=_json(
+            {
+                "type": "object",
+                "required": ["model", "input"],
+                "properties": {
+                    "model": {"type": "string"},
+                    "input": {
+                        "oneOf": [
+                            {"type": "string"},
+                            {"type": "array", "items": {"type": "string"}},
+                        ]
                     },
-                    "example": {"model": "nomic-embed-text-v1_5", "input": "Ada Lovelace"},
-                }
+                    "encoding_format": {"type": "string", "enum": ["float", "base64"]},
+                    "dimensions": {"type": "integer", "minimum": 1},
+                },
             },
-        },
+            {"model": "nomic-embed-text-v1_5", "input": "Ada Lovelace"},
+        ),
     ),
     # Groq's batch API: input files tokenized line by line, ids the vault's own.
     "POST /openai/v1/files": Operation(
@@ -503,22 +488,17 @@ OPERATIONS: dict[str, Operation] = {
     ),
     "POST /openai/v1/batches": Operation(
         (400, 404, 413, *_AUTHENTICATED, *GROQ_STATUSES),
-        body={
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "required": ["input_file_id", "endpoint", "completion_window"],
-                        "properties": {
-                            "input_file_id": {"type": "string", "pattern": "^file_[0-9a-f]{32}$"},
-                            "endpoint": {"type": "string", "enum": ["/v1/chat/completions"]},
-                            "completion_window": {"type": "string", "examples": ["24h"]},
-                        },
-                    }
-                }
-            },
-        },
+        body=_json(
+            {
+                "type": "object",
+                "required": ["input_file_id", "endpoint", "completion_window"],
+                "properties": {
+                    "input_file_id": {"type": "string", "pattern": "^file_[0-9a-f]{32}$"},
+                    "endpoint": {"type": "string", "enum": ["/v1/chat/completions"]},
+                    "completion_window": {"type": "string", "examples": ["24h"]},
+                },
+            }
+        ),
     ),
     "GET /openai/v1/batches": Operation((*_AUTHENTICATED, *GROQ_STATUSES)),
     "GET /openai/v1/batches/{batch_id}": Operation((404, *_AUTHENTICATED, *GROQ_STATUSES)),

@@ -30,6 +30,8 @@ __all__ = [
     "JobStore",
     "KeyService",
     "Keyring",
+    "KnownDigests",
+    "KnownValueStore",
     "LlmClient",
     "LlmStream",
     "NotPiiStore",
@@ -505,6 +507,30 @@ class SpanCacheStore(Protocol):
     def get(self, key: bytes) -> list[Span] | None: ...
 
     def put(self, key: bytes, spans: list[Span]) -> None: ...
+
+
+@dataclass(frozen=True)
+class KnownDigests:
+    """What a tenant's shared memory of known values gained and lost since a moment: digests
+    only (`kind:hex`), each added one with its `length:entity type`, and the store's clock (ms)
+    to ask from next time."""
+
+    now: int
+    added: Mapping[str, str]
+    gone: Sequence[str]
+
+
+class KnownValueStore(Protocol):
+    """Keyed digests of the values a tenant is known to hold, shared by every worker; bounded
+    per tenant (a size cap and a TTL). Holds no text and no value."""
+
+    def changes(self, tenant: str, *, since: int) -> KnownDigests:
+        """What was added or forgotten at or after `since` (the store's clock, ms)."""
+        ...
+
+    def record(self, tenant: str, *, added: Mapping[str, str], gone: Collection[str]) -> None:
+        """Add digests (each with its `length:entity type`) and forget others."""
+        ...
 
 
 class OutageFlag(Protocol):

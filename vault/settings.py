@@ -80,12 +80,16 @@ class Settings(BaseSettings):
     audit_checkpoint_every: int = Field(default=100, ge=1)
     rate_limit_rpm: int = Field(default=600, ge=0)
     rate_limit_tpm: int = Field(default=0, ge=0)
-    # State shared by workers and replicas (rate limits, detection cache, the audit door);
-    # unset, each process keeps its own. A URL may hold a password, hence SecretStr.
+    # State shared by workers and replicas (rate limits, detection cache, known values, the
+    # audit door); unset, each process keeps its own. A URL may hold a password, hence SecretStr.
     redis_url: SecretStr | None = None
     redis_prefix: str = Field(default="vault:", min_length=1)
     # How long a cached detection or a raised audit-outage flag lives in Redis.
     redis_cache_seconds: int = Field(default=3600, ge=1)
+    # The guard's known values in Redis (keyed digests): how long one is kept after it was
+    # first seen, and at most how many digests per tenant (up to three per value).
+    redis_known_seconds: int = Field(default=86_400, ge=1)
+    redis_known_digests: int = Field(default=15_000, ge=1)
     # When set, GET /metrics answers only a request with `Authorization: Bearer <token>`.
     metrics_token: SecretStr | None = None
     # Webhooks: a receiver that does not answer within the timeout is cut and retried; a

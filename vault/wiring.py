@@ -355,15 +355,24 @@ class Vault:
 
         if self.redis is None:
             return ChatRedactor(self.anonymizer)
-        from vault.adapters.redis_state import RedisSpanCache
+        from vault.adapters.redis_state import RedisKnownValues, RedisSpanCache
+        from vault.services.chat.known import SharedKnownMemory
 
+        settings = self.settings
         cache = RedisSpanCache(
             self.redis,
             self.tenant_keys,
-            prefix=self.settings.redis_prefix,
-            ttl_seconds=self.settings.redis_cache_seconds,
+            prefix=settings.redis_prefix,
+            ttl_seconds=settings.redis_cache_seconds,
         )
-        return ChatRedactor(self.anonymizer, cache=cache)
+        store = RedisKnownValues(
+            self.redis,
+            prefix=settings.redis_prefix,
+            ttl_seconds=settings.redis_known_seconds,
+            limit=settings.redis_known_digests,
+        )
+        known = SharedKnownMemory(store, self.tenant_keys, limit=settings.redis_known_digests)
+        return ChatRedactor(self.anonymizer, cache=cache, known=known)
 
     @cached_property
     def proxy_chat(self) -> ProxyChat:

@@ -1,9 +1,10 @@
-"""State shared by every worker and replica through Redis: rate limits, the detection cache and
-the audit door's outage flag.
+"""State shared by every worker and replica through Redis: rate limits, the detection cache, the
+guard's known values and the audit door's outage flag.
 
 Nothing here holds text or values: rate windows are keyed by API key id, cached spans by an HMAC
-of (tenant, text) under the tenant's own key (which never reaches Redis), and the outage flag is
-one short string. Every key lives under the configured prefix and has a TTL. Redis failing is a
+of (tenant, text) under the tenant's own key (which never reaches Redis), known values are HMAC
+digests under the tenant's own key too (with each one's length and entity type), and the outage
+flag is one short string. Every key lives under the configured prefix and has a TTL. Redis failing is a
 ServiceUnavailable (503, `redis_unavailable`): a request is refused, never let through unlimited,
 and the next request after Redis is back succeeds without a restart (redis-py reconnects).
 """
@@ -16,7 +17,7 @@ import logging
 import time
 import uuid
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -27,9 +28,15 @@ from redis.retry import Retry
 from vault.domain.ratelimit import WINDOW_SECONDS, Limits, Standing
 from vault.domain.spans import Span
 from vault.errors import ServiceUnavailable
-from vault.ports import TenantKeys
+from vault.ports import KnownDigests, TenantKeys
 
-__all__ = ["RedisOutageFlag", "RedisRateLimiter", "RedisSpanCache", "connect_redis"]
+__all__ = [
+    "RedisKnownValues",
+    "RedisOutageFlag",
+    "RedisRateLimiter",
+    "RedisSpanCache",
+    "connect_redis",
+]
 
 log = logging.getLogger("vault.redis")
 
@@ -252,6 +259,102 @@ def _rows(raw: Any) -> list[list[Any]]:
             "the detection cache holds a malformed entry", code="redis_corrupt"
         )
     return rows
+
+
+# A tenant's known values: KEYS = the digests by when each was last added (ms, Redis's clock),
+# their `length:entity type`, and the digests forgotten, by when. ARGV = TTL (ms), the cap, the
+# number of digests added, then each added digest with its meta, then each digest forgotten.
+# Expired and (oldest first) over-cap digests are dropped; every key keeps the TTL.
+_KNOWN_RECORD = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local ttl, limit, adds = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local i = 4
+for n = 1, adds do
+  redis.call('ZADD', KEYS[1], now, ARGV[i])
+  redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
+  redis.call('ZREM', KEYS[3], ARGV[i])
+  i = i + 2
+end
+while i <= #ARGV do
+  redis.call('ZREM', KEYS[1], ARGV[i])
+  redis.call('HDEL', KEYS[2], ARGV[i])
+  redis.call('ZADD', KEYS[3], now, ARGV[i])
+  i = i + 1
+end
+local function drop(members)
+  for _, m in ipairs(members) do
+    redis.call('ZREM', KEYS[1], m)
+    redis.call('HDEL', KEYS[2], m)
+  end
+end
+drop(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now - ttl))
+local over = redis.call('ZCARD', KEYS[1]) - limit
+if over > 0 then drop(redis.call('ZRANGE', KEYS[1], 0, over - 1)) end
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - ttl)
+redis.call('ZREMRANGEBYRANK', KEYS[3], 0, -limit - 1)
+for k = 1, 3 do redis.call('PEXPIRE', KEYS[k], ttl) end
+return now
+"""
+
+# What changed at or after ARGV[1] (ms), no further back than the TTL ARGV[2]: {now, the digests
+# added, their metas, the digests forgotten}.
+_KNOWN_CHANGES = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local since = math.max(tonumber(ARGV[1]), now - tonumber(ARGV[2]))
+local added = redis.call('ZRANGEBYSCORE', KEYS[1], since, '+inf')
+local metas = {}
+for first = 1, #added, 1000 do
+  local chunk = redis.call('HMGET', KEYS[2], unpack(added, first, math.min(first + 999, #added)))
+  for _, meta in ipairs(chunk) do metas[#metas + 1] = meta or '' end
+end
+return {tostring(now), added, metas, redis.call('ZRANGEBYSCORE', KEYS[3], since, '+inf')}
+"""
+
+
+class RedisKnownValues:
+    """`KnownValueStore` over Redis: per tenant, at most `limit` digests, each forgotten
+    `ttl_seconds` after it was last added, and the digests forgotten on purpose (an erasure) kept
+    as long, so every worker's mirror drops them too. Each call is one script, one round trip.
+    Raises ServiceUnavailable when Redis fails."""
+
+    def __init__(self, client: redis.Redis, *, prefix: str, ttl_seconds: int, limit: int) -> None:
+        self._client = client
+        self._prefix = f"{prefix}known:"
+        self._ttl_ms = ttl_seconds * 1000
+        self._limit = limit
+        self._record = client.register_script(_KNOWN_RECORD)
+        self._changes = client.register_script(_KNOWN_CHANGES)
+
+    def _keys(self, tenant: str) -> list[str]:
+        base = self._prefix + tenant
+        return [base, base + ":meta", base + ":gone"]
+
+    def changes(self, tenant: str, *, since: int) -> KnownDigests:
+        keys = self._keys(tenant)
+        now, added, metas, gone = _call(
+            self._client, lambda: self._changes(keys=keys, args=[since, self._ttl_ms])
+        )
+        return KnownDigests(
+            now=_count(now),
+            added={_text(m): _text(meta) for m, meta in zip(added, metas, strict=True)},
+            gone=[_text(m) for m in gone],
+        )
+
+    def record(self, tenant: str, *, added: Mapping[str, str], gone: Collection[str]) -> None:
+        if not added and not gone:
+            return
+        args: list[Any] = [self._ttl_ms, self._limit, len(added)]
+        for member, meta in added.items():
+            args += [member, meta]
+        args += list(gone)
+        keys = self._keys(tenant)
+        _call(self._client, lambda: self._record(keys=keys, args=args))
+
+
+def _text(raw: Any) -> str:
+    return raw.decode() if isinstance(raw, bytes) else str(raw)
 
 
 class RedisOutageFlag:

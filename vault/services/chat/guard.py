@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from vault.domain.normalize import fold
 
-__all__ = ["KnownValues", "PayloadCheck"]
+__all__ = ["KnownValues", "PayloadCheck", "digits_of", "folded_value"]
 
 _KNOWN_VALUES = 5_000
 # Up to this many values, searching for each is cheaper than indexing the text searched.
@@ -159,7 +159,7 @@ class KnownValues:
                 continue
             form = memo.get(value)
             if form is None:
-                form = memo[value] = _folded_value(value)
+                form = memo[value] = folded_value(value)
             self._folded.add(form, value)
             digits = digits_of(value)
             if digits is not None:
@@ -179,7 +179,7 @@ class KnownValues:
     def discard(self, values: Iterable[str]) -> None:
         for value in values:
             self._written.discard(value)
-            self._folded.discard(_folded_value(value))
+            self._folded.discard(folded_value(value))
             digits = digits_of(value)
             if digits is not None:
                 self._forget_digits(digits)
@@ -203,7 +203,7 @@ class KnownValues:
         )
 
 
-def _folded_value(value: str) -> str:
+def folded_value(value: str) -> str:
     """A value as it reads in a folded JSON payload."""
     return fold(json.dumps(value, ensure_ascii=False)[1:-1])
 

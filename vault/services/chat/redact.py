@@ -28,6 +28,7 @@ from vault.errors import InvalidRequest, OutboundBlocked, PersonalDataInField, V
 from vault.ports import SpanCacheStore
 from vault.services.anonymize import AnonymizedText, Anonymizer
 from vault.services.chat.guard import KnownValues, PayloadCheck
+from vault.services.chat.known import KnownMemory
 from vault.services.chat.request import Slot, SlotKind, Walked, iter_strings, walk_request
 from vault.services.chat.restore import Answer
 
@@ -102,13 +103,14 @@ class ChatRedactor:
         *,
         full_rescan: bool = False,
         cache: SpanCacheStore | None = None,
+        known: KnownMemory | None = None,
     ) -> None:
         self._anonymizer = anonymizer
         self._policy = anonymizer.policy
         # In process by default; a store shared by workers (Redis) when one is given.
         self._cache: SpanCacheStore = cache or SpanCache()
         self._full_rescan = full_rescan or anonymizer.policy.full_outbound_rescan
-        self._known: dict[str, KnownValues] = {}
+        self._known = known or KnownMemory()
         self._known_lock = threading.Lock()
 
     def redact(self, tenant: str, body: dict[str, Any]) -> RedactedRequest:
@@ -120,6 +122,7 @@ class ChatRedactor:
         """
         body = _copy_json(body)
         walked = self._walk(body)
+        self._known.refresh(tenant)
         slots = walked.slots
         started = time.perf_counter()
         spans, detected = self._spans(tenant, slots)
@@ -148,6 +151,7 @@ class ChatRedactor:
             # Every string and key of the body as it leaves, known field or not.
             self._rescan(result, list(dict.fromkeys(iter_strings(body))))
         self._remember(tenant, values)
+        self._known.publish(tenant)
         return result
 
     def redact_many(
@@ -170,6 +174,7 @@ class ChatRedactor:
                 failed = (i, exc)
                 break
             walks.append(walked)
+        self._known.refresh(tenant)
         started = time.perf_counter()
         every = [slot for walked in walks for slot in walked.slots]
         found_all, detected = self._spans(tenant, every)
@@ -189,7 +194,7 @@ class ChatRedactor:
                 break
             spans, values = self._settle(tenant, walked, spans)
             with self._known_lock:
-                known = self._known.setdefault(tenant, KnownValues())
+                known = self._known.of(tenant)
                 planned.append((walked, self._plan(slots, spans, values, known), values))
                 known.add_written(values)
         work = [item for _, plan, _ in planned for item in plan]
@@ -218,7 +223,7 @@ class ChatRedactor:
         every_values = [values for _, _, values in planned]
         if not self._full_rescan and self._all_clear(tenant, checks, every_values, folded):
             with self._known_lock:
-                known = self._known.setdefault(tenant, KnownValues())
+                known = self._known.of(tenant)
                 for values in every_values:
                     known.add_guarded(values, folded=folded)
         else:
@@ -232,10 +237,12 @@ class ChatRedactor:
                     if self._full_rescan:
                         self._rescan(result, list(dict.fromkeys(iter_strings(result.body))))
                 except InvalidRequest as exc:  # OutboundBlocked: this body is the first to fail
+                    self._known.publish(tenant)
                     return results[:i], (i, exc)
                 with self._known_lock:
-                    known = self._known.setdefault(tenant, KnownValues())
+                    known = self._known.of(tenant)
                     known.add_guarded(values, folded=folded)
+        self._known.publish(tenant)
         if results:
             results[0].detected = detected
             results[0].cached -= detected
@@ -396,6 +403,7 @@ class ChatRedactor:
         """The guard alone, for a payload built from text tokenized already (a stored dataset's
         rows): OutboundBlocked if a value this tenant is known to hold stands in it, or, under
         a policy that re-scans everything, if detection finds PII in any of its strings."""
+        self._known.refresh(tenant)
         self._guard(tenant, payload, {})
         if self._full_rescan:
             result = RedactedRequest(body={}, payload=b"")
@@ -457,7 +465,7 @@ class ChatRedactor:
 
     def _remember(self, tenant: str, values: dict[str, str]) -> None:
         with self._known_lock:
-            self._known.setdefault(tenant, KnownValues()).add(values)
+            self._known.of(tenant).add(values)
 
     def forget_values(self, values: list[str], *, tenant: str) -> None:
         """Drop values from the guard's memory (an erasure, or a value wrongly taken for PII)."""
@@ -465,6 +473,7 @@ class ChatRedactor:
             known = self._known.get(tenant)
             if known is not None:
                 known.discard(values)
+        self._known.publish(tenant)
 
 
 def _write_anonymized(

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    AsyncIterator,
+    Callable,
+    Collection,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
@@ -617,6 +625,15 @@ class WebhookStore(Protocol):
     def claim(self, *, now: datetime, lease: float, limit: int) -> list[WebhookDelivery]:
         """Due pending deliveries, leased to this caller for `lease` seconds (other workers
         skip them meanwhile; a worker that dies gives them back when the lease ends)."""
+        ...
+
+    def next_due(self) -> datetime | None:
+        """When the first pending delivery may next be claimed (None: nothing is pending)."""
+        ...
+
+    def listen(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call `callback` when another process queues deliveries, where the store can tell;
+        returns the call that stops listening."""
         ...
 
     def prune(self, *, before: datetime) -> int:

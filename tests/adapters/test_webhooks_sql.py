@@ -118,3 +118,48 @@ def test_settled_deliveries_are_forgotten_after_the_log_keeps_them(db_engine: En
     store.settle(second.id, state="dead", at=now, error="receiver_error")
     assert store.prune(before=now - timedelta(days=30)) == 1
     assert sorted(d.state for d in store.deliveries("acme", sub)) == ["dead", "pending"]
+
+
+def test_next_due_is_when_the_first_pending_delivery_may_be_claimed(db_engine: Engine) -> None:
+    store = SqlWebhookStore(db_engine)
+    assert store.next_due() is None  # an empty queue: the worker sleeps its longest
+    sub = "wh_" + "7" * 32
+    _subscribe(store, sub, "apikey.created")
+    store.emit("acme", "apikey.created", {"object": "abc"})
+    (queued,) = store.deliveries("acme", sub)
+    assert store.next_due() == queued.next_attempt_at
+    now = datetime.now(UTC) + timedelta(seconds=1)
+    (claimed,) = store.claim(now=now, lease=30, limit=10)
+    # Leased: not claimable before its lease ends, even though it is due.
+    assert store.next_due() == now + timedelta(seconds=30)
+    retry = now + timedelta(minutes=5)
+    store.settle(claimed.id, state="pending", at=now, next_attempt_at=retry, error="timeout")
+    assert store.next_due() == retry
+    store.claim(now=retry, lease=30, limit=10)
+    store.settle(claimed.id, state="delivered", at=retry, status=204)
+    assert store.next_due() is None
+
+
+def test_rows_another_process_queues_wake_a_listener_on_postgres(db_url: str) -> None:
+    from vault.adapters.database import create_db_engine
+
+    listening, other = create_db_engine(db_url), create_db_engine(db_url)
+    heard = threading.Event()
+    stop = SqlWebhookStore(listening).listen(heard.set)
+    try:
+        queued = SqlWebhookStore(other)  # another process's store: it never calls `heard`
+        _subscribe(queued, "wh_" + "8" * 32, "apikey.created")
+        if listening.dialect.name != "postgresql":
+            queued.emit("acme", "apikey.created", {"object": "abc"})
+            assert not heard.is_set()  # SQLite cannot tell: the idle poll finds the row
+            return
+        # The listener connects in its own thread: a commit before its LISTEN is not heard.
+        for _ in range(30):
+            assert queued.emit("acme", "apikey.created", {"object": "abc"}) == 1
+            if heard.wait(1):
+                break
+        assert heard.is_set()
+    finally:
+        stop()
+        listening.dispose()
+        other.dispose()

@@ -4,6 +4,7 @@ retries, timeouts, dead letters, redelivery, and a restart that loses nothing.""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import statistics
 import threading
@@ -455,3 +456,66 @@ def test_a_worker_that_died_mid_delivery_loses_nothing(tmp_path: Path, receiver:
         assert {d.state for d in log} == {"delivered"}
     finally:
         second.vault.close()
+
+
+class _CountingStore:
+    """The vault's store, with the moment of each claim noted."""
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+        self.claims: list[float] = []
+
+    def claim(self, **options: Any) -> Any:
+        self.claims.append(time.monotonic())
+        return self._store.claim(**options)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+
+def _counted_worker(app: App, store: _CountingStore, *, poll: float, longest: float) -> Any:
+    parts = app.vault.webhook_parts
+    worker = DeliveryWorker(
+        dataclasses.replace(parts, store=store),
+        app.vault.audit,
+        timeout=1.0,
+        retry_window=timedelta(hours=24),
+        poll=poll,
+        longest_poll=longest,
+    )
+    app.vault.webhooks.set_on_enqueue(worker.notify)
+    return worker
+
+
+def test_an_idle_worker_backs_off(app: App) -> None:
+    if app.vault.engine.dialect.name == "postgresql":
+        # The NOTIFY channel is the database's: other vaults' tests on it wake this worker too.
+        pytest.skip("on SQLite only: nothing but its own clock wakes the worker there")
+    store = _CountingStore(app.vault.webhooks)
+    worker = _counted_worker(app, store, poll=0.05, longest=0.4)
+    worker.start()
+    try:
+        while len(store.claims) < 7:
+            time.sleep(0.05)
+    finally:
+        worker.close()
+    gaps = [b - a for a, b in zip(store.claims, store.claims[1:], strict=False)]
+    # Each idle sleep doubles up to the longest poll (a loaded machine only stretches them).
+    for gap, planned in zip(gaps, [0.05, 0.1, 0.2, 0.4, 0.4, 0.4], strict=False):
+        assert gap >= planned * 0.9, gaps
+
+
+def test_an_event_wakes_a_worker_in_its_longest_sleep(app: App, receiver: Receiver) -> None:
+    _subscribe(app, receiver.url, "apikey.created")
+    store = _CountingStore(app.vault.webhooks)
+    # Ten minutes between polls: only the wake-up can deliver within the receiver's wait.
+    worker = _counted_worker(app, store, poll=600, longest=600)
+    worker.start()
+    try:
+        while not store.claims:
+            time.sleep(0.05)
+        admin = app.headers("acme", "admin")
+        app.client.post("/v1/apikeys", json={"roles": ["admin"]}, headers=admin)
+        assert len(receiver.wait_for(1, timeout=120)) == 1
+    finally:
+        worker.close()

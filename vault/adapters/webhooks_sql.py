@@ -5,10 +5,15 @@ caller's connection, so the audit log queues an event in the transaction that st
 Workers claim due rows with a lease: on PostgreSQL `SELECT … FOR UPDATE SKIP LOCKED`, so several
 processes never take the same row; on SQLite under `BEGIN IMMEDIATE`, one writer at a time. A
 worker that dies mid-delivery leaves a lease that runs out, and the row is claimed again.
+
+Workers sleep until there is work: this process's commits wake its worker directly (`enqueued`);
+on PostgreSQL a commit that queued rows also sends `NOTIFY` on one channel, which `listen` relays
+to the workers of every other process, so they need not poll to learn of it.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from collections.abc import Callable, Mapping
@@ -21,10 +26,13 @@ from sqlalchemy import (
     Row,
     and_,
     bindparam,
+    case,
     delete,
+    func,
     insert,
     or_,
     select,
+    text,
     update,
 )
 from sqlalchemy.exc import SQLAlchemyError
@@ -35,6 +43,8 @@ from vault.errors import ServiceUnavailable
 from vault.ports import WebhookDelivery, WebhookSubscription
 
 __all__ = ["SqlWebhookStore", "enqueue"]
+
+log = logging.getLogger(__name__)
 
 _SUBS = WebhookSubscriptionRow.__table__  # type: ignore[attr-defined]
 _DELIVERIES = WebhookDeliveryRow.__table__  # type: ignore[attr-defined]
@@ -52,6 +62,23 @@ _DUE: Final = (
     .order_by(_DELIVERIES.c.next_attempt_at)
 )
 _ANY_DUE: Final = _DUE.limit(1)
+# When the first pending row may next be claimed: when it is due, or when its lease ends.
+_NEXT_DUE: Final = select(
+    func.min(
+        case(
+            (
+                _DELIVERIES.c.claimed_until > _DELIVERIES.c.next_attempt_at,
+                _DELIVERIES.c.claimed_until,
+            ),
+            else_=_DELIVERIES.c.next_attempt_at,
+        )
+    )
+).where(_DELIVERIES.c.state == "pending")
+# PostgreSQL's channel for "rows were queued"; a notification sent inside a transaction is
+# delivered when it commits, and never if it rolls back.
+_CHANNEL: Final = "vault_webhooks"
+_NOTIFY: Final = text(f"NOTIFY {_CHANNEL}")
+_LISTEN_RETRY: Final = 5.0  # seconds between attempts to reopen a listening connection
 
 
 def _now() -> datetime:
@@ -131,6 +158,8 @@ def enqueue(
             for target in targets
         ],
     )
+    if connection.dialect.name == "postgresql":
+        connection.execute(_NOTIFY)  # wakes the other processes' workers once this commits
     return len(targets)
 
 
@@ -154,6 +183,46 @@ class SqlWebhookStore:
 
     def set_on_enqueue(self, callback: Callable[[], None] | None) -> None:
         self._on_enqueue = callback
+
+    def listen(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call `callback` whenever any process commits queued rows (PostgreSQL: LISTEN on a
+        connection of its own, in a daemon thread, reopened if it drops); returns the call that
+        stops it. On SQLite nothing is heard: other processes' rows wait for the idle poll."""
+        if not self._postgres:
+            return lambda: None
+        stop = threading.Event()
+        thread = threading.Thread(
+            target=self._listen, args=(callback, stop), name="webhook-listen", daemon=True
+        )
+        thread.start()
+
+        def stopped() -> None:
+            stop.set()
+            thread.join(timeout=5)
+
+        return stopped
+
+    def _listen(self, callback: Callable[[], None], stop: threading.Event) -> None:
+        dialect = self._engine.dialect
+        cargs, cparams = dialect.create_connect_args(self._engine.url)
+        reconnect = False
+        while not stop.is_set():
+            try:
+                raw = dialect.connect(*cargs, **cparams)
+                try:
+                    raw.autocommit = True
+                    raw.execute(f"LISTEN {_CHANNEL}")
+                    if reconnect:
+                        callback()  # rows queued while no one listened are looked for at once
+                    reconnect = True
+                    while not stop.is_set():
+                        for _ in raw.notifies(timeout=1.0):
+                            callback()
+                finally:
+                    raw.close()
+            except Exception as exc:  # the database is away: the idle poll covers meanwhile
+                log.warning("webhook listener paused (%s)", type(exc).__name__)
+                stop.wait(_LISTEN_RETRY)
 
     def enqueued(self) -> None:
         """Tell the delivery worker of this process that new rows are due."""
@@ -321,6 +390,15 @@ class SqlWebhookStore:
         except SQLAlchemyError as exc:
             raise _unavailable(exc) from exc
         return sorted((_delivery(row) for row in rows), key=lambda d: d.next_attempt_at)
+
+    def next_due(self) -> datetime | None:
+        """When the first pending delivery may next be claimed (None: nothing is pending)."""
+        try:
+            with self._engine.connect() as connection:
+                at = connection.execute(_NEXT_DUE).scalar()
+        except SQLAlchemyError as exc:
+            raise _unavailable(exc) from exc
+        return as_utc(at) if at is not None else None
 
     def prune(self, *, before: datetime) -> int:
         """Forget delivered and dead-lettered deliveries last touched before `before`."""

@@ -6,11 +6,13 @@ detector, as in the proxy section's own-cost rows) with its answer guard on and 
 baseline, a pass-through app on the same stack (FastAPI, one worker-thread hop, the same pooled
 HTTP client to the upstream) that does none of the vault's work. Each runs under callgrind; counters are zeroed after a
 warm-up, then `_REQUESTS` requests are counted. Needs `valgrind` on PATH; not part of the
-default `make bench` (it takes a few minutes): `python -m vault.bench instructions`.
+default `make bench` (it takes a few minutes): `python -m vault.bench instructions`. With
+`VAULT_BENCH_CALLGRIND_DIR` set, each counted profile is kept there for `callgrind_annotate`.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -103,6 +105,9 @@ def _instructions_per_request(kind: str, upstream: str, work: Path) -> float:
     totals = re.search(r"^(?:summary|totals): (\d+)", dump.read_text(), re.MULTILINE)
     if totals is None:
         raise RuntimeError("callgrind wrote no totals")
+    keep = os.environ.get("VAULT_BENCH_CALLGRIND_DIR")
+    if keep:  # for callgrind_annotate
+        shutil.copy(dump, Path(keep) / f"callgrind.{kind}.out")
     return int(totals.group(1)) / _REQUESTS
 
 

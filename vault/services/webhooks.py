@@ -251,9 +251,11 @@ class DeliveryWorker:
     """Delivers due webhooks in a background thread until `close`. Several processes may run
     one each on the same database: each claims its own rows.
 
-    A wake-up (`notify`, called when this process queues an event) starts the next round at
-    once; otherwise the queue is polled every `poll` seconds, so events queued by another
-    process wait at most that long.
+    A wake-up (`notify`: this process queued an event, or the store heard that another one
+    did) starts the next round at once. Otherwise the worker sleeps until the first pending
+    delivery is due, and at most `poll` seconds after the last busy round, doubling while idle
+    up to `longest_poll`: a queue that is empty costs next to nothing, and a row nobody woke
+    this worker for (a lease that ran out, a store that cannot notify) is found all the same.
     """
 
     def __init__(
@@ -264,6 +266,7 @@ class DeliveryWorker:
         timeout: float,
         retry_window: timedelta,
         poll: float = 0.5,
+        longest_poll: float = 10.0,
         batch: int = 20,
         keep_log: timedelta = timedelta(days=30),
         clock: Callable[[], datetime] = _now,
@@ -272,6 +275,7 @@ class DeliveryWorker:
         self._audit = audit
         self._window = retry_window
         self._poll = poll
+        self._longest_poll = max(poll, longest_poll)
         self._batch = batch
         self._keep_log = keep_log
         self._pruned_at: datetime | None = None
@@ -281,11 +285,13 @@ class DeliveryWorker:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._unlisten: Callable[[], None] | None = None
 
     def start(self) -> None:
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="webhook-delivery", daemon=True)
             self._thread.start()
+            self._unlisten = self._parts.store.listen(self.notify)
 
     def notify(self) -> None:
         self._wake.set()
@@ -293,20 +299,35 @@ class DeliveryWorker:
     def close(self) -> None:
         self._stop.set()
         self._wake.set()
+        if self._unlisten is not None:
+            self._unlisten()
+            self._unlisten = None
         if self._thread is not None:
             self._thread.join()
             self._thread = None
 
     def _run(self) -> None:
+        idle = self._poll
         while not self._stop.is_set():
+            self._wake.clear()  # a wake-up from here on ends the next sleep at once
             try:
-                busy = self.run_once() > 0
+                if self.run_once() > 0:
+                    idle = self._poll
+                    continue
+                wait = self._until_due(idle)
             except VaultError as exc:  # the database is away: try again at the next round
                 log.warning("webhook deliveries paused (%s)", exc.code)
-                busy = False
-            if not busy:
-                self._wake.wait(self._poll)
-                self._wake.clear()
+                wait = idle
+            woken = self._wake.wait(wait)
+            idle = self._poll if woken else min(idle * 2, self._longest_poll)
+
+    def _until_due(self, idle: float) -> float:
+        """Seconds to sleep after an idle round: until the first pending delivery is due, but
+        no longer than `idle`."""
+        due = self._parts.store.next_due()
+        if due is None:
+            return idle
+        return min(idle, max((due - self._clock()).total_seconds(), 0.05))
 
     def run_once(self) -> int:
         """Claim and attempt one batch of due deliveries; how many were attempted. About

@@ -74,6 +74,14 @@ class Settings(BaseSettings):
     # Worker processes that anonymize a large upload's blocks (None: one per core; 1: all in
     # the upload's own process).
     dataset_workers: int | None = Field(default=None, ge=1, le=256)
+    # Where those blocks are anonymized: worker processes here (`local`), or a Ray cluster
+    # (`ray`, the `vault[ray]` extra) at RAY_ADDRESS (unset: a local cluster), on
+    # `ray_workers` actors (None: one per CPU of the cluster).
+    dataset_engine: Literal["local", "ray"] = "local"
+    ray_address: str | None = Field(
+        default=None, validation_alias=AliasChoices("ray_address", "RAY_ADDRESS")
+    )
+    ray_workers: int | None = Field(default=None, ge=1, le=1024)
     # Detection is linear but not free (about 60 KB/s at worst on text full of capitalised
     # words), so requests stay bounded in time as well as memory.
     max_prompt_bytes: int = Field(default=1024**2, gt=0)

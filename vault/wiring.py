@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from vault.services.audit_backlog import AuditBacklog
     from vault.services.batches import Batches
     from vault.services.chat import ChatRedactor
+    from vault.services.dataset_engine import DatasetEngine
+    from vault.services.dataset_import import ObjectSource
     from vault.services.dataset_pool import DatasetPool
     from vault.services.ingest_dataset import DatasetParts
     from vault.services.proxy_chat import ProxyChat
@@ -122,7 +124,37 @@ class Vault:
             detector_version=self.detector.version,
             max_upload_bytes=self.settings.max_upload_bytes,
             pool=self.dataset_pool,
+            engine=self.dataset_engine,
         )
+
+    @cached_property
+    def dataset_engine(self) -> DatasetEngine | None:
+        """The Ray cluster that anonymizes dataset blocks (VAULT_DATASET_ENGINE=ray), or None
+        for this machine's own pool. Ray is imported only once a job uses it."""
+        if self.settings.dataset_engine != "ray":
+            return None
+        from vault.adapters.ray_engine import RayEngine
+
+        recipe = WorkerAnonymizer(
+            settings=self.settings,
+            database_url=self.engine.url.render_as_string(hide_password=False),
+            policy=self.anonymization_policy,
+            detector=self.detector_override,
+        )
+        return RayEngine(
+            recipe,
+            keys=self.keys,
+            worker_keys=recipe.key_service,
+            address=self.settings.ray_address,
+            workers=self.settings.ray_workers,
+        )
+
+    @cached_property
+    def import_source(self) -> ObjectSource:
+        """Where `s3://` imports are read: S3 with the vault's S3 client settings."""
+        from vault.adapters.source_s3 import S3ObjectSource
+
+        return S3ObjectSource(endpoint_url=self.settings.s3_endpoint_url)
 
     @cached_property
     def dataset_pool(self) -> DatasetPool | None:
@@ -432,6 +464,8 @@ class Vault:
             self.redis.close()
         if (pool := self.__dict__.get("dataset_pool")) is not None:
             pool.close()
+        if (cluster := self.__dict__.get("dataset_engine")) is not None:
+            cluster.close()
         self.engine.dispose()
 
 
@@ -457,6 +491,10 @@ class WorkerAnonymizer:
             policy=self.policy,
             not_pii=SqlNotPiiStore(engine),
         )
+
+    def key_service(self) -> KeyService:
+        """The worker's own key service, to open what the vault sealed for it."""
+        return build_key_service(self.settings)
 
 
 def _build_detector(policy: AnonymizationPolicy) -> Detector:

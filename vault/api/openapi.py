@@ -347,6 +347,25 @@ OPERATIONS: dict[str, Operation] = {
         (400, 404, 409, 410, 500, *_AUTHENTICATED),
         answers={200: _text("text/csv", "application/jsonl", "text/plain")},
     ),
+    # Every object under an S3 prefix, as a job; 503 `ray_unavailable` for a cluster down.
+    "POST /v1/datasets/import": Operation(
+        (400, 409, 410, 413, *_AUTHENTICATED),
+        body=_json(
+            {
+                "type": "object",
+                "required": ["source", "name"],
+                "properties": {
+                    "source": {"type": "string", "description": "`s3://bucket/prefix`"},
+                    "name": {"type": "string", "maxLength": 256},
+                    "format": {"type": "string", "enum": ["csv", "jsonl", "parquet"]},
+                    "column_policy": {"type": "object"},
+                    "delimiter": {"type": "string"},
+                },
+            },
+            {"source": "s3://exports/customers/2026/", "name": "customers"},
+        ),
+        answers={202: _JOB_ANSWER},
+    ),
     # Prompts over a stored version, as a job; the answers become a derived dataset's version.
     "POST /v1/datasets/{dataset_id}/versions/{number}/infer": Operation(
         (400, 404, 409, 410, 413, 422, *_AUTHENTICATED, *GROQ_STATUSES),

@@ -16,6 +16,7 @@ from vault.domain.principal import Principal
 from vault.errors import Conflict, InvalidRequest, NotFound, PayloadTooLarge
 from vault.ports import DatasetCatalog, DatasetInfo, KeyService, ObjectStore, VersionInfo
 from vault.services.anonymize import Anonymizer
+from vault.services.dataset_engine import DatasetEngine, engine_work
 from vault.services.dataset_formats import Pending, Report, anonymize_stream, detect_format
 from vault.services.dataset_pool import Cells, DatasetPool, Done, anonymize_cells
 
@@ -49,6 +50,8 @@ class DatasetParts:
     # small file never waits for them to start.
     pool: DatasetPool | None = None
     pool_after_chars: int = 256 * 1024
+    # A cluster that does the cells instead of the pool (VAULT_DATASET_ENGINE=ray).
+    engine: DatasetEngine | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +293,9 @@ def ingest_version(
         plain = anonymize_stream(
             fmt,
             _hashed(_limited(upload.chunks, parts.max_upload_bytes), request_digest),
-            work=_UploadWork(parts, tenant, report=report, progress=upload.progress),
+            work=_UploadWork(parts, tenant, report=report, progress=upload.progress)
+            if parts.engine is None
+            else engine_work(parts.engine, tenant, report=report, progress=upload.progress),
             report=report,
             column_overrides=upload.column_policy,
             delimiter=upload.delimiter,

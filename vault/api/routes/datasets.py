@@ -165,6 +165,16 @@ async def _upload(
     request: Request, principal: Principal, dataset_id: str | None, idempotency_key: str | None
 ) -> JSONResponse:
     action = "dataset.create" if dataset_id is None else "dataset.version"
+    engine = get_vault(request).dataset_engine
+    if engine is not None:  # a cluster that is down is a 503 before a byte is read
+        try:
+            await anyio.to_thread.run_sync(engine.check)
+        except Exception as exc:
+            failed = exc
+            await anyio.to_thread.run_sync(
+                lambda: _audit_failure(request, principal, action, failed, object_id=None)
+            )
+            raise
     if _as_job(request, get_vault(request).settings.async_upload_bytes):
         return await _upload_job(request, principal, action, dataset_id, idempotency_key)
     try:

@@ -1,0 +1,235 @@
+"""`POST /v1/datasets/import`: objects under an S3 prefix (moto over HTTP) become a dataset as a
+job, stored byte for byte as an upload of the joined file; bad sources are a 4xx and no job."""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from tests.e2e.apps import App, build_app
+from vault.settings import Settings
+
+NAMES = ["John Smith", "Mary Jones", "Ada Lovelace"]
+
+
+def csv_part(start: int, rows: int) -> bytes:
+    lines = ["id,name,email,notes"]
+    for i in range(start, start + rows):
+        name = NAMES[i % 3]
+        lines.append(f"{i},{name},user{i}@example.com,spoke with {name} at user{i}@example.com")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def jsonl_part(start: int, rows: int) -> bytes:
+    return "".join(
+        json.dumps({"n": i, "who": NAMES[i % 3], "mail": f"user{i}@example.com"}) + "\n"
+        for i in range(start, start + rows)
+    ).encode()
+
+
+def parquet_file(rows: int) -> bytes:
+    table = pa.table(
+        {
+            "id": list(range(rows)),
+            "name": [NAMES[i % 3] for i in range(rows)],
+            "email": [f"user{i}@example.com" for i in range(rows)],
+        }
+    )
+    out = io.BytesIO()
+    pq.write_table(table, out, row_group_size=50)
+    return out.getvalue()
+
+
+@pytest.fixture
+def bucket(moto_endpoint: str) -> str:
+    name = f"imports-{uuid.uuid4().hex[:10]}"
+    boto3.client("s3", endpoint_url=moto_endpoint).create_bucket(Bucket=name)
+    return name
+
+
+@pytest.fixture
+def s3(moto_endpoint: str) -> Any:
+    return boto3.client("s3", endpoint_url=moto_endpoint)
+
+
+@pytest.fixture
+def app(tmp_path: Path, moto_endpoint: str) -> Iterator[App]:
+    settings = Settings(  # type: ignore[call-arg]
+        data_dir=tmp_path / "data",
+        _env_file=None,
+        dataset_workers=1,
+        rate_limit_rpm=0,
+        s3_endpoint_url=moto_endpoint,
+    )
+    built = build_app(settings, db_url=f"sqlite:///{tmp_path / 'meta.db'}")
+    with built.client:
+        yield built
+    built.vault.close()
+
+
+def finished(app: App, job_id: str) -> dict[str, Any]:
+    headers = app.headers("acme", "uploader")
+    for _ in range(1200):
+        seen = app.client.get(f"/v1/jobs/{job_id}", headers=headers).json()
+        if seen["state"] not in ("queued", "running"):
+            return dict(seen)
+        time.sleep(0.05)
+    raise AssertionError(f"job {job_id} did not finish")
+
+
+def imported(app: App, body: dict[str, Any]) -> dict[str, Any]:
+    answer = app.client.post(
+        "/v1/datasets/import", json=body, headers=app.headers("acme", "uploader")
+    )
+    assert answer.status_code == 202, answer.text
+    assert answer.headers["location"] == f"/v1/jobs/{answer.json()['id']}"
+    job = finished(app, answer.json()["id"])
+    assert job["state"] == "succeeded", job["error"]
+    return job
+
+
+def content(app: App, dataset_id: str, number: int = 1) -> bytes:
+    answer = app.client.get(
+        f"/v1/datasets/{dataset_id}/versions/{number}/content",
+        headers=app.headers("acme", "analyst"),
+    )
+    assert answer.status_code == 200, answer.text
+    return answer.content
+
+
+def uploaded(app: App, filename: str, body: bytes, media: str) -> bytes:
+    dataset = app.create_dataset("uploaded", (filename, body, media))
+    return content(app, dataset)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "parts", "joined", "media"),
+    [
+        (
+            "csv",
+            [csv_part(0, 300), csv_part(300, 300)[:-1], csv_part(600, 5)],
+            csv_part(0, 605),
+            "text/csv",
+        ),
+        (
+            "jsonl",
+            [jsonl_part(0, 200), jsonl_part(200, 200)],
+            jsonl_part(0, 400),
+            "application/jsonl",
+        ),
+        ("parquet", [parquet_file(240)], parquet_file(240), "application/vnd.apache.parquet"),
+    ],
+)
+def test_an_import_stores_what_an_upload_of_the_joined_file_stores(
+    app: App, s3: Any, bucket: str, fmt: str, parts: list[bytes], joined: bytes, media: str
+) -> None:
+    for index, part in enumerate(parts):
+        s3.put_object(Bucket=bucket, Key=f"exports/2026/part-{index:03d}.{fmt}", Body=part)
+    s3.put_object(Bucket=bucket, Key="exports/2026/", Body=b"")  # a folder marker, skipped
+    s3.put_object(Bucket=bucket, Key="elsewhere/other.csv", Body=b"a\n1\n")
+    job = imported(app, {"source": f"s3://{bucket}/exports/2026/", "name": "customers"})
+    assert job["kind"] == "dataset.import"
+    assert job["bytes_total"] == sum(len(p) for p in parts)
+    stored = content(app, job["dataset_id"], job["version"])
+    assert stored == uploaded(app, f"joined.{fmt}", joined, media)
+    for secret in [*NAMES, "user17@example.com"]:
+        assert secret.encode() not in stored
+    listed = app.client.get("/v1/datasets", headers=app.headers("acme", "analyst")).json()
+    assert "customers" in [d["name"] for d in listed["data"]]
+
+
+def test_the_import_is_audited_once_with_the_bucket_and_never_the_prefix(
+    app: App, s3: Any, bucket: str
+) -> None:
+    s3.put_object(Bucket=bucket, Key="John Smith/people.csv", Body=csv_part(0, 20))
+    job = imported(app, {"source": f"s3://{bucket}/John Smith/", "name": "people"})
+    records = [r.event for r in app.vault.audit.records("acme")]
+    imports = [e for e in records if e.action == "dataset.import"]
+    assert len(imports) == 1
+    assert imports[0].outcome == "ok"
+    assert imports[0].object == f"{job['dataset_id']}/v1"
+    assert imports[0].details["bucket"] == bucket
+    assert imports[0].details["objects"] == 1 and imports[0].details["format"] == "csv"
+    assert [e.action for e in records].count("job.finish") == 1
+    exported = app.client.get(
+        "/v1/audit/export?format=jsonl", headers=app.headers("acme", "auditor")
+    )
+    assert exported.status_code == 200
+    assert "John" not in exported.text and "people.csv" not in exported.text
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt", "param", "code"),
+    [
+        ("https://example.com/data.csv", None, "source", "invalid_request"),
+        ("s3://{bucket}", None, "source", "empty_prefix"),
+        ("s3://{bucket}/", None, "source", "empty_prefix"),
+        ("s3://no-such-bucket-{bucket}/data/", None, "source", "bucket_not_found"),
+        ("s3://{bucket}/nothing-here/", None, "source", "empty_source"),
+        ("s3://{bucket}/mixed/", None, "source", "mixed_formats"),
+        ("s3://{bucket}/mixed/", "xml", "format", "invalid_request"),
+        ("s3://{bucket}/unnamed/", None, "format", "invalid_request"),
+        ("s3://{bucket}/jsonl/", "csv", "format", "mixed_formats"),
+        ("s3://{bucket}/parquets/", None, "source", "invalid_request"),
+    ],
+)
+def test_a_bad_source_is_a_400_naming_the_field_and_leaves_no_job(
+    app: App, s3: Any, bucket: str, source: str, fmt: str | None, param: str, code: str
+) -> None:
+    s3.put_object(Bucket=bucket, Key="mixed/a.csv", Body=csv_part(0, 3))
+    s3.put_object(Bucket=bucket, Key="mixed/b.jsonl", Body=jsonl_part(0, 3))
+    s3.put_object(Bucket=bucket, Key="unnamed/data.bin", Body=b"x")
+    s3.put_object(Bucket=bucket, Key="jsonl/a.jsonl", Body=jsonl_part(0, 3))
+    s3.put_object(Bucket=bucket, Key="parquets/a.parquet", Body=parquet_file(3))
+    s3.put_object(Bucket=bucket, Key="parquets/b.parquet", Body=parquet_file(3))
+    body = {"source": source.format(bucket=bucket), "name": "bad"}
+    if fmt is not None:
+        body["format"] = fmt
+    answer = app.client.post(
+        "/v1/datasets/import", json=body, headers=app.headers("acme", "uploader")
+    )
+    assert answer.status_code == 400, answer.text
+    error = answer.json()["error"]
+    assert (error["param"], error["code"]) == (param, code)
+    assert "a.csv" not in error["message"] and "testing" not in error["message"]
+    assert app.client.get("/v1/jobs", headers=app.headers("acme", "uploader")).json()["data"] == []
+    assert app.vault.datasets.list_datasets("acme") == []
+    imports = [r.event for r in app.vault.audit.records("acme")]
+    assert [(e.action, e.outcome) for e in imports] == [("dataset.import", "error")]
+    assert imports[0].details["error"] == code
+
+
+def test_a_key_that_may_not_write_datasets_is_refused(app: App, bucket: str) -> None:
+    answer = app.client.post(
+        "/v1/datasets/import",
+        json={"source": f"s3://{bucket}/x/", "name": "n"},
+        headers=app.headers("acme", "analyst"),
+    )
+    assert answer.status_code == 403
+
+
+def test_a_part_with_another_header_fails_the_job_and_leaves_no_version(
+    app: App, s3: Any, bucket: str
+) -> None:
+    s3.put_object(Bucket=bucket, Key="p/1.csv", Body=csv_part(0, 10))
+    s3.put_object(Bucket=bucket, Key="p/2.csv", Body=b"id,who\n1,John Smith\n")
+    answer = app.client.post(
+        "/v1/datasets/import",
+        json={"source": f"s3://{bucket}/p/", "name": "people"},
+        headers=app.headers("acme", "uploader"),
+    )
+    assert answer.status_code == 202, answer.text
+    job = finished(app, answer.json()["id"])
+    assert job["state"] == "failed" and job["error"]["code"] == "malformed_csv"
+    assert "John" not in job["error"]["message"]
+    assert app.vault.datasets.list_datasets("acme") == []

@@ -1,5 +1,6 @@
 """`vault serve --workers 2` as a user runs it: two worker processes on one PostgreSQL schema and
-one Redis, start-up tasks run once, and one API key's 60 requests a minute shared between them."""
+one Redis, start-up tasks run once, and one API key's 60 requests a minute shared between them;
+and two replicas (two `vault serve`) whose outbound guards know what the other one saw."""
 
 from __future__ import annotations
 
@@ -55,20 +56,45 @@ def postgres_schema_url(postgres_url: str) -> Iterator[str]:
     admin.dispose()
 
 
-def _wait_ready(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    """Until /readyz answers 200 (both workers have loaded their detector by then, as the
-    log's two 'Application startup complete' lines show)."""
+def _wait_ready(url: str, server: subprocess.Popen[bytes], log: Path, *, workers: int = 2) -> None:
+    """Until /readyz answers 200 (every worker has loaded its detector by then, as the log's
+    'Application startup complete' lines show)."""
     for _ in range(3000):
         if server.poll() is not None:
             pytest.fail(f"vault serve exited {server.returncode}: {log.read_text()[-2000:]}")
         started = log.read_text().count("Application startup complete")
         try:
-            if started >= 2 and httpx.get(f"{url}/readyz", timeout=5).status_code == 200:
+            if started >= workers and httpx.get(f"{url}/readyz", timeout=5).status_code == 200:
                 return
         except httpx.HTTPError:
             pass
         time.sleep(0.1)
-    pytest.fail("vault serve --workers 2 did not become ready")
+    pytest.fail(f"vault serve --workers {workers} did not become ready")
+
+
+def _serve(
+    stack: ExitStack, tmp_path: Path, values: dict[str, str], *, workers: int, name: str
+) -> str:
+    """`vault serve` started with `values` as its environment, ready; its URL. Stopped with
+    the stack."""
+    port = _free_port()
+    log = tmp_path / f"{name}.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [
+                *(sys.executable, "-m", "vault.cli", "serve"),
+                *("--workers", str(workers), "--port", str(port)),
+            ],
+            env=_environment(**values),
+            cwd=tmp_path,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    stack.callback(server.wait, 60)
+    stack.callback(server.terminate)
+    url = f"http://127.0.0.1:{port}"
+    _wait_ready(url, server, log, workers=workers)
+    return url
 
 
 def test_two_workers_share_the_database_the_limits_and_the_cache(
@@ -77,7 +103,6 @@ def test_two_workers_share_the_database_the_limits_and_the_cache(
     redis_url: str,  # noqa: F811 - the fixture
 ) -> None:
     prefix = f"test:{uuid.uuid4().hex[:12]}:"
-    port = _free_port()
     with ExitStack() as stack:
         groq_url = stack.enter_context(serve_in_thread(create_fake_groq_app(api_key=GROQ_KEY)))
         values = {
@@ -89,21 +114,10 @@ def test_two_workers_share_the_database_the_limits_and_the_cache(
             "VAULT_UPSTREAM_URL": f"{groq_url}/openai/v1",
             "GROQ_API_KEY": GROQ_KEY,
         }
-        log = tmp_path / "serve.log"
-        with log.open("wb") as out:
-            server = subprocess.Popen(
-                [sys.executable, "-m", "vault.cli", "serve", "--workers", "2", "--port", str(port)],
-                env=_environment(**values),
-                cwd=tmp_path,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
-        stack.callback(server.wait, 60)
-        stack.callback(server.terminate)
-        url = f"http://127.0.0.1:{port}"
-        _wait_ready(url, server, log)
-        workers = set(re.findall(r"Started server process \[(\d+)\]", log.read_text()))
-        assert len(workers) == 2, log.read_text()[-2000:]
+        url = _serve(stack, tmp_path, values, workers=2, name="serve")
+        log = (tmp_path / "serve.log").read_text()
+        workers = set(re.findall(r"Started server process \[(\d+)\]", log))
+        assert len(workers) == 2, log[-2000:]
 
         settings = Settings(  # type: ignore[call-arg]
             data_dir=tmp_path / "data", database_url=postgres_schema_url, _env_file=None
@@ -147,6 +161,69 @@ def test_two_workers_share_the_database_the_limits_and_the_cache(
         assert all(b"Jane" not in k and b"Jane" not in (client.get(k) or b"") for k in cached)
         for key_name in client.scan_iter(match=f"{prefix}*"):
             assert client.ttl(key_name) > 0
+
+
+def _ask(url: str, key: str, content: str) -> httpx.Response:
+    body = {"model": "llama-3.1-8b-instant", "messages": [{"role": "user", "content": content}]}
+    with httpx.Client(base_url=url, timeout=120) as client:
+        return client.post(
+            "/openai/v1/chat/completions", json=body, headers={"authorization": f"Bearer {key}"}
+        )
+
+
+def test_two_replicas_share_the_guards_known_values(
+    tmp_path: Path,
+    postgres_schema_url: str,
+    redis_url: str,  # noqa: F811 - the fixture
+) -> None:
+    """A name the detector finds in one prompt sent to replica A, and misses written in lower
+    case in the next sent to replica B: B's guard knows it from A (through Redis) and refuses
+    the request as A itself would, where a replica that knew nothing would have sent it."""
+    prefix = f"test:{uuid.uuid4().hex[:12]}:"
+    with ExitStack() as stack:
+        groq = create_fake_groq_app(api_key=GROQ_KEY)
+        groq_url = stack.enter_context(serve_in_thread(groq))
+        values = {
+            "VAULT_DATA_DIR": str(tmp_path / "data"),
+            "VAULT_DATABASE_URL": postgres_schema_url,
+            "VAULT_REDIS_URL": redis_url,
+            "VAULT_REDIS_PREFIX": prefix,
+            "VAULT_UPSTREAM_URL": f"{groq_url}/openai/v1",
+            "GROQ_API_KEY": GROQ_KEY,
+        }
+        # One after the other: the first creates the local KMS key both use.
+        a = _serve(stack, tmp_path, values, workers=1, name="a")
+        b = _serve(stack, tmp_path, values, workers=1, name="b")
+        settings = Settings(  # type: ignore[call-arg]
+            data_dir=tmp_path / "data", database_url=postgres_schema_url, _env_file=None
+        )
+        vault = build_vault(settings)
+        stack.callback(vault.close)
+        _, acme = create_api_key(vault.api_keys, tenant="acme", roles=["analyst"])
+        _, globex = create_api_key(vault.api_keys, tenant="globex", roles=["analyst"])
+
+        seen = _ask(a, acme, "Ticket 7: please call Grace Park on +44 20 7946 0958 today")
+        assert seen.status_code == 200, seen.text
+        assert b"Grace Park" not in groq.state.received[-1].body
+        sent = len(groq.state.received)
+
+        later = "meet at grace park at noon"  # the detector finds no name here
+        refused = _ask(b, acme, later)
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["error"]["code"] == "pii_blocked"
+        assert "grace" not in refused.text.lower()
+        assert _ask(a, acme, later).status_code == 422  # as A answers it
+        assert len(groq.state.received) == sent  # nothing left for the upstream
+        # Another tenant never sent the name: its request goes, as it is.
+        assert _ask(b, globex, later).status_code == 200
+        assert b"grace park" in groq.state.received[-1].body
+
+        # Redis holds digests of it, never the name.
+        client = redis.Redis.from_url(redis_url)
+        stack.callback(client.close)
+        members = client.zrange(f"{prefix}known:acme", 0, -1)
+        assert members
+        assert all(b"grace" not in m.lower() for m in members)
 
 
 def test_workers_above_one_on_sqlite_are_refused_naming_the_setting(tmp_path: Path) -> None:

@@ -134,6 +134,14 @@ class Keyring(Protocol):
 
     def open_small(self, blob: bytes, *, context: Mapping[str, str]) -> bytes: ...
 
+    def seal_small_many(
+        self, plaintexts: Sequence[bytes], *, contexts: Sequence[Mapping[str, str]]
+    ) -> list[bytes]: ...
+
+    def open_small_many(
+        self, blobs: Sequence[bytes], *, contexts: Sequence[Mapping[str, str]]
+    ) -> list[bytes]: ...
+
     def hmac_key(self, purpose: str) -> bytes: ...
 
 

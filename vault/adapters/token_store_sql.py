@@ -11,7 +11,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from vault.adapters.tables import TokenRow
+from vault.adapters.tables import TokenRow, utcnow
 from vault.errors import ServiceUnavailable
 from vault.ports import TokenRecord
 
@@ -19,9 +19,12 @@ __all__ = ["SqlTokenStore"]
 
 _BATCH = 500  # keeps IN lists and multi-row inserts within every driver's parameter limit
 _TOKENS = TokenRow.__table__  # type: ignore[attr-defined]
+_COLUMNS = ("tenant", "token", "entity_type", "value_digest", "sealed_value", "created_at")
 # Core, not the ORM: a fresh value's look-up is on the proxy's path, and a Session with its
 # identity map costs more than the query itself.
-_FETCH = select(_TOKENS).where(
+_FETCH = select(
+    _TOKENS.c.token, _TOKENS.c.entity_type, _TOKENS.c.value_digest, _TOKENS.c.sealed_value
+).where(
     _TOKENS.c.tenant == bindparam("tenant"),
     _TOKENS.c.token.in_(bindparam("tokens", expanding=True)),
 )
@@ -41,28 +44,44 @@ class SqlTokenStore:
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
-        insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
-        # Built once: a statement built per call pays for its cache key every time.
-        self._save = insert(_TOKENS).on_conflict_do_nothing()
+        dialect = engine.dialect
+        insert = pg_insert if dialect.name == "postgresql" else sqlite_insert
+        # Compiled once to the driver's own SQL and handed the rows as the driver takes them:
+        # an upload saves tens of thousands of tokens, and SQLAlchemy's work per parameter set
+        # (defaults, type processing) costs more than the insert itself.
+        compiled = (
+            insert(_TOKENS)
+            .values({name: bindparam(name) for name in _COLUMNS})
+            .on_conflict_do_nothing()
+            .compile(dialect=dialect)
+        )
+        self._save_sql = str(compiled)
+        self._positions = compiled.positiontup  # the names in order, for a positional driver
+        self._stamp = _TOKENS.c.created_at.type.dialect_impl(dialect).bind_processor(dialect)
 
     def save(self, tenant: str, records: Sequence[TokenRecord]) -> None:
         """Insert tokens not yet stored; a concurrent insert of the same token is not an error."""
         if not records:
             return
-        rows = [
+        now = utcnow()
+        stamp = self._stamp(now) if self._stamp is not None else now
+        rows: list[Any] = [
             {
                 "tenant": tenant,
                 "token": r.token,
                 "entity_type": r.entity_type,
                 "value_digest": r.value_digest,
                 "sealed_value": r.sealed_value,
+                "created_at": stamp,
             }
             for r in records
         ]
-        # One statement, many parameter sets: compiled once and cached, whatever the count.
+        if self._positions is not None:
+            rows = [tuple(row[name] for name in self._positions) for row in rows]
+        # One statement, many parameter sets: one executemany, whatever the count.
         try:
             with self._engine.begin() as connection:
-                connection.execute(self._save, rows)
+                connection.exec_driver_sql(self._save_sql, rows)
         except SQLAlchemyError as exc:
             raise ServiceUnavailable(
                 "token store unavailable", code="token_store_unavailable"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from vault.crypto._context import EncryptionContext, canonical_context
@@ -14,7 +14,9 @@ from vault.crypto._primitives import (
     TAG_BYTES,
     RandomBytes,
     aead_open,
+    aead_open_many,
     aead_seal,
+    aead_seal_many,
     derive_key,
     mac,
 )
@@ -29,6 +31,7 @@ _RANDOM_BYTES = _SALT_BYTES + NONCE_BYTES
 _SEAL_KEY_INFO = b"vault keyring v1 seal-small"
 _HMAC_KEY_INFO = b"vault keyring v1 hmac\x00"
 _AAD_TAG = b"vault small v1"
+_VALUES_PER_SALT = 1024  # values `seal_small_many` seals under one salted key
 
 # Nonce limits. A random 96-bit GCM nonce is only safe for about 2^32 messages under one key
 # (collision chance 2^-32), and a tenant's root key lives for years across many processes, so
@@ -36,6 +39,10 @@ _AAD_TAG = b"vault small v1"
 # HMAC(seal key, 96-bit random salt), and a random 96-bit nonce under it: a repeated
 # (key, nonce) pair needs the same 192 random bits twice, which stays below 2^-32 until about
 # 2^80 values per root key. No counter, no state, nothing to persist.
+# `seal_small_many` seals up to 1,024 values under one fresh salt, each with its own random
+# nonce, checked distinct: a (key, nonce) pair repeats only if a salt does, which is rarer than
+# above, since there are fewer salts. It saves deriving a key per value, on sealing and again
+# on opening, where `open_small_many` derives each salt's key once.
 
 
 def value_randomness(random_bytes: RandomBytes = os.urandom) -> bytes:
@@ -75,6 +82,7 @@ class TenantKeyring:
         self._keys = keys
         self._tenant = tenant
         self._context = self.root_context(tenant)
+        self._aad_prefix = _AAD_TAG + canonical_context({"tenant": tenant})
         self._wrapped_root = wrapped_root
         self._max_age = max_age_seconds
         self._clock = clock
@@ -149,7 +157,7 @@ class TenantKeyring:
         fields = context.as_kms() if isinstance(context, EncryptionContext) else context
         if fields.get("tenant", self._tenant) != self._tenant:
             raise PermissionDenied("context belongs to another tenant")
-        return _AAD_TAG + canonical_context({"tenant": self._tenant}) + canonical_context(fields)
+        return self._aad_prefix + canonical_context(fields)
 
     def seal_small(
         self, plaintext: bytes, *, context: Mapping[str, str] | EncryptionContext
@@ -175,6 +183,65 @@ class TenantKeyring:
         salt = blob[1 : 1 + _SALT_BYTES]
         nonce = blob[1 + _SALT_BYTES : 1 + _RANDOM_BYTES]
         return aead_open(self._value_key(salt), nonce, blob[1 + _RANDOM_BYTES :], aad)
+
+    def seal_small_many(
+        self, plaintexts: Sequence[bytes], *, contexts: Sequence[Mapping[str, str]]
+    ) -> list[bytes]:
+        """`seal_small` of each value in its context, in the same format (each opens with
+        `open_small`), with one key derivation for every 1,024 values."""
+        if len(plaintexts) != len(contexts):
+            raise ValueError("seal_small_many needs one context per value")
+        aads = [self._aad(context) for context in contexts]
+        sealed: list[bytes] = []
+        for first in range(0, len(plaintexts), _VALUES_PER_SALT):
+            last = min(first + _VALUES_PER_SALT, len(plaintexts))
+            salt = self._random_bytes(_SALT_BYTES)
+            drawn = self._random_bytes(NONCE_BYTES * (last - first))
+            if len(salt) != _SALT_BYTES or len(drawn) != NONCE_BYTES * (last - first):
+                raise ValueError("random_bytes returned the wrong number of bytes")
+            nonces = [drawn[i : i + NONCE_BYTES] for i in range(0, len(drawn), NONCE_BYTES)]
+            if len(set(nonces)) != len(nonces):
+                raise ValueError("random_bytes repeated a nonce under one key")
+            key = self._value_key(salt)
+            head = bytes([_FORMAT]) + salt
+            sealed += [
+                head + nonce + body
+                for nonce, body in zip(
+                    nonces,
+                    aead_seal_many(
+                        key, zip(nonces, plaintexts[first:last], aads[first:last], strict=True)
+                    ),
+                    strict=True,
+                )
+            ]
+        return sealed
+
+    def open_small_many(
+        self, blobs: Sequence[bytes], *, contexts: Sequence[Mapping[str, str]]
+    ) -> list[bytes]:
+        """`open_small` of each blob in its context, each salt's key derived once; any blob
+        that does not open fails the call with the one IntegrityError."""
+        if len(blobs) != len(contexts):
+            raise ValueError("open_small_many needs one context per value")
+        by_salt: dict[bytes, list[int]] = {}
+        items: list[tuple[bytes, bytes, bytes]] = []
+        for index, (blob, context) in enumerate(zip(blobs, contexts, strict=True)):
+            try:
+                aad = self._aad(context)
+            except (PermissionDenied, InvalidRequest):
+                raise IntegrityError() from None
+            if len(blob) < 1 + _RANDOM_BYTES + TAG_BYTES or blob[0] != _FORMAT:
+                raise IntegrityError()
+            by_salt.setdefault(blob[1 : 1 + _SALT_BYTES], []).append(index)
+            items.append(
+                (blob[1 + _SALT_BYTES : 1 + _RANDOM_BYTES], blob[1 + _RANDOM_BYTES :], aad)
+            )
+        opened: list[bytes] = [b""] * len(blobs)
+        for salt, indexes in by_salt.items():
+            values = aead_open_many(self._value_key(salt), (items[i] for i in indexes))
+            for index, value in zip(indexes, values, strict=True):
+                opened[index] = value
+        return opened
 
     def _value_key(self, salt: bytes) -> bytes:
         return mac(self._fresh().seal_key, salt)

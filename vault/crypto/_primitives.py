@@ -5,7 +5,7 @@ from __future__ import annotations
 import hmac
 import os
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -22,7 +22,9 @@ __all__ = [
     "TAG_BYTES",
     "RandomBytes",
     "aead_open",
+    "aead_open_many",
     "aead_seal",
+    "aead_seal_many",
     "derive_key",
     "frame_nonce",
     "mac",
@@ -65,6 +67,21 @@ def frame_nonce(prefix: bytes, seq: int) -> bytes:
 
 def aead_seal(key: bytes, nonce: bytes, plaintext: bytes | memoryview, aad: bytes) -> bytes:
     return AESGCM(key).encrypt(nonce, plaintext, aad)
+
+
+def aead_seal_many(key: bytes, items: Iterable[tuple[bytes, bytes, bytes]]) -> list[bytes]:
+    """`aead_seal` of each (nonce, plaintext, aad) under one key, its schedule built once."""
+    cipher = AESGCM(key)
+    return [cipher.encrypt(nonce, plaintext, aad) for nonce, plaintext, aad in items]
+
+
+def aead_open_many(key: bytes, items: Iterable[tuple[bytes, bytes, bytes]]) -> list[bytes]:
+    """`aead_open` of each (nonce, ciphertext, aad) under one key; one failure fails all."""
+    cipher = AESGCM(key)
+    try:
+        return [cipher.decrypt(nonce, ciphertext, aad) for nonce, ciphertext, aad in items]
+    except (InvalidTag, ValueError, OverflowError):
+        raise IntegrityError() from None
 
 
 def aead_open(key: bytes, nonce: bytes, ciphertext: bytes, aad: bytes) -> bytes:

@@ -6,7 +6,7 @@ import bisect
 import hashlib
 import hmac
 import time
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -47,6 +47,30 @@ def value_digest(keyring: Keyring, value: str) -> str:
     return hmac.new(keyring.hmac_key("value-digest"), value.encode(), hashlib.sha256).hexdigest()
 
 
+def _records(
+    keyring: Keyring, tenant: str, values: dict[str, tuple[str, str]]
+) -> dict[str, TokenRecord]:
+    """The records of new tokens (token -> (entity type, value)): each value's digest (as
+    `value_digest` gives it) and the value sealed in its token's context, all in one batch."""
+    digest_mac = hmac.new(keyring.hmac_key("value-digest"), digestmod=hashlib.sha256)
+    tokens = list(values)
+    plain = [values[token][1].encode() for token in tokens]
+    sealed = keyring.seal_small_many(
+        plain, contexts=[token_value_context(tenant, token) for token in tokens]
+    )
+    records = {}
+    for token, encoded, blob in zip(tokens, plain, sealed, strict=True):
+        keyed = digest_mac.copy()
+        keyed.update(encoded)
+        records[token] = TokenRecord(
+            token=token,
+            entity_type=values[token][0],
+            value_digest=keyed.hexdigest(),
+            sealed_value=blob,
+        )
+    return records
+
+
 @dataclass(frozen=True, slots=True)
 class AppliedEntity:
     """What was done to one detected entity. Positions are in the anonymized text."""
@@ -65,7 +89,10 @@ class AnonymizedText:
     entities: list[AppliedEntity] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
-        return dict(Counter(e.entity_type for e in self.entities))
+        found: dict[str, int] = {}
+        for entity in self.entities:
+            found[entity.entity_type] = found.get(entity.entity_type, 0) + 1
+        return found
 
     def tokens(self) -> set[str]:
         return {e.token for e in self.entities if e.token}
@@ -221,40 +248,38 @@ class Anonymizer:
         if not any(chosen):
             return [AnonymizedText(text) for text in texts]
         keyring = self._keys.keyring(tenant)
-        token_key = keyring.hmac_key("token")
-        new_records: dict[str, TokenRecord] = {}
+        token_mac = hmac.new(keyring.hmac_key("token"), digestmod=hashlib.sha256)
+        new_values: dict[str, tuple[str, str]] = {}  # token -> (entity type, value)
         plans: list[list[_Planned]] = []
         # A value repeated across the texts (a chat history) is worked out once.
         decided: dict[tuple[str, str], tuple[bytes, Operator, str | None]] = {}
+        known = self._known
         for text, found in zip(texts, chosen, strict=True):
             plan = []
             for span in found or ():
                 value = text[span.start : span.end]
-                known = decided.get((span.entity_type, value))
-                if known is None:
-                    known = decided[(span.entity_type, value)] = self._decide(
-                        token_key, span.entity_type, value
+                choice = decided.get((span.entity_type, value))
+                if choice is None:
+                    choice = decided[(span.entity_type, value)] = self._decide(
+                        token_mac, span.entity_type, value
                     )
-                digest, operator, token = known
-                if token and (tenant, token) not in self._known and token not in new_records:
-                    new_records[token] = TokenRecord(
-                        token=token,
-                        entity_type=span.entity_type,
-                        value_digest=value_digest(keyring, value),
-                        sealed_value=keyring.seal_small(
-                            value.encode(), context=token_value_context(tenant, token)
-                        ),
-                    )
+                digest, operator, token = choice
+                if token and token not in new_values and (tenant, token) not in known:
+                    new_values[token] = (span.entity_type, value)
                 plan.append(_Planned(span, value, digest, operator, token))
             plans.append(plan)
-        erased = self._persist(tenant, new_records) if new_records else set()
+        erased = (
+            self._persist(tenant, _records(keyring, tenant, new_values)) if new_values else set()
+        )
         return [self._render(text, plan, erased) for text, plan in zip(texts, plans, strict=True)]
 
     def _decide(
-        self, token_key: bytes, entity_type: str, value: str
+        self, token_mac: hmac.HMAC, entity_type: str, value: str
     ) -> tuple[bytes, Operator, str | None]:
         """The value's keyed digest, the operator its type gets, and its token if tokenized."""
-        digest = hmac.digest(token_key, f"{entity_type}\x00{value}".encode(), "sha256")
+        keyed = token_mac.copy()  # the key schedule is computed once per call, not per value
+        keyed.update(f"{entity_type}\x00{value}".encode())
+        digest = keyed.digest()
         operator = self.policy.rule_for(entity_type).operator
         if entity_type == LITERAL_TOKEN_TYPE:
             operator = Operator.TOKENIZE

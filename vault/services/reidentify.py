@@ -126,12 +126,12 @@ class Reidentifier:
             keyring = self._keys.keyring(tenant)
         except Gone:
             return {}
-        return {
-            token: keyring.open_small(
-                record.sealed_value, context=token_value_context(tenant, token)
-            ).decode()
-            for token, record in records.items()
-        }
+        tokens = list(records)
+        opened = keyring.open_small_many(
+            [records[token].sealed_value for token in tokens],
+            contexts=[token_value_context(tenant, token) for token in tokens],
+        )
+        return {token: value.decode() for token, value in zip(tokens, opened, strict=True)}
 
     def stream(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -66,18 +67,36 @@ class Reidentifier:
         query for all of them. `known`, when given, holds values already resolved (None for a
         token that does not resolve) and is filled with those this call resolves, so a token
         repeated across blocks is fetched once; the caller bounds it."""
-        found = [list(self.grammar.find(text)) for text in texts]
-        wanted = {m.token for matches in found for m in matches}
+        # One scan of the block: no token spans a line break (its type and id hold none), so
+        # the texts joined by one give each text the matches it gives alone.
+        joined = "\n".join(texts)
+        matches = list(self.grammar.find(joined))
+        if not matches:
+            return list(texts)
         cache = known if known is not None else {}
-        missing = wanted - cache.keys()
+        missing = {m.token for m in matches} - cache.keys()
         if missing:
             resolved = self._resolve(tenant, missing)
             cache.update({token: resolved.get(token) for token in missing})
-        values = {token: value for token in wanted if (value := cache[token]) is not None}
-        return [
-            self._restore(text, matches, values, reveal=reveal).text if matches else text
-            for text, matches in zip(texts, found, strict=True)
-        ]
+        # Where each text ends in `joined`, plus one (where the next one starts).
+        ends = list(itertools.accumulate(len(text) + 1 for text in texts))
+        pieces: dict[int, list[str]] = {}
+        cursors: dict[int, int] = {}
+        index = 0
+        for match in matches:
+            while ends[index] <= match.start:
+                index += 1
+            value = cache[match.token]
+            if value is None or not _may_reveal(match, reveal):
+                continue  # left as it is, as `reidentify` leaves it
+            cursor = cursors.get(index, ends[index] - len(texts[index]) - 1)
+            pieces.setdefault(index, []).extend((joined[cursor : match.start], value))
+            cursors[index] = match.end
+        out = list(texts)
+        for index, parts in pieces.items():
+            parts.append(joined[cursors[index] : ends[index] - 1])
+            out[index] = "".join(parts)
+        return out
 
     def _restore(
         self,

@@ -29,6 +29,7 @@ from vault.adapters.detection._checksums import (
     nir_ok,
     nric_ok,
 )
+from vault.adapters.detection._context import context_view, labelled
 from vault.adapters.detection._patterns import Candidate
 from vault.adapters.detection._regex import trie
 from vault.domain.entities import REGION_OF
@@ -51,9 +52,10 @@ Windows = list[tuple[int, int]]
 Finder = Callable[[str, Windows], Iterator[Found]]
 _MARGIN = 40  # as far as a phone word may stand before its number
 _STANDING_SCORE = 0.9  # above phone and bank-number rules: a valid identifier wins the overlap
+_LABELLED_STANDING_SCORE = 0.93
 _CONTEXT_SCORE = 0.78  # above the NANP phone layout, below the labelled US identifiers
 _CONTEXT_BEFORE = 64
-_CONTEXT_AFTER = 24
+_CONTEXT_AFTER = 40  # "34071639731 (Australian Business Number)"
 
 
 def _standalone(text: str, start: int, end: int) -> bool:
@@ -123,6 +125,7 @@ class IdentifierRecognizer:
     min_run: int = 1
     mixed: bool = False
     context_score: float = _CONTEXT_SCORE
+    checked: bool = False  # the finder yields only matches whose checksum holds
 
     @property
     def region(self) -> str | None:
@@ -136,17 +139,31 @@ class IdentifierRecognizer:
         if any(self.prefilter.search(text, lo, hi) for lo, hi in windows):
             yield from self._found(text, windows)
 
-    def _found(self, text: str, windows: Windows) -> Iterator[Candidate]:
-        """The finder's matches that pass the post-filter and stand or have their context."""
+    def _found(self, text: str, windows: Windows, view: str | None = None) -> Iterator[Candidate]:
+        """The finder's matches that pass the post-filter and stand or have their context; a
+        standing match with its own label too outranks one that only stands (a PESEL under
+        "PESEL" is not also a Turkish id)."""
         for start, end, standing in self.find(text, windows):
             if not self.post(text, start, end):
                 continue
-            if standing:
-                yield Candidate(start, end, self.entity_type, _STANDING_SCORE, self.name)
-            elif self.context is not None and self.context.search(
-                text, max(0, start - _CONTEXT_BEFORE), min(len(text), end + _CONTEXT_AFTER)
-            ):
+            if self.context is None:
+                labelled = False
+            else:
+                view = context_view(text) if view is None else view
+                labelled = self._labelled(view, start, end)
+            if standing or (labelled and self.checked):
+                # A checksum that holds under its own label is the surest reading of a number.
+                score = _LABELLED_STANDING_SCORE if labelled else _STANDING_SCORE
+                yield Candidate(start, end, self.entity_type, score, self.name)
+            elif labelled:
                 yield Candidate(start, end, self.entity_type, self.context_score, self.name)
+
+    def _labelled(self, view: str, start: int, end: int) -> bool:
+        """One of the context words near the match, or in the header of its table column."""
+        assert self.context is not None
+        return labelled(
+            self.context, view, start, end, before=_CONTEXT_BEFORE, after=_CONTEXT_AFTER
+        )
 
 
 def _context(words: Collection[str]) -> re.Pattern[str]:
@@ -189,21 +206,34 @@ def _compile(pattern: str, flags: int) -> Any:
         return regex.compile(pattern, flags=flags)
 
 
+_GROUP_SEPARATORS = re.compile(r"[ ./-]")
+
+
+def _grouped(digits: int, *, first: str = r"\d", most: int | None = None) -> str:
+    """`digits` (to `most`) digits as people group them ("12 345 678 901", "4264-96430-3"):
+    the whole run of digits, not a part of a longer one."""
+    more = f"{digits - 1},{most - 1}" if most else f"{digits - 1}"
+    return rf"(?<![\w./-])(?<!\d[ ,]){first}(?:[ .-]?\d){{{more}}}(?![\w-]|[ ./]\d)"
+
+
 def _presidio(
     recognizer: PatternRecognizer,
     *,
     stands: Callable[[str, bool | None], bool] = _checksum_and_shape,
+    grouped: Collection[str] = (),
 ) -> Finder:
     """A finder from a Presidio pattern recognizer: its patterns, validation and invalidation,
-    without the analyzer's per-call overhead."""
+    without the analyzer's per-call overhead. `grouped` patterns find the number as people print
+    it; the recognizer judges it with its separators taken out."""
     patterns: list[Any] = vars(recognizer)["patterns"]  # untyped in presidio
     # A recognizer with a checksum must see it hold; Presidio's None ("cannot tell") is a miss.
     checks = type(recognizer).validate_result is not PatternRecognizer.validate_result
-    compiled = [_compile(p.regex, recognizer.global_regex_flags or 0) for p in patterns]
+    compiled = [(_compile(p.regex, recognizer.global_regex_flags or 0), False) for p in patterns]
+    compiled += [(re.compile(pattern), True) for pattern in grouped]
 
     def find(text: str, windows: Windows) -> Iterator[Found]:
         seen: set[tuple[int, int]] = set()
-        for pattern in compiled:
+        for pattern, compact in compiled:
             for m in _in_windows(pattern, text, windows):
                 start, end = m.span()
                 value = m.group()
@@ -214,6 +244,8 @@ def _presidio(
                     continue
                 seen.add((start, end))
                 value = text[start:end]
+                if compact:
+                    value = _GROUP_SEPARATORS.sub("", value)
                 valid = recognizer.validate_result(value)
                 if valid is False or (checks and valid is not True):
                     continue
@@ -367,6 +399,7 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         run: int,
         mixed: bool = False,
         flags: int = 0,
+        checked: bool = True,
     ) -> None:
         entries.append(
             IdentifierRecognizer(
@@ -377,6 +410,7 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
                 _context(context) if context else None,
                 min_run=run,
                 mixed=mixed,
+                checked=checked,
             )
         )
 
@@ -390,17 +424,19 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         mixed: bool = False,
         flags: int = 0,
         stands: Callable[[str, bool | None], bool] = _checksum_and_shape,
+        grouped: Collection[str] = (),
     ) -> None:
         recognizer = cls()
         add(
             f"presidio_{entity.lower()}",
             entity,
             prefilter,
-            _presidio(recognizer, stands=stands),
+            _presidio(recognizer, stands=stands, grouped=grouped),
             [*recognizer.context, *extra_context],
             run=run,
             mixed=mixed,
             flags=flags,
+            checked=type(recognizer).validate_result is not PatternRecognizer.validate_result,
         )
 
     i = re.IGNORECASE
@@ -412,6 +448,7 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         _regex_finder(_ITIN, stands=_itin_stands),
         ["itin", "taxpayer", "tax id", "tax identification", "tin", "w-7", "irs"],
         run=9,
+        checked=False,
     )
     add(
         "dea_number",
@@ -457,13 +494,31 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         mixed=True,
     )
     # --- Spain
-    from_presidio("ES_NIF", p.EsNifRecognizer, r"\d{8}[- ]?[A-Za-z]", ["nif", "dni", "id"], run=8)
+    # DNI/NIF and NIE as printed: "12.345.678-Z", "X-1234567-L", "y 1234567 x", lower case too.
+    from_presidio(
+        "ES_NIF",
+        p.EsNifRecognizer,
+        r"\d{8}[- ]?[A-Za-z]|\d\.\d{3}\.\d{3}",
+        ["nif", "dni", "d.n.i", "n.i.f", "id", "documento nacional", "identidad"],
+        run=8,
+        grouped=[r"(?<![\w.-])\d{1,2}\.?\d{3}\.?\d{3}[ -]?[A-Za-z](?![\w-])"],
+    )
     from_presidio(
         "ES_NIE",
         p.EsNieRecognizer,
         r"[XYZxyz][- ]?\d{7}",
-        ["nie"],
+        [
+            "nie",
+            "n.i.e",
+            "tie",
+            "extranjero",
+            "extranjería",
+            "foreigner",
+            "residencia",
+            "residence",
+        ],
         run=7,
+        grouped=[r"(?<![\w-])[XYZxyz][ -]?\d{7}[ -]?[A-Za-z](?![\w-])"],
     )
     from_presidio(
         "ES_PASSPORT", p.EsPassportRecognizer, r"\d(?<=[A-Za-z]{3}\d)\d{5}", run=6, mixed=True
@@ -547,10 +602,38 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         run=2,
         mixed=True,
     )
-    from_presidio("AU_TFN", p.AuTfnRecognizer, _digits(9), ["tax file"], run=9)
-    from_presidio("AU_ABN", p.AuAbnRecognizer, _digits(11), ["business number"], run=11)
-    from_presidio("AU_ACN", p.AuAcnRecognizer, _digits(9), ["company number"], run=9)
-    from_presidio("AU_MEDICARE", p.AuMedicareRecognizer, _digits(10), ["medicare card"], run=10)
+    from_presidio(
+        "AU_TFN", p.AuTfnRecognizer, _digits(9), ["tax file", "ato"], run=9, grouped=[_grouped(9)]
+    )
+    from_presidio(
+        "AU_ABN",
+        p.AuAbnRecognizer,
+        _digits(11),
+        ["business number", "a.b.n"],
+        run=11,
+        grouped=[_grouped(11)],
+    )
+    from_presidio(
+        "AU_ACN",
+        p.AuAcnRecognizer,
+        _digits(9),
+        ["company number", "a.c.n"],
+        run=9,
+        grouped=[_grouped(9)],
+    )
+    # The card number, its check digit, and the holder's position on the card after it
+    # ("2123 45670 1 1", "2123456701/1").
+    from_presidio(
+        "AU_MEDICARE",
+        p.AuMedicareRecognizer,
+        _digits(10),
+        ["medicare card", "medicare", "irn"],
+        run=10,
+        grouped=[
+            r"(?<![\w./-])(?<!\d[ ,])[2-6]\d{3}([ -]?)\d{5}\1\d(?:(?:\1|/)[1-9])?"
+            r"(?![\w-]|[ ./]\d)"
+        ],
+    )
     from_presidio(
         "FI_PERSONAL_IDENTITY_CODE",
         p.FiPersonalIdentityCodeRecognizer,
@@ -573,7 +656,15 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         run=10,
     )
     # --- Germany, Turkey, Thailand, South Africa, Nigeria
-    from_presidio("DE_TAX_ID", p.DeTaxIdRecognizer, _digits(11), ["steuer-idnr", "idnr"], run=11)
+    from_presidio(
+        "DE_TAX_ID",
+        p.DeTaxIdRecognizer,
+        _digits(11),
+        ["steuer-idnr", "idnr", "steuer-id", "steuer id", "st-idnr", "identifikationsnummer",
+         "tax id", "tax identification", "tin", "taxpayer", "steuer", "bzst", "finanzamt"],
+        run=11,
+        grouped=[_grouped(11, first="[1-9]")],
+    )  # fmt: skip
     from_presidio(
         "DE_SOCIAL_SECURITY", p.DeSocialSecurityRecognizer, r"\d{8}[A-Za-z]\d{3}", run=8, mixed=True
     )
@@ -689,6 +780,7 @@ class IdentifierScan:
         gates: dict[int, bool] = {}
         windows_by_run: dict[int, Windows] = {}
         out: list[Candidate] = []
+        view = context_view(text)
         for r, key in self._plan:
             if longest < r.min_run or (r.mixed and not mixed):
                 continue
@@ -702,7 +794,7 @@ class IdentifierScan:
                     held = gates[key] = any(search(text, lo, hi) for lo, hi in windows)
                 if not held:
                     continue
-            out.extend(r._found(text, windows))
+            out.extend(r._found(text, windows, view))
         return out
 
 

@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from vault.adapters.detection._context import column_header, context_view, labelled
+
 __all__ = ["RULES", "Candidate", "PatternRule", "luhn_ok", "run_rules"]
 
 
@@ -38,6 +40,10 @@ class PatternRule:
     group: int = 0
     validate: Callable[[str], bool] | None = None
     context: re.Pattern[str] | None = None
+    # A label that makes the match something else: checked before it (and in its column's
+    # header) and, for `veto_after`, just after it.
+    veto: re.Pattern[str] | None = None
+    veto_after: re.Pattern[str] | None = None
     base: float = 0.0
     window: int = 48
     after: int = 0  # characters after the match a context word may also stand in
@@ -114,7 +120,10 @@ _PHONE_CTX = _ctx(
     r"work|direct|switchboard|reception|desk|helpline|support line|on"
 )
 _SSN_CTX = _ctx(r"ssn|social security|social sec|ss#|ss #|tax id|taxpayer")
-_PASSPORT_CTX = _ctx(r"passport")
+_PASSPORT_CTX = _ctx(
+    r"passport|travel document|pp ?#|pp no|pp number|reisepass|pasaporte|passeport|passaporto|"
+    r"paspoort|paszport|passaporte|pass nr"
+)
 _DL_CTX = _ctx(
     r"driver'?s?\s*licen[cs]e|driving licen[cs]e|licen[cs]e|lic\b|lic\.|dl\b|dln|dl#|d/l\b|"
     r"cdl\b|permit\b|dmv\b|driver'?s?\s*(?:id|number|no\b)"
@@ -125,14 +134,26 @@ _DL_CTX = _ctx(
 # label itself ("DL 1234567", "no. 123") is never the start of one.
 _DL_NUMBER = (
     r"(?<![\w-])(?!(?i:dln?|cdl|no|nr|id|lic|num)(?:[\s#:.-]|\d))"
-    r"(?:[A-Za-z]{1,2}[- ]?\d{4,14}[A-Za-z]?"
-    r"|[A-Za-z]\d{2,4}(?:[- ]\d{2,4}){2,4}(?:[- ]\d)?"
+    r"(?:[A-Za-z][- ]?\d{2,5}(?:[- ]\d{2,5}){2,4}(?:[- ]\d)?"
+    r"|[A-Za-z]{1,2}[- ]?\d{4,14}[A-Za-z]?"
     r"|\d{1,3}(?:[- ]\d{2,4}){2,4}"
     r"|\d{6,14}"
     r"|(?=[A-Z*]{5,7}\d{3}[A-Z\d]{2}(?![\w-]))[A-Z]{3}[A-Z*]{2,4}\d{3}[A-Z\d]{2}|WDL[A-Z\d]{9}"
     r"|\d{2}[A-Z]{3}\d{5})(?![\w-])"
 )
-_BANK_CTX = _ctx(r"account|acct|a/c|routing|aba|bank|checking|savings|deposit|wire")
+_BANK_CTX = _ctx(
+    r"account|acct|a/c|routing|aba|bank|checking|savings|deposit|wire|ach\b|konto|compte|cuenta|"
+    r"conta\b|rekening|conto|rachunek|kontonr"
+)
+# A number under its label ("Passport #", "drivers_license:", a "DLN" column) outranks a
+# checksum that holds by chance without one (a DE passport digit, a DEA number, a PESEL).
+_LABELLED_SCORE = 0.91
+# A bank account number right after its label is not a card, even when its digits pass Luhn.
+_ACCOUNT_LABEL = re.compile(
+    r"(?i)(?<![a-z])(?<!card )(?:(?:bank )?account|acct|a/c|konto|kontonummer|routing|checking|"
+    r"savings|deposit)(?:[ ]?(?:number|no\.?|num|nr\.?|#))?[ \t:=#\"'(]*$"
+)
+_ACCOUNT_LABEL_AFTER = re.compile(r"(?i)[ \t\"')]*\((?:bank )?(?:account|acct)")
 _DOB_CTX = _ctx(r"born|birth|dob|d\.o\.b|birthday|date of birth|age")
 
 # The stem of a key-ish name, anywhere in it (stripeKey, DB_AUTH_TOKEN, x-session-id); the
@@ -459,6 +480,8 @@ RULES: tuple[PatternRule, ...] = (
         re.compile(r"(?<![\d.-])\d(?:[ -]?\d){12,18}(?![\d-])"),
         1.0,
         validate=_card_ok,
+        veto=_ACCOUNT_LABEL,
+        veto_after=_ACCOUNT_LABEL_AFTER,
         min_run=13,
     ),
     PatternRule(
@@ -472,7 +495,7 @@ RULES: tuple[PatternRule, ...] = (
         "bare_ssn",
         "US_SSN",
         re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}(?!00)\d{2}(?!0000)\d{4}(?![\d-])"),
-        0.85,
+        _LABELLED_SCORE,
         context=_SSN_CTX,
         min_run=9,
         trigger=("ssn", "social sec", "ss#", "ss #", "tax id", "taxpayer"),
@@ -625,17 +648,29 @@ RULES: tuple[PatternRule, ...] = (
         "us_passport",
         "US_PASSPORT",
         re.compile(r"\b(?:[A-Za-z]{1,2}\d{6,9}|\d{9})\b"),
-        0.8,
+        _LABELLED_SCORE,
         context=_PASSPORT_CTX,
+        after=24,
         min_run=6,
-        trigger=("passport",),
+        trigger=(
+            "passport",
+            "travel doc",
+            "pp",
+            "reisepass",
+            "pasaport",
+            "passeport",
+            "passaport",
+            "paspoort",
+            "paszport",
+            "pass nr",
+        ),
         folded=True,
     ),
     PatternRule(
         "us_driver_license",
         "US_DRIVER_LICENSE",
         re.compile(_DL_NUMBER),
-        0.8,
+        _LABELLED_SCORE,
         validate=lambda s: sum(ch.isdigit() for ch in s) + sum(ch.isalpha() for ch in s) >= 6,
         context=_DL_CTX,
         after=24,
@@ -647,10 +682,19 @@ RULES: tuple[PatternRule, ...] = (
         "us_bank_number",
         "US_BANK_NUMBER",
         re.compile(r"(?<![\d-])\d{8,17}(?![\d-])"),
-        0.8,
+        _LABELLED_SCORE,
         context=_BANK_CTX,
+        after=24,
         min_run=8,
         trigger=(
+            "ach",
+            "konto",
+            "compte",
+            "cuenta",
+            "conta",
+            "rekening",
+            "conto",
+            "rachunek",
             "account",
             "acct",
             "a/c",
@@ -721,10 +765,20 @@ def _folded(text: str) -> str:
     return text.casefold().replace("\u0131", "i")
 
 
+def _vetoed(rule: PatternRule, view: str, start: int, end: int) -> bool:
+    assert rule.veto is not None
+    if rule.veto.search(view, max(0, start - rule.window), start):
+        return True
+    if rule.veto_after is not None and rule.veto_after.match(view, end, end + rule.window):
+        return True
+    return rule.veto.search(column_header(view, start)) is not None
+
+
 def run_rules(text: str, rules: tuple[PatternRule, ...] = RULES) -> Iterator[Candidate]:
     """Every match of every rule in `text`, scored; linear in `len(text)` for each rule.
     A rule whose trigger is absent is not run: its regex could not match."""
     folded: str | None = None
+    view: str | None = None
     # Characters, not digits: an upper bound on each run's digits is all a gate needs.
     longest = max(map(len, _DIGIT_RUN.findall(text)), default=0)
     for rule in rules:
@@ -733,7 +787,8 @@ def run_rules(text: str, rules: tuple[PatternRule, ...] = RULES) -> Iterator[Can
         if rule.trigger:
             subject = text
             if rule.folded:
-                folded = subject = folded if folded is not None else _folded(text)
+                # Case-folded, and with `_` as a space, so "social_security_no" holds its trigger.
+                folded = subject = folded if folded is not None else _folded(context_view(text))
             if not any(t in subject for t in rule.trigger):
                 continue
         for match in rule.regex.finditer(text):
@@ -743,12 +798,17 @@ def run_rules(text: str, rules: tuple[PatternRule, ...] = RULES) -> Iterator[Can
             value = text[start:end]
             if rule.validate is not None and not rule.validate(value):
                 continue
+            if rule.veto is not None:
+                view = context_view(text) if view is None else view
+                if _vetoed(rule, view, start, end):
+                    continue
             score = rule.score
             if rule.context is not None:
-                window = text[max(0, start - rule.window) : start]
-                held = rule.context.search(window) is not None
-                if not held and rule.after:
-                    held = rule.context.search(text[end : end + rule.after]) is not None
+                if view is None:
+                    view = context_view(text)
+                held = labelled(
+                    rule.context, view, start, end, before=rule.window, after=rule.after
+                )
                 score = score if held else rule.base
                 if score <= 0:
                     continue

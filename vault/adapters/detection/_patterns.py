@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from vault.adapters.detection._context import column_header, context_view, labelled
+from vault.adapters.detection._lexicon import load_words
 
 __all__ = ["RULES", "Candidate", "PatternRule", "luhn_ok", "run_rules"]
 
@@ -204,6 +205,12 @@ def _generated(value: str) -> bool:
     return _entropy(value) >= 3.3
 
 
+# Password words of every locale, for keys ("mot_de_passe=", "DB_PASS:") and for prose.
+_PASSWORD_WORDS = sorted(load_words("password_words.txt"), key=len, reverse=True)
+_PASSWORD_KEY = "|".join(re.escape(w).replace(r"\ ", "[ _-]?") for w in _PASSWORD_WORDS)
+_PASSWORD_PROSE = "|".join(re.escape(w) for w in _PASSWORD_WORDS if len(w) > 3)
+_PASSWORD_TRIGGERS = tuple(sorted({w.split()[0][:4] for w in _PASSWORD_WORDS}))
+
 _PLACEHOLDER = re.compile(r"[$%]\{[^}]*\}|\{\{.*\}\}|<[^>]*>|%\(\w+\)s|\*{3,}|x{4,}|X{4,}")
 
 
@@ -325,23 +332,25 @@ RULES: tuple[PatternRule, ...] = (
     PatternRule(
         "url_password",
         "SECRET",
-        re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:/@]{0,64}:([^\s@/]{3,128})@"),
+        re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:/@]{0,64}:([^\s@]{3,128})@"),
         0.95,
         group=1,
+        # Not a port and a path ("https://host:8080/a@b"); a password may hold "/" and "+".
+        validate=lambda v: re.match(r"\d+(?:/|$)", v) is None,
         trigger=("://",),
     ),
     PatternRule(
         "assigned_secret",
         "SECRET",
         re.compile(
-            r"(?i)(?:\b|_)(?:password|passwd|pass|pwd|secret|api[_-]?key|apikey|"
+            rf"(?i)(?:\b|_)(?:{_PASSWORD_KEY}|secret|api[_-]?key|apikey|"
             r"access[_-]?token|auth[_-]?token|client[_-]?secret|private[_-]?key|"
             r"secret[_-]?key)[\"']?\s*(?::=|=>|[:=])\s*[\"']?([^\s\"',;]{6,200})"
         ),
         0.9,
         group=1,
         validate=_not_placeholder,
-        trigger=("pass", "pwd", "secret", "api", "token", "private"),
+        trigger=("secret", "api", "token", "private", *_PASSWORD_TRIGGERS),
         folded=True,
     ),
     PatternRule(
@@ -441,14 +450,41 @@ RULES: tuple[PatternRule, ...] = (
         "prose_secret",
         "SECRET",
         re.compile(
-            r"(?i)\b(?:password|passphrase|passcode|passwd|pwd|pin|secret|api key|key|token)"
-            r"\s+(?:is|was|=|:|reads|will be)\s+[\"'“]?([^\s\"'”,;]{6,200}?)[\"'”]?(?=[\s,;]|\.?$|\.\s)"
+            rf"(?i)\b(?:{_PASSWORD_PROSE}|pin|secret|api key|key|token|login)"
+            r"(?:[ ]+[\w'’-]+){0,4}?"  # "the key for the staging box is ..."
+            r"\s+(?:is|is now|was|=|:|reads|will be|set to|changed to|reset to|lautet|ist|war|"
+            r"es|era|est|était|é|è|jest|är|er|on|wordt|sera|será)"
+            r"\s+[\"'“]?([^\s\"'”,;]{6,200}?)[\"'”]?(?=[\s,;)]|\.?$|\.\s)"
         ),
         0.88,
         group=1,
-        validate=lambda v: _generated(v) or _password_like(v),
-        trigger=("pass", "pwd", "pin", "secret", "key", "token"),
+        validate=lambda v: _not_placeholder(v) and (_generated(v) or _password_like(v)),
+        trigger=("pin", "secret", "key", "token", "login", *_PASSWORD_TRIGGERS),
         folded=True,
+    ),
+    PatternRule(
+        # On a command line: "mysql -pS3cr3t!", "--password=...", "--api-key ghp_...".
+        "cli_secret",
+        "SECRET",
+        re.compile(
+            r"(?<![\w-])(?:-p|--(?:password|passwd|pass|token|api-key|apikey|secret|auth-token|"
+            r"access-token|client-secret)[= ])[\"']?([^\s\"']{6,200})"
+        ),
+        0.9,
+        group=1,
+        validate=lambda v: _not_placeholder(v) and (_generated(v) or _password_like(v)),
+        trigger=("-p", "--"),
+    ),
+    PatternRule(
+        # A credential pasted on its own ("here you go: uV5Tktkb..."): 24 to 128 characters of
+        # both cases and digits with the spread of a random string; hex alone (a digest, a
+        # commit) is not enough.
+        "bare_token",
+        "SECRET",
+        re.compile(r"(?<![\w+/=.-])[A-Za-z0-9][A-Za-z0-9+/_-]{22,127}={0,2}(?![\w+/=-]|\.\w)"),
+        0.7,
+        validate=lambda v: _mixed_case_digits(v) and _entropy(v) >= 4.0 and _generated(v),
+        min_run=1,
     ),
     PatternRule(
         # The secret half of an AWS key pair, written beside its access key id.

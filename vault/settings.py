@@ -86,6 +86,9 @@ class Settings(BaseSettings):
     # words), so requests stay bounded in time as well as memory.
     max_prompt_bytes: int = Field(default=1024**2, gt=0)
     audit_checkpoint_every: int = Field(default=100, ge=1)
+    # A running server looks for a rotated audit signing key at most this often, and signs
+    # with it from its next checkpoint on.
+    signing_key_poll_seconds: float = Field(default=60.0, gt=0, le=86_400)
     rate_limit_rpm: int = Field(default=600, ge=0)
     rate_limit_tpm: int = Field(default=0, ge=0)
     # State shared by workers and replicas (rate limits, detection cache, known values, the

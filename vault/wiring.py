@@ -193,9 +193,12 @@ class Vault:
 
     @cached_property
     def audit_signer(self) -> Any:
-        from vault.adapters.audit_signing import load_or_create
+        """The current audit signing key, taken up again after a rotation (within a poll)."""
+        from vault.adapters.audit_signing import ReloadingSigner
 
-        return load_or_create(self.engine, self.keys)
+        return ReloadingSigner(
+            self.engine, self.keys, poll_seconds=self.settings.signing_key_poll_seconds
+        )
 
     @cached_property
     def audit(self) -> Any:

@@ -4,14 +4,19 @@ The current key is the row `audit-signing`. Rotating it keeps the old one as
 `audit-signing:<key id>` (its public half is what matters then: old checkpoints name it and
 verify under it), stamps every checkpoint that named no key with the old key's id, and stores a
 fresh key as current, all in one transaction. Rewrapping (`keys rewrap`) moves every sealed
-signing key, current and retired, under another KMS key without unsealing it.
+signing key, current and retired, under another KMS key without unsealing it. A running server
+holds a `ReloadingSigner`, which looks for a rotated key at most once a poll interval (one small
+read of the current key's public half) and takes it up from then on.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import struct
-from collections.abc import Mapping
+import threading
+import time
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Final
 
@@ -25,10 +30,20 @@ from sqlmodel import Session
 
 from vault.adapters.tables import AuditCheckpointRow, SystemKeyRow
 from vault.domain.audit_export import key_id_for
-from vault.errors import Conflict, IntegrityError, ServiceUnavailable
+from vault.errors import Conflict, IntegrityError, ServiceUnavailable, VaultError
+from vault.ports import AuditSigner as Signer
 from vault.ports import KeyService
 
-__all__ = ["KEY_NAME", "AuditSigner", "SqlSigningKeys", "load_or_create"]
+__all__ = [
+    "KEY_NAME",
+    "AuditSigner",
+    "ReloadingSigner",
+    "SqlSigningKeys",
+    "load_or_create",
+    "pinned",
+]
+
+log = logging.getLogger("vault.audit")
 
 KEY_NAME: Final = "audit-signing"
 _CONTEXT: Final = {"tenant": "_system", "purpose": "audit-signing"}
@@ -78,6 +93,80 @@ class AuditSigner:
 
     def __repr__(self) -> str:
         return f"AuditSigner(key_id={self.key_id!r})"
+
+
+class ReloadingSigner:
+    """The deployment's current audit key, for a process that runs for long: it looks again at
+    most every `poll_seconds` (when it is next used) and, if `vault keys rotate --signing` put a
+    new key in place, signs with that one from then on. A look that fails (database or KMS
+    away) keeps the key it has, which still verifies, and is tried again at the next interval.
+
+    Use `current()` for a signature and the key id it names together: the key may change
+    between two reads of this object."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        keys: KeyService,
+        *,
+        poll_seconds: float,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._engine = engine
+        self._keys = keys
+        self._poll = poll_seconds
+        self._clock = clock
+        self._signer = load_or_create(engine, keys)
+        self._checked = clock()
+        self._lock = threading.Lock()
+
+    def current(self) -> AuditSigner:
+        """The key to sign with now (looked up again if the poll interval has passed)."""
+        if self._clock() - self._checked >= self._poll:
+            self._look()
+        return self._signer
+
+    def _look(self) -> None:
+        with self._lock:
+            if self._clock() - self._checked < self._poll:
+                return  # another thread looked meanwhile
+            self._checked = self._clock()
+            try:
+                with Session(self._engine) as session:
+                    public = session.scalar(
+                        select(_SYSTEM_KEYS.c.public_key).where(_SYSTEM_KEYS.c.name == KEY_NAME)
+                    )
+                if public is None or bytes(public) == self._signer.public_key_bytes:
+                    return
+                signer = load_or_create(self._engine, self._keys)
+            except (SQLAlchemyError, VaultError) as exc:
+                log.warning("audit signing key not looked up again (%s)", type(exc).__name__)
+                return
+            log.info("audit signing key %s replaces %s", signer.key_id, self._signer.key_id)
+            self._signer = signer
+
+    @property
+    def retired_keys(self) -> Mapping[str, bytes]:
+        return self.current().retired_keys
+
+    @property
+    def public_key_bytes(self) -> bytes:
+        return self.current().public_key_bytes
+
+    @property
+    def key_id(self) -> str:
+        return self.current().key_id
+
+    def sign(self, message: bytes) -> bytes:
+        return self.current().sign(message)
+
+    def __repr__(self) -> str:
+        return f"ReloadingSigner(key_id={self._signer.key_id!r})"
+
+
+def pinned(signer: Signer) -> Signer:
+    """One key for a signature and the id it names, whatever signer is given."""
+    return signer.current() if isinstance(signer, ReloadingSigner) else signer
 
 
 def _aad(public_key: bytes) -> bytes:

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, Row, insert, select, text
 from sqlalchemy.exc import IntegrityError as SqlIntegrityError
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from vault.adapters.audit_signing import pinned
 from vault.adapters.tables import AuditCheckpointRow, AuditRecordRow
 from vault.adapters.webhooks_sql import SqlWebhookStore, enqueue
 from vault.domain.audit import (
@@ -182,13 +183,14 @@ class SqlAuditLog:
     def _store_checkpoint(
         self, connection: Connection, tenant: str, seq: int, head_hash: str
     ) -> AuditCheckpoint:
-        signature = self._signer.sign(checkpoint_message(tenant, seq, head_hash))
+        signer = pinned(self._signer)  # one key signs and is named, though it be rotated
+        signature = signer.sign(checkpoint_message(tenant, seq, head_hash))
         checkpoint = AuditCheckpoint(
             tenant=tenant,
             seq=seq,
             head_hash=head_hash,
             signature=signature,
-            key_id=self._signer.key_id,
+            key_id=signer.key_id,
         )
         at = self._clock()
         connection.execute(
@@ -198,11 +200,11 @@ class SqlAuditLog:
                 head_hash=head_hash,
                 signature=signature.hex(),
                 at=at,
-                key_id=self._signer.key_id,
+                key_id=signer.key_id,
             )
         )
         if self._outbox is not None:
-            data = checkpoint_event(checkpoint, key_id=self._signer.key_id)
+            data = checkpoint_event(checkpoint, key_id=signer.key_id)
             if enqueue(connection, tenant, "audit.checkpoint", data, at=at):
                 self._queued.any = True
         return checkpoint

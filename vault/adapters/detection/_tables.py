@@ -80,6 +80,7 @@ _HEADER_ENTITY = {
 _DELIMITERS = (",", "\t", ";", "|")
 _IDENT = re.compile(r"[A-Za-z][A-Za-z0-9 _.-]{0,40}")
 _SCORE = 0.8
+_RULE_LINE = re.compile(r"[|:\- \t+=]+")
 
 
 def _fields(line: str, delimiter: str) -> list[tuple[int, int]]:
@@ -100,7 +101,12 @@ def _header(line: str) -> tuple[str, dict[int, str], int] | None:
         if delimiter not in line:
             continue
         fields = [line[s:e].strip().strip("\"'") for s, e in _fields(line, delimiter)]
-        if len(fields) < 2 or not all(_IDENT.fullmatch(f) for f in fields):
+        named = fields
+        if delimiter == "|":  # a Markdown row starts and ends with its delimiter
+            named = fields[
+                1 if not fields[0] else 0 : -1 if len(fields) > 1 and not fields[-1] else None
+            ]
+        if len(named) < 2 or not all(_IDENT.fullmatch(f) for f in named):
             continue
         wanted = {
             i: _HEADER_ENTITY[key]
@@ -125,6 +131,8 @@ def column_candidates(text: str) -> list[Candidate]:
             spans = _fields(body, delimiter)
             if len(spans) != width:
                 table = None
+            elif _RULE_LINE.fullmatch(body):
+                pass  # the line under a Markdown header
             else:
                 for index, entity in wanted.items():
                     s, e = spans[index]

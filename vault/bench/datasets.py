@@ -262,7 +262,8 @@ def _upload_in_child(
                 yield chunk
 
     pids = pool.worker_pids() if pool is not None else []
-    cpu_before = time.process_time() + sum(_cpu_seconds(pid) for pid in pids)
+    main_before = time.process_time()
+    workers_before = [_cpu_seconds(pid) for pid in pids]
     started = time.perf_counter()
     info, version, _ = create_dataset(
         parts, operator, name="bench", upload=IngestRequest("bench.csv", "text/csv", chunks())
@@ -271,8 +272,17 @@ def _upload_in_child(
     worker_rss = (
         max((_peak_rss_mb(pid) for pid in pool.worker_pids()), default=0.0) if pool else 0.0
     )
-    cpu = time.process_time() + sum(_cpu_seconds(pid) for pid in pids) - cpu_before
-    results: dict[str, float] = {"upload_s": upload_s, "worker_rss": worker_rss, "cpu_s": cpu}
+    main_cpu = time.process_time() - main_before
+    worker_cpu = [
+        _cpu_seconds(pid) - before for pid, before in zip(pids, workers_before, strict=True)
+    ]
+    results: dict[str, float] = {
+        "upload_s": upload_s,
+        "worker_rss": worker_rss,
+        "cpu_s": main_cpu + sum(worker_cpu),
+        # The busiest process's CPU: the upload's time were each process on a core of its own.
+        "critical_cpu_s": max([main_cpu, *worker_cpu]),
+    }
     if reads:
         stored = open_version(parts, operator, info.id, version.number)
         started = time.perf_counter()
@@ -407,6 +417,15 @@ def run() -> list[Row]:
             mb / one["upload_s"],
             "MB/s",
             ">= 1.7x",
+            higher_is_better=True,
+        ),
+        Row(
+            SECTION,
+            "upload with 2 workers (vs 1), MB per CPU second of the busiest process",
+            mb / two["critical_cpu_s"],
+            mb / one["critical_cpu_s"],
+            "MB/s",
+            ">= 1.7x (the rate with a core per process; load-independent)",
             higher_is_better=True,
         ),
         Row(

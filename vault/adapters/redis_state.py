@@ -2,8 +2,8 @@
 guard's known values and the audit door's outage flag.
 
 Nothing here holds text or values: rate windows are keyed by API key id, cached spans by an HMAC
-of (tenant, text) under the tenant's own key (which never reaches Redis), known values are HMAC
-digests under the tenant's own key too (with each one's length and entity type), and the outage
+of (tenant, text) under the tenant's own key (which never reaches Redis), known values are keyed
+digests under another key of the tenant's (with each one's length and entity type), and the outage
 flag is one short string. Every key lives under the configured prefix and has a TTL. Redis failing is a
 ServiceUnavailable (503, `redis_unavailable`): a request is refused, never let through unlimited,
 and the next request after Redis is back succeeds without a restart (redis-py reconnects).

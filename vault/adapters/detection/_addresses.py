@@ -25,7 +25,7 @@ _NAME_WORD = r"[^\W\d_][\w'’.-]*"
 # A number, up to six words, and maybe a second number: "42 Baker Street", "12 Via Roma 3",
 # "78 Camiño Ancho 91", "18 15 Millicent Drive Apt. 4".
 _STREET_LINE = re.compile(
-    rf"(?<![\w.,:/#+-])(?:\d{{1,5}}[ ]+)?(?:\d{{1,4}}/)?\d{{1,5}}[A-Za-z]?,?[ ]+"
+    rf"(?<![\w.,:/#+-])(?:\d{{1,5}}[ ]+)?(?:\d{{1,4}}/)?\d{{1,5}}(?:[ ]?(?:bis|ter|quater)\b|[A-Za-z])?,?[ ]+"
     rf"(?P<name>(?:{_NAME_WORD}|\d{{1,4}}(?:st|nd|rd|th)\b)"
     rf"(?:[ ]+(?:{_NAME_WORD}|\d{{1,3}}(?:st|nd|rd|th)\b)){{0,5}})"
     r"(?:[ ]+(?P<tail>\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?)(?![\w.,-]\d))?"
@@ -33,9 +33,10 @@ _STREET_LINE = re.compile(
 # Street word first, number last: "Rue de la Paix 12", "Calle Mayor 5".
 _STREET_FIRST = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,4}}),?[ ]+"
-    r"(?P<tail>\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?"
-    # A staircase, flat or box after the number: "5 A 7", "10/12 m. 5", "12 bus 3".
-    r"(?:[ ](?:[A-Z]|m\.|lok\.|apt\.?|bus|box|st\.|bis|ter)[ ]?\d{1,4}[A-Za-z]?(?!\w))?)"
+    r"(?P<tail>\d{1,5}(?:bis|ter|quater|[A-Za-z])?(?:[/-]\d{1,4}[A-Za-z]?|-[IVX]{1,4})?"
+    # A staircase, flat or box after the number: "5 A 7", "10/12 m. 5", "12 bus 3", "85 A".
+    r"(?:[ ](?:[A-Z]|m\.|lok\.|apt\.?|bus|box|st\.|bis|ter)[ ]?\d{1,4}[A-Za-z]?(?!\w)"
+    r"|[ ](?:[A-Z]|bis|ter)(?![\w.-]))?)"
     r"(?![\w.-]\d|\w)"
 )
 _PO_BOX = re.compile(
@@ -63,7 +64,7 @@ _ADDRESS_CONTEXT = re.compile(
 _BLOCK_LINE = re.compile(
     rf"(?:{_UNIT}\.?\s*#?[\w-]{{1,6}}"
     rf"|[^\W\d_][\w'’.()-]*(?:[ ]+[^\W\d_][\w'’.()-]*){{0,4}}"
-    rf"(?:,?[ ]+[A-Z]{{1,3}})?(?:,?[ ]+{_POSTCODE})?"
+    rf"(?:,?[ ]+[A-Z]{{1,3}}|[ ]-[ ][A-Z]{{2}})?(?:,?[ ]+{_POSTCODE})?(?:[ ]\([A-Z]{{2}}\))?"
     rf"|,?[ ]*[A-Za-z]{{2,3}}|{_POSTCODE}"
     rf"|{_POSTCODE}[ ]+[^\W\d_][\w'’.-]*(?:[ ]+[^\W\d_][\w'’.-]*){{0,3}})",
     re.IGNORECASE,
@@ -71,7 +72,10 @@ _BLOCK_LINE = re.compile(
 _LINE_MARKERS = " \t>?*|-•"
 # What may follow a street on its line: a unit, then comma-separated city, region, country, postcode.
 _INLINE_PART = re.compile(
-    rf"(?:,?[ ]+{_UNIT}\.?[ ]*#?[\w-]{{1,6}}"
+    # A floor and door: ", 3º Esq.", ", 9.º izq.", ", 6º B", ", 2° piano".
+    r"(?:,[ ]*\d{1,2}\.?[ºª°](?:[ ]?(?:izq|izda|dcha|der|esq|dto|dt|drt|centro|piano|andar|"
+    r"[A-Z])\b\.?)?"
+    rf"|,?[ ]+{_UNIT}\.?[ ]*#?[\w-]{{1,6}}"
     rf"|,?[ ]+{_POSTCODE}(?![\w-])"
     r"|[ ]*\((?-i:[A-Z]{2})\)"  # an Italian province: "Bogliasco (GE)"
     # Brazil's " - Bela Vista", " - SP": a district or state after a dash.
@@ -87,11 +91,16 @@ _SMALL_WORDS = frozenset({"of", "de", "la", "le", "du", "des", "del", "da", "do"
 def _is_street_name(words: Sequence[str]) -> bool:
     """True when a word list names a street: a street word, or a compound ending like one."""
     for word in words:
-        low = word.lower().rstrip(".")
-        if low in _STREET_WORDS:
+        dotted = word.lower()
+        low = dotted.rstrip(".")
+        if low in _STREET_WORDS or dotted in _STREET_WORDS:  # "al.", "os." are listed dotted
             return True
         # A compound street name, not an English word that happens to end alike (bring, update).
-        if low.endswith(_STREET_ENDINGS) and low not in COMMON_WORDS and len(low) > 5:
+        if (
+            (low.endswith(_STREET_ENDINGS) or dotted.endswith(_STREET_ENDINGS))
+            and low not in COMMON_WORDS
+            and len(low) > 5
+        ):
             return True
     return False
 
@@ -290,6 +299,43 @@ def _postcode_city_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A province after the city: "80134 Napoli (NA)".
+_PROVINCE_AFTER = re.compile(r"[ ]?\([A-Z]{2}\)")
+# The street line just above or before a postcode-and-city line, named with no street word:
+# "Isebaan 275, 1824GH, Woudenberg", "Zuiderdiep 19bis\n1016DV Amsterdam".
+_STREET_BEFORE = re.compile(
+    r"(?<![\w.,-])(?P<street>(?:[a-z]{1,4}\.[ ])?(?P<head>[A-ZÀ-ÖØ-Þ][^\W\d_]+)"
+    r"(?:[ -][^\W\d_]+){0,3}[ ]\d{1,5}(?:bis|ter|quater|[A-Za-z])?"
+    r"(?:[/-]\d{1,4}[A-Za-z]?|-[IVX]{1,4})?(?:[ ][A-Z])?)"
+    r"(?:,[ ]*|[ ]*\r?\n[ \t]*)$"
+)
+_STREET_BEFORE_REACH = 80
+# A building, flat or staircase written before the street: "Bât. C, 12 rue ...", "Flat 3, ...".
+_UNIT_BEFORE = re.compile(
+    r"(?i)(?<![\w-])(?:bât(?:iment)?\.?|appartement|appt\.?|flat|apt\.?|apartment|unit|suite|"
+    r"esc(?:alier)?\.?|piso|wohnung|whg\.?)[ ]?#?[\w-]{1,6},?[ ]*(?:\r?\n[ \t]*)?$"
+)
+_UNIT_BEFORE_REACH = 24
+
+
+def _postcode_blocks(text: str) -> list[tuple[int, int]]:
+    """Postcode-and-city lines with the province after them and the street before them."""
+    out: list[tuple[int, int]] = []
+    for start, end in _postcode_city_spans(text):
+        province = _PROVINCE_AFTER.match(text, end)
+        end = province.end() if province else end
+        before = _STREET_BEFORE.search(text, max(0, start - _STREET_BEFORE_REACH), start)
+        if before is not None and before.group("head").lower() not in COMMON_WORDS:
+            start = before.start("street")
+        out.append((start, end))
+    return out
+
+
+def _with_unit_before(text: str, start: int) -> int:
+    m = _UNIT_BEFORE.search(text, max(0, start - _UNIT_BEFORE_REACH), start)
+    return m.start() if m is not None else start
+
+
 def address_candidates(text: str) -> list[Candidate]:
     """Street addresses with what follows them, postcodes named as such, and PO boxes."""
     out: list[Candidate] = []
@@ -297,10 +343,10 @@ def address_candidates(text: str) -> list[Candidate]:
         Candidate(*m.span(), "LOCATION", _SCORE, "military") for m in _MILITARY.finditer(text)
     )
     out.extend(
-        Candidate(s, e, "LOCATION", _SCORE, "postcode_city") for s, e in _postcode_city_spans(text)
+        Candidate(s, e, "LOCATION", _SCORE, "postcode_city") for s, e in _postcode_blocks(text)
     )
     for start, end in _street_spans(text) + _cued_street_spans(text):
-        out.append(Candidate(start, end, "LOCATION", _SCORE, "address"))
+        out.append(Candidate(_with_unit_before(text, start), end, "LOCATION", _SCORE, "address"))
         out.extend(
             Candidate(s, e, "LOCATION", _SCORE, "address_part") for s, e in _follow(text, end)
         )

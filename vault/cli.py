@@ -843,6 +843,69 @@ def datasets_upload(
     typer.echo(f"{info.id} version {version.number} ({version.size} bytes sealed)")
 
 
+@datasets_app.command("import")
+def datasets_import(
+    source: Annotated[str, typer.Argument(help="s3://bucket/prefix: every object under it.")],
+    name: Annotated[str, typer.Option(help="Name of the new dataset.")],
+    tenant: TenantOption = None,
+    format: Annotated[
+        str | None, typer.Option(help="csv, jsonl or parquet (else told by the names).")
+    ] = None,
+    no_wait: Annotated[
+        bool, typer.Option("--no-wait", help="With --url: print the job and do not wait.")
+    ] = False,
+) -> None:
+    """Import the objects under an S3 prefix (in key order, read with the vault's S3 settings)
+    as a new dataset, as a job followed by a progress bar."""
+    from vault.errors import VaultError
+
+    body: dict[str, Any] = {"source": source, "name": name}
+    if format is not None:
+        body["format"] = format
+    client = _client()
+    tenant = _tenant_for(tenant, remote=client is not None)
+    if client is not None:
+        with _remote_errors(), client:
+            job = client.datasets.submit_import(source, name=name, format=format)
+            if no_wait:
+                typer.echo(_job_line(job))
+                return
+            upload = client.datasets.finish(job)
+        typer.echo(_upload_line(upload))
+        return
+    if no_wait:
+        raise fail("--no-wait needs --url: a local import runs in this process")
+    from vault.services.dataset_import import import_dataset
+
+    vault = _vault()
+
+    def record(action: str, outcome: str, object_id: str | None, details: dict[str, Any]) -> None:
+        _audit_cli(vault, tenant, action, object_id, details, outcome=outcome)
+
+    engine = vault.dataset_engine
+    try:
+        job = import_dataset(
+            vault,
+            _operator(tenant, "uploader"),
+            body,
+            idempotency_key=None,
+            record=record,
+            ready=None if engine is None else engine.check,
+        )
+    except VaultError as exc:
+        raise fail(exc.message, 1) from None
+    with _job_progress(job, total=job.snapshot().bytes_total or 0, label="importing"):
+        job.done.wait()
+    ended = job.snapshot()
+    if ended.state != "succeeded":
+        raise fail(f"{job.id} {ended.state}: {ended.error_message}", 1)
+    assert ended.dataset_id is not None  # a succeeded job names what it stored
+    assert ended.version is not None
+    version = vault.datasets.get_version(tenant, ended.dataset_id, ended.version)
+    size = version.size if version is not None else 0
+    typer.echo(f"{ended.dataset_id} version {ended.version} ({size} bytes sealed)")
+
+
 @datasets_app.command("infer")
 def datasets_infer(
     dataset: Annotated[str, typer.Argument(help="The source dataset's id or name.")],

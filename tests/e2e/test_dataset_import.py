@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import re
+import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -17,6 +21,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.e2e.apps import App, build_app
+from vault.api import create_app
+from vault.fakegroq import serve_in_thread
 from vault.settings import Settings
 
 NAMES = ["John Smith", "Mary Jones", "Ada Lovelace"]
@@ -233,3 +239,50 @@ def test_a_part_with_another_header_fails_the_job_and_leaves_no_version(
     assert job["state"] == "failed" and job["error"]["code"] == "malformed_csv"
     assert "John" not in job["error"]["message"]
     assert app.vault.datasets.list_datasets("acme") == []
+
+
+VAULT = [sys.executable, "-m", "vault.cli"]
+
+
+def cli(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("VAULT_")}
+    environment |= {"COLUMNS": "120", **env}
+    return subprocess.run(
+        [*VAULT, *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=cwd,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_the_cli_imports_against_a_remote_vault_and_a_local_one(
+    app: App, s3: Any, bucket: str, moto_endpoint: str, tmp_path: Path
+) -> None:
+    s3.put_object(Bucket=bucket, Key="cli/a.csv", Body=csv_part(0, 30))
+    s3.put_object(Bucket=bucket, Key="cli/b.csv", Body=csv_part(30, 30))
+    source = f"s3://{bucket}/cli/"
+    with serve_in_thread(create_app(vault=app.vault)) as url:
+        key = app.key("acme", "uploader")
+        remote = cli(
+            ["--url", url, "--key", key, "datasets", "import", source, "--name", "r"], tmp_path
+        )
+        assert remote.returncode == 0, remote.stderr
+        dataset_id = remote.stdout.split()[0]
+        assert remote.stdout.startswith(f"{dataset_id} version 1 (")
+        assert content(app, dataset_id) == uploaded(app, "j.csv", csv_part(0, 60), "text/csv")
+        refused = cli(
+            ["--url", url, "--key", key, "datasets", "import", "s3://no/", "--name", "r"],
+            tmp_path,
+        )
+        assert refused.returncode != 0 and "source" in refused.stderr
+    local = cli(
+        ["datasets", "import", source, "--name", "l", "--tenant", "acme"],
+        tmp_path,
+        VAULT_DATA_DIR=str(tmp_path / "local"),
+        VAULT_S3_ENDPOINT_URL=moto_endpoint,
+    )
+    assert local.returncode == 0, local.stderr
+    assert re.fullmatch(r"ds_\w+ version 1 \(\d+ bytes sealed\)", local.stdout.strip())

@@ -239,6 +239,36 @@ class AsyncDatasets:
         version = _core.pick_version(await self.versions(dataset_id), number)
         return m.Upload(await self.get(dataset_id), version, job=ended)
 
+    async def submit_import(
+        self,
+        source: str,
+        *,
+        name: str,
+        format: str | None = None,
+        column_policy: Mapping[str, str] | None = None,
+        delimiter: str | None = None,
+    ) -> m.Job:
+        return await self._client._send(
+            _core.import_dataset(
+                source, name=name, fmt=format, column_policy=column_policy, delimiter=delimiter
+            )
+        )
+
+    async def import_from(
+        self,
+        source: str,
+        *,
+        name: str,
+        format: str | None = None,
+        column_policy: Mapping[str, str] | None = None,
+        delimiter: str | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> m.Upload:
+        job = await self.submit_import(
+            source, name=name, format=format, column_policy=column_policy, delimiter=delimiter
+        )
+        return await self.finish(job, progress=progress)
+
     async def list(self) -> builtins.list[m.Dataset]:
         return await self._client._send(_core.list_datasets())
 

@@ -311,6 +311,25 @@ def stored_by(job: m.Job) -> tuple[str, int]:
     return job.dataset_id, job.version
 
 
+def import_dataset(
+    source: str,
+    *,
+    name: str,
+    fmt: str | None,
+    column_policy: Mapping[str, str] | None,
+    delimiter: str | None,
+) -> Call[m.Job]:
+    """`POST /v1/datasets/import`: the objects under `s3://bucket/prefix` as a new dataset."""
+    body: dict[str, Any] = {"source": source, "name": name}
+    if fmt is not None:
+        body["format"] = fmt
+    if column_policy is not None:
+        body["column_policy"] = dict(column_policy)
+    if delimiter is not None:
+        body["delimiter"] = delimiter
+    return Call("POST", "/v1/datasets/import", m.Job.from_json, body=body)
+
+
 def list_datasets() -> Call[list[m.Dataset]]:
     return Call("GET", "/v1/datasets", _listed(m.Dataset.from_json))
 

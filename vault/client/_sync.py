@@ -252,6 +252,39 @@ class Datasets:
         version = _core.pick_version(self.versions(dataset_id), number)
         return m.Upload(self.get(dataset_id), version, job=ended)
 
+    def submit_import(
+        self,
+        source: str,
+        *,
+        name: str,
+        format: str | None = None,
+        column_policy: Mapping[str, str] | None = None,
+        delimiter: str | None = None,
+    ) -> m.Job:
+        """Import every object under `source` (`s3://bucket/prefix`, read by the vault with
+        its own S3 settings) as a new dataset; the job as accepted, without waiting."""
+        return self._client._send(
+            _core.import_dataset(
+                source, name=name, fmt=format, column_policy=column_policy, delimiter=delimiter
+            )
+        )
+
+    def import_from(
+        self,
+        source: str,
+        *,
+        name: str,
+        format: str | None = None,
+        column_policy: Mapping[str, str] | None = None,
+        delimiter: str | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> m.Upload:
+        """`submit_import`, then wait for its job; JobFailedError if it stored nothing."""
+        job = self.submit_import(
+            source, name=name, format=format, column_policy=column_policy, delimiter=delimiter
+        )
+        return self.finish(job, progress=progress)
+
     def list(self) -> builtins.list[m.Dataset]:
         """The tenant's datasets."""
         return self._client._send(_core.list_datasets())

@@ -1,10 +1,12 @@
 """The view's cheap pre-checks and the base64 scan find exactly what the single patterns they
-replace found: one alternation for "needs a view", one look-around pattern for base64 runs."""
+replace found: one alternation for "needs a view", one look-around pattern for base64 runs, and
+the digit-group pattern over the whole text for the grouped units."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -73,3 +75,21 @@ def test_examples_of_each_branch() -> None:
 def test_the_decode_limit_holds() -> None:
     text = " ".join(["am9obkBleGFtcGxlLmNvbQ=="] * 100)
     assert len(encoded_runs(text)) == 64 == len(_runs_by_look_around(text))
+
+
+# Digit groups of every shape: joined by spaces and dashes (read as written) or by `.`, `/`, `_`.
+_GROUP_PIECES = st.sampled_from(
+    ["0", "41", "4111", "415", "555", "0100", "12345", "1234567", " ", "-", ".", "/", "_", "x",
+     "a", ":", "%41", "&#52;", "\\u0034", "４", "é", "\u200b", "\n", "1.2", "9/9", "3_4",
+     "192.168.0.1", "4111.1111.1111.1111", "415_555_0100", "+44 20 7946 0958"]
+)  # fmt: skip
+_GROUP_TEXTS = st.lists(_GROUP_PIECES, max_size=40).map("".join) | _TEXTS
+
+
+@given(_GROUP_TEXTS)
+def test_the_grouped_units_are_those_the_whole_text_search_finds(text: str) -> None:
+    fast = view_of(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(normalize, "_grouped", normalize._GROUPED_UNIT.finditer)
+        whole = view_of(text)
+    assert fast == whole

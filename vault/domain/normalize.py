@@ -58,6 +58,9 @@ _UNITS: tuple[tuple[str, re.Pattern[str], Callable[[str], bool]], ...] = (
     ("grouped", re.compile(_GROUPED), lambda text: True),
     ("wide", re.compile(r"[^\x00-\x7f]+"), lambda text: not text.isascii()),
 )
+_GROUPED_UNIT = _UNITS[3][1]
+# What digit groups are made of: a grouped unit is a stretch of these characters.
+_GROUP_CHARACTERS = frozenset("0123456789._/ -")
 _IPV4_LIKE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 # A word that mixes Latin letters with Cyrillic or Greek ones is disguised, not foreign.
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -199,10 +202,33 @@ def _units(text: str) -> list[tuple[str, re.Match[str]]]:
         (match.start(), rank, kind, match)
         for rank, (kind, pattern, present) in enumerate(_UNITS)
         if present(text)
-        for match in pattern.finditer(text)
+        for match in (_grouped(text) if pattern is _GROUPED_UNIT else pattern.finditer(text))
     ]
     found.sort(key=lambda unit: unit[:2])
     return [(kind, match) for _, _, kind, match in found]
+
+
+def _grouped(text: str) -> Iterator[re.Match[str]]:
+    """The grouped units of `text` that may change it. In an ASCII text only digit groups
+    joined by `.`, `/` or `_` are rewritten (others read as they are written), so only the
+    stretches of group characters around such a join are searched: the same units, where a
+    pattern led by a digit would be tried at every digit of the text."""
+    if not text.isascii():
+        yield from _GROUPED_UNIT.finditer(text)
+        return
+    joins = sorted(m.start() for pattern in _DIGITS_SEPARATED for m in pattern.finditer(text))
+    end = 0
+    for at in joins:
+        if at < end:
+            continue  # in the stretch searched already
+        start = at
+        while start and text[start - 1] in _GROUP_CHARACTERS:
+            start -= 1
+        end = at + 1
+        while end < len(text) and text[end] in _GROUP_CHARACTERS:
+            end += 1
+        # A unit never leaves its stretch; its look-behind and look-ahead see past its ends.
+        yield from _GROUPED_UNIT.finditer(text, start, end)
 
 
 def _rewrite(

@@ -37,6 +37,7 @@ __all__ = ["ChatRedactor", "RedactedRequest"]
 _CACHE_ENTRIES = 50_000
 # Where two adjacent texts meet, this much of each is read together for a value cut in two.
 _JOIN_WINDOW = 32
+_MIN_AGAIN = 3  # a shorter value found again would be ordinary text as often as PII
 _DIGITS_AT_END = re.compile(r"\d[\s.-]*$")
 _DIGITS_AT_START = re.compile(r"[\s.-]*\d")
 
@@ -146,11 +147,12 @@ class ChatRedactor:
         walked.finish()
         payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
         result.payload = payload.encode()
-        self._guard(tenant, payload, values)
+        folded: dict[str, str] = {}  # each value's folded form, worked out once for both
+        self._guard(tenant, payload, values, folded=folded)
         if self._full_rescan:
             # Every string and key of the body as it leaves, known field or not.
             self._rescan(result, list(dict.fromkeys(iter_strings(body))))
-        self._remember(tenant, values)
+        self._remember(tenant, values, folded=folded)
         self._known.publish(tenant)
         return result
 
@@ -293,18 +295,12 @@ class ChatRedactor:
     ) -> list[tuple[Slot, list[Span]]]:
         """Each slot with something to replace, and its spans: those detected, plus every place
         a value detected elsewhere in the request, or known from before, stands again."""
-        pattern = _values_pattern(values)
-        lowered = {value.lower(): entity_type for value, entity_type in values.items()}
+        again = _ValuesAgain(values)
         work = []
         for slot, found in zip(slots, spans, strict=True):
             if slot.kind is SlotKind.CLOSED:
                 continue
-            extra: list[tuple[int, int, str]] = []
-            if pattern is not None:
-                extra += [
-                    (m.start(), m.end(), lowered[m.group().lower()])
-                    for m in pattern.finditer(slot.text)
-                ]
+            extra = again.places(slot.text)
             if earlier is not None:
                 extra += earlier.occurrences(slot.text)
             extra = [e for e in extra if e[2] not in slot.ignore]
@@ -463,9 +459,9 @@ class ChatRedactor:
                 "the outbound re-scan found PII left in the request; nothing was sent"
             )
 
-    def _remember(self, tenant: str, values: dict[str, str]) -> None:
+    def _remember(self, tenant: str, values: dict[str, str], *, folded: dict[str, str]) -> None:
         with self._known_lock:
-            self._known.of(tenant).add(values)
+            self._known.of(tenant).add(values, folded=folded)
 
     def forget_values(self, values: list[str], *, tenant: str) -> None:
         """Drop values from the guard's memory (an erasure, or a value wrongly taken for PII)."""
@@ -535,13 +531,63 @@ def _preferred(spans: list[Span], span: Span) -> list[Span]:
     return sorted([s for s in spans if not s.overlaps(span)] + [span])
 
 
-def _values_pattern(values: dict[str, str]) -> re.Pattern[str] | None:
-    alternation = "|".join(
-        re.escape(v) for v in sorted(values, key=len, reverse=True) if len(v) >= 3
-    )
-    if not alternation:
-        return None
-    return re.compile(rf"(?<![0-9A-Za-z])(?:{alternation})(?![0-9A-Za-z])", re.IGNORECASE)
+class _ValuesAgain:
+    """Where a request's values stand again in a text: whole words (not touching an ASCII
+    letter or digit), whatever their case, leftmost first and the longest at each place, with
+    the entity type of the value written that way.
+
+    That is what one case-insensitive alternation of the values, longest first, finds; where
+    the text and the values are ASCII (nearly always) the same places are found by `str.find`
+    in the lowered text, as a pattern led by a look-behind is tried at every position.
+    """
+
+    def __init__(self, values: dict[str, str]) -> None:
+        kept = [value for value in values if len(value) >= _MIN_AGAIN]
+        self._types = {value.lower(): entity_type for value, entity_type in values.items()}
+        self._lowered = sorted({value.lower() for value in kept}, key=len, reverse=True)
+        self._ascii = all(value.isascii() for value in kept)
+        self._pattern: re.Pattern[str] | None = None
+        if kept and not self._ascii:
+            alternation = "|".join(re.escape(v) for v in sorted(kept, key=len, reverse=True))
+            self._pattern = re.compile(
+                rf"(?<![0-9A-Za-z])(?:{alternation})(?![0-9A-Za-z])", re.IGNORECASE
+            )
+
+    def places(self, text: str) -> list[tuple[int, int, str]]:
+        if not self._lowered:
+            return []
+        if self._pattern is not None or not text.isascii():
+            return self._matched(text)
+        lowered = text.lower()
+        length = len(lowered)
+        found = []
+        for value in self._lowered:
+            at = lowered.find(value)
+            while at != -1:
+                end = at + len(value)
+                if not (at and lowered[at - 1].isalnum()) and not (
+                    end < length and lowered[end].isalnum()
+                ):
+                    found.append((at, -len(value), value))
+                at = lowered.find(value, at + 1)
+        places = []
+        cursor = 0
+        for at, negative, value in sorted(found):
+            if at >= cursor:
+                cursor = at - negative
+                places.append((at, cursor, self._types[value]))
+        return places
+
+    def _matched(self, text: str) -> list[tuple[int, int, str]]:
+        if self._pattern is None:
+            alternation = "|".join(re.escape(v) for v in self._lowered)
+            self._pattern = re.compile(
+                rf"(?<![0-9A-Za-z])(?:{alternation})(?![0-9A-Za-z])", re.IGNORECASE
+            )
+        return [
+            (m.start(), m.end(), self._types[m.group().lower()])
+            for m in self._pattern.finditer(text)
+        ]
 
 
 def _without_overlaps(found: list[Span], extra: list[Span]) -> list[Span]:

@@ -527,6 +527,10 @@ def _anonymize_csv(
 
     def finish(planned: _Planned) -> list[list[str]]:
         out = []
+        answers: dict[int, list[tuple[str, dict[str, int]]]] = {}  # by id of their Pending
+        # Counts gathered per column in the order the cells come, then added to the report
+        # once per batch: the report's keys come in the same order as cell by cell.
+        tally: dict[str, Counter[str]] = {}
         for row in planned.rows:
             converted = []
             for index, (name, kind, value) in enumerate(zip(shown, kinds, row, strict=True)):
@@ -534,10 +538,19 @@ def _anonymize_csv(
                     converted.append(value)
                     continue
                 pending, position = planned.cells[(index, value)]
-                text, counts = pending.result()[position]
+                done = answers.get(id(pending))
+                if done is None:
+                    done = answers[id(pending)] = pending.result()
+                text, counts = done[position]
                 converted.append(text)
-                report.entities[name].update(counts)
+                column = tally.get(name)
+                if column is None:
+                    column = tally[name] = Counter()
+                if counts:
+                    column.update(counts)
             out.append(converted)
+        for name, counted in tally.items():
+            report.entities[name].update(counted)
         report.rows += len(planned.rows)
         return out
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from vault.bench import Row
+from vault.bench.datasets_ray import ray_rows
 
 __all__ = ["run", "write_customers"]
 
@@ -372,6 +373,7 @@ def run() -> list[Row]:
         one = _measure(table, scratch, workers=1) if cores >= 2 else full
         two = _measure(table, scratch, workers=2) if cores != 2 else full
         identifiers = _measure(ids, scratch, workers=cores)
+        on_ray = ray_rows(table, scratch)  # 2 Ray actors beside 1, when Ray is installed
 
     upload_mbs = mb / full["upload_s"]
     copy_mbs = mb / copy_s
@@ -481,4 +483,5 @@ def run() -> list[Row]:
             ">= 10 MB/s (the rate on a core of its own)",
             higher_is_better=True,
         ),
+        *on_ray,
     ]

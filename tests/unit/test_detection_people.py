@@ -61,3 +61,32 @@ def test_long_title_case_text_stays_linear(detector: PresidioDetector) -> None:
     """Capitalised unknown words for pages: every run is too long to be a name."""
     text = ("Zorblax Quenti " * 14_000)[:200_000]
     assert isinstance(detector.detect(text), list)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('"Don\'t feed me planned obsolescence," says Mary Bilić in a post.', "Mary Bilić"),
+        ("They had 6: Jan, Kristi, Stephen, Julie, Nina and Pat", "Kristi"),
+        ("Johannes, can I please speak to your boss?", "Johannes"),
+    ],
+)
+def test_listed_name_is_a_person_not_a_place(
+    detector: PresidioDetector, text: str, name: str
+) -> None:
+    assert name in _people(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("He fought Tyson in Las Vegas last year.", "Las Vegas"),
+        ("Gold closed at $387 in Hong Kong on Friday.", "Hong Kong"),
+        ("In Iran they have company songs.", "Iran"),
+    ],
+)
+def test_a_place_with_name_words_stays_a_place(
+    detector: PresidioDetector, text: str, place: str
+) -> None:
+    spans = {(text[s.start : s.end], s.entity_type) for s in detector.detect(text)}
+    assert any(place in value and entity == "LOCATION" for value, entity in spans), spans

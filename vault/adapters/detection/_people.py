@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from vault.adapters.detection._addresses import place_candidates
 from vault.adapters.detection._lexicon import load_words
 from vault.adapters.detection._names import GIVEN_NAMES, SURNAMES, WORDLIKE_NAMES
 from vault.adapters.detection._patterns import Candidate
@@ -181,6 +182,32 @@ def _unknown_capitalised(word: str) -> bool:
         and low not in PLACES_CAPITALISED
         and low not in NOT_NAMES
         and not any(part in COMMON_WORDS for part in low.split("-"))
+    )
+
+
+# Initials and the surname after a given name: "Oksana T. Hrytsenko", "Faina D. Yefremova".
+_INITIALS_AFTER = re.compile(r"(?:[ ][A-Z]\.){1,2}[ ](?P<last>[A-Z][\w'’-]+)")
+
+
+def _with_initials(text: str, end: int) -> int:
+    m = _INITIALS_AFTER.match(text, end)
+    if m is None or m.group("last").lower() in COMMON_WORDS:
+        return end
+    return m.end()
+
+
+def _is_place(value: str) -> bool:
+    low = value.lower()
+    return low in PLACES or low in PLACES_CAPITALISED
+
+
+_GLUE = frozenset("/@._=#-\\:")
+
+
+def _free_standing(text: str, start: int, end: int) -> bool:
+    """Not part of a URL, address, path or identifier ("github.com/anna", "anna_k")."""
+    return not (start > 0 and text[start - 1] in _GLUE) and not (
+        end < len(text) and text[end] in _GLUE and text[end + 1 : end + 2].strip()
     )
 
 
@@ -373,9 +400,27 @@ def name_candidates(text: str) -> list[Candidate]:
     """Person-name candidates the lists and cues support; NER adds the rest."""
     words = _word_list(text)
     keyed: list[tuple[int, int]] = []
-    spans = _listed(words, text) + _cued(text, keyed)
+    listed = _listed(words, text)
+    spans = listed + _cued(text, keyed)
     spans += _spread(text, words, spans)
-    out = []
+    out: list[Candidate] = []
+    places = [(c.start, c.end) for c in place_candidates(text)]
+
+    def in_place(start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in places)
+
+    # A listed name that is no place, or a given name with its surname ("Mary Bilić", where
+    # Mary is also a city), standing free in the text: the model's place reading is wrong.
+    # Not a word of a place's name ("Las Vegas", "Hong Kong").
+    out.extend(
+        Candidate(start, _with_initials(text, end), "PERSON", _KEYED_SCORE, "listed_name")
+        for start, end in listed
+        if _free_standing(text, start, end)
+        and not _NOT_A_NAME.search(text[start:end])
+        and not in_place(start, end)
+        and (" " in text[start:end] or not _is_place(text[start:end]))
+        and not any(w.lower() in COMMON_WORDS for w in text[start:end].split())
+    )
     for start, end in spans:
         value = text[start:end]
         if end - start >= 2 and not _NOT_A_NAME.search(value):
@@ -389,6 +434,7 @@ def name_candidates(text: str) -> list[Candidate]:
     out.extend(
         Candidate(start, end, "PERSON", _PAIR_SCORE, "capitalised")
         for start, end in _capitalised_runs(words, text)
+        if not any(s < end and start < e for s, e in places)
     )
     out.extend(
         Candidate(start, end, "PERSON", _PARTICLE_SCORE, "particle_name")

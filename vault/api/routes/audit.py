@@ -78,10 +78,11 @@ def dsr_find(body: SubjectRequest, request: Request, principal: Finder) -> dict[
 def dsr_erase(body: SubjectRequest, request: Request, principal: Eraser) -> dict[str, Any]:
     """Erase a value (art. 17): its token entries are destroyed and never re-identify again."""
     vault = get_vault(request)
+    # Every worker's guard forgets it first: with Redis away that is a 503 and nothing is erased.
+    vault.chat_redactor.forget_values([body.value], tenant=principal.tenant)
     erased = erase_value(
         vault.tokens, vault.tenant_keys, vault.anonymizer, tenant=principal.tenant, value=body.value
     )
-    vault.chat_redactor.forget_values([body.value], tenant=principal.tenant)
     audit(request, principal, "dsr.erase", details={"erased": len(erased)})
     return {"erased": len(erased), "tokens": [f.token for f in erased]}
 
@@ -91,7 +92,7 @@ def dsr_not_pii(body: SubjectRequest, request: Request, principal: Eraser) -> di
     """Say a text is not personal data: it is forgotten by the outbound guard and left as it
     is from then on. Only a keyed digest of it is kept, and the audit record holds none of it."""
     vault = get_vault(request)
+    vault.chat_redactor.forget_values([body.value], tenant=principal.tenant)  # first, as above
     mark_not_pii(vault.anonymizer, tenant=principal.tenant, value=body.value)
-    vault.chat_redactor.forget_values([body.value], tenant=principal.tenant)
     audit(request, principal, "dsr.not_pii")
     return {"not_pii": True}

@@ -139,6 +139,7 @@ class Anonymizer:
             {*entity_types, *policy.entities, *policy.deny_list, LITERAL_TOKEN_TYPE}
         )
         self._allow = frozenset(policy.allow_list)
+        self._operators: dict[str, Operator] = {}  # by entity type, as the policy says
         # Tokens already in the store: lets a repeated value skip sealing and the write.
         # Keys are (tenant, token) — keyed hashes, never values.
         self._known: OrderedDict[tuple[str, str], None] = OrderedDict()
@@ -280,11 +281,19 @@ class Anonymizer:
         keyed = token_mac.copy()  # the key schedule is computed once per call, not per value
         keyed.update(f"{entity_type}\x00{value}".encode())
         digest = keyed.digest()
-        operator = self.policy.rule_for(entity_type).operator
-        if entity_type == LITERAL_TOKEN_TYPE:
-            operator = Operator.TOKENIZE
+        operator = self._operator(entity_type)
         token = make_token(entity_type, digest) if operator is Operator.TOKENIZE else None
         return digest, operator, token
+
+    def _operator(self, entity_type: str) -> Operator:
+        """The operator the policy gives a type (a token look-alike is always tokenized)."""
+        operator = self._operators.get(entity_type)
+        if operator is None:
+            operator = self.policy.rule_for(entity_type).operator
+            if entity_type == LITERAL_TOKEN_TYPE:
+                operator = Operator.TOKENIZE
+            self._operators[entity_type] = operator
+        return operator
 
     def _render(self, text: str, plan: list[_Planned], erased: set[str]) -> AnonymizedText:
         pieces: list[str] = []

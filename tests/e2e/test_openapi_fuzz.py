@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import ExitStack
 
+import boto3
 import pytest
 import requests
 import schemathesis
@@ -21,6 +22,7 @@ from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from tests.e2e.conftest import Proxy, Upstream, start_proxy
 from tests.fakes import RegexDetector
+from vault.adapters.source_s3 import S3ObjectSource
 from vault.api.openapi import OPERATIONS
 from vault.services.apikeys import create_api_key
 
@@ -37,15 +39,28 @@ CHECKS = [
 
 
 @pytest.fixture(scope="module")
-def served(upstream: Upstream, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Proxy]:
-    """A vault with the fast fake detector, served over HTTP in front of the fake Groq."""
+def served(
+    upstream: Upstream, moto_endpoint: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Proxy]:
+    """A vault with the fast fake detector, served over HTTP in front of the fake Groq; its
+    S3 imports read from moto."""
     with ExitStack() as stack:
-        yield start_proxy(
+        proxy = start_proxy(
             stack,
             tmp_path_factory.mktemp("fuzz"),
             groq_url=upstream.url,
             detector=RegexDetector(),
         )
+        # Module-scoped, so before the per-test fake credentials: its client gets its own.
+        s3 = boto3.client(
+            "s3",
+            endpoint_url=moto_endpoint,
+            region_name="us-east-1",
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+        )
+        proxy.vault.__dict__["import_source"] = S3ObjectSource(client=s3)
+        yield proxy
 
 
 @pytest.fixture(scope="module")

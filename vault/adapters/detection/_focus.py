@@ -11,6 +11,8 @@ __all__ = ["ner_focus"]
 
 _TOKEN = re.compile(r"\S+")
 _ALPHA = re.compile(r"[^\W\d_]+")
+# Where a capital may stand: every character `str.isupper` takes for one is A-Z or not ASCII.
+_UPPER = re.compile(r"[A-Z\u0080-\U0010ffff]")
 _CODE = re.compile(r"[=/@_{}<>\\]|[a-z]{3}[A-Z]")  # camelCase, not McKenzie or MacArthur
 # The small model's tok2vec sees four tokens either side; a little more keeps its view intact.
 _WINDOW = 4
@@ -38,6 +40,8 @@ def ner_focus(text: str, *, claimed: bytes | bytearray = b"", offset: int = 0) -
     cuts NER time on prompts that are mostly code, logs or ordinary words, without moving offsets.
     A word whose first character is set in `claimed` (at `offset` + its position) is no trigger.
     """
+    if not _UPPER.search(text):
+        return None  # no capital, so no trigger: most dataset cells (ids, e-mails, numbers)
     tokens = [m.span() for m in _TOKEN.finditer(text)]
     hits = [
         i

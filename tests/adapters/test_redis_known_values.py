@@ -151,6 +151,20 @@ def test_an_erasure_on_one_worker_is_an_erasure_on_all(
     assert b"Ada Quist" in a.redact("acme", _chat("Ada Quist again")).payload
 
 
+def test_what_a_worker_knows_is_told_again_to_a_redis_that_lost_it(
+    worker: Callable[..., ChatRedactor], redis_url: str, prefix: str
+) -> None:
+    a = worker()
+    a.redact("acme", _chat("Dear Ivo Marek, welcome"))
+    client = redis.Redis.from_url(redis_url)
+    try:
+        client.delete(*client.scan_iter(match=f"{prefix}*"))  # Redis started again, empty
+    finally:
+        client.close()
+    a.redact("acme", _chat("nothing personal"))  # the next request tells it again
+    assert b"Ivo Marek" not in worker().redact("acme", _chat("Ivo Marek is back")).payload
+
+
 def test_redis_holds_bounded_digests_only_each_with_a_ttl(
     worker: Callable[..., ChatRedactor], redis_url: str, prefix: str
 ) -> None:
@@ -161,7 +175,8 @@ def test_redis_holds_bounded_digests_only_each_with_a_ttl(
     client = redis.Redis.from_url(redis_url)
     try:
         keys = list(client.scan_iter(match=f"{prefix}*"))
-        assert {k.decode()[len(prefix) :] for k in keys} == {"known:acme", "known:acme:meta"}
+        names_of = {k.decode()[len(prefix) :] for k in keys}
+        assert names_of == {"known:acme", "known:acme:meta", "known:acme:epoch"}
         for key in keys:
             assert 0 < client.pttl(key) <= 600_000
         members = client.zrange(f"{prefix}known:acme", 0, -1)

@@ -262,7 +262,7 @@ def _rows(raw: Any) -> list[list[Any]]:
 
 
 # A tenant's known values: KEYS = the digests by when each was last added (ms, Redis's clock),
-# their `length:entity type`, and the digests forgotten, by when. ARGV = TTL (ms), the cap, the
+# their `length:entity type`, the digests forgotten, by when, and the store's epoch. ARGV = TTL (ms), the cap, the
 # number of digests added, then each added digest with its meta, then each digest forgotten.
 # Expired and (oldest first) over-cap digests are dropped; every key keeps the TTL.
 _KNOWN_RECORD = """
@@ -293,15 +293,21 @@ local over = redis.call('ZCARD', KEYS[1]) - limit
 if over > 0 then drop(redis.call('ZRANGE', KEYS[1], 0, over - 1)) end
 redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - ttl)
 redis.call('ZREMRANGEBYRANK', KEYS[3], 0, -limit - 1)
-for k = 1, 3 do redis.call('PEXPIRE', KEYS[k], ttl) end
+for k = 1, 4 do redis.call('PEXPIRE', KEYS[k], ttl) end
 return now
 """
 
 # What changed at or after ARGV[1] (ms), no further back than the TTL ARGV[2]: {now, the digests
-# added, their metas, the digests forgotten}.
+# added, their metas, the digests forgotten, the epoch}. The epoch is set to ARGV[3] if there is
+# none: Redis started again empty, or nothing was added for a TTL.
 _KNOWN_CHANGES = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local epoch = redis.call('GET', KEYS[4])
+if not epoch then
+  epoch = ARGV[3]
+  redis.call('SET', KEYS[4], epoch, 'PX', tonumber(ARGV[2]))
+end
 local since = math.max(tonumber(ARGV[1]), now - tonumber(ARGV[2]))
 local added = redis.call('ZRANGEBYSCORE', KEYS[1], since, '+inf')
 local metas = {}
@@ -309,7 +315,7 @@ for first = 1, #added, 1000 do
   local chunk = redis.call('HMGET', KEYS[2], unpack(added, first, math.min(first + 999, #added)))
   for _, meta in ipairs(chunk) do metas[#metas + 1] = meta or '' end
 end
-return {tostring(now), added, metas, redis.call('ZRANGEBYSCORE', KEYS[3], since, '+inf')}
+return {tostring(now), added, metas, redis.call('ZRANGEBYSCORE', KEYS[3], since, '+inf'), epoch}
 """
 
 
@@ -329,17 +335,19 @@ class RedisKnownValues:
 
     def _keys(self, tenant: str) -> list[str]:
         base = self._prefix + tenant
-        return [base, base + ":meta", base + ":gone"]
+        return [base, base + ":meta", base + ":gone", base + ":epoch"]
 
     def changes(self, tenant: str, *, since: int) -> KnownDigests:
         keys = self._keys(tenant)
-        now, added, metas, gone = _call(
-            self._client, lambda: self._changes(keys=keys, args=[since, self._ttl_ms])
+        fresh = uuid.uuid4().hex
+        now, added, metas, gone, epoch = _call(
+            self._client, lambda: self._changes(keys=keys, args=[since, self._ttl_ms, fresh])
         )
         return KnownDigests(
             now=_count(now),
             added={_text(m): _text(meta) for m, meta in zip(added, metas, strict=True)},
             gone=[_text(m) for m in gone],
+            epoch=_text(epoch),
         )
 
     def record(self, tenant: str, *, added: Mapping[str, str], gone: Collection[str]) -> None:

@@ -113,7 +113,8 @@ class SharedValues(KnownValues):
         self._limit = limit
         self._lock = threading.Lock()
         self.since = 0  # the store's clock (ms) at the last catch-up
-        self._mine: OrderedDict[str, str] = OrderedDict()  # digest -> value
+        self._mine: OrderedDict[str, tuple[str, str]] = OrderedDict()  # digest -> value, meta
+        self._epoch: str | None = None  # which life of the store the mirror follows
         self._foreign: OrderedDict[str, tuple[int, str]] = OrderedDict()  # digest -> length, type
         self._lengths: dict[str, Counter[int]] = {_WRITTEN: Counter(), _FOLDED: Counter()}
         self._lengths[_DIGITS] = Counter()
@@ -150,9 +151,9 @@ class SharedValues(KnownValues):
         with self._lock:
             self._key = key
             for digest in changes.gone:
-                value = self._mine.pop(digest, None)
-                if value is not None and digest not in self._added:
-                    self._forgotten.append(value)
+                mine = self._mine.pop(digest, None)
+                if mine is not None and digest not in self._added:
+                    self._forgotten.append(mine[0])
                 self._forget_foreign(digest)
             for digest, meta in changes.added.items():
                 if digest in self._mine or digest in self._gone:
@@ -166,6 +167,13 @@ class SharedValues(KnownValues):
             while len(self._foreign) > self._limit:
                 self._forget_foreign(next(iter(self._foreign)))
             self.since = changes.now
+            if changes.epoch != self._epoch:
+                if self._epoch is not None:
+                    # The store lost what it held (Redis restarted empty): tell it again what
+                    # this worker knows, and read it whole next time.
+                    self._added.update({digest: meta for digest, (_, meta) in self._mine.items()})
+                    self.since = 0
+                self._epoch = changes.epoch
 
     def _forget_foreign(self, digest: str) -> None:
         entry = self._foreign.pop(digest, None)
@@ -190,13 +198,15 @@ class SharedValues(KnownValues):
         """Note `value`'s digests as this worker's own, to publish those not known before."""
         for digest, length in self._digests(value):
             self._gone.discard(digest)
-            known = digest in self._mine or digest in self._foreign
-            self._forget_foreign(digest)
-            self._mine[digest] = value
-            self._mine.move_to_end(digest)
-            if not known:
+            mine = self._mine.get(digest)
+            if mine is None:
                 kind_type = entity_type if digest[0] == _WRITTEN and entity_type else ""
-                self._added[digest] = f"{length}:{kind_type}"
+                meta = f"{length}:{kind_type}"
+                if digest not in self._foreign:
+                    self._added[digest] = meta
+                self._forget_foreign(digest)
+                self._mine[digest] = (value, meta)
+            self._mine.move_to_end(digest)
         while len(self._mine) > self._limit:
             self._mine.popitem(last=False)
 
@@ -247,9 +257,7 @@ class SharedValues(KnownValues):
             KnownValues.add_written(self, {value: entity_type})
             KnownValues.add_guarded(self, [value])
             with self._lock:
-                for digest, _ in self._digests(value):
-                    self._forget_foreign(digest)
-                    self._mine[digest] = value
+                self._learn(value, entity_type)
             yield start, end, entity_type
 
     def found_in(self, check: PayloadCheck) -> bool:

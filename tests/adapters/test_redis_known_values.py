@@ -227,3 +227,16 @@ def test_a_digest_is_forgotten_after_its_ttl(redis_url: str, prefix: str) -> Non
         assert client.hkeys(f"{prefix}known:acme:meta") == [b"w:" + b"1" * 32]
     finally:
         client.close()
+
+
+def test_a_whole_tenant_is_caught_up_page_by_page(redis_url: str, prefix: str) -> None:
+    store = RedisKnownValues(connect_redis(redis_url), prefix=prefix, ttl_seconds=600, limit=10_000)
+    digests = {f"w:{n:032x}": "12:PERSON" for n in range(4_500)}  # nine scripts, three pages
+    store.record("acme", added=digests, gone=())
+    whole = store.changes("acme", since=0)
+    assert whole.added == digests
+    later = store.changes("acme", since=whole.now)
+    assert later.added == {} and later.epoch == whole.epoch
+    store.record("acme", added={"f:" + "2" * 32: "9:"}, gone=["w:" + "0" * 32])
+    news = store.changes("acme", since=whole.now)
+    assert news.added == {"f:" + "2" * 32: "9:"} and news.gone == ["w:" + "0" * 32]

@@ -11,6 +11,7 @@ and the next request after Redis is back succeeds without a restart (redis-py re
 
 from __future__ import annotations
 
+import functools
 import hmac
 import json
 import logging
@@ -261,17 +262,21 @@ def _rows(raw: Any) -> list[list[Any]]:
     return rows
 
 
-# A tenant's known values: KEYS = the digests by when each was last added (ms, Redis's clock),
-# their `length:entity type`, the digests forgotten, by when, and the store's epoch. ARGV = TTL (ms), the cap, the
-# number of digests added, then each added digest with its meta, then each digest forgotten.
-# Expired and (oldest first) over-cap digests are dropped; every key keeps the TTL.
+# A tenant's known values: KEYS = the digests by when each was last added, their `length:entity
+# type`, the digests forgotten, by when, and the store's epoch. A score is Redis's clock in ms
+# times 1000 plus the digest's place in its script, so that few digests share one and a catch-up
+# can go page by page; scores go to Redis as '%.0f' strings (Lua would round a number to 14
+# digits). ARGV = TTL (ms), the cap, the number of digests added, then each added digest with its
+# meta, then each digest forgotten. Expired and (oldest first) over-cap digests are dropped;
+# every key keeps the TTL.
 _KNOWN_RECORD = """
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now = (tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)) * 1000
 local ttl, limit, adds = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local function score(n) return string.format('%.0f', now + n) end
 local i = 4
 for n = 1, adds do
-  redis.call('ZADD', KEYS[1], now, ARGV[i])
+  redis.call('ZADD', KEYS[1], score(n), ARGV[i])
   redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
   redis.call('ZREM', KEYS[3], ARGV[i])
   i = i + 2
@@ -279,7 +284,7 @@ end
 while i <= #ARGV do
   redis.call('ZREM', KEYS[1], ARGV[i])
   redis.call('HDEL', KEYS[2], ARGV[i])
-  redis.call('ZADD', KEYS[3], now, ARGV[i])
+  redis.call('ZADD', KEYS[3], score(i), ARGV[i])
   i = i + 1
 end
 local function drop(members)
@@ -288,35 +293,48 @@ local function drop(members)
     redis.call('HDEL', KEYS[2], m)
   end
 end
-drop(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now - ttl))
+local expired = string.format('%.0f', now - ttl * 1000)
+drop(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', expired))
 local over = redis.call('ZCARD', KEYS[1]) - limit
 if over > 0 then drop(redis.call('ZRANGE', KEYS[1], 0, over - 1)) end
-redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - ttl)
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', expired)
 redis.call('ZREMRANGEBYRANK', KEYS[3], 0, -limit - 1)
 for k = 1, 4 do redis.call('PEXPIRE', KEYS[k], ttl) end
-return now
+return 1
 """
 
-# What changed at or after ARGV[1] (ms), no further back than the TTL ARGV[2]: {now, the digests
-# added, their metas, the digests forgotten, the epoch}. The epoch is set to ARGV[3] if there is
-# none: Redis started again empty, or nothing was added for a TTL.
+# What changed at or after the score ARGV[1], no further back than the TTL ARGV[2] (ms), at most
+# ARGV[4] added digests (the oldest first): {now, the digests added, their metas, the score of
+# the last, the digests forgotten, the epoch}. The epoch is set to ARGV[3] if there is none:
+# Redis started again empty, or nothing was added for a TTL.
 _KNOWN_CHANGES = """
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now = (tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)) * 1000
 local epoch = redis.call('GET', KEYS[4])
 if not epoch then
   epoch = ARGV[3]
   redis.call('SET', KEYS[4], epoch, 'PX', tonumber(ARGV[2]))
 end
-local since = math.max(tonumber(ARGV[1]), now - tonumber(ARGV[2]))
-local added = redis.call('ZRANGEBYSCORE', KEYS[1], since, '+inf')
+local since = string.format('%.0f', math.max(tonumber(ARGV[1]), now - tonumber(ARGV[2]) * 1000))
+local page = redis.call('ZRANGEBYSCORE', KEYS[1], since, '+inf', 'WITHSCORES', 'LIMIT', 0,
+  tonumber(ARGV[4]))
+local added, last = {}, since
+for i = 1, #page, 2 do
+  added[#added + 1] = page[i]
+  last = page[i + 1]
+end
 local metas = {}
 for first = 1, #added, 1000 do
   local chunk = redis.call('HMGET', KEYS[2], unpack(added, first, math.min(first + 999, #added)))
   for _, meta in ipairs(chunk) do metas[#metas + 1] = meta or '' end
 end
-return {tostring(now), added, metas, redis.call('ZRANGEBYSCORE', KEYS[3], since, '+inf'), epoch}
+local gone = redis.call('ZRANGEBYSCORE', KEYS[3], since, '+inf')
+return {string.format('%.0f', now), added, metas, last, gone, epoch}
 """
+
+
+_RECORD_CHUNK = 500
+_CHANGES_PAGE = 2000  # more than digests can share one score (four record scripts at once)
 
 
 class RedisKnownValues:
@@ -338,27 +356,45 @@ class RedisKnownValues:
         return [base, base + ":meta", base + ":gone", base + ":epoch"]
 
     def changes(self, tenant: str, *, since: int) -> KnownDigests:
+        """Page by page (`_CHANGES_PAGE` digests a script), so that a worker catching up on a
+        whole tenant stays inside the short timeout."""
         keys = self._keys(tenant)
         fresh = uuid.uuid4().hex
-        now, added, metas, gone, epoch = _call(
-            self._client, lambda: self._changes(keys=keys, args=[since, self._ttl_ms, fresh])
-        )
+        added: dict[str, str] = {}
+        gone: set[str] = set()
+        cursor = since
+        while True:
+            args: list[Any] = [cursor, self._ttl_ms, fresh, _CHANGES_PAGE]
+            now, members, metas, last, forgotten, epoch = _call(
+                self._client, functools.partial(self._changes, keys=keys, args=args)
+            )
+            added |= {_text(m): _text(meta) for m, meta in zip(members, metas, strict=True)}
+            gone |= {_text(m) for m in forgotten}
+            if len(members) < _CHANGES_PAGE or _count(last) == cursor:
+                break
+            cursor = _count(last)  # again from the last one: a score may be shared
         return KnownDigests(
             now=_count(now),
-            added={_text(m): _text(meta) for m, meta in zip(added, metas, strict=True)},
-            gone=[_text(m) for m in gone],
+            added=added,  # a digest in both was forgotten, then added again: it is known
+            gone=sorted(gone),
             epoch=_text(epoch),
         )
 
     def record(self, tenant: str, *, added: Mapping[str, str], gone: Collection[str]) -> None:
-        if not added and not gone:
-            return
-        args: list[Any] = [self._ttl_ms, self._limit, len(added)]
-        for member, meta in added.items():
-            args += [member, meta]
-        args += list(gone)
         keys = self._keys(tenant)
-        _call(self._client, lambda: self._record(keys=keys, args=args))
+        # In scripts of at most _RECORD_CHUNK digests: each stays well inside the short timeout.
+        pairs, forgotten = list(added.items()), list(gone)
+        while pairs or forgotten:
+            adds, pairs = pairs[:_RECORD_CHUNK], pairs[_RECORD_CHUNK:]
+            gones, forgotten = (
+                forgotten[: _RECORD_CHUNK - len(adds)],
+                forgotten[_RECORD_CHUNK - len(adds) :],
+            )
+            args: list[Any] = [self._ttl_ms, self._limit, len(adds)]
+            for member, meta in adds:
+                args += [member, meta]
+            args += gones
+            _call(self._client, functools.partial(self._record, keys=keys, args=args))
 
 
 def _text(raw: Any) -> str:

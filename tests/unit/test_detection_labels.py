@@ -137,3 +137,23 @@ def test_context_search_is_bounded_on_big_tables() -> None:
     assert column_header(text, len(text) - 1) == ""  # its header is too far up to count
     line = "|" * (1 << 20)
     assert column_header(line, len(line) // 2) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "verify iban=ES4308557275396278688948 status=ok",
+        "IBAN es43 0855 7275 3962 7868 8948, thanks",
+    ],
+)
+def test_an_iban_is_cut_where_its_check_holds(detector: PresidioDetector, text: str) -> None:
+    found = {v for v, e in _typed(detector, text) if e == "IBAN_CODE"}
+    assert found and all(v.replace(" ", "").upper() == "ES4308557275396278688948" for v in found)
+
+
+def test_a_card_is_grouped_as_cards_are(detector: PresidioDetector) -> None:
+    """A French NIR whose 15 digits pass Luhn by chance is no card: no card prints 1-2-2-2-3-3-2."""
+    nir = "2 56 05 52 788 830 74"
+    assert (nir, "FR_NIR") in _typed(detector, f"numéro de sécurité sociale: {nir}")
+    amex = "3782 822463 10005"
+    assert (amex, "CREDIT_CARD") in _typed(detector, f"Amex {amex}")

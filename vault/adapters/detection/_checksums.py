@@ -3,7 +3,17 @@ Brazilian CPF, French NIR and Dutch BSN."""
 
 from __future__ import annotations
 
-__all__ = ["bech32_ok", "bsn_ok", "cpf_ok", "dea_ok", "eip55_ok", "keccak256", "nir_ok", "nric_ok"]
+__all__ = [
+    "bech32_ok",
+    "bsn_ok",
+    "cpf_ok",
+    "dea_ok",
+    "eip55_ok",
+    "iban_ok",
+    "keccak256",
+    "nir_ok",
+    "nric_ok",
+]
 
 _BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 _BECH32_VALUE = {ch: i for i, ch in enumerate(_BECH32_CHARSET)}
@@ -169,3 +179,15 @@ def bsn_ok(value: str) -> bool:
         return False
     d = [int(ch) for ch in digits]
     return (sum(x * w for x, w in zip(d[:8], range(9, 1, -1), strict=True)) - d[8]) % 11 == 0
+
+
+def iban_ok(value: str) -> bool:
+    """True for an IBAN (separators already taken out, any case) whose ISO 7064 mod 97-10
+    check holds."""
+    value = value.upper()
+    if not (15 <= len(value) <= 34 and value[:2].isalpha() and value[2:4].isdigit()):
+        return False
+    if not value.isascii() or not value.isalnum():
+        return False
+    moved = value[4:] + value[:4]
+    return int("".join(str(int(ch, 36)) for ch in moved)) % 97 == 1

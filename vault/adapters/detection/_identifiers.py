@@ -26,6 +26,7 @@ from vault.adapters.detection._checksums import (
     cpf_ok,
     dea_ok,
     eip55_ok,
+    iban_ok,
     nir_ok,
     nric_ok,
 )
@@ -385,6 +386,25 @@ def _cpf_stands(value: str) -> bool:
     return bool(re.fullmatch(r"\d{3}\.\d{3}\.\d{3}-\d{2}", value))
 
 
+_IBAN = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]{4}){2,7}(?:[ -]?[A-Za-z0-9]{1,3})?"
+    r"(?![A-Za-z0-9])"
+)
+_IBAN_SEPARATOR = re.compile(r"[ -]")
+
+
+def _iban_finder(text: str, windows: Windows) -> Iterator[Found]:
+    for m in _in_windows(_IBAN, text, windows):
+        value = m.group()
+        # The whole match, then without its last group, and so on: the next word may have
+        # been read as a group ("ES43 ... 8948 STATUS").
+        cuts = [len(value), *[sep.start() for sep in _IBAN_SEPARATOR.finditer(value)][::-1]]
+        for cut in cuts:
+            if iban_ok(_IBAN_SEPARATOR.sub("", value[:cut])):
+                yield m.start(), m.start() + cut, True
+                break
+
+
 def _entries() -> tuple[IdentifierRecognizer, ...]:
     p = presidio
     entries: list[IdentifierRecognizer] = []
@@ -706,6 +726,16 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         _checked(_BSN, bsn_ok, stands=lambda v: False),  # one nine-digit number in eleven passes
         ["bsn", "burgerservicenummer", "sofinummer", "sofi-nummer", "sofi", "citizen service"],
         run=9,
+    )
+    # --- everywhere: IBANs in any case and grouping, cut where the check holds ("iban=ES43...
+    # status=ok" is not read on into the next word)
+    add(
+        "iban_grouped",
+        "IBAN_CODE",
+        r"\d(?<=[A-Za-z]{2}\d)\d",
+        _iban_finder,
+        run=2,
+        mixed=True,
     )
     # --- everywhere: wallets and device addresses
     add(

@@ -68,8 +68,15 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
+# How cards print their digits: in fours (Visa, Mastercard, Discover, JCB, UnionPay; the last
+# group shorter), 4-6-5 (Amex) or 4-6-4 (Diners); or not grouped at all.
+_CARD_GROUPS = re.compile(r"\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?|\d{4}[ -]\d{6}[ -]\d{4,5}")
+
+
 def _card_ok(text: str) -> bool:
     digits = re.sub(r"\D", "", text)
+    if digits != text and not _CARD_GROUPS.fullmatch(text):
+        return False  # "2 56 05 52 788 830 74" is grouped as no card is
     # Issuer prefixes 2-6 cover Mastercard, Visa, Amex, Diners, Discover, JCB, UnionPay, Maestro.
     return 13 <= len(digits) <= 19 and digits[0] in "23456" and luhn_ok(digits)
 

@@ -135,8 +135,14 @@ class Vault:
             return None
         from vault.adapters.ray_engine import RayEngine
 
+        # Ray keeps an actor's arguments in its cluster state: the recipe carries what an
+        # actor needs (database, KMS, policy), none of the vault's API secrets.
+        secrets = [
+            "groq_api_key", "upstream_api_key", "fallback_api_key", "redis_url",
+            "metrics_token", "oidc_client_secret",
+        ]  # fmt: skip
         recipe = WorkerAnonymizer(
-            settings=self.settings,
+            settings=self.settings.model_copy(update=dict.fromkeys(secrets)),
             database_url=self.engine.url.render_as_string(hide_password=False),
             policy=self.anonymization_policy,
             detector=self.detector_override,

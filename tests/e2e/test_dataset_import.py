@@ -127,6 +127,12 @@ def uploaded(app: App, filename: str, body: bytes, media: str) -> bytes:
             csv_part(0, 605),
             "text/csv",
         ),
+        (  # objects of more than one read chunk (1 MiB)
+            "csv",
+            [csv_part(0, 15000), csv_part(15000, 15000)],
+            csv_part(0, 30000),
+            "text/csv",
+        ),
         (
             "jsonl",
             [jsonl_part(0, 200), jsonl_part(200, 200)],

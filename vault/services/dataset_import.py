@@ -240,17 +240,17 @@ def joined_input(source: ObjectSource, plan: ImportPlan) -> Iterator[bytes]:
         if plan.format == "csv" and index > 0:
             assert header is not None
             chunks = _header_dropped(chunks, header, index)
+        first = True
         for chunk in chunks:
             if not chunk:
                 continue
             if header is None and plan.format == "csv":
                 header = chunk.partition(b"\n")[0].rstrip(b"\r")  # no quoted newlines in it
-            if last != b"\n" and plan.format != "parquet":
-                yield b"\n"
+            if first and last != b"\n" and plan.format != "parquet":
+                yield b"\n"  # the object before did not end its last line
+            first = False
             yield chunk
             last = chunk[-1:]
-            if plan.format == "parquet":
-                last = b"\n"
 
 
 def audit_source(bucket: str, prefix: str) -> dict[str, Any]:

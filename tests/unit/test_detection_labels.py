@@ -157,3 +157,8 @@ def test_a_card_is_grouped_as_cards_are(detector: PresidioDetector) -> None:
     assert (nir, "FR_NIR") in _typed(detector, f"numéro de sécurité sociale: {nir}")
     amex = "3782 822463 10005"
     assert (amex, "CREDIT_CARD") in _typed(detector, f"Amex {amex}")
+
+
+@pytest.mark.parametrize("text", ["Onboarding form: my PAN card", "2026-03-02 verify pan_no"])
+def test_a_pan_has_the_printed_shape(detector: PresidioDetector, text: str) -> None:
+    assert not {e for _, e in _typed(detector, text)} & {"IN_PAN"}

@@ -18,7 +18,7 @@ __all__ = [
 ]
 
 # Bump when rules, lists or the model change, so stored scan results can say what found them.
-DETECTOR_VERSION = "vault-detector-5 (presidio-analyzer 2.2.366, en_core_web_sm 3.8.0)"
+DETECTOR_VERSION = "vault-detector-6 (presidio-analyzer 2.2.366, en_core_web_sm 3.8.0)"
 
 
 def build_detector(

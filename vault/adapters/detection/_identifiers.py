@@ -177,6 +177,16 @@ def _context(words: Collection[str]) -> re.Pattern[str]:
     return re.compile(rf"(?i)(?=[{first}])(?<![^\W\d_])(?:{trie(lowered)})(?![^\W\d_])")
 
 
+def _shaped(shape: str) -> Callable[[str, int, int], bool]:
+    """A post-filter: the match stands alone and has the identifier's printed shape."""
+    compiled = re.compile(shape)
+
+    def post(text: str, start: int, end: int) -> bool:
+        return _standalone(text, start, end) and compiled.fullmatch(text, start, end) is not None
+
+    return post
+
+
 def _digit_count(value: str) -> int:
     return sum(ch.isdigit() for ch in value)
 
@@ -245,6 +255,8 @@ def _presidio(
                     continue
                 seen.add((start, end))
                 value = text[start:end]
+                if not _HAS_DIGIT.search(value):
+                    continue  # a weak pattern's plain word ("Onboarding" for a PAN's ten)
                 if compact:
                     value = _GROUP_SEPARATORS.sub("", value)
                 valid = recognizer.validate_result(value)
@@ -420,6 +432,7 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         mixed: bool = False,
         flags: int = 0,
         checked: bool = True,
+        post: Callable[[str, int, int], bool] = _standalone,
     ) -> None:
         entries.append(
             IdentifierRecognizer(
@@ -428,6 +441,7 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
                 _pre(prefilter, flags),
                 find,
                 _context(context) if context else None,
+                post=post,
                 min_run=run,
                 mixed=mixed,
                 checked=checked,
@@ -445,6 +459,7 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         flags: int = 0,
         stands: Callable[[str, bool | None], bool] = _checksum_and_shape,
         grouped: Collection[str] = (),
+        shape: str | None = None,
     ) -> None:
         recognizer = cls()
         add(
@@ -457,6 +472,7 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
             mixed=mixed,
             flags=flags,
             checked=type(recognizer).validate_result is not PatternRecognizer.validate_result,
+            post=_shaped(shape) if shape else _standalone,
         )
 
     i = re.IGNORECASE
@@ -586,6 +602,8 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         stands=_pan_stands,
         run=4,
         mixed=True,
+        # Presidio's weak PAN pattern is any ten characters ("Onboarding", "2026-03-02").
+        shape=r"[A-Za-z]{5}\d{4}[A-Za-z]",
     )
     from_presidio(
         "IN_VOTER",

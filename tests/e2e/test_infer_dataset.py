@@ -124,9 +124,11 @@ def test_every_row_reaches_groq_tokenized_and_the_answers_come_back_row_for_row(
     assert answer.status_code == 202, answer.text
     started = answer.json()
     assert started["rows_total"] == 12 and started["source"] == f"{dataset_id}/v1"
+    # The jobs route knows the total from the start: the source version's rows.
+    assert caller.http.get(f"/v1/jobs/{started['id']}").json()["rows_total"] == 12
     job = caller.wait(started["id"])
     assert job["state"] == "succeeded", job
-    assert job["rows_done"] == 12
+    assert job["rows_done"] == job["rows_total"] == 12
 
     expected = [_payload(TEMPLATE.format(**row)) for row in stored]
     sent = _sent(upstream, mark, mode)

@@ -27,6 +27,7 @@ def _job(row: JobRow) -> JobInfo:
         updated_at=as_utc(row.updated_at),
         owner=row.owner,
         rows_done=row.rows_done,
+        rows_total=row.rows_total,
         bytes_done=row.bytes_done,
         bytes_total=row.bytes_total,
         started_at=as_utc(row.started_at) if row.started_at else None,

@@ -143,6 +143,7 @@ class JobRow(SQLModel, table=True):
     created_by: str = Field(max_length=64)
     owner: str = Field(max_length=256)
     rows_done: int = 0
+    rows_total: int | None = Field(default=None, sa_column=Column(BigInteger))
     # Uploads may pass 2 GiB: 64-bit counts.
     bytes_done: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
     bytes_total: int | None = Field(default=None, sa_column=Column(BigInteger))

@@ -132,6 +132,11 @@ _JOB_ANSWER: dict[str, Any] = {
                 "object": {"type": "string", "enum": ["job"]},
                 "state": {"type": "string", "enum": _JOB_STATES},
                 "rows_done": {"type": "integer"},
+                "rows_total": {
+                    "type": ["integer", "null"],
+                    "description": "Rows the job will have done, where known: an inference "
+                    "job's from the start, an upload's once it has read its file (null until).",
+                },
                 "bytes_done": {"type": "integer"},
                 "bytes_total": {"type": ["integer", "null"]},
                 "rate_bytes_per_second": {"type": ["number", "null"]},

@@ -164,6 +164,9 @@ class Job:
     error_code: str | None
     error_message: str | None
     cancel_requested: bool = False
+    rows_total: int | None = (
+        None  # where known: an inference's from the start, an upload's at its end
+    )
     rate_bytes_per_second: float | None = None
     eta_seconds: float | None = None
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -188,6 +191,7 @@ class Job:
             error_code=error.get("code"),
             error_message=error.get("message"),
             cancel_requested=bool(data.get("cancel_requested")),
+            rows_total=data.get("rows_total"),
             rate_bytes_per_second=data.get("rate_bytes_per_second"),
             eta_seconds=data.get("eta_seconds"),
             raw=data,

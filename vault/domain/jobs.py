@@ -29,6 +29,9 @@ class JobInfo:
     updated_at: datetime
     owner: str  # host:pid:instance of the process running it
     rows_done: int = 0
+    # Rows the job will have done when it succeeds, where known: an inference job knows its
+    # source's rows from the start; an upload knows them only once it has read its file.
+    rows_total: int | None = None
     bytes_done: int = 0
     bytes_total: int | None = None
     started_at: datetime | None = None
@@ -86,6 +89,7 @@ def job_json(job: JobInfo, now: datetime) -> dict[str, Any]:
         "state": job.state,
         "cancel_requested": job.cancel_requested,
         "rows_done": job.rows_done,
+        "rows_total": job.rows_total,
         "bytes_done": job.bytes_done,
         "bytes_total": job.bytes_total,
         "rate_bytes_per_second": round(rate, 1) if rate is not None else None,

@@ -151,7 +151,10 @@ class UploadJob:
     def succeed(self, *, dataset_id: str, version: int, rows: int | None = None) -> JobInfo:
         if rows is not None:
             self.rows_done = rows
-        return self._finish("succeeded", dataset_id=dataset_id, version=version)
+        # Whatever was known before, the rows stored are the total now.
+        return self._finish(
+            "succeeded", dataset_id=dataset_id, version=version, rows_total=self.rows_done
+        )
 
     def fail(self, exc: BaseException) -> JobInfo:
         """The job's end after `exc`; before the job started, nothing is stored."""

@@ -67,7 +67,6 @@ async def post_infer(
     )
     answer = {
         **job_json(started.job.snapshot(), datetime.now(UTC)),
-        "rows_total": started.rows_total,
         "source": started.source,
     }
     return JSONResponse(answer, status_code=202, headers={"Location": f"/v1/jobs/{started.job.id}"})

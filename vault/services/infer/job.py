@@ -30,7 +30,7 @@ class InferJob(UploadJob):
 
     def __init__(self, store: JobStore, *, dataset_id: str, rows_total: int, **kwargs: Any):
         super().__init__(store, **kwargs)
-        self._template = replace(self._template, dataset_id=dataset_id)
+        self._template = replace(self._template, dataset_id=dataset_id, rows_total=rows_total)
         self.rows_total = rows_total
         self._stopped_by_server = False
 

@@ -79,7 +79,8 @@ class Settings(BaseSettings):
     # `ray_workers` actors (None: one per CPU of the cluster).
     dataset_engine: Literal["local", "ray"] = "local"
     ray_address: str | None = Field(
-        default=None, validation_alias=AliasChoices("ray_address", "RAY_ADDRESS")
+        default=None,
+        validation_alias=AliasChoices("ray_address", "VAULT_RAY_ADDRESS", "RAY_ADDRESS"),
     )
     ray_workers: int | None = Field(default=None, ge=1, le=1024)
     # Detection is linear but not free (about 60 KB/s at worst on text full of capitalised

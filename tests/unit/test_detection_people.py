@@ -90,3 +90,22 @@ def test_a_place_with_name_words_stays_a_place(
 ) -> None:
     spans = {(text[s.start : s.end], s.entity_type) for s in detector.detect(text)}
     assert any(place in value and entity == "LOCATION" for value, entity in spans), spans
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("[09:14] ops: did you send it to ludovica esposito?", "ludovica esposito"),
+        ("name,주민등록번호,ref\nSeoyeon-Dohyun Park,880810-1335251,x", "Seoyeon-Dohyun Park"),
+    ],
+)
+def test_lower_case_names_and_headers_in_any_script(
+    detector: PresidioDetector, text: str, name: str
+) -> None:
+    assert any(name in found for found in _people(detector, text))
+
+
+def test_lower_case_words_before_a_surname_need_to_be_no_ordinary_words(
+    detector: PresidioDetector,
+) -> None:
+    assert not _people(detector, "we need more data smith said nothing")

@@ -269,6 +269,17 @@ def _listed(words: list[tuple[int, int, str]], text: str) -> list[tuple[int, int
                 take = 2
         elif cap and _surname(low):
             take = 1
+        elif (
+            word.islower()
+            and nxt
+            and nxt[2].islower()
+            and _surname(n_low)
+            and n_low not in COMMON_WORDS
+            and low not in COMMON_WORDS
+            and len(low) >= 2
+            and _NAME_SHAPE.fullmatch(word)
+        ):
+            take = 2  # "yui sato", "ludovica esposito": an unlisted given name before a surname
         if not take:
             i += 1
             continue

@@ -78,7 +78,8 @@ _HEADER_ENTITY = {
     ),
 }
 _DELIMITERS = (",", "\t", ";", "|")
-_IDENT = re.compile(r"[A-Za-z][A-Za-z0-9 _.-]{0,40}")
+# A header cell: a name in any script ("주민등록번호", "nº_do_cpf", "Straße"), not a value.
+_IDENT = re.compile(r"[^\W\d_][\w .#/º°'’-]{0,40}")
 _SCORE = 0.8
 _RULE_LINE = re.compile(r"[|:\- \t+=]+")
 

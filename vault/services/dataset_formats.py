@@ -494,12 +494,9 @@ def _anonymize_csv(
     # the batch that first holds it; later batches read its answer from that one.
     memo: dict[tuple[int, str], tuple[Pending, int]] = {}
 
-    def needs_work(kind: str, value: str) -> bool:
-        return (
-            bool(value)
-            and kind != "keep"
-            and not (kind == "plain" and _PLAIN_CELL.fullmatch(value.strip()))
-        )
+    # Which cells are worked on: none of a kept column, of a plain one those that are not plain.
+    kept = [kind == "keep" for kind in kinds]
+    plain = [kind == "plain" for kind in kinds]
 
     def plan(batch: list[tuple[int, list[str]]]) -> _Planned:
         needed: dict[tuple[int, str], str | None] = {}
@@ -510,9 +507,12 @@ def _anonymize_csv(
                     code="malformed_csv",
                     param="file",
                 )
-            for index, (kind, value) in enumerate(zip(kinds, row, strict=True)):
-                if needs_work(kind, value):
-                    needed[(index, value)] = entities[index]
+            for index, value in enumerate(row):
+                if not value or kept[index]:
+                    continue
+                if plain[index] and _PLAIN_CELL.fullmatch(value.strip()):
+                    continue
+                needed[(index, value)] = entities[index]
         todo = [cell for cell in needed if cell not in memo]
         if len(memo) + len(todo) > _MEMO_ENTRIES:
             memo.clear()  # forget older cells only: this batch's are all redone below
@@ -531,23 +531,25 @@ def _anonymize_csv(
         # Counts gathered per column in the order the cells come, then added to the report
         # once per batch: the report's keys come in the same order as cell by cell.
         tally: dict[str, Counter[str]] = {}
+        cells = planned.cells
         for row in planned.rows:
             converted = []
-            for index, (name, kind, value) in enumerate(zip(shown, kinds, row, strict=True)):
-                if not needs_work(kind, value):
+            for index, value in enumerate(row):
+                cell = cells.get((index, value))
+                if cell is None:  # a cell `plan` left as it is
                     converted.append(value)
                     continue
-                pending, position = planned.cells[(index, value)]
+                pending, position = cell
                 done = answers.get(id(pending))
                 if done is None:
                     done = answers[id(pending)] = pending.result()
                 text, counts = done[position]
                 converted.append(text)
-                column = tally.get(name)
+                column = tally.get(shown[index])
                 if column is None:
-                    column = tally[name] = Counter()
-                if counts:
-                    column.update(counts)
+                    column = tally[shown[index]] = Counter()
+                for entity, count in counts.items():  # Counter.update checks its argument
+                    column[entity] += count
             out.append(converted)
         for name, counted in tally.items():
             report.entities[name].update(counted)

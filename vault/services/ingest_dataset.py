@@ -228,9 +228,9 @@ class _UploadWork:
         if self._progress is not None:
             self._progress(self._report.rows)
         pool = self._pool
-        self._chars += sum(len(text) for text, _ in cells)
         if pool is not None:
             return pool.submit(self._tenant, cells)
+        self._chars += sum(len(text) for text, _ in cells)  # counted until the pool takes over
         return _Done(anonymize_cells(self._parts.anonymizer, self._tenant, cells))
 
 

@@ -40,6 +40,8 @@ def _typed(detector: PresidioDetector, text: str) -> set[tuple[str, str]]:
         (f"Medicare: {MEDICARE[:4]} {MEDICARE[4:9]} {MEDICARE[9]} 1", None, "AU_MEDICARE"),
         (f"Medicare no. {MEDICARE}/2", f"{MEDICARE}/2", "AU_MEDICARE"),
         ("DL S9383 23262 33761 (NJ)", "S9383 23262 33761", "US_DRIVER_LICENSE"),
+        ("Iowa DL 123AB4567 on file", "123AB4567", "US_DRIVER_LICENSE"),
+        ("driver license: 12345678A", "12345678A", "US_DRIVER_LICENSE"),
         # labels as keys, after the value, heading the column
         ('{"drivers_license": "K51995006"}', "K51995006", "US_DRIVER_LICENSE"),
         ("travel_document_number: 546060128", "546060128", "US_PASSPORT"),

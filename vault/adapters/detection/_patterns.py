@@ -147,7 +147,7 @@ _DL_NUMBER = (
     r"|\d{1,3}(?:[- ]\d{2,4}){2,4}"
     r"|\d{6,14}"
     r"|(?=[A-Z*]{5,7}\d{3}[A-Z\d]{2}(?![\w-]))[A-Z]{3}[A-Z*]{2,4}\d{3}[A-Z\d]{2}|WDL[A-Z\d]{9}"
-    r"|\d{2}[A-Z]{3}\d{5})(?![\w-])"
+    r"|\d{2}[A-Z]{3}\d{5}|\d{3}[A-Z]{2}\d{4}|\d{7,9}[A-Z])(?![\w-])"  # NH, IA, digits+letter
 )
 _BANK_CTX = _ctx(
     r"account|acct|a/c|routing|aba|bank|checking|savings|deposit|wire|ach\b|konto|compte|cuenta|"

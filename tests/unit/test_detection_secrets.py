@@ -36,6 +36,11 @@ def _secrets(detector: PresidioDetector, text: str) -> set[str]:
         ("tool --api-key wTlP2BhvDHPaQq9YFoFbBUB0mmtXrpA9 run", "wTlP2BhvDHPaQq9YFoFbBUB0mmtXrpA9"),
         ("postgres://svc:nj+4ehHYDzcb/toyRP/gU=@db.internal:5432/app", "nj+4ehHYDzcb/toyRP/gU="),
         (f"here you go: {TOKEN}\n(thanks)", TOKEN),
+        # issuers' prefixes
+        ("XAI_KEY xai-" + "aB3" * 20, "xai-" + "aB3" * 20),
+        ("token dapi" + "0a1b" * 8 + " ok", "dapi" + "0a1b" * 8),
+        ("mailchimp " + "9f3c" * 8 + "-us6", "9f3c" * 8 + "-us6"),
+        ("bot 123456789:AA" + "Hk2_" * 8 + "x done", "123456789:AA" + "Hk2_" * 8 + "x"),
     ],
 )  # fmt: skip
 def test_secret_is_found(detector: PresidioDetector, text: str, secret: str) -> None:

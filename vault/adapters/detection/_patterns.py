@@ -409,6 +409,12 @@ RULES: tuple[PatternRule, ...] = (
             r"|SK[0-9a-f]{32}|key-[0-9a-f]{32}|AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}"
             r"|dp\.(?:pt|st|sa)\.[A-Za-z0-9]{40,}|hvs\.[A-Za-z0-9_-]{24,}|ATATT3[A-Za-z0-9_=-]{50,}"
             r"|xapp-\d-[A-Z0-9]+-\d+-[a-f0-9]{32,}"
+            # xAI, Replicate, Perplexity, Databricks, Grafana, Sentry, Linear, Figma, Mailchimp,
+            # Telegram bots, Meta's access tokens.
+            r"|xai-[A-Za-z0-9]{40,}|r8_[A-Za-z0-9]{30,}|pplx-[A-Za-z0-9]{40,}|dapi[a-f0-9]{32}"
+            r"|glsa_[A-Za-z0-9_]{32,}|sntr[ysu]_[A-Za-z0-9+/=_-]{30,}|lin_api_[A-Za-z0-9]{30,}"
+            r"|figd_[A-Za-z0-9_-]{30,}|[a-f0-9]{32}-us\d{1,2}\b|\d{8,10}:AA[A-Za-z0-9_-]{33}"
+            r"|EAA[A-Za-z0-9]{80,}"
             r"|https://(?:hooks\.slack\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]{16,}"
             r"|(?:discord|discordapp)\.com/api/webhooks/\d+/[A-Za-z0-9_-]{30,}))"
         ),
@@ -433,6 +439,17 @@ RULES: tuple[PatternRule, ...] = (
             "hvs.",
             "ATATT3",
             "xapp-",
+            "xai-",
+            "r8_",
+            "pplx-",
+            "dapi",
+            "glsa_",
+            "sntr",
+            "lin_api_",
+            "figd_",
+            "-us",
+            ":AA",
+            "EAA",
             "hooks.slack.com",
             "/api/webhooks/",
         ),

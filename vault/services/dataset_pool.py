@@ -54,7 +54,16 @@ def anonymize_cells(anonymizer: Anonymizer, tenant: str, cells: Cells) -> Done:
     in the upload's own process and in a worker, so both give the same bytes."""
     from vault.domain.spans import Span
 
-    spans = [None if entity is None else [Span(0, len(text), entity)] for text, entity in cells]
+    whole: dict[tuple[int, str], Span] = {}  # spans are immutable: one per length and type
+    spans: list[list[Span] | None] = []
+    for text, entity in cells:
+        if entity is None:
+            spans.append(None)
+            continue
+        span = whole.get((len(text), entity))
+        if span is None:
+            span = whole[(len(text), entity)] = Span(0, len(text), entity)
+        spans.append([span])
     done = anonymizer.anonymize_many(tenant, [text for text, _ in cells], spans=spans)
     return [(result.text, result.counts()) for result in done]
 

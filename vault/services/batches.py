@@ -45,8 +45,11 @@ _WINDOW = re.compile(r"[1-9][0-9]{0,2}[hd]")
 _PLAIN_CUSTOM_ID = re.compile(r"[A-Za-z]{0,16}[-_.:]?[0-9]{1,12}")
 _MAX_CUSTOM_ID = 512
 _LINE_MIDDLE = b',"method":"POST","url":"' + CHAT_URL.encode() + b'","body":'
-# Lines are tokenized this many at a time (or this many bytes), in one detection batch.
-_BLOCK_LINES = 256
+# Lines are tokenized this many at a time (or this many bytes), in one detection batch. Small
+# enough that a block's objects mostly die young: a block of 256 lines outlives enough
+# collections for its objects to reach the oldest generation and trigger full collections
+# (the upload then costs 0.35 CPU s/MB in process against 0.25 at 64 lines).
+_BLOCK_LINES = 64
 _BLOCK_BYTES = 1 << 20
 _FILENAME = "batch.jsonl"
 # The batch object's fields the caller gets; ids among them are mapped to the vault's.

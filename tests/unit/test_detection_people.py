@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from vault.adapters.detection import PresidioDetector, build_detector
+from vault.adapters.detection._people import name_candidates
 from vault.adapters.detection._tables import column_candidates
 
 
@@ -109,3 +110,14 @@ def test_lower_case_words_before_a_surname_need_to_be_no_ordinary_words(
     detector: PresidioDetector,
 ) -> None:
     assert not _people(detector, "we need more data smith said nothing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the verses from my brother's Cautionary Tales are better",
+        'at #1 you ask? Answer: "Snake Boogie" by the band',
+    ],
+)
+def test_a_title_is_no_capitalised_name(text: str) -> None:
+    assert not [c for c in name_candidates(text) if c.source == "capitalised"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 from vault.adapters.detection._addresses import place_candidates
@@ -211,6 +213,20 @@ def _free_standing(text: str, start: int, end: int) -> bool:
     )
 
 
+_QUOTES = '"“”'
+
+
+def _a_title(text: str, start: int, end: int) -> bool:
+    """A work's title: after a possessive ("Tammy Kappel's Cautionary Tales") or quoted
+    ("Tube Snake Boogie" closed by its quote)."""
+    if text[max(0, start - 3) : start].lower() in ("'s ", "’s "):
+        return True
+    if text[end : end + 1] in _QUOTES:
+        line = text[text.rfind("\n", 0, start) + 1 : start]
+        return sum(line.count(q) for q in _QUOTES) % 2 == 1
+    return False
+
+
 def _capitalised_runs(words: list[tuple[int, int, str]], text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i, n = 0, len(words)
@@ -228,8 +244,9 @@ def _capitalised_runs(words: list[tuple[int, int, str]], text: str) -> list[tupl
         # A run that goes on into other capitalised words ("Sjoerd Bosman Consulting Group")
         # is a title or an organisation.
         nxt = words[j + 1] if j + 1 < n and text[words[j][1] : words[j + 1][0]] == " " else None
-        if 1 <= j - i <= 2 and not (nxt and nxt[2][0].isupper()):
-            out.append((words[i][0], words[j][1]))
+        start, end = words[i][0], words[j][1]
+        if 1 <= j - i <= 2 and not (nxt and nxt[2][0].isupper()) and not _a_title(text, start, end):
+            out.append((start, end))
         i = j + 1
     return out
 
@@ -415,10 +432,21 @@ def name_candidates(text: str) -> list[Candidate]:
     spans = listed + _cued(text, keyed)
     spans += _spread(text, words, spans)
     out: list[Candidate] = []
-    places = [(c.start, c.end) for c in place_candidates(text)]
+    places = sorted((c.start, c.end) for c in place_candidates(text))
+    # Starts in order and the furthest end reached so far: each test is one bisection, where a
+    # scan of every place made a long text of capitalised words quadratic.
+    starts = [s for s, _ in places]
+    reach = list(itertools.accumulate((e for _, e in places), max))
 
     def in_place(start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in places)
+        """Some place holds start..end."""
+        i = bisect.bisect_right(starts, start)
+        return i > 0 and reach[i - 1] >= end
+
+    def meets_place(start: int, end: int) -> bool:
+        """Some place overlaps start..end."""
+        i = bisect.bisect_left(starts, end)
+        return i > 0 and reach[i - 1] > start
 
     # A listed name that is no place, or a given name with its surname ("Mary Bilić", where
     # Mary is also a city), standing free in the text: the model's place reading is wrong.
@@ -445,7 +473,7 @@ def name_candidates(text: str) -> list[Candidate]:
     out.extend(
         Candidate(start, end, "PERSON", _PAIR_SCORE, "capitalised")
         for start, end in _capitalised_runs(words, text)
-        if not any(s < end and start < e for s, e in places)
+        if not meets_place(start, end)
     )
     out.extend(
         Candidate(start, end, "PERSON", _PARTICLE_SCORE, "particle_name")

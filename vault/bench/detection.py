@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from vault.adapters.detection import build_detector
+from vault.adapters.detection import PresidioDetector, build_detector
 from vault.adapters.detection.baseline import build_baseline
 from vault.bench import Row, percentile
 from vault.bench.datasets import write_customers
@@ -85,7 +85,7 @@ def run() -> list[Row]:
     return rows
 
 
-def _cells(vault: Detector, base: Detector) -> Row:
+def _cells(vault: PresidioDetector, base: Detector) -> Row:
     """CPU per cell of the dataset bench's customer table: the vault in blocks of 512 cells
     (as an upload hands them over), Presidio cell by cell on the first 400."""
     with tempfile.TemporaryDirectory() as scratch:

@@ -121,3 +121,21 @@ def test_lower_case_words_before_a_surname_need_to_be_no_ordinary_words(
 )
 def test_a_title_is_no_capitalised_name(text: str) -> None:
     assert not [c for c in name_candidates(text) if c.source == "capitalised"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maartje Vermeulen\nAppartement 18, 134 bis boulevard Voltaire\n67000 Strasbourg",
+        "Urszula Zielińska\n72 rue du Faubourg Saint-Antoine\n75011 Paris",
+    ],
+)
+def test_the_addressee_line_above_an_address_is_a_person(
+    detector: PresidioDetector, text: str
+) -> None:
+    assert text.split("\n")[0] in _people(detector, text)
+
+
+def test_a_heading_above_numbers_is_no_addressee() -> None:
+    text = "Release Notes\n1. fixed the build\nQuarterly Report\n2024 figures"
+    assert not [c for c in name_candidates(text) if c.source == "addressee"]

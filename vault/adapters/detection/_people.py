@@ -227,6 +227,29 @@ def _a_title(text: str, start: int, end: int) -> bool:
     return False
 
 
+# The addressee's line at the head of an address block: two or three capitalised words alone on
+# their line, with a street line (a house number, a unit, a street word first) right below.
+_ADDRESSEE = re.compile(
+    r"^[ \t>*-]*(?P<name>[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:['’-][^\W\d_]+)*"
+    r"(?:[ ](?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:['’-][^\W\d_]+)*)){1,2})[ \t]*\r?\n"
+    r"(?=[ \t>*-]*\n?[ \t>*-]*(?:\d|(?i:flat|apt|unit|suite|bât|appartement|c/|via|rue|calle|"
+    r"carrer|rua|avenida|av\.|ul\.|al\.|piazza|corso|strada)\b|[^\n]*\d))",
+    re.MULTILINE,
+)
+
+
+def _addressees(text: str) -> list[tuple[int, int]]:
+    if "\n" not in text:
+        return []
+    out = []
+    for m in _ADDRESSEE.finditer(text):
+        words = m.group("name").split()
+        if any(w.lower() in COMMON_WORDS or w.lower() in NOT_NAMES for w in words):
+            continue
+        out.append(m.span("name"))
+    return out
+
+
 def _capitalised_runs(words: list[tuple[int, int, str]], text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i, n = 0, len(words)
@@ -474,6 +497,11 @@ def name_candidates(text: str) -> list[Candidate]:
         Candidate(start, end, "PERSON", _PAIR_SCORE, "capitalised")
         for start, end in _capitalised_runs(words, text)
         if not meets_place(start, end)
+    )
+    out.extend(
+        Candidate(start, end, "PERSON", _KEYED_SCORE, "addressee")
+        for start, end in _addressees(text)
+        if not in_place(start, end)
     )
     out.extend(
         Candidate(start, end, "PERSON", _PARTICLE_SCORE, "particle_name")

@@ -31,6 +31,7 @@ from typing import Any
 
 from vault.bench import Row
 from vault.bench.datasets_ray import ray_rows
+from vault.bench.proc import cpu_seconds
 
 __all__ = ["run", "write_customers"]
 
@@ -219,12 +220,6 @@ def _peak_rss_mb(pid: int | str = "self") -> float:
     return 0.0
 
 
-def _cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds a process has used (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def _upload_in_child(
     path: str,
     data_dir: str,
@@ -264,7 +259,7 @@ def _upload_in_child(
 
     pids = pool.worker_pids() if pool is not None else []
     main_before = time.process_time()
-    workers_before = [_cpu_seconds(pid) for pid in pids]
+    workers_before = [cpu_seconds(pid) for pid in pids]
     started = time.perf_counter()
     info, version, _ = create_dataset(
         parts, operator, name="bench", upload=IngestRequest("bench.csv", "text/csv", chunks())
@@ -275,7 +270,7 @@ def _upload_in_child(
     )
     main_cpu = time.process_time() - main_before
     worker_cpu = [
-        _cpu_seconds(pid) - before for pid, before in zip(pids, workers_before, strict=True)
+        cpu_seconds(pid) - before for pid, before in zip(pids, workers_before, strict=True)
     ]
     results: dict[str, float] = {
         "upload_s": upload_s,

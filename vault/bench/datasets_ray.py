@@ -18,17 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from vault.bench import Row
+from vault.bench.proc import cpu_seconds
 
 __all__ = ["ray_rows"]
 
 SECTION = "datasets"
-
-
-def _cpu_seconds(pid: int) -> float:
-    import os
-
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _upload_on_ray(
@@ -67,7 +61,7 @@ def _upload_on_ray(
                 while chunk := handle.read(1024 * 1024):
                     yield chunk
 
-        actors_before = [_cpu_seconds(pid) for pid in pids]
+        actors_before = [cpu_seconds(pid) for pid in pids]
         main_before = time.process_time()
         started = time.perf_counter()
         create_dataset(
@@ -75,7 +69,7 @@ def _upload_on_ray(
         )
         upload_s = time.perf_counter() - started
         main_cpu = time.process_time() - main_before
-        actor_cpu = [_cpu_seconds(p) - b for p, b in zip(pids, actors_before, strict=True)]
+        actor_cpu = [cpu_seconds(p) - b for p, b in zip(pids, actors_before, strict=True)]
         queue.put({"upload_s": upload_s, "critical_cpu_s": max([main_cpu, *actor_cpu])})
     finally:
         vault.close()

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from vault.api.deps import audit, get_vault, require
 from vault.api.multipart import read_upload
-from vault.api.routes.infer import small_json_body
+from vault.api.routes.infer import audited_json_body
 from vault.api.streaming import with_body
 from vault.domain.policy import Action
 from vault.domain.principal import Principal
@@ -159,14 +159,7 @@ def file_content(file_id: str, request: Request, principal: Caller) -> Streaming
 async def create_batch(request: Request, principal: Caller) -> dict[str, Any]:
     """A batch upstream over one of the tenant's input files (`input_file_id`, `endpoint`,
     `completion_window`)."""
-    try:
-        body = await small_json_body(request, _MAX_BATCH_BODY)
-    except VaultError as exc:
-        failure = failure_details(exc)
-        await anyio.to_thread.run_sync(
-            lambda: audit(request, principal, "batch.create", outcome="error", details=failure)
-        )
-        raise
+    body = await audited_json_body(request, principal, "batch.create", _MAX_BATCH_BODY)
     batches = _batches(request)
     return await anyio.to_thread.run_sync(
         lambda: _audited(

@@ -14,13 +14,11 @@ from fastapi import APIRouter, Depends, Header, Request
 from fastapi.responses import JSONResponse
 
 from vault.api.deps import audit, get_vault, require
-from vault.api.routes.infer import small_json_body
+from vault.api.routes.infer import audited_json_body
 from vault.domain.jobs import job_json
 from vault.domain.policy import Action
 from vault.domain.principal import Principal
-from vault.errors import VaultError
 from vault.services.dataset_import import import_dataset
-from vault.services.failures import failure_details
 
 router = APIRouter(prefix="/v1/datasets", tags=["datasets"])
 
@@ -41,12 +39,7 @@ async def post_import(
     def record(action: str, outcome: str, object_id: str | None, details: dict[str, Any]) -> None:
         audit(request, principal, action, outcome=outcome, object_id=object_id, details=details)
 
-    try:
-        body = await small_json_body(request)
-    except VaultError as exc:
-        failure = failure_details(exc)
-        await anyio.to_thread.run_sync(lambda: record("dataset.import", "error", None, failure))
-        raise
+    body = await audited_json_body(request, principal, "dataset.import")
     vault = get_vault(request)
     engine = vault.dataset_engine
     job = await anyio.to_thread.run_sync(

@@ -43,6 +43,20 @@ async def small_json_body(request: Request, limit: int = _MAX_BODY) -> Any:
         raise InvalidRequest("request body is not valid JSON") from None
 
 
+async def audited_json_body(
+    request: Request, principal: Principal, action: str, limit: int = _MAX_BODY
+) -> Any:
+    """`small_json_body`, whose refusal is audited as `action`'s error before it is raised."""
+    try:
+        return await small_json_body(request, limit)
+    except VaultError as exc:
+        failure = failure_details(exc)
+        await anyio.to_thread.run_sync(
+            lambda: audit(request, principal, action, outcome="error", details=failure)
+        )
+        raise
+
+
 @router.post("/{dataset_id}/versions/{number}/infer", status_code=202)
 async def post_infer(
     dataset_id: str, number: str, request: Request, principal: Caller
@@ -55,12 +69,7 @@ async def post_infer(
     def record(action: str, outcome: str, object_id: str | None, details: dict[str, Any]) -> None:
         audit(request, principal, action, outcome=outcome, object_id=object_id, details=details)
 
-    try:
-        body = await small_json_body(request)
-    except VaultError as exc:
-        failure = failure_details(exc)
-        await anyio.to_thread.run_sync(lambda: record("dataset.infer", "error", None, failure))
-        raise
+    body = await audited_json_body(request, principal, "dataset.infer")
     infer = InferDataset(get_vault(request))
     started = await anyio.to_thread.run_sync(
         lambda: infer.start(principal, dataset_id, version_number(number), body, record=record)

@@ -18,30 +18,21 @@ import redis
 from sqlalchemy import Engine
 
 from tests.adapters.test_redis_state import prefix, redis_url  # noqa: F401 - fixtures
-from tests.fakes import RegexDetector
+from tests.fakes import SalutationDetector
 from vault.adapters.database import create_db_engine, migrate
 from vault.adapters.kms_local import LocalKeyService
 from vault.adapters.redis_state import RedisKnownValues, connect_redis
 from vault.adapters.tenant_keys_sql import SqlTenantKeys
 from vault.adapters.token_store_sql import SqlTokenStore
 from vault.domain.policy import AnonymizationPolicy
-from vault.domain.spans import Span
 from vault.errors import OutboundBlocked, ServiceUnavailable
 from vault.services.anonymize import Anonymizer
 from vault.services.chat import ChatRedactor
 from vault.services.chat.guard import PayloadCheck
 from vault.services.chat.known import SharedKnownMemory
 
-# A name is found only after "Dear": elsewhere only the guard's memory finds it.
-_SALUTED = re.compile(r"(?<=Dear )[A-Z][a-z]+ [A-Z][a-z]+")
+# SalutationDetector finds a name only after "Dear": elsewhere only the guard's memory finds it.
 _TOKEN = re.compile(rb"PERSON_[0-9A-Z]{10}")
-
-
-class SalutationDetector(RegexDetector):
-    def detect(self, text: str) -> list[Span]:
-        found = super().detect(text)
-        found += [Span(m.start(), m.end(), "PERSON", 0.99) for m in _SALUTED.finditer(text)]
-        return sorted(found)
 
 
 @pytest.fixture(scope="module")

@@ -5,33 +5,24 @@ memory as it was at each request, and the first failure where it would have been
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.fakes import RegexDetector
+from tests.fakes import SalutationDetector
 from vault.adapters.database import create_db_engine, migrate
 from vault.adapters.kms_local import LocalKeyService
 from vault.adapters.tenant_keys_sql import SqlTenantKeys
 from vault.adapters.token_store_sql import SqlTokenStore
 from vault.domain.policy import AnonymizationPolicy
-from vault.domain.spans import Span
 from vault.errors import InvalidRequest, OutboundBlocked, VaultError
 from vault.services.anonymize import Anonymizer
 from vault.services.chat import ChatRedactor
 
-# A name is found only after "Dear": elsewhere only the memory of earlier requests finds it.
-_SALUTED = re.compile(r"(?<=Dear )[A-Z][a-z]+ [A-Z][a-z]+")
-
-
-class SalutationDetector(RegexDetector):
-    def detect(self, text: str) -> list[Span]:
-        found = super().detect(text)
-        found += [Span(m.start(), m.end(), "PERSON", 0.99) for m in _SALUTED.finditer(text)]
-        return sorted(found)
+# SalutationDetector finds a name only after "Dear": elsewhere only the memory of earlier
+# requests finds it.
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -21,6 +18,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.e2e.apps import App, build_app
+from tests.e2e.test_cli_remote import run
 from vault.api import create_app
 from vault.fakegroq import serve_in_thread
 from vault.settings import Settings
@@ -43,7 +41,7 @@ def jsonl_part(start: int, rows: int) -> bytes:
     ).encode()
 
 
-def parquet_file(rows: int) -> bytes:
+def parquet_file(rows: int, *, row_group_size: int = 50) -> bytes:
     table = pa.table(
         {
             "id": list(range(rows)),
@@ -52,7 +50,7 @@ def parquet_file(rows: int) -> bytes:
         }
     )
     out = io.BytesIO()
-    pq.write_table(table, out, row_group_size=50)
+    pq.write_table(table, out, row_group_size=row_group_size)
     return out.getvalue()
 
 
@@ -247,23 +245,6 @@ def test_a_part_with_another_header_fails_the_job_and_leaves_no_version(
     assert app.vault.datasets.list_datasets("acme") == []
 
 
-VAULT = [sys.executable, "-m", "vault.cli"]
-
-
-def cli(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("VAULT_")}
-    environment |= {"COLUMNS": "120", **env}
-    return subprocess.run(
-        [*VAULT, *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        cwd=cwd,
-        timeout=300,
-        check=False,
-    )
-
-
 def test_the_cli_imports_against_a_remote_vault_and_a_local_one(
     app: App, s3: Any, bucket: str, moto_endpoint: str, tmp_path: Path
 ) -> None:
@@ -272,19 +253,19 @@ def test_the_cli_imports_against_a_remote_vault_and_a_local_one(
     source = f"s3://{bucket}/cli/"
     with serve_in_thread(create_app(vault=app.vault)) as url:
         key = app.key("acme", "uploader")
-        remote = cli(
+        remote = run(
             ["--url", url, "--key", key, "datasets", "import", source, "--name", "r"], tmp_path
         )
         assert remote.returncode == 0, remote.stderr
         dataset_id = remote.stdout.split()[0]
         assert remote.stdout.startswith(f"{dataset_id} version 1 (")
         assert content(app, dataset_id) == uploaded(app, "j.csv", csv_part(0, 60), "text/csv")
-        refused = cli(
+        refused = run(
             ["--url", url, "--key", key, "datasets", "import", "s3://no/", "--name", "r"],
             tmp_path,
         )
         assert refused.returncode != 0 and "source" in refused.stderr
-    local = cli(
+    local = run(
         ["datasets", "import", source, "--name", "l", "--tenant", "acme"],
         tmp_path,
         VAULT_DATA_DIR=str(tmp_path / "local"),

@@ -5,7 +5,6 @@ and nothing of the input in the clear reaches Ray's object store or its spill fi
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
 import os
 import shutil
@@ -17,11 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import boto3
-import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 
 from tests.e2e.apps import App, build_app
+from tests.e2e.test_dataset_import import NAMES, parquet_file
 from tests.fakes import RegexDetector
 from vault.domain.principal import Principal, Role
 from vault.domain.spans import Span
@@ -33,7 +31,6 @@ from vault.settings import Settings
 ray = pytest.importorskip("ray", reason="the vault[ray] extra is not installed")
 
 UPLOADER = Principal(tenant="acme", roles=frozenset({Role.UPLOADER}), key_id="test")
-NAMES = ["John Smith", "Mary Jones", "Ada Lovelace"]
 POISON = "poison-pill-value"
 REPO = Path(__file__).resolve().parents[2]
 
@@ -70,19 +67,6 @@ def jsonl(rows: int) -> bytes:
         json.dumps({"n": i, "who": NAMES[i % 3], "notes": [f"mail user{i}@example.com"]}) + "\n"
         for i in range(rows)
     ).encode()
-
-
-def parquet(rows: int) -> bytes:
-    table = pa.table(
-        {
-            "id": list(range(rows)),
-            "name": [NAMES[i % 3] for i in range(rows)],
-            "email": [f"user{i}@example.com" for i in range(rows)],
-        }
-    )
-    out = io.BytesIO()
-    pq.write_table(table, out, row_group_size=400)
-    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -159,7 +143,7 @@ def stored(parts: DatasetParts, dataset: str, number: int) -> bytes:
     [
         ("people.csv", customers(3000)),
         ("people.jsonl", jsonl(2500)),
-        ("people.parquet", parquet(2000)),
+        ("people.parquet", parquet_file(2000, row_group_size=400)),
     ],
 )
 def test_the_ray_engine_stores_the_same_bytes_as_the_local_engine(

@@ -9,7 +9,7 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
-from vault.errors import InvalidRequest, StoreUnavailable
+from vault.errors import InvalidRequest, StoreUnavailable, VaultError
 from vault.services.dataset_import import SourceObject
 
 __all__ = ["S3ObjectSource"]
@@ -22,6 +22,23 @@ _CHUNK = 1024 * 1024
 def _code(exc: ClientError) -> str | None:
     code = exc.response.get("Error", {}).get("Code")
     return None if code is None else str(code)
+
+
+def _listing_error(exc: BotoCoreError | ClientError) -> VaultError:
+    """A failed listing: a 4xx naming `source` where the bucket is missing or closed to the
+    vault, else a 503."""
+    code = _code(exc) if isinstance(exc, ClientError) else None
+    if code in _MISSING:
+        return InvalidRequest(
+            "source names a bucket that does not exist", code="bucket_not_found", param="source"
+        )
+    if code in _DENIED:
+        return InvalidRequest(
+            "the vault may not list the source bucket (check its IAM permissions)",
+            code="source_access_denied",
+            param="source",
+        )
+    return StoreUnavailable("the source bucket could not be listed")
 
 
 class S3ObjectSource:
@@ -43,22 +60,8 @@ class S3ObjectSource:
                     if entry["Key"].endswith("/") and entry["Size"] == 0:
                         continue  # a folder marker, not data
                     found.append(SourceObject(key=entry["Key"], size=int(entry["Size"])))
-        except ClientError as exc:
-            if _code(exc) in _MISSING:
-                raise InvalidRequest(
-                    "source names a bucket that does not exist",
-                    code="bucket_not_found",
-                    param="source",
-                ) from None
-            if _code(exc) in _DENIED:
-                raise InvalidRequest(
-                    "the vault may not list the source bucket (check its IAM permissions)",
-                    code="source_access_denied",
-                    param="source",
-                ) from None
-            raise StoreUnavailable("the source bucket could not be listed") from None
-        except BotoCoreError:
-            raise StoreUnavailable("the source bucket could not be listed") from None
+        except (BotoCoreError, ClientError) as exc:
+            raise _listing_error(exc) from None
         return found
 
     def read(self, bucket: str, key: str) -> Iterator[bytes]:

@@ -19,7 +19,7 @@ from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 from typing import Any, Final, TypeVar
 
-from sqlalchemy import Connection, Engine, Row, insert, select, text
+from sqlalchemy import Connection, Engine, Row, insert, select
 from sqlalchemy.exc import IntegrityError as SqlIntegrityError
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -41,8 +41,7 @@ __all__ = ["SqlAuditLog"]
 
 _RECORDS = AuditRecordRow.__table__  # type: ignore[attr-defined]
 _CHECKPOINTS = AuditCheckpointRow.__table__  # type: ignore[attr-defined]
-# Built once: a statement built per call pays for its cache key on every append.
-_INSERT_RECORD = insert(_RECORDS)
+_RECORD_COLUMNS: Final = tuple(column.name for column in _RECORDS.columns)
 # First key of the two-key advisory lock ("audt"), so our locks never meet other features'.
 _LOCK_NAMESPACE: Final = 0x61756474
 _PAGE: Final = 1000
@@ -88,6 +87,8 @@ class SqlAuditLog:
         )
         # tenant -> (seq, hash, at) of the last record this log committed.
         self._heads: dict[str, tuple[int, str, datetime]] = {}
+        self._insert_record = _RawInsert(engine)
+        self._dbapi: Any = engine.dialect.loaded_dbapi
 
     # ------------------------------------------------------------ writing
 
@@ -111,30 +112,34 @@ class SqlAuditLog:
             try:
                 with self._local_lock, self._engine.connect() as connection:
                     if not self._postgres:
-                        connection.exec_driver_sql("BEGIN IMMEDIATE")
+                        connection.connection.cursor().execute("BEGIN IMMEDIATE")
                     result = work(connection)
-                    connection.commit()
+                    # The driver's transaction holds the driver-level statements and any
+                    # the connection ran (it autobegins on the same driver connection).
+                    connection.connection.commit()
+                    if connection.in_transaction():
+                        connection.commit()
                     if committed is not None:
                         committed(result)  # still under the lock: the next writer sees it
                     if getattr(self._queued, "any", False):
                         self._queued.any = False
                         self._outbox.enqueued()  # type: ignore[union-attr]
                     return result
-            except SqlIntegrityError:
+            except (SqlIntegrityError, self._dbapi.IntegrityError):
                 pass  # another writer took this seq first; read the new head and try again
-            except OperationalError as exc:
-                if self._postgres or "locked" not in str(exc.orig).lower():
+            except (OperationalError, self._dbapi.OperationalError) as exc:
+                reason = exc.orig if isinstance(exc, OperationalError) else exc
+                if self._postgres or "locked" not in str(reason).lower():
                     raise _unavailable(exc) from exc
-            except SQLAlchemyError as exc:
+            except (SQLAlchemyError, self._dbapi.Error) as exc:
                 raise _unavailable(exc) from exc
             time.sleep(random.uniform(0, 0.002 * (attempt + 1)))  # noqa: S311 jitter, not crypto
         raise ServiceUnavailable("audit log too contended to append", code="audit_contended")
 
     def _lock(self, connection: Connection, tenant: str) -> None:
         if self._postgres:
-            connection.execute(
-                text("SELECT pg_advisory_xact_lock(:namespace, hashtext(:tenant))"),
-                {"namespace": _LOCK_NAMESPACE, "tenant": tenant},
+            connection.connection.cursor().execute(
+                "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (_LOCK_NAMESPACE, tenant)
             )
 
     def _append(self, connection: Connection, event: AuditEvent) -> AuditRecord:
@@ -145,9 +150,8 @@ class SqlAuditLog:
             seq, prev_hash, at = head[0] + 1, head[1], max(at, head[2])
         record = AuditRecord.chain(event, seq=seq, at=at, prev_hash=prev_hash)
         try:
-            # Parameters apart from the statement: it compiles once and is reused from the cache.
-            connection.execute(
-                _INSERT_RECORD,
+            self._insert_record(
+                connection,
                 {
                     **event.as_dict(),
                     "seq": seq,
@@ -156,7 +160,7 @@ class SqlAuditLog:
                     "hash": record.hash,
                 },
             )
-        except SqlIntegrityError:
+        except self._dbapi.IntegrityError:
             self._heads.pop(event.tenant, None)  # the chain moved on elsewhere: read it next time
             raise
         if self._outbox is not None:
@@ -290,6 +294,33 @@ class SqlAuditLog:
             .limit(1)
         ).first()
         return None if row is None else (row.seq, row.hash, row.at)
+
+
+class _RawInsert:
+    """The audit record insert, compiled once for the engine's dialect and run on the driver's
+    cursor: per append it skips SQLAlchemy's statement lookup and execution context, which cost
+    about as much as the insert itself. Values pass through the columns' own bind processors, so
+    a row is stored exactly as a Core insert would store it. Driver errors are not wrapped."""
+
+    def __init__(self, engine: Engine) -> None:
+        dialect = engine.dialect
+        compiled = insert(_RECORDS).compile(dialect=dialect, column_keys=list(_RECORD_COLUMNS))
+        self._sql = compiled.string
+        self._names: tuple[str, ...] = (
+            tuple(compiled.positiontup or ()) if compiled.positional else _RECORD_COLUMNS
+        )
+        self._positional = compiled.positional
+        processors = {
+            column.name: column.type.dialect_impl(dialect).bind_processor(dialect)
+            for column in _RECORDS.columns
+        }
+        self._processors = {name: p for name, p in processors.items() if p is not None}
+
+    def __call__(self, connection: Connection, values: dict[str, Any]) -> None:
+        for name, process in self._processors.items():
+            values[name] = process(values[name])
+        params: Any = tuple(values[name] for name in self._names) if self._positional else values
+        connection.connection.cursor().execute(self._sql, params)
 
 
 def _record(row: Row[Any]) -> AuditRecord:

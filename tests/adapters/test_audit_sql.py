@@ -13,12 +13,13 @@ import pytest
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, insert, text
 
 from vault.adapters import audit_sql
 from vault.adapters.audit_signing import KEY_NAME, AuditSigner, load_or_create
 from vault.adapters.audit_sql import SqlAuditLog
 from vault.adapters.database import create_db_engine
+from vault.adapters.tables import AuditRecordRow
 from vault.domain.audit import GENESIS_HASH, AuditEvent, checkpoint_message
 from vault.domain.audit_export import verify_export
 from vault.errors import IntegrityError, ServiceUnavailable
@@ -172,6 +173,35 @@ def test_appends_chain_read_back_and_checkpoint_every_n(
     assert (at_head.seq, at_head.head_hash) == (23, appended[-1].hash)
     assert log.checkpoint("acme") == at_head  # idempotent at the same head
     assert log.checkpoint("nobody") is None
+
+
+def test_an_appended_row_is_stored_as_a_core_insert_stores_it(
+    db_engine: Engine, signer: AuditSigner
+) -> None:
+    """The log's driver-level insert keeps each column's own conversion (time, JSON)."""
+    log = SqlAuditLog(db_engine, signer=signer)
+    record = log.append(
+        _event(object="ds_1", source="10.0.0.1", details={"entities": {"PERSON": 2}, "ok": True})
+    )
+    values = {
+        **record.event.as_dict(),
+        "tenant": "copy",
+        "seq": record.seq,
+        "at": record.at,
+        "prev_hash": record.prev_hash,
+        "hash": record.hash,
+    }
+    query = text(
+        "SELECT seq, at, actor, action, object, purpose, outcome, source, request_id, details,"
+        " prev_hash, hash FROM audit_records WHERE tenant = :tenant"
+    )
+    with db_engine.begin() as connection:
+        connection.execute(insert(AuditRecordRow.__table__), values)  # type: ignore[attr-defined]
+        stored = {
+            tenant: connection.execute(query, {"tenant": tenant}).one()
+            for tenant in ("acme", "copy")
+        }
+    assert stored["acme"] == stored["copy"]
 
 
 def test_records_filter_by_time_and_page_through_long_chains(

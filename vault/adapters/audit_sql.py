@@ -132,6 +132,7 @@ class SqlAuditLog:
                 if self._postgres or "locked" not in str(reason).lower():
                     raise _unavailable(exc) from exc
             except (SQLAlchemyError, self._dbapi.Error) as exc:
+                # On PostgreSQL the pool's pre-ping drops a connection a driver error left dead.
                 raise _unavailable(exc) from exc
             time.sleep(random.uniform(0, 0.002 * (attempt + 1)))  # noqa: S311 jitter, not crypto
         raise ServiceUnavailable("audit log too contended to append", code="audit_contended")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from vault.adapters.apikeys_sql import SqlApiKeyStore
 from vault.adapters.database import check_database, create_db_engine, migrate
@@ -19,6 +19,8 @@ from vault.domain.ratelimit import Limits, RateLimiter
 from vault.settings import Settings
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sqlalchemy import Engine
 
     from vault.adapters.audit_search_sql import SqlAuditSearch
@@ -135,15 +137,12 @@ class Vault:
             return None
         from vault.adapters.ray_engine import RayEngine
 
-        # Ray keeps an actor's arguments in its cluster state: the recipe carries what an
-        # actor needs (database, KMS, policy), none of the vault's API secrets.
-        secrets = [
-            "groq_api_key", "upstream_api_key", "fallback_api_key", "redis_url",
-            "metrics_token", "oidc_client_secret",
-        ]  # fmt: skip
-        recipe = WorkerAnonymizer(
-            settings=self.settings.model_copy(update=dict.fromkeys(secrets)),
-            database_url=self.engine.url.render_as_string(hide_password=False),
+        # Ray keeps an actor's arguments in its cluster state: the recipe carries no secret.
+        recipe = EnvironmentAnonymizer(
+            data_dir=self.settings.data_dir.resolve(),
+            kms=self.settings.kms,
+            kms_key_id=self.settings.kms_key_id,
+            kms_endpoint_url=self.settings.kms_endpoint_url,
             policy=self.anonymization_policy,
             detector=self.detector_override,
         )
@@ -151,6 +150,7 @@ class Vault:
             recipe,
             keys=self.keys,
             worker_keys=recipe.key_service,
+            database_url=self.engine.url.render_as_string(hide_password=False),
             address=self.settings.ray_address,
             workers=self.settings.ray_workers,
         )
@@ -504,6 +504,47 @@ class WorkerAnonymizer:
     def key_service(self) -> KeyService:
         """The worker's own key service, to open what the vault sealed for it."""
         return build_key_service(self.settings)
+
+
+@dataclass(frozen=True)
+class EnvironmentAnonymizer:
+    """What a Ray actor needs to build its own Anonymizer, without a secret: Ray keeps an
+    actor's arguments in its cluster state. The actor reads its settings (the database URL and
+    any password in it) from its own process environment, and takes from here only what is not
+    secret: the data dir (where a local KMS and a default SQLite database live), the KMS, the
+    policy and the detector."""
+
+    data_dir: Path
+    kms: Literal["local", "aws"]
+    kms_key_id: str | None
+    kms_endpoint_url: str | None
+    policy: AnonymizationPolicy
+    detector: Detector | None = None
+
+    def settings(self) -> Settings:
+        return Settings(
+            data_dir=self.data_dir,
+            kms=self.kms,
+            kms_key_id=self.kms_key_id,
+            kms_endpoint_url=self.kms_endpoint_url,
+        )
+
+    def database_url(self) -> str:
+        """The database the actor's environment names (else SQLite in the data dir)."""
+        return self.settings().resolved_database_url
+
+    def __call__(self) -> Anonymizer:
+        settings = self.settings()
+        return WorkerAnonymizer(
+            settings=settings,
+            database_url=settings.resolved_database_url,
+            policy=self.policy,
+            detector=self.detector,
+        )()
+
+    def key_service(self) -> KeyService:
+        """The actor's own key service, to open what the vault sealed for it."""
+        return build_key_service(self.settings())
 
 
 def _build_detector(policy: AnonymizationPolicy) -> Detector:

@@ -1,6 +1,7 @@
 """The Ray dataset engine on a real local Ray cluster: the same bytes as the local engine, a
 cluster that cannot be reached is a 503, one lost mid-job fails the job and leaves no version,
-and nothing of the input in the clear reaches Ray's object store or its spill files."""
+nothing of the input in the clear reaches Ray's object store or its spill files, and no secret
+from the settings reaches the cluster's state."""
 
 from __future__ import annotations
 
@@ -115,7 +116,9 @@ def ray_app(tmp_path: Path, **options: Any) -> App:
         ray_workers=2,
         **options,
     )
-    return build_app(settings, db_url=f"sqlite:///{tmp_path / 'meta.db'}")
+    # The vault's database is the one its settings name (SQLite in the data dir): the actors,
+    # which read their settings from their own environment, reach the same one.
+    return build_app(settings)
 
 
 @pytest.fixture(scope="module")
@@ -229,8 +232,6 @@ def test_a_cluster_that_cannot_be_reached_is_a_503_before_any_job(
         s3_endpoint_url=moto_endpoint,
         groq_api_key="gsk_never_in_ray",
     )
-    # What the actors are built from (kept by Ray in its cluster state) holds no API secret.
-    assert built.vault.dataset_engine._recipe.settings.groq_api_key is None  # type: ignore[union-attr]
     try:
         with built.client:
             headers = built.headers("acme", "uploader")
@@ -279,5 +280,90 @@ def test_a_worker_lost_mid_job_fails_the_job_and_leaves_no_version(
         assert POISON not in caught.value.message
         assert built.vault.datasets.list_datasets("acme") == []
         assert [p for p in (tmp_path / "data" / "objects").rglob("*") if p.is_file()] == []
+    finally:
+        built.vault.close()
+
+
+def _memory(pid: int) -> Iterator[bytes]:
+    """The readable memory of process `pid`, one mapping at a time."""
+    with open(f"/proc/{pid}/maps") as maps, open(f"/proc/{pid}/mem", "rb") as mem:
+        for line in maps:
+            span, perms = line.split()[:2]
+            if "r" not in perms:
+                continue
+            low, high = (int(bound, 16) for bound in span.split("-"))
+            try:
+                mem.seek(low)
+                yield mem.read(high - low)
+            except (OSError, ValueError, OverflowError):  # a guard page or a kernel mapping
+                continue
+
+
+def _is_ray_server(proc: Path, cluster: Path) -> bool:
+    """Whether /proc entry `proc` is the test cluster's GCS server or raylet."""
+    try:
+        name = (proc / "comm").read_text().strip()
+        command = (proc / "cmdline").read_bytes()
+    except OSError:  # gone meanwhile
+        return False
+    return name in ("gcs_server", "raylet") and str(cluster).encode() in command
+
+
+def test_actors_are_given_no_secret_and_refused_if_they_reach_another_database(
+    app: App, cluster: Path, tmp_path: Path
+) -> None:
+    """The actors read the database from their own environment, so Ray's cluster state holds
+    no secret from the vault's settings; this vault's database is not the one their environment
+    names (none: SQLite in the data dir), so they are stopped before any job."""
+    password = f"pw-{uuid.uuid4().hex}"
+    database_url = f"postgresql+psycopg://vault:{password}@db.internal:5432/vault"
+    secrets = {
+        "database_url": database_url,
+        "groq_api_key": f"gsk_{uuid.uuid4().hex}",
+        "upstream_api_key": f"up_{uuid.uuid4().hex}",
+        "fallback_api_key": f"fb_{uuid.uuid4().hex}",
+        "metrics_token": f"mt_{uuid.uuid4().hex}",
+        "redis_url": f"redis://:rp{uuid.uuid4().hex}@127.0.0.1:6379/0",
+    }
+    app.vault.dataset_engine.close()  # type: ignore[union-attr]  # its CPUs, for these actors
+    data_dir = tmp_path / f"data-{uuid.uuid4().hex}"
+    built = build_app(
+        Settings(  # type: ignore[call-arg]
+            data_dir=data_dir,
+            _env_file=None,
+            dataset_workers=1,
+            rate_limit_rpm=0,
+            dataset_engine="ray",
+            ray_workers=2,
+            **secrets,
+        ),
+        db_url=f"sqlite:///{tmp_path / 'meta.db'}",  # the vault itself on SQLite here
+    )
+    try:
+        engine = built.vault.dataset_engine
+        assert engine is not None
+        with pytest.raises(ServiceUnavailable) as refused:
+            engine.actors()  # type: ignore[attr-defined]
+        assert refused.value.code == "ray_unavailable"
+        assert "another database" in refused.value.message
+        assert password not in refused.value.message
+        # Ray's cluster state lives in its GCS server's memory: the (started) actors' specs.
+        # Their larger arguments go to the object store, which the raylet maps.
+        ray_processes = [
+            int(proc.name)
+            for proc in Path("/proc").iterdir()
+            if proc.name.isdigit() and _is_ray_server(proc, cluster)
+        ]
+        assert len(ray_processes) == 2
+        held = [chunk for pid in ray_processes for chunk in _memory(pid)]
+        # The non-secret options the actors were given are there: the search reaches the specs.
+        assert any(data_dir.name.encode() in chunk for chunk in held)
+        planted = {"database password": password, **secrets}
+        leaked = [
+            name
+            for name, secret in planted.items()
+            if any(secret.encode() in chunk for chunk in held)
+        ]
+        assert leaked == [], "these settings are in Ray's cluster state"
     finally:
         built.vault.close()

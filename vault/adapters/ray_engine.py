@@ -1,8 +1,10 @@
 """The Ray dataset engine: cell batches anonymized by a pool of actors on a Ray cluster.
 
-Each actor builds one Anonymizer when it starts (the detector loaded once) from the same
-picklable recipe as the local worker pool, so it reaches the same token store and tenant keys;
-tokens are a keyed HMAC, so actors agree on them without talking.
+Each actor builds one Anonymizer when it starts (the detector loaded once), so it reaches the
+same token store and tenant keys as the vault; tokens are a keyed HMAC, so actors agree on them
+without talking. Ray keeps an actor's arguments in its cluster state, so the recipe it is built
+from holds no secret: the actor reads the database URL (and any password in it) from its own
+process environment, which the workers of a local cluster inherit from the vault.
 
 Nothing in the clear enters Ray. A batch of raw cells is sealed before it is handed to Ray
 (AES-256-GCM under a data key the KMS makes for that upload, bound to the tenant, the upload
@@ -18,6 +20,8 @@ middle of a job fails it the same way, and the next job gets fresh actors.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import json
 import logging
 import os
@@ -25,7 +29,8 @@ import socket
 import threading
 import uuid
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -33,7 +38,10 @@ from vault.errors import VaultError
 from vault.ports import KeyService
 from vault.services.dataset_engine import EngineUnavailable
 from vault.services.dataset_formats import CellWork, Pending
-from vault.services.dataset_pool import AnonymizerRecipe, Cells, Done
+from vault.services.dataset_pool import Cells, Done
+
+if TYPE_CHECKING:
+    from vault.wiring import EnvironmentAnonymizer
 
 __all__ = ["RayEngine"]
 
@@ -42,6 +50,10 @@ _UNREACHABLE = "the Ray cluster (RAY_ADDRESS) cannot be reached; nothing was sto
 _NO_ROOM = (
     "the Ray cluster did not start {count} dataset workers in time (too few free CPUs, or "
     "they could not load the detector; see VAULT_RAY_WORKERS); nothing was stored"
+)
+_OTHER_DATABASE = (
+    "the Ray cluster's dataset workers reach another database than the vault (they read "
+    "VAULT_DATABASE_URL from their own environment); nothing was stored"
 )
 # How long a first job waits for the actors to start and load their detectors.
 _START_SECONDS = 300
@@ -68,20 +80,37 @@ def open_cells(key: bytes, work_id: str, seq: int, sealed: bytes) -> Cells:
     return [(text, entity) for text, entity in json.loads(plain)]
 
 
+def database_fingerprint(url: str, nonce: bytes) -> str:
+    """A digest of the database `url` names, keyed by `nonce`: what an actor shows the vault
+    so the two can agree on their database without its URL entering Ray."""
+    from sqlalchemy import make_url
+
+    named = make_url(url)
+    named = named.set(drivername=named.get_backend_name())  # postgresql+psycopg: postgresql
+    if named.get_backend_name() == "sqlite" and named.database not in (None, "", ":memory:"):
+        named = named.set(database=str(Path(named.database).resolve()))
+    text = named.render_as_string(hide_password=False).encode()
+    return hmac.new(nonce, text, hashlib.sha256).hexdigest()
+
+
 class _Worker:
     """One actor: one Anonymizer and key service for its life, the unwrapped keys of the
     uploads it serves in memory only."""
 
-    def __init__(self, recipe: AnonymizerRecipe, keys: Callable[[], KeyService]) -> None:
+    def __init__(self, recipe: EnvironmentAnonymizer, keys: Callable[[], KeyService]) -> None:
         from vault.services.dataset_pool import anonymize_cells
 
         self._anonymize = anonymize_cells
         self._anonymizer = recipe()
+        self._database_url = recipe.database_url()
         self._keys = keys()
         self._unwrapped: dict[str, bytes] = {}
 
     def ready(self) -> int:
         return os.getpid()
+
+    def database(self, nonce: bytes) -> str:
+        return database_fingerprint(self._database_url, nonce)
 
     def anonymize(self, tenant: str, work_id: str, wrapped: bytes, seq: int, sealed: bytes) -> Done:
         key = self._unwrapped.get(work_id)
@@ -105,6 +134,15 @@ def _reachable(address: str) -> bool:
             return True
     except OSError:
         return False
+
+
+def _kill(actors: list[Any]) -> None:
+    if actors:
+        import ray
+
+        for actor in actors:
+            with contextlib.suppress(Exception):  # already gone with its node
+                ray.kill(actor)
 
 
 class _Result:
@@ -172,16 +210,18 @@ class RayEngine:
 
     def __init__(
         self,
-        recipe: AnonymizerRecipe,
+        recipe: EnvironmentAnonymizer,
         *,
         keys: KeyService,
         worker_keys: Callable[[], KeyService],
+        database_url: str,
         address: str | None = None,
         workers: int | None = None,
     ) -> None:
         self.keys = keys
         self._recipe = recipe
         self._worker_keys = worker_keys
+        self._database_url = database_url  # the vault's own: never handed to Ray
         self._address = address or os.environ.get("RAY_ADDRESS") or None
         self._workers = workers
         self._lock = threading.Lock()
@@ -209,13 +249,16 @@ class RayEngine:
                 actors = [remote.remote(self._recipe, self._worker_keys) for _ in range(count)]
             except RayError:
                 raise EngineUnavailable(_UNREACHABLE) from None
+            nonce = os.urandom(16)
             try:
                 ray.get([actor.ready.remote() for actor in actors], timeout=_START_SECONDS)
+                theirs = ray.get([actor.database.remote(nonce) for actor in actors])
             except RayError:  # no room for them (GetTimeoutError), or they died starting
-                for actor in actors:
-                    with contextlib.suppress(Exception):
-                        ray.kill(actor)
+                _kill(actors)
                 raise EngineUnavailable(_NO_ROOM.format(count=count)) from None
+            if set(theirs) != {database_fingerprint(self._database_url, nonce)}:
+                _kill(actors)  # their tokens and tenant keys would not be the vault's
+                raise EngineUnavailable(_OTHER_DATABASE)
             self._actors = actors
             return list(actors)
 
@@ -231,14 +274,7 @@ class RayEngine:
         """Drop actors after a loss; the next job starts fresh ones."""
         with self._lock:
             actors, self._actors = self._actors, []
-        if actors:
-            import ray
-
-            for actor in actors:
-                try:
-                    ray.kill(actor)
-                except Exception:  # noqa: S112 - already gone with its node
-                    continue
+        _kill(actors)
 
     def close(self) -> None:
         self.broken()

@@ -46,10 +46,16 @@ class DyingDetector(RegexDetector):
 
 
 class SlowDetector(RegexDetector):
-    """The test regexes, two milliseconds a text: batches wait in the actors' queues (a second
-    each) meanwhile, so the tiny object store has something to spill."""
+    """The test regexes, two milliseconds a text, and three seconds before an actor's first:
+    batches wait in the actors' queues meanwhile, so the tiny object store has something to
+    spill however busy the machine is."""
+
+    started = False
 
     def detect(self, text: str) -> list[Span]:
+        if not self.started:
+            self.started = True
+            time.sleep(3)
         time.sleep(0.002)
         return super().detect(text)
 

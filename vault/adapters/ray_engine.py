@@ -30,20 +30,29 @@ import threading
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from vault.errors import VaultError
 from vault.ports import KeyService
+from vault.services.anonymize import Anonymizer
 from vault.services.dataset_engine import EngineUnavailable
 from vault.services.dataset_formats import CellWork, Pending
 from vault.services.dataset_pool import Cells, Done
 
-if TYPE_CHECKING:
-    from vault.wiring import EnvironmentAnonymizer
+__all__ = ["ActorRecipe", "RayEngine"]
 
-__all__ = ["RayEngine"]
+
+class ActorRecipe(Protocol):
+    """What an actor is built from (the wiring's EnvironmentAnonymizer): picklable, holding no
+    secret, it builds the actor's Anonymizer and names the database the actor's own
+    environment reaches."""
+
+    def __call__(self) -> Anonymizer: ...
+
+    def database_url(self) -> str: ...
+
 
 _PURPOSE = "dataset-engine-cells"
 _UNREACHABLE = "the Ray cluster (RAY_ADDRESS) cannot be reached; nothing was stored"
@@ -97,7 +106,7 @@ class _Worker:
     """One actor: one Anonymizer and key service for its life, the unwrapped keys of the
     uploads it serves in memory only."""
 
-    def __init__(self, recipe: EnvironmentAnonymizer, keys: Callable[[], KeyService]) -> None:
+    def __init__(self, recipe: ActorRecipe, keys: Callable[[], KeyService]) -> None:
         from vault.services.dataset_pool import anonymize_cells
 
         self._anonymize = anonymize_cells
@@ -210,7 +219,7 @@ class RayEngine:
 
     def __init__(
         self,
-        recipe: EnvironmentAnonymizer,
+        recipe: ActorRecipe,
         *,
         keys: KeyService,
         worker_keys: Callable[[], KeyService],

@@ -13,7 +13,6 @@ from vault.crypto._primitives import (
     NONCE_BYTES,
     TAG_BYTES,
     RandomBytes,
-    aead_open,
     aead_open_many,
     aead_seal,
     aead_seal_many,
@@ -174,15 +173,7 @@ class TenantKeyring:
 
     def open_small(self, blob: bytes, *, context: Mapping[str, str] | EncryptionContext) -> bytes:
         """The value sealed by `seal_small` in the same context, else IntegrityError."""
-        try:
-            aad = self._aad(context)
-        except (PermissionDenied, InvalidRequest):
-            raise IntegrityError() from None
-        if len(blob) < 1 + _RANDOM_BYTES + TAG_BYTES or blob[0] != _FORMAT:
-            raise IntegrityError()
-        salt = blob[1 : 1 + _SALT_BYTES]
-        nonce = blob[1 + _SALT_BYTES : 1 + _RANDOM_BYTES]
-        return aead_open(self._value_key(salt), nonce, blob[1 + _RANDOM_BYTES :], aad)
+        return self.open_small_many([blob], contexts=[context])[0]
 
     def seal_small_many(
         self, plaintexts: Sequence[bytes], *, contexts: Sequence[Mapping[str, str]]
@@ -217,7 +208,10 @@ class TenantKeyring:
         return sealed
 
     def open_small_many(
-        self, blobs: Sequence[bytes], *, contexts: Sequence[Mapping[str, str]]
+        self,
+        blobs: Sequence[bytes],
+        *,
+        contexts: Sequence[Mapping[str, str] | EncryptionContext],
     ) -> list[bytes]:
         """`open_small` of each blob in its context, each salt's key derived once; any blob
         that does not open fails the call with the one IntegrityError."""

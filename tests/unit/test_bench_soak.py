@@ -37,8 +37,10 @@ def test_the_workers_of_a_spawning_server_are_its_spawned_children(tmp_path: Pat
         assert server.stdout is not None
         spawned = {int(pid) for pid in server.stdout.readline().split()}
         assert len(spawned) == 2
-        for _ in range(200):  # until each child has exec'd into spawn_main
-            if set(_worker_pids(server.pid)) == spawned:
+        for _ in range(600):  # until each child has exec'd into spawn_main and mapped its image
+            if set(_worker_pids(server.pid)) == spawned and all(
+                _rss(pid) > 1024 * 1024 for pid in spawned
+            ):
                 break
             time.sleep(0.05)
         assert set(_worker_pids(server.pid)) == spawned

@@ -63,6 +63,12 @@ def test_redis_away_refuses_chat_and_erasure_and_erases_nothing(vault: Vault) ->
         assert erase.status_code == 503, erase.text
         assert erase.json()["error"]["code"] == "redis_unavailable"
         assert "lena" not in erase.text
+    # The refused erasure is audited once, with its outcome and no trace of the value.
+    erasures = [r.event for r in vault.audit.records("acme") if r.event.action == "dsr.erase"]
+    assert [(e.outcome, e.details) for e in erasures] == [
+        ("error", {"error": "redis_unavailable", "status": 503})
+    ]
+    assert "lena" not in repr(erasures)
     # Nothing was erased: the request may be sent again once Redis is back.
     assert (
         len(find_value(vault.tokens, vault.tenant_keys, tenant="acme", value="lena@example.com"))

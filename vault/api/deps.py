@@ -12,7 +12,7 @@ from vault.domain.audit import AuditEvent
 from vault.domain.policy import Action, check_purpose
 from vault.domain.principal import Principal
 from vault.errors import AuthenticationFailed, PermissionDenied, RateLimited
-from vault.services.apikeys import authenticate, authenticate_cached
+from vault.services.apikeys import Recorder, authenticate, authenticate_cached
 from vault.wiring import Vault
 
 __all__ = ["audit", "audit_event", "cached_principal", "get_vault", "principal_for", "require"]
@@ -92,6 +92,15 @@ def require(action: Action) -> Callable[[Request], Principal]:
 def audit(request: Request, principal: Principal | None, action: str, **fields: Any) -> None:
     """Append one audit record for this request now; `fields` as for `audit_event`."""
     get_vault(request).audit.append(audit_event(request, principal, action, **fields))
+
+
+def recorder(request: Request, principal: Principal) -> Recorder:
+    """What a use case calls to audit this request: one record per call, as `audit`."""
+
+    def record(action: str, **fields: Any) -> None:
+        audit(request, principal, action, **fields)
+
+    return record
 
 
 def audit_event(

@@ -8,12 +8,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from vault.api.deps import audit, get_vault, require
+from vault.api.deps import audit, get_vault, recorder, require
 from vault.domain.policy import Action
 from vault.domain.principal import Principal
 from vault.ports import ApiKeyInfo
 from vault.services.apikeys import (
-    Recorder,
     change_api_key_roles,
     grant_api_key,
     list_api_keys,
@@ -37,13 +36,6 @@ class ChangeKey(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     roles: list[str] = Field(min_length=1)
-
-
-def _recorder(request: Request, principal: Principal) -> Recorder:
-    def record(action: str, **fields: Any) -> None:
-        audit(request, principal, action, **fields)
-
-    return record
 
 
 def key_json(info: ApiKeyInfo) -> dict[str, Any]:
@@ -70,7 +62,7 @@ def create(body: CreateKey, request: Request, principal: Admin) -> dict[str, Any
         vault.api_keys,
         vault.access_policy,
         principal,
-        _recorder(request, principal),
+        recorder(request, principal),
         tenant=principal.tenant,
         roles=body.roles,
         label=body.label,
@@ -93,7 +85,7 @@ def change(key_id: str, body: ChangeKey, request: Request, principal: Admin) -> 
         vault.api_keys,
         vault.access_policy,
         principal,
-        _recorder(request, principal),
+        recorder(request, principal),
         key_id,
         roles=body.roles,
         tenant=principal.tenant,

@@ -9,10 +9,10 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from vault.api.deps import audit, get_vault, require
+from vault.api.deps import audit, get_vault, recorder, require
 from vault.domain.policy import Action
 from vault.domain.principal import Principal
-from vault.services.data_subject import erase_value, find_value, mark_not_pii
+from vault.services.data_subject import DataSubjects
 from vault.services.export_audit import export_audit, media_type, parse_moment
 
 router = APIRouter(tags=["audit"])
@@ -65,25 +65,26 @@ class SubjectRequest(BaseModel):
     value: str = Field(min_length=1, max_length=4096)
 
 
+def _subjects(request: Request) -> DataSubjects:
+    vault = get_vault(request)
+    return DataSubjects(vault.tokens, vault.tenant_keys, vault.anonymizer, vault.chat_redactor)
+
+
 @router.post("/v1/dsr/find")
 def dsr_find(body: SubjectRequest, request: Request, principal: Finder) -> dict[str, Any]:
     """Every token the tenant issued for a value (art. 15): tokens and types, never values."""
-    vault = get_vault(request)
-    found = find_value(vault.tokens, vault.tenant_keys, tenant=principal.tenant, value=body.value)
-    audit(request, principal, "dsr.find", details={"found": len(found)})
+    found = _subjects(request).find(
+        recorder(request, principal), tenant=principal.tenant, value=body.value
+    )
     return {"tokens": [{"token": f.token, "entity_type": f.entity_type} for f in found]}
 
 
 @router.post("/v1/dsr/erase")
 def dsr_erase(body: SubjectRequest, request: Request, principal: Eraser) -> dict[str, Any]:
     """Erase a value (art. 17): its token entries are destroyed and never re-identify again."""
-    vault = get_vault(request)
-    # Every worker's guard forgets it first: with Redis away that is a 503 and nothing is erased.
-    vault.chat_redactor.forget_values([body.value], tenant=principal.tenant)
-    erased = erase_value(
-        vault.tokens, vault.tenant_keys, vault.anonymizer, tenant=principal.tenant, value=body.value
+    erased = _subjects(request).erase(
+        recorder(request, principal), tenant=principal.tenant, value=body.value
     )
-    audit(request, principal, "dsr.erase", details={"erased": len(erased)})
     return {"erased": len(erased), "tokens": [f.token for f in erased]}
 
 
@@ -91,8 +92,7 @@ def dsr_erase(body: SubjectRequest, request: Request, principal: Eraser) -> dict
 def dsr_not_pii(body: SubjectRequest, request: Request, principal: Eraser) -> dict[str, Any]:
     """Say a text is not personal data: it is forgotten by the outbound guard and left as it
     is from then on. Only a keyed digest of it is kept, and the audit record holds none of it."""
-    vault = get_vault(request)
-    vault.chat_redactor.forget_values([body.value], tenant=principal.tenant)  # first, as above
-    mark_not_pii(vault.anonymizer, tenant=principal.tenant, value=body.value)
-    audit(request, principal, "dsr.not_pii")
+    _subjects(request).not_pii(
+        recorder(request, principal), tenant=principal.tenant, value=body.value
+    )
     return {"not_pii": True}

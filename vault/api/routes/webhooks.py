@@ -7,12 +7,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from vault.api.deps import audit, get_vault, require
+from vault.api.deps import get_vault, recorder, require
 from vault.domain.audit import format_time
 from vault.domain.policy import Action
 from vault.domain.principal import Principal
 from vault.ports import WebhookDelivery, WebhookSubscription
-from vault.services.apikeys import Recorder
 from vault.services.webhooks import (
     create_webhook,
     delete_webhook,
@@ -32,13 +31,6 @@ class CreateWebhook(BaseModel):
 
     url: str = Field(min_length=1, max_length=2048)
     event_types: list[str] = Field(min_length=1, max_length=16)
-
-
-def _recorder(request: Request, principal: Principal) -> Recorder:
-    def record(action: str, **fields: Any) -> None:
-        audit(request, principal, action, **fields)
-
-    return record
 
 
 def _own_addresses(request: Request) -> list[tuple[str, int]]:
@@ -90,7 +82,7 @@ def create(body: CreateWebhook, request: Request, principal: Admin) -> dict[str,
     subscription, secret = create_webhook(
         vault.webhook_parts,
         principal,
-        _recorder(request, principal),
+        recorder(request, principal),
         url=body.url,
         event_types=body.event_types,
         own_addresses=_own_addresses(request),
@@ -113,7 +105,7 @@ def get_one(webhook_id: str, request: Request, principal: Admin) -> dict[str, An
 def delete(webhook_id: str, request: Request, principal: Admin) -> dict[str, Any]:
     """Stop the subscription; deliveries still queued for it are dead-lettered."""
     subscription = delete_webhook(
-        get_vault(request).webhooks, principal, _recorder(request, principal), webhook_id
+        get_vault(request).webhooks, principal, recorder(request, principal), webhook_id
     )
     return {**webhook_json(subscription), "deleted": True}
 
@@ -137,7 +129,7 @@ def redeliver_one(
     delivery = redeliver(
         get_vault(request).webhooks,
         principal,
-        _recorder(request, principal),
+        recorder(request, principal),
         webhook_id,
         delivery_id,
     )

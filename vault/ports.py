@@ -328,6 +328,11 @@ class AuditSigner(Protocol):
 
     def sign(self, message: bytes) -> bytes: ...
 
+    def current(self) -> AuditSigner:
+        """The key that signs now: a fixed key is itself; one reloaded after a rotation is the
+        key of the moment. Sign and name the key through one `current()`, never two reads."""
+        ...
+
 
 class AuditLog(Protocol):
     """Per-tenant hash chains of audit records, append-only, with signed checkpoints."""

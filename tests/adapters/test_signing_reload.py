@@ -80,6 +80,27 @@ def test_a_rotated_key_is_taken_up_within_one_poll(engine: Engine, tmp_path: Pat
     assert result.ok, result.message()
 
 
+def test_an_export_under_way_when_the_key_rotates_is_signed_by_the_key_it_names(
+    engine: Engine, tmp_path: Path
+) -> None:
+    keys = LocalKeyService(data_dir=tmp_path / "kms")
+    clock = Clock()
+    signer = ReloadingSigner(engine, keys, poll_seconds=30, clock=clock)
+    log = SqlAuditLog(engine, signer=signer, checkpoint_every=1)
+    _append(log, 3)
+    old_public = signer.public_key_bytes
+
+    lines = export_audit(log, signer, tenant="acme")
+    header = next(lines)  # the export has begun: its header names the key of the moment
+    SqlSigningKeys(engine, keys).rotate()
+    clock.now += 30  # the server takes up the new key while the export streams
+    rest = list(lines)
+    assert signer.public_key_bytes != old_public
+
+    result = verify_export([header, *rest], public_key=old_public)
+    assert result.ok, result.message()
+
+
 def test_a_look_that_fails_keeps_the_key_it_has(engine: Engine, tmp_path: Path) -> None:
     keys = LocalKeyService(data_dir=tmp_path / "kms")
     clock = Clock()

@@ -44,6 +44,9 @@ class Signer:
     def sign(self, message: bytes) -> bytes:
         return self._key.sign(message)
 
+    def current(self) -> Signer:
+        return self
+
 
 class MemoryAuditLog:
     """The AuditLog port in memory: one chain per tenant, a checkpoint every `every` records."""

@@ -131,6 +131,7 @@ def _objects(
     since: datetime | None,
     until: datetime | None,
 ) -> Iterator[dict[str, Any]]:
+    signer = signer.current()  # the header's key signs the trailer, though it be rotated meanwhile
     tenant = exported.event.tenant
     records = log.records(tenant, since=since, until=until, upto_seq=exported.seq)
     first = next(records, None)

@@ -1,16 +1,22 @@
 """Checksums of identifiers Presidio does not validate: bech32/bech32m, EIP-55, DEA, NRIC/FIN,
-Brazilian CPF, French NIR and Dutch BSN."""
+Brazilian CPF, French NIR, Dutch BSN, ICAO 9303 document numbers, Korean FRN and the UK DVLA
+licence date."""
 
 from __future__ import annotations
+
+from datetime import date
 
 __all__ = [
     "bech32_ok",
     "bsn_ok",
     "cpf_ok",
     "dea_ok",
+    "dvla_date_ok",
     "eip55_ok",
     "iban_ok",
+    "icao_ok",
     "keccak256",
+    "kr_frn_ok",
     "nir_ok",
     "nric_ok",
 ]
@@ -191,3 +197,50 @@ def iban_ok(value: str) -> bool:
         return False
     moved = value[4:] + value[:4]
     return int("".join(str(int(ch, 36)) for ch in moved)) % 97 == 1
+
+
+def _icao_value(ch: str) -> int:
+    return ord(ch) - 48 if ch.isdigit() else ord(ch) - 55  # A=10 ... Z=35
+
+
+def icao_ok(value: str) -> bool:
+    """True when the last digit of `value` is the ICAO 9303 check digit (weights 7, 3, 1) of
+    the characters before it, as on German ID cards and passports."""
+    value = value.upper()
+    if len(value) < 2 or not value[-1].isdigit() or not value.isalnum() or not value.isascii():
+        return False
+    total = sum(_icao_value(ch) * (7, 3, 1)[i % 3] for i, ch in enumerate(value[:-1]))
+    return total % 10 == int(value[-1])
+
+
+_KR_WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
+
+
+def kr_frn_ok(value: str) -> bool:
+    """True for a Korean foreign registration number: birth date, a sex digit 5-8 and the
+    check digit issued before October 2020 ((13 - sum mod 11) mod 10; the RRN's 11 too, which
+    some offices used)."""
+    digits = _only_digits(value)
+    if len(digits) != 13 or digits[6] not in "5678":
+        return False
+    total = sum(w * int(d) for w, d in zip(_KR_WEIGHTS, digits, strict=False))
+    return int(digits[12]) in {(13 - total % 11) % 10, (11 - total % 11) % 10}
+
+
+def dvla_date_ok(value: str) -> bool:
+    """True when a 16-character DVLA licence number's birth date is a real day: the decade in
+    the 6th character, the month (plus 50 for a woman) in the 7th-8th, the day in the 9th-10th
+    and the year's last digit in the 11th."""
+    if len(value) != 16 or not value[5:11].isdigit():
+        return False
+    month, day = int(value[6:8]), int(value[8:10])
+    month = month - 50 if month > 50 else month
+    year = 1900 + int(value[5]) * 10 + int(value[10])
+    try:
+        date(year, month, day)
+    except ValueError:
+        try:
+            date(year + 100, month, day)  # 29 February in a leap year of the 2000s
+        except ValueError:
+            return False
+    return True

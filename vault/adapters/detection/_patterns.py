@@ -690,19 +690,7 @@ RULES: tuple[PatternRule, ...] = (
         ),
         folded=True,
     ),
-    # --- ages stated as ages: "aged 79", "age: 45", "a 34-year-old", "52 years old"
-    PatternRule(
-        "age",
-        "AGE",
-        re.compile(
-            r"(?i)\b(?:aged|age[d]?[ ]?(?:of|is|was|:|=)?)[ ]*(\d{1,3})(?![\d.,:/-]?\d)"
-            r"|\b(\d{1,3})[ -](?:years?|yrs?)[ -]old\b|\b(\d{1,3})[ ]?(?:y/o|yo)\b"
-        ),
-        0.8,
-        min_run=1,
-        trigger=("age", "old", "y/o", "yo"),
-        folded=True,
-    ),
+    # Ages are the identifier registry's ("aged 79", "Alter 79", "79 ans").
     # --- US identifiers that are only numbers: the context word is what makes them PII
     PatternRule(
         "us_passport",

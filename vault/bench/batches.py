@@ -92,6 +92,7 @@ def _serve(channel: Connection, data_dir: Path, groq_url: str, *, real: bool = F
     _, key = create_api_key(
         vault.api_keys, tenant="bench", roles=["uploader", "analyst", "reidentifier"]
     )
+    app = create_app(vault=vault)
     if not real:
         # The real detector moves what start-up made out of the collector's reach once its
         # model loads (`load_ner`); the regex detector loads nothing, so the lean vault does it
@@ -99,7 +100,7 @@ def _serve(channel: Connection, data_dir: Path, groq_url: str, *, real: bool = F
         gc.collect()
         gc.freeze()
     try:
-        with serve_in_thread(create_app(vault=vault)) as url:
+        with serve_in_thread(app) as url:
             channel.send((url, key))
             with suppress(EOFError):
                 while channel.recv() == "cpu":

@@ -456,8 +456,26 @@ class JobStore(Protocol):
         """Record progress (and that the worker lives); True if a cancel was requested."""
         ...
 
-    def finish(self, job: JobInfo) -> None:
-        """Store a job's final state, unless it is final already."""
+    def finish(self, job: JobInfo) -> bool:
+        """Store a job's final state, unless it is final already or no longer `job.owner`'s;
+        whether it was stored."""
+        ...
+
+    def release(self, job_id: str, *, owner: str) -> bool:
+        """Hand `owner`'s unfinished job back to be started again: queued, nobody's, its
+        progress reset. False if it is not `owner`'s any more (another process was first)."""
+        ...
+
+    def claim(self, job_id: str, *, owner: str) -> JobInfo | None:
+        """Take a released job for `owner`, one more attempt; None if another process did."""
+        ...
+
+    def released(self) -> list[JobInfo]:
+        """The jobs handed back to be started again, of every tenant."""
+        ...
+
+    def note_resume(self, job_id: str, resume: dict[str, Any]) -> None:
+        """Keep what starts the job again (its request, the version it reserved)."""
         ...
 
     def request_cancel(self, tenant: str, job_id: str) -> JobInfo | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Engine, select, update
 from sqlmodel import Session
@@ -14,6 +15,7 @@ from vault.domain.jobs import FINAL_STATES, JobInfo
 __all__ = ["SqlJobStore"]
 
 _UNFINISHED = ("queued", "running")
+_RELEASED = ""  # the owner of a job handed back to be started again by whichever process
 
 
 def _job(row: JobRow) -> JobInfo:
@@ -37,6 +39,8 @@ def _job(row: JobRow) -> JobInfo:
         error_message=row.error_message,
         dataset_id=row.dataset_id,
         version=row.version,
+        attempts=row.attempts,
+        resume=row.resume,
     )
 
 
@@ -80,16 +84,82 @@ class SqlJobStore:
                 )
             )
 
-    def finish(self, job: JobInfo) -> None:
+    def finish(self, job: JobInfo) -> bool:
         assert job.state in FINAL_STATES
         fields = asdict(job)
-        for key in ("id", "tenant", "kind", "created_by", "created_at", "owner"):
+        for key in ("id", "tenant", "kind", "created_by", "created_at", "owner", "attempts"):
             fields.pop(key)
+        with self._engine.begin() as connection:
+            done = connection.execute(
+                update(JobRow)
+                .where(
+                    JobRow.id == job.id,  # type: ignore[arg-type]
+                    JobRow.state.in_(_UNFINISHED),  # type: ignore[attr-defined]
+                    JobRow.owner == job.owner,  # type: ignore[arg-type]
+                )
+                .values(**fields)
+            )
+            return bool(done.rowcount)
+
+    def release(self, job_id: str, *, owner: str) -> bool:
+        # A conditional update is the claim: of two processes releasing or taking the same
+        # job, the database lets one match the row (PostgreSQL locks it for the other).
+        with self._engine.begin() as connection:
+            done = connection.execute(
+                update(JobRow)
+                .where(
+                    JobRow.id == job_id,  # type: ignore[arg-type]
+                    JobRow.state.in_(_UNFINISHED),  # type: ignore[attr-defined]
+                    JobRow.owner == owner,  # type: ignore[arg-type]
+                )
+                .values(
+                    state="queued",
+                    owner=_RELEASED,
+                    rows_done=0,
+                    bytes_done=0,
+                    updated_at=datetime.now(UTC),
+                )
+            )
+            return bool(done.rowcount)
+
+    def claim(self, job_id: str, *, owner: str) -> JobInfo | None:
+        now = datetime.now(UTC)
+        with self._engine.begin() as connection:
+            done = connection.execute(
+                update(JobRow)
+                .where(
+                    JobRow.id == job_id,  # type: ignore[arg-type]
+                    JobRow.state == "queued",  # type: ignore[arg-type]
+                    JobRow.owner == _RELEASED,  # type: ignore[arg-type]
+                )
+                .values(
+                    state="running",
+                    owner=owner,
+                    attempts=JobRow.attempts + 1,
+                    started_at=now,
+                    updated_at=now,
+                )
+            )
+            if not done.rowcount:
+                return None
+        with Session(self._engine) as session:
+            row = session.get(JobRow, job_id)
+            return _job(row) if row is not None else None
+
+    def released(self) -> list[JobInfo]:
+        query = select(JobRow).where(
+            JobRow.state == "queued",  # type: ignore[arg-type]
+            JobRow.owner == _RELEASED,  # type: ignore[arg-type]
+        )
+        with Session(self._engine) as session:
+            return [_job(r) for r in session.scalars(query)]
+
+    def note_resume(self, job_id: str, resume: dict[str, Any]) -> None:
         with self._engine.begin() as connection:
             connection.execute(
                 update(JobRow)
-                .where(JobRow.id == job.id, JobRow.state.in_(_UNFINISHED))  # type: ignore[arg-type, attr-defined]
-                .values(**fields)
+                .where(JobRow.id == job_id)  # type: ignore[arg-type]
+                .values(resume=resume)
             )
 
     def request_cancel(self, tenant: str, job_id: str) -> JobInfo | None:

@@ -156,6 +156,9 @@ class JobRow(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
     started_at: datetime | None = None
     finished_at: datetime | None = None
+    # How many times the job was started, and what starts it again from a durable input.
+    attempts: int = 1
+    resume: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
 
 
 class BatchObjectRow(SQLModel, table=True):

@@ -54,6 +54,8 @@ def create_app(
         await anyio.to_thread.run_sync(app.state.vault.warm_up)
         if startup_tasks:
             await anyio.to_thread.run_sync(run_startup_tasks, app.state.vault)
+        # Every serving process claims its share of the imports a stopped server released.
+        await anyio.to_thread.run_sync(_resume_imports, app.state.vault)
         # Webhook deliveries and audit shipping run in each worker process, beside requests.
         await anyio.to_thread.run_sync(app.state.vault.start_background)
         try:
@@ -122,6 +124,14 @@ def _fail_interrupted_jobs(vault: Vault) -> None:
     failed = interrupt_orphans(vault.jobs, vault.job_runner, vault.audit)
     if failed:
         log.warning("failed %d interrupted upload jobs", failed)
+
+
+def _resume_imports(vault: Vault) -> None:
+    from vault.services.dataset_import import resume_imports
+
+    resumed = resume_imports(vault)
+    if resumed:
+        log.warning("resumed %d interrupted import jobs", resumed)
 
 
 def _record_policies(vault: Vault) -> None:

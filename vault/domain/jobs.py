@@ -6,13 +6,23 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-__all__ = ["FINAL_STATES", "STALE_AFTER", "STATES", "JobInfo", "interrupted", "job_json"]
+__all__ = [
+    "FINAL_STATES",
+    "RESUME_ATTEMPTS",
+    "STALE_AFTER",
+    "STATES",
+    "JobInfo",
+    "interrupted",
+    "job_json",
+]
 
 STATES: Final = ("queued", "running", "succeeded", "failed", "cancelled")
 FINAL_STATES: Final = frozenset({"succeeded", "failed", "cancelled"})
 # A running job whose worker has not been heard from for this long is shown as interrupted:
 # its worker beats every few seconds while it lives, whatever its block is doing.
 STALE_AFTER: Final = timedelta(seconds=60)
+# A job with a durable input is started again after a restart, up to this many times in all.
+RESUME_ATTEMPTS: Final = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +51,23 @@ class JobInfo:
     error_message: str | None = None
     dataset_id: str | None = None
     version: int | None = None
+    attempts: int = 1  # how many times a process has started it
+    # What starts the job again from its durable input (an import's request, and the version
+    # its last attempt reserved); None for an upload, whose stream is gone with its process.
+    resume: dict[str, Any] | None = None
 
     @property
     def finished(self) -> bool:
         return self.state in FINAL_STATES
+
+    @property
+    def resumable(self) -> bool:
+        """Whether a restart starts it again: a durable input, attempts left, no cancel."""
+        return (
+            self.resume is not None
+            and self.attempts < RESUME_ATTEMPTS
+            and not self.cancel_requested
+        )
 
     def as_seen_at(self, now: datetime) -> JobInfo:
         """The job as a reader should see it: a running job whose worker went silent is failed
@@ -69,13 +92,17 @@ class JobInfo:
 
 
 def interrupted(job: JobInfo, now: datetime) -> JobInfo:
-    """`job`, failed because the process running it stopped."""
+    """`job`, failed because the process running it stopped (for a job with a durable input,
+    the last of its attempts)."""
+    if job.resume is None:
+        message = "the job was interrupted (its server stopped); upload the file again"
+    else:
+        message = (
+            f"the job was interrupted (its server stopped) in each of its {job.attempts} "
+            "attempts; send the import again"
+        )
     return replace(
-        job,
-        state="failed",
-        finished_at=now,
-        error_code="interrupted",
-        error_message="the job was interrupted (its server stopped); upload the file again",
+        job, state="failed", finished_at=now, error_code="interrupted", error_message=message
     )
 
 

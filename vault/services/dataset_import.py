@@ -9,6 +9,12 @@ object. Everything is checked before the job exists (the URL, the bucket, a pref
 objects, one format, the size); what fails after that fails the job and leaves no version.
 
 The audit record names the bucket and a digest of the prefix, never a key or any content.
+
+The source is durable, so the job keeps its request (`JobInfo.resume`, with the version it
+reserved): a server that stops mid-import releases the job, and at the next start a serving
+process claims it (`resume_imports`), removes what the interrupted attempt began and runs it
+again from the first object, under the same job id; the bytes stored are those of a run that
+was never interrupted. A listing that changed meanwhile fails the job `source_changed`.
 """
 
 from __future__ import annotations
@@ -18,13 +24,16 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any, Protocol
+from dataclasses import dataclass, replace
+from typing import Any, Protocol, cast
 
+from vault.domain.audit import AuditEvent
 from vault.domain.entities import ENTITY_TYPES
+from vault.domain.jobs import JobInfo
 from vault.domain.policy import AccessPolicy, Action
 from vault.domain.principal import Principal
 from vault.errors import InvalidRequest, PayloadTooLarge, PermissionDenied, UnsupportedMediaType
+from vault.ports import AuditLog, DatasetCatalog, VersionInfo
 from vault.services.dataset_formats import detect_format, parse_delimiter
 from vault.services.failures import failure_details
 from vault.services.ingest_dataset import (
@@ -45,6 +54,7 @@ __all__ = [
     "joined_input",
     "parse_import",
     "plan_import",
+    "resume_imports",
 ]
 
 IMPORT_FORMATS = ("csv", "jsonl", "parquet")
@@ -96,6 +106,14 @@ class ImportPlan:
     @property
     def size(self) -> int:
         return sum(item.size for item in self.objects)
+
+    @property
+    def listing_sha256(self) -> str:
+        """A digest of the objects' keys and sizes: a resumed job reads the same ones."""
+        digest = hashlib.sha256()
+        for item in self.objects:
+            digest.update(f"{len(item.key)}:{item.key}:{item.size}\n".encode())
+        return digest.hexdigest()
 
 
 def _text(body: dict[str, Any], field: str, *, required: bool = False) -> str | None:
@@ -270,6 +288,9 @@ class ImportVault(Protocol):
     @property
     def import_source(self) -> ObjectSource: ...
 
+    @property
+    def audit(self) -> AuditLog: ...
+
     def dataset_parts(self) -> DatasetParts: ...
 
 
@@ -306,21 +327,82 @@ def import_dataset(
                 details |= audit_source(*parse_source(body["source"]))
         record("dataset.import", outcome, None, details)
         raise
+    job = vault.job_runner.new_job(
+        tenant=principal.tenant,
+        kind="dataset.import",
+        created_by=principal.key_id,
+        bytes_total=plan.size,
+        audit=_job_audit(record),
+        resume=_resume_of(body, plan, idempotency_key),
+    )
+    _run(vault, principal, job, plan, idempotency_key=idempotency_key, record=record)
+    while not (job.started.wait(0.01) or job.done.is_set()):
+        pass
+    if not job.started.is_set():
+        assert job.error is not None
+        raise job.error  # failed before its first byte: the request's own error
+    return job
+
+
+def _job_audit(
+    record: ImportRecorder,
+) -> Callable[[str], Callable[[str, str, dict[str, Any]], None]]:
+    return lambda job_id: lambda action, outcome, details: record(action, outcome, job_id, details)
+
+
+def _resume_of(
+    body: dict[str, Any], plan: ImportPlan, idempotency_key: str | None
+) -> dict[str, Any]:
+    """What starts the import again: its request as sent and the listing it read."""
+    return {
+        "body": {k: v for k, v in body.items() if k in _FIELDS},
+        "idempotency_key": idempotency_key,
+        "listing_sha256": plan.listing_sha256,
+    }
+
+
+class _NotingCatalog:
+    """The catalog, telling the job which version it reserved, so that a restart can remove
+    what an interrupted attempt began. Everything else goes to the catalog as it is."""
+
+    def __init__(self, catalog: DatasetCatalog, noted: Callable[[VersionInfo], None]) -> None:
+        self._catalog = catalog
+        self._noted = noted
+
+    def reserve_version(self, pending: VersionInfo) -> VersionInfo:
+        reserved = self._catalog.reserve_version(pending)
+        self._noted(reserved)
+        return reserved
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._catalog, name)
+
+
+def _run(
+    vault: ImportVault,
+    principal: Principal,
+    job: UploadJob,
+    plan: ImportPlan,
+    *,
+    idempotency_key: str | None,
+    record: ImportRecorder,
+) -> None:
+    """Run the import as `job` in a thread of its own (its end audited as `dataset.import`)."""
+    request = plan.request
     source_details = {
         **audit_source(request.bucket, request.prefix),
         "objects": len(plan.objects),
         "format": plan.format,
     }
-    runner = vault.job_runner
-    job = runner.new_job(
-        tenant=principal.tenant,
-        kind="dataset.import",
-        created_by=principal.key_id,
-        bytes_total=plan.size,
-        audit=lambda job_id: (
-            lambda action, outcome, details: record(action, outcome, job_id, details)
-        ),
-    )
+    resume = job.snapshot().resume
+
+    def noted(version: VersionInfo) -> None:
+        if resume is not None:
+            pending = {"dataset_id": version.dataset_id, "number": version.number}
+            job.note_resume({**resume, "pending": {**pending, "object_key": version.object_key}})
+
+    parts = vault.dataset_parts()
+    parts = replace(parts, catalog=cast(DatasetCatalog, _NotingCatalog(parts.catalog, noted)))
 
     def work(job: UploadJob) -> tuple[str, int, int]:
         ingest = IngestRequest(
@@ -337,7 +419,8 @@ def import_dataset(
                 parts, principal, name=request.name, upload=ingest
             )
         except Exception as exc:
-            record("dataset.import", "error", None, {**source_details, **failure_details(exc)})
+            if not job.released:  # a stop it resumes from is not the import's end
+                record("dataset.import", "error", None, {**source_details, **failure_details(exc)})
             raise
         stored = version_json(version)
         record(
@@ -349,10 +432,84 @@ def import_dataset(
         rows = int((version.report or {}).get("rows", job.rows_done))
         return dataset.id, version.number, rows
 
-    runner.run(job, work)
-    while not (job.started.wait(0.01) or job.done.is_set()):
-        pass
-    if not job.started.is_set():
-        assert job.error is not None
-        raise job.error  # failed before its first byte: the request's own error
-    return job
+    vault.job_runner.run(job, work)
+
+
+def _system_recorder(audit_log: AuditLog, claimed: JobInfo) -> ImportRecorder:
+    """A resumed import's audit: its tenant's chain, under the key that sent it."""
+
+    def record(action: str, outcome: str, object_id: str | None, details: dict[str, Any]) -> None:
+        audit_log.append(
+            AuditEvent(
+                tenant=claimed.tenant,
+                actor=claimed.created_by,
+                action=action,
+                outcome=outcome,
+                object=object_id,
+                details=details,
+            )
+        )
+
+    return record
+
+
+def _discard_attempt(
+    parts: DatasetParts, tenant: str, pending: dict[str, Any]
+) -> VersionInfo | None:
+    """Remove what an interrupted attempt began (its pending version, object and empty
+    dataset); the version itself if the attempt had committed it after all."""
+    committed = parts.catalog.get_version(tenant, pending["dataset_id"], pending["number"])
+    if committed is not None:
+        return committed
+    parts.store.delete_key(pending["object_key"])
+    parts.catalog.discard_version(pending["dataset_id"], pending["number"])
+    parts.catalog.delete_dataset_if_empty(tenant, pending["dataset_id"])
+    return None
+
+
+def resume_imports(vault: ImportVault) -> int:
+    """In each serving process at its start: claim the import jobs a stopped server released
+    (one process takes each), remove what their last attempt began and run them again from
+    their source. Returns how many this process took."""
+    runner = vault.job_runner
+    taken = 0
+    for released in runner.store.released():
+        if released.kind != "dataset.import" or released.resume is None:
+            continue
+        record = _system_recorder(vault.audit, released)
+        job = runner.claim(released.id, _job_audit(record))
+        if job is None:
+            continue  # another process was first
+        taken += 1
+        _restart(vault, job, released.resume, record)
+    return taken
+
+
+def _restart(
+    vault: ImportVault, job: UploadJob, resume: dict[str, Any], record: ImportRecorder
+) -> None:
+    claimed = job.snapshot()
+    principal = Principal(tenant=claimed.tenant, roles=frozenset(), key_id=claimed.created_by)
+    try:
+        parts = vault.dataset_parts()
+        pending = resume.get("pending")
+        if pending is not None:
+            committed = _discard_attempt(parts, claimed.tenant, pending)
+            if committed is not None:
+                rows = int((committed.report or {}).get("rows", 0))
+                job.succeed(dataset_id=committed.dataset_id, version=committed.number, rows=rows)
+                return
+            job.note_resume({k: v for k, v in resume.items() if k != "pending"})
+        request = parse_import(resume["body"])
+        plan = plan_import(vault.import_source, request, max_bytes=parts.max_upload_bytes)
+        if plan.listing_sha256 != resume["listing_sha256"]:
+            raise InvalidRequest(
+                "the objects under the source changed while the job was interrupted; send the "
+                "import again",
+                code="source_changed",
+                param="source",
+            )
+    except Exception as exc:
+        job.fail(exc)
+        return
+    _run(vault, principal, job, plan, idempotency_key=resume.get("idempotency_key"), record=record)

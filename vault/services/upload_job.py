@@ -5,6 +5,11 @@ the file's rows as they are anonymized, keeps its state in the JobStore (so any 
 it, and it outlives a restart), beats while it lives, and stops at the next block once a cancel
 is asked for. A cancelled or failed job leaves no version: the ingest's own pending/discard
 mechanism removes what it had begun. Nothing of the file is kept by the job: bytes pass through.
+
+A job whose input is durable (an import's S3 source: `resume` holds its request) is not failed
+when its process stops: it is released (queued, nobody's) and a serving process claims it again,
+at most `RESUME_ATTEMPTS` times in all; an upload's stream is gone with its process, so its job
+fails `interrupted`.
 """
 
 from __future__ import annotations
@@ -78,12 +83,15 @@ class UploadJob:
         owner: str,
         bytes_total: int | None,
         audit: Callable[[str], JobAudit],
+        resume: dict[str, Any] | None = None,
+        claimed: JobInfo | None = None,
     ) -> None:
-        """`audit(job_id)` gives the job's audit hook, once the job has its id."""
-        self.id = new_job_id(uuid.uuid4().hex)
+        """`audit(job_id)` gives the job's audit hook, once the job has its id. `claimed` is a
+        job this process took to start again: its row exists, and its start is a resumption."""
+        self.id = claimed.id if claimed is not None else new_job_id(uuid.uuid4().hex)
         self._store = store
         self._audit = audit(self.id)
-        self._template = JobInfo(
+        self._template = claimed or JobInfo(
             id=self.id,
             tenant=tenant,
             kind=kind,
@@ -93,7 +101,9 @@ class UploadJob:
             updated_at=_now(),
             owner=owner,
             bytes_total=bytes_total,
+            resume=resume,
         )
+        self._claimed = claimed is not None
         self.started = threading.Event()
         self.done = threading.Event()
         self._cancel = threading.Event()
@@ -125,6 +135,16 @@ class UploadJob:
 
     def cancel(self) -> None:
         self._cancel.set()
+
+    def note_resume(self, resume: dict[str, Any]) -> None:
+        """Keep what starts this job again after a restart (stored at once)."""
+        self._template = replace(self._template, resume=resume)
+        self._store.note_resume(self.id, resume)
+
+    @property
+    def released(self) -> bool:
+        """Whether the job stopped to be started again elsewhere (its server stopping)."""
+        return self._interrupted and self.snapshot().resumable
 
     def interrupt(self) -> None:
         """Stop at the next block, as a cancel does, but end `interrupted` (a server stopping)."""
@@ -162,6 +182,11 @@ class UploadJob:
         if not self.started.is_set():
             self.done.set()
             return self.snapshot()
+        if isinstance(exc, JobCancelled) and self.released:
+            self._store.release(self.id, owner=self._template.owner)
+            self._final = replace(self.snapshot(), state="queued")
+            self.done.set()
+            return self._final
         if isinstance(exc, JobCancelled) and self._interrupted:
             stopped = interrupted(self.snapshot(), _now())
             return self._finish(
@@ -182,10 +207,17 @@ class UploadJob:
             return
         now = _now()
         self._template = replace(self._template, started_at=now, updated_at=now)
-        self._store.create(self.snapshot())
+        if self._claimed:  # its row exists: this start is a resumption, audited as one
+            self._audit(
+                "job.resume",
+                "ok",
+                {"kind": self._template.kind, "attempt": self._template.attempts},
+            )
+        else:
+            self._store.create(self.snapshot())
+            self._audit("job.create", "ok", {"kind": self._template.kind})
         self._persisted_at = time.monotonic()
         self.started.set()
-        self._audit("job.create", "ok", {"kind": self._template.kind})
 
     def _check(self) -> None:
         if self._cancel.is_set():
@@ -203,8 +235,11 @@ class UploadJob:
     def _finish(self, state: str, **fields: Any) -> JobInfo:
         now = _now()
         final = replace(self.snapshot(), state=state, finished_at=now, updated_at=now, **fields)
-        self._store.finish(final)
+        stored = self._store.finish(final)
         self._final = final
+        if not stored:  # another process took the job over (it had gone silent): its end
+            self.done.set()
+            return final
         outcome = "error" if state == "failed" else "ok"
         details: dict[str, Any] = {
             "state": state,
@@ -239,6 +274,7 @@ class JobRunner:
         created_by: str,
         bytes_total: int | None,
         audit: Callable[[str], JobAudit],
+        resume: dict[str, Any] | None = None,
     ) -> UploadJob:
         return UploadJob(
             self.store,
@@ -248,7 +284,28 @@ class JobRunner:
             owner=self.owner,
             bytes_total=bytes_total,
             audit=audit,
+            resume=resume,
         )
+
+    def claim(self, job_id: str, audit: Callable[[str], JobAudit]) -> UploadJob | None:
+        """A released job, taken by this process to start again (its start audited as
+        `job.resume`); None if another process took it first."""
+        claimed = self.store.claim(job_id, owner=self.owner)
+        if claimed is None:
+            return None
+        job = UploadJob(
+            self.store,
+            tenant=claimed.tenant,
+            kind=claimed.kind,
+            created_by=claimed.created_by,
+            owner=self.owner,
+            bytes_total=claimed.bytes_total,
+            audit=audit,
+            claimed=claimed,
+        )
+        for _ in job.file(iter(())):  # started: its row is there, what fails now fails it
+            pass
+        return job
 
     @contextlib.contextmanager
     def tracked(self, job: UploadJob) -> Iterator[UploadJob]:
@@ -381,14 +438,21 @@ def _orphaned(job: JobInfo, runner: JobRunner, now: datetime) -> bool:
 
 def interrupt_orphans(store: JobStore, runner: JobRunner, audit_log: AuditLog) -> int:
     """At start-up: a job whose process is gone (dead on this host, or silent too long) is
-    failed with reason `interrupted`, audited. Its pending version is never committed, and the
-    sweep removes it. Returns how many were failed."""
+    released to be started again if its input is durable and it has attempts left (whoever
+    claims it removes what its last attempt began); else failed with reason `interrupted`,
+    audited, its pending version never committed (the sweep removes it). Returns how many were
+    failed."""
     now = _now()
     count = 0
     for job in store.unfinished():
-        if not _orphaned(job, runner, now):
+        if job.owner == "" or not _orphaned(job, runner, now):
+            continue  # released already, waiting for a process to claim it; or alive
+        if job.resumable:
+            store.release(job.id, owner=job.owner)
             continue
-        store.finish(interrupted(job, now))
+        if not store.finish(interrupted(job, now)):
+            continue  # another process got to it first
+        extra = {"attempts": job.attempts} if job.resume is not None else {}
         audit_log.append(
             AuditEvent(
                 tenant=job.tenant,
@@ -401,6 +465,7 @@ def interrupt_orphans(store: JobStore, runner: JobRunner, audit_log: AuditLog) -
                     "rows": job.rows_done,
                     "bytes": job.bytes_done,
                     "error": "interrupted",
+                    **extra,
                 },
             )
         )

@@ -500,32 +500,38 @@ _AGE_BEFORE = (
     "starost", "вік", "ikä", "vanus", "vecums", "amžius", "yaş", "나이", "อายุ", "lebensalter",
 )  # fmt: skip
 _AGE_AFTER = (
-    r"[ -]?years?[ -]old|[ -]years?[ -]of[ -]age|[ -]?year-old|[ -]?yrs?[ -]old|[ -]?y/?o"
-    r"|[ -]?-?jährige[rnms]?|[ -]?jährig|[ -]?jahre[ -]alt|[ -]?jaar[ -]oud|[ -]?år[ -]gammal"
-    r"|[ -]?-?vuotias|[ -]?-?aastane|[ -]?éves|[ -]?ετών"
-    r"|[ -]?χρονών|[ -]?세|[ -]?살|[ -]?yaşında|[ -]?-?letý|[ -]?-?letni|[ -]?-?річн\w*"
-)
+    "years old", "year old", "years of age", "year-old", "years-old", "yrs old", "yr old", "yo",
+    "y/o", "jährig", "jährige", "jähriger", "jährigen", "jähriges", "jahre alt", "jaar oud",
+    "år gammal", "vuotias", "aastane", "éves", "ετών", "χρονών", "세", "살", "yaşında", "letý",
+    "letni", "річний", "річна", "річного",
+)  # fmt: skip
 # Years after a number are often a duration ("5 ans de garantie"); after "has", "is" in the
 # language they are an age ("il a 79 ans", "tiene 79 años", "heeft 79 jaar", "ha 79 anni").
 _AGE_VERB = (
-    r"(?:a|ha|has|have|tiene|tengo|tem|tenho|heeft|is|ist|bin|är|ma|mam|má|mám|are|am|има|"
-    r"έχει|ima|має|er|on|ont|avait|tenía|tinha|aveva|was|had|und)"
-)
-_AGE_YEARS = r"(?:ans|años|anos|anni|jaar|jahre|år|lat|let|ani|години|godina|років|gadi|metų|ปี)"
-_AGE = regex.compile(
-    rf"(?i)(?<![\w])(?:{'|'.join(regex.escape(w) for w in _AGE_BEFORE)})[\"']?"
+    "a", "ha", "has", "have", "tiene", "tengo", "tem", "tenho", "heeft", "is", "ist", "bin", "är",
+    "ma", "mam", "má", "mám", "are", "am", "има", "έχει", "ima", "має", "er", "on", "ont",
+    "avait", "tenía", "tinha", "aveva", "was", "had", "und",
+)  # fmt: skip
+_AGE_YEARS = (
+    "ans", "años", "anos", "anni", "jaar", "jahre", "år", "lat", "let", "ani", "години",
+    "godina", "років", "gadi", "metų", "ปี",
+)  # fmt: skip
+
+
+def _words(words: Collection[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", "[ -]") for w in sorted(words, key=len)[::-1])
+
+
+_AGE = re.compile(
+    rf"(?i)(?<!\w)(?:{_words(_AGE_BEFORE)})[\"']?"
     r"[ \t]*(?:[:=(-]|of|is|was|van|von|de|di|é|è|ist|est|es)?[ \t]*[\"']?(\d{1,3})(?![\d.,:/]?\d)"
-    rf"|(?<![\w.,-])(\d{{1,3}})(?:{_AGE_AFTER})(?!\w)"
-    rf"|(?<![\w])(?<={_AGE_VERB}[ \t]+)(\d{{1,3}})[ \t]+{_AGE_YEARS}(?!\w)"
+    rf"|(?<![\w.,-])(\d{{1,3}})[ -]?(?:{_words(_AGE_AFTER)})(?!\w)"
+    rf"|(?<!\w)(?:{_words(_AGE_VERB)})[ \t]+(\d{{1,3}})[ \t]+(?:{_words(_AGE_YEARS)})(?!\w)"
     r"|(?<![\w.,-])(\d{1,3}(?:st|nd|rd|th))[ -]birthday(?!\w)"  # the ordinal is one word
 )
-
-
-# Implied by every age match: one of its words near the number, searched before the pattern.
-_AGE_TRIGGER = (
-    r"(?i)ag|alt|âge|eda|idad|et[àa]|leeft|ålder|alder|wiek|v[ěe]k|kor|vârst|възр|ηλικ|star|"
-    r"вік|ikä|vanus|vecum|amž|yaş|나이|อายุ|y/?o|yr|year|jähr|jahr|jaar|år|an|lat|let|ани|год|"
-    r"ετ|χρ|річн|gad|met|세|살|ปี|vuot|aast|éves|birthday"
+# Implied by every age match: one of its words, searched near the numbers before the pattern.
+_AGE_TRIGGER = _context(
+    [*_AGE_BEFORE, *(w.split()[0] for w in _AGE_AFTER), *_AGE_YEARS, "birthday", "year"]
 )
 
 
@@ -542,22 +548,34 @@ def _no_veto(text: str, start: int, end: int) -> bool:
 
 def _document_entries(add: Callable[..., None]) -> None:
     """German, Indian, Italian, Korean, British and Singaporean documents, and ages."""
+    de_card_words = [
+        "personalausweis", "ausweis", "personalausweisnummer", "ausweisnummer", "ausweis-nr",
+        "ausweisnr", "perso", "npa", "id card", "identity card", "id-karte", "carte d'identité",
+        "german id", "identification card", "id card number", "national id", "seriennummer",
+        "dokumentennummer",
+    ]  # fmt: skip
     add(
         "de_id_card",
         "DE_ID_CARD",
-        r"\d(?<=[A-Za-z][A-Za-z0-9]{7}\d)|\d{10}",
+        r"\d(?<=[A-Za-z][A-Za-z0-9]{7}\d)",
         _regex_finder(
-            rf"{_de_document('LMNPRTVWXYZ')}|(?<![\w-])T\d{{8}}(?![\w-])|(?<![\w-])\d{{10}}(?![\w-])",
-            stands=lambda v: not v.isdigit() and _icao_stands(v),
+            rf"{_de_document('LMNPRTVWXYZ')}|(?<![\w-])T\d{{8}}(?![\w-])", stands=_icao_stands
         ),
-        ["personalausweis", "ausweis", "personalausweisnummer", "ausweisnummer", "ausweis-nr",
-         "ausweisnr", "perso", "npa", "id card", "identity card", "id-karte", "carte d'identité",
-         "german id", "identification card", "id card number", "national id", "seriennummer",
-         "dokumentennummer"],
+        de_card_words,
         run=1,
+        mixed=True,
         checked=False,
         context_score=_DOCUMENT_SCORE,
-    )  # fmt: skip
+    )
+    add(
+        "de_id_card_old",  # before November 2010: authority code, serial and check digit
+        "DE_ID_CARD",
+        r"\d{10}",
+        _checked(r"(?<![\w-])\d{10}(?![\w-])", icao_ok, stands=lambda v: False),
+        de_card_words,
+        run=10,
+        context_score=_DOCUMENT_SCORE,
+    )
     add(
         "de_passport",
         "DE_PASSPORT",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterable
 
 from vault.adapters.detection._addresses import place_candidates
 from vault.adapters.detection._lexicon import load_words
@@ -447,19 +448,22 @@ def _word_list(text: str) -> list[tuple[int, int, str]]:
     return words
 
 
-def name_candidates(text: str) -> list[Candidate]:
-    """Person-name candidates the lists and cues support; NER adds the rest."""
+def name_candidates(text: str, *, places: Iterable[Candidate] | None = None) -> list[Candidate]:
+    """Person-name candidates the lists and cues support; NER adds the rest. `places` are the
+    text's `place_candidates`, when the caller has them already."""
     words = _word_list(text)
     keyed: list[tuple[int, int]] = []
     listed = _listed(words, text)
     spans = listed + _cued(text, keyed)
     spans += _spread(text, words, spans)
     out: list[Candidate] = []
-    places = sorted((c.start, c.end) for c in place_candidates(text))
+    place_spans = sorted(
+        (c.start, c.end) for c in (place_candidates(text) if places is None else places)
+    )
     # Starts in order and the furthest end reached so far: each test is one bisection, where a
     # scan of every place made a long text of capitalised words quadratic.
-    starts = [s for s, _ in places]
-    reach = list(itertools.accumulate((e for _, e in places), max))
+    starts = [s for s, _ in place_spans]
+    reach = list(itertools.accumulate((e for _, e in place_spans), max))
 
     def in_place(start: int, end: int) -> bool:
         """Some place holds start..end."""

@@ -400,12 +400,13 @@ class PresidioDetector:
         found.extend(c for c in column_candidates(text) if c.entity_type in self._entities)
         if "DATE_TIME" in self._entities:
             found.extend(date_candidates(text))
+        places = place_candidates(text) if self._use_ner else []
         if "LOCATION" in self._entities:
             found.extend(address_candidates(text))
-            found.extend(place_candidates(text))
+            found.extend(places)
             found.extend(cued_place_candidates(text))
         if "PERSON" in self._entities:
-            found.extend(name_candidates(text))
+            found.extend(name_candidates(text, places=places))
         if self._use_ner:
             found.extend(c for c in korean_candidates(text) if c.entity_type in self._entities)
         for entity, pattern in self._deny:

@@ -41,16 +41,31 @@ def jsonl_part(start: int, rows: int) -> bytes:
     ).encode()
 
 
-def parquet_file(rows: int, *, row_group_size: int = 50) -> bytes:
-    table = pa.table(
+def parquet_table(start: int, rows: int) -> pa.Table:
+    return pa.table(
         {
-            "id": list(range(rows)),
-            "name": [NAMES[i % 3] for i in range(rows)],
-            "email": [f"user{i}@example.com" for i in range(rows)],
+            "id": list(range(start, start + rows)),
+            "name": [NAMES[i % 3] for i in range(start, start + rows)],
+            "email": [f"user{i}@example.com" for i in range(start, start + rows)],
         }
     )
+
+
+def parquet_file(rows: int, *, row_group_size: int = 50, extra: bool = False) -> bytes:
+    table = parquet_table(0, rows)
+    if extra:  # one more column: another schema
+        table = table.append_column("plan", pa.array(["pro"] * rows))
     out = io.BytesIO()
     pq.write_table(table, out, row_group_size=row_group_size)
+    return out.getvalue()
+
+
+def parquet_groups(groups: list[tuple[int, int]]) -> bytes:
+    """One file whose row groups are the (start, rows) slices given, in order."""
+    out = io.BytesIO()
+    with pq.ParquetWriter(out, parquet_table(0, 1).schema) as writer:
+        for start, rows in groups:
+            writer.write_table(parquet_table(start, rows), row_group_size=rows)
     return out.getvalue()
 
 
@@ -138,6 +153,16 @@ def uploaded(app: App, filename: str, body: bytes, media: str) -> bytes:
             "application/jsonl",
         ),
         ("parquet", [parquet_file(240)], parquet_file(240), "application/vnd.apache.parquet"),
+        (  # several objects read as one table, each keeping its row groups
+            "parquet",
+            [
+                parquet_groups([(0, 50), (50, 30)]),
+                parquet_groups([(80, 50)]),
+                parquet_groups([(130, 7)]),
+            ],
+            parquet_groups([(0, 50), (50, 30), (80, 50), (130, 7)]),
+            "application/vnd.apache.parquet",
+        ),
     ],
 )
 def test_an_import_stores_what_an_upload_of_the_joined_file_stores(
@@ -190,7 +215,7 @@ def test_the_import_is_audited_once_with_the_bucket_and_never_the_prefix(
         ("s3://{bucket}/mixed/", "xml", "format", "invalid_request"),
         ("s3://{bucket}/unnamed/", None, "format", "invalid_request"),
         ("s3://{bucket}/jsonl/", "csv", "format", "mixed_formats"),
-        ("s3://{bucket}/parquets/", None, "source", "invalid_request"),
+        ("s3://{bucket}/parquets/", None, "source", "mixed_schemas"),
     ],
 )
 def test_a_bad_source_is_a_400_naming_the_field_and_leaves_no_job(
@@ -201,7 +226,7 @@ def test_a_bad_source_is_a_400_naming_the_field_and_leaves_no_job(
     s3.put_object(Bucket=bucket, Key="unnamed/data.bin", Body=b"x")
     s3.put_object(Bucket=bucket, Key="jsonl/a.jsonl", Body=jsonl_part(0, 3))
     s3.put_object(Bucket=bucket, Key="parquets/a.parquet", Body=parquet_file(3))
-    s3.put_object(Bucket=bucket, Key="parquets/b.parquet", Body=parquet_file(3))
+    s3.put_object(Bucket=bucket, Key="parquets/b.parquet", Body=parquet_file(3, extra=True))
     body = {"source": source.format(bucket=bucket), "name": "bad"}
     if fmt is not None:
         body["format"] = fmt

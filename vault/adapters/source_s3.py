@@ -75,3 +75,13 @@ class S3ObjectSource:
             raise StoreUnavailable("an object of the source failed mid-read") from None
         finally:
             body.close()
+
+    def read_tail(self, bucket: str, key: str, length: int) -> bytes:
+        try:
+            body = self._s3.get_object(Bucket=bucket, Key=key, Range=f"bytes=-{length}")["Body"]
+            try:
+                return bytes(body.read())
+            finally:
+                body.close()
+        except (BotoCoreError, ClientError, OSError):
+            raise StoreUnavailable("an object of the source could not be read") from None

@@ -4,8 +4,9 @@ The objects are read with the vault's own S3 client settings and joined into one
 goes through the one ingest use case (`ingest_dataset`), so an import stores exactly the bytes
 an upload of the joined file would. Joined means: objects follow one another as lines (a
 newline is put between two when the first does not end with one), and a CSV object after the
-first drops its header line, which must be the first object's. A Parquet import reads one
-object. Everything is checked before the job exists (the URL, the bucket, a prefix with
+first drops its header line, which must be the first object's. Parquet objects are read as
+one table, each object's row groups in turn, when their schemas are equal (their footers are
+read before the job exists; metadata aside, the first object's is kept). Everything is checked before the job exists (the URL, the bucket, a prefix with
 objects, one format, the size); what fails after that fails the job and leaves no version.
 
 The audit record names the bucket and a digest of the prefix, never a key or any content.
@@ -82,6 +83,10 @@ class ObjectSource(Protocol):
 
     def read(self, bucket: str, key: str) -> Iterator[bytes]:
         """The object's bytes as they come; StoreUnavailable if the read fails."""
+        ...
+
+    def read_tail(self, bucket: str, key: str, length: int) -> bytes:
+        """The object's last `length` bytes (all of it if shorter); StoreUnavailable."""
         ...
 
 
@@ -214,10 +219,7 @@ def plan_import(source: ObjectSource, request: ImportRequest, *, max_bytes: int)
             param="format",
         )
     if fmt == "parquet" and len(objects) > 1:
-        raise InvalidRequest(
-            f"a Parquet import reads one object; the prefix holds {len(objects)}",
-            param="source",
-        )
+        _check_schemas(source, request.bucket, objects)
     if request.delimiter is not None and fmt != "csv":
         raise InvalidRequest("delimiter applies to CSV files only", param="delimiter")
     plan = ImportPlan(request=request, format=fmt, objects=objects)
@@ -227,6 +229,34 @@ def plan_import(source: ObjectSource, request: ImportRequest, *, max_bytes: int)
             param="source",
         )
     return plan
+
+
+def _check_schemas(source: ObjectSource, bucket: str, objects: list[SourceObject]) -> None:
+    """Parquet objects hold one table only if their schemas are equal: InvalidRequest
+    (`mixed_schemas`) naming `source` and the first object, in key order, that differs."""
+    from vault.services.dataset_parquet import (
+        FOOTER_TAIL,
+        footer_length,
+        footer_schema,
+        schema_difference,
+    )
+
+    first = None
+    for number, item in enumerate(objects, start=1):
+        tail = source.read_tail(bucket, item.key, FOOTER_TAIL)
+        needed = footer_length(tail)
+        if needed > len(tail) and needed <= item.size:
+            tail = source.read_tail(bucket, item.key, needed)
+        schema = footer_schema(tail)
+        if first is None:
+            first = schema
+        elif (why := schema_difference(first, schema)) is not None:
+            raise InvalidRequest(
+                f"object {number} of the source (in key order) has another Parquet schema "
+                f"than the first: {why}",
+                code="mixed_schemas",
+                param="source",
+            )
 
 
 def _header_dropped(chunks: Iterator[bytes], header: bytes, index: int) -> Iterator[bytes]:
@@ -251,6 +281,12 @@ def _header_dropped(chunks: Iterator[bytes], header: bytes, index: int) -> Itera
 
 def joined_input(source: ObjectSource, plan: ImportPlan) -> Iterator[bytes]:
     """The objects joined as the import reads them (see the module's docstring)."""
+    if plan.format == "parquet" and len(plan.objects) > 1:
+        from vault.services.dataset_parquet import joined_parquet
+
+        bucket = plan.request.bucket
+        yield from joined_parquet(source.read(bucket, item.key) for item in plan.objects)
+        return
     header: bytes | None = None
     last = b"\n"
     for index, item in enumerate(plan.objects):

@@ -36,13 +36,18 @@ from vault.services.dataset_formats import (
 )
 
 __all__ = [
+    "FOOTER_TAIL",
     "PARQUET_MAX_BYTES",
     "ParquetLayout",
     "anonymize_parquet",
+    "footer_length",
+    "footer_schema",
     "has_field",
+    "joined_parquet",
     "parquet_blocks",
     "parquet_rows",
     "reidentify_parquet",
+    "schema_difference",
 ]
 
 PARQUET_MAX_BYTES = 5 * 1024**3  # the default upload limit: the file waits on disk, sealed
@@ -491,4 +496,79 @@ def parquet_blocks(
     if held:
         yield flush()
     writer.close()
+    yield sink.take()
+
+
+# -- several files as one, for an import of the objects under a prefix ----------------------
+
+FOOTER_TAIL = 64 * 1024  # the last bytes read first: a footer is nearly always shorter
+
+
+def footer_length(tail: bytes) -> int:
+    """The bytes a file's footer and its 8-byte trailer take, from at least its last 8."""
+    if len(tail) < 8 or tail[-4:] != b"PAR1":
+        raise InvalidRequest(
+            "an object of the source is not a Parquet file",
+            code="malformed_parquet",
+            param="source",
+        )
+    return int.from_bytes(tail[-8:-4], "little") + 8
+
+
+def footer_schema(tail: bytes) -> Any:
+    """The Arrow schema of a file from its last bytes (at least `footer_length` of them)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.read_schema(pa.BufferReader(b"PAR1" + tail[-footer_length(tail) :]))
+    except (pa.ArrowException, OSError, ValueError):
+        raise InvalidRequest(
+            "an object of the source is not a Parquet file",
+            code="malformed_parquet",
+            param="source",
+        ) from None
+
+
+def schema_difference(first: Any, other: Any) -> str | None:
+    """Why `other` cannot follow `first` as more rows of one table (metadata aside), or None.
+    Columns are named by position: a name may itself be data."""
+    if first.equals(other, check_metadata=False):
+        return None
+    if len(first) != len(other):
+        return f"{len(other)} columns against {len(first)}"
+    for index, (a, b) in enumerate(zip(first, other, strict=True)):
+        if not a.equals(b, check_metadata=False):
+            return f"column {index + 1} differs ({b.type} against {a.type})"
+    return "the schemas differ"
+
+
+def joined_parquet(
+    files: Iterable[Iterable[bytes]], *, limit: int = PARQUET_MAX_BYTES
+) -> Iterator[bytes]:
+    """Several Parquet files as one, in pieces: the first file's schema (its metadata too) and
+    codec, then every file's row groups in turn, each as it was, so the result reads as one
+    file holding all the rows. A file whose schema differs is a 400 naming `source`."""
+    sink = _Sink()
+    writer = None
+    schema = None
+    for number, chunks in enumerate(files, start=1):
+        with _spooled(chunks, limit) as source:
+            if schema is None:
+                schema = source.schema_arrow
+                writer = _writer(sink, schema, source)
+            elif (why := schema_difference(schema, source.schema_arrow)) is not None:
+                raise InvalidRequest(
+                    f"object {number} of the source (in key order) has another Parquet schema "
+                    f"than the first: {why}",
+                    code="mixed_schemas",
+                    param="source",
+                )
+            assert writer is not None
+            for group in range(source.num_row_groups):
+                table = _row_group(source, group).replace_schema_metadata(schema.metadata)
+                writer.write_table(table, row_group_size=max(1, table.num_rows))
+                yield sink.take()
+    if writer is not None:
+        writer.close()
     yield sink.take()

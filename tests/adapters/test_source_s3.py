@@ -35,3 +35,17 @@ def test_an_unreachable_store_is_unavailable() -> None:
     source = S3ObjectSource(endpoint_url="http://127.0.0.1:9")
     with pytest.raises(StoreUnavailable, match="the source bucket could not be listed"):
         source.list_objects("any", "")
+
+
+def test_the_tail_of_an_object_is_its_last_bytes_or_all_of_a_short_one(
+    moto_endpoint: str,
+) -> None:
+    bucket = f"source-{uuid.uuid4().hex[:10]}"
+    s3 = boto3.client("s3", endpoint_url=moto_endpoint)
+    s3.create_bucket(Bucket=bucket)
+    s3.put_object(Bucket=bucket, Key="in/a.parquet", Body=b"0123456789")
+    source = S3ObjectSource(endpoint_url=moto_endpoint)
+    assert source.read_tail(bucket, "in/a.parquet", 4) == b"6789"
+    assert source.read_tail(bucket, "in/a.parquet", 64) == b"0123456789"
+    with pytest.raises(StoreUnavailable):
+        source.read_tail(bucket, "in/missing.parquet", 4)

@@ -124,6 +124,9 @@ def test_look_alikes_are_not_these_documents(
         ("leeftijd 79", "79"),
         ("Hon är 79 år gammal.", "79"),
         ("his 79th birthday", "79th"),
+        ("Han er 79 år gammel.", "79"),
+        ("una mujer de 79 años de edad", "79"),
+        ("Nainen, 79-vuotias", "79"),
     ],
 )
 def test_ages_are_the_number_alone(detector: PresidioDetector, text: str, age: str) -> None:

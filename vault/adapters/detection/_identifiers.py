@@ -503,7 +503,8 @@ _AGE_AFTER = (
     "years old", "year old", "years of age", "year-old", "years-old", "yrs old", "yr old", "yo",
     "y/o", "jährig", "jährige", "jähriger", "jährigen", "jähriges", "jahre alt", "jaar oud",
     "år gammal", "vuotias", "aastane", "éves", "ετών", "χρονών", "세", "살", "yaşında", "letý",
-    "letni", "річний", "річна", "річного",
+    "letni", "річний", "річна", "річного", "år gammel", "years of age", "años de edad",
+    "anos de idade", "anni di età", "let starý", "let stará",
 )  # fmt: skip
 # Years after a number are often a duration ("5 ans de garantie"); after "has", "is" in the
 # language they are an age ("il a 79 ans", "tiene 79 años", "heeft 79 jaar", "ha 79 anni").

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from vault.adapters.detection._names import GIVEN_NAMES, SURNAMES
+from vault.adapters.detection._people import LABEL_WORDS
 from vault.adapters.detection._words import COMMON_WORDS
 
 __all__ = ["ner_focus"]
@@ -16,6 +17,10 @@ _UPPER = re.compile(r"[A-Z\u0080-\U0010ffff]")
 _CODE = re.compile(r"[=/@_{}<>\\]|[a-z]{3}[A-Z]")  # camelCase, not McKenzie or MacArthur
 # The small model's tok2vec sees four tokens either side; a little more keeps its view intact.
 _WINDOW = 4
+# Capitalised words that are never a name or a place themselves, whatever lists they are also on:
+# line labels ("Tel", "Ping") and the greeting's "My" and "Dear" (census surnames both). A prompt
+# whose only unusual capitals are these needs no model.
+_NEVER_TRIGGERS = LABEL_WORDS | {"my", "dear"}
 
 
 def _trigger(token: str) -> bool:
@@ -26,6 +31,8 @@ def _trigger(token: str) -> bool:
         if not run[0].isupper():
             continue
         low = run.lower()
+        if low in _NEVER_TRIGGERS:
+            continue
         if run.isupper() and len(run) <= 4:
             continue  # acronyms (API, HTTP, USD); short place codes are found by the gazetteer
         if low not in COMMON_WORDS or low in GIVEN_NAMES or low in SURNAMES:

@@ -14,7 +14,7 @@ from vault.adapters.detection._patterns import Candidate
 from vault.adapters.detection._places import PLACES, PLACES_CAPITALISED
 from vault.adapters.detection._words import BASIC_WORDS, COMMON_WORDS
 
-__all__ = ["implausible_person", "name_candidates", "repeated_names"]
+__all__ = ["LABEL_WORDS", "implausible_person", "name_candidates", "repeated_names"]
 
 # Month and weekday names and tool names are capitalised but name no one.
 NOT_NAMES = (
@@ -60,7 +60,7 @@ _GREETING_OBJECTS = frozenset(
      "sir", "madam", "both", "world", "friends", "colleagues", "y'all", "you", "hiring"}
 )  # fmt: skip
 # Short labels NER sometimes takes for a name at the start of a line ("Tel", "Ping me").
-_LABEL_WORDS = frozenset(
+LABEL_WORDS = frozenset(
     {"tel", "fax", "ping", "mob", "cell", "attn", "re", "fwd", "cc", "bcc", "ps"}
 )
 _JOINERS = frozenset(
@@ -433,7 +433,7 @@ def implausible_person(value: str) -> bool:
     if ":" in value or _NOT_A_NAME.search(value):
         return True
     lows = [w.lower() for w in value.split()]
-    if len(lows) == 1 and lows[0] in _LABEL_WORDS:
+    if len(lows) == 1 and lows[0] in LABEL_WORDS:
         return True
     return all(w in COMMON_WORDS and w not in GIVEN_NAMES and w not in SURNAMES for w in lows)
 

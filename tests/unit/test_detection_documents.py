@@ -141,6 +141,8 @@ def test_ages_are_the_number_alone(detector: PresidioDetector, text: str, age: s
         "Page 79 of the manual.",
         "aged 300 barrels",
         "version 3.79 released",
+        "Il y a 5 ans, nous avons ouvert.",
+        "Het is 5 jaar geleden.",
     ],
 )
 def test_durations_and_counts_are_not_ages(detector: PresidioDetector, text: str) -> None:

@@ -527,7 +527,9 @@ _AGE = re.compile(
     rf"(?i)(?<!\w)(?:{_words(_AGE_BEFORE)})[\"']?"
     r"[ \t]*(?:[:=(-]|of|is|was|van|von|de|di|é|è|ist|est|es)?[ \t]*[\"']?(\d{1,3})(?![\d.,:/]?\d)"
     rf"|(?<![\w.,-])(\d{{1,3}})[ -]?(?:{_words(_AGE_AFTER)})(?!\w)"
-    rf"|(?<!\w)(?:{_words(_AGE_VERB)})[ \t]+(\d{{1,3}})[ \t]+(?:{_words(_AGE_YEARS)})(?!\w)"
+    # ... not "il y a 5 ans" nor "5 jaar geleden": years ago are a time, not an age
+    rf"|(?<!\w)(?<!y )(?:{_words(_AGE_VERB)})[ \t]+(\d{{1,3}})[ \t]+(?:{_words(_AGE_YEARS)})"
+    r"(?!\w|[ \t]+(?:geleden|fa|sedan|siden|temu|nazad|назад|tagasi|sitten|önce)\b)"
     r"|(?<![\w.,-])(\d{1,3}(?:st|nd|rd|th))[ -]birthday(?!\w)"  # the ordinal is one word
 )
 # Implied by every age match: one of its words, searched near the numbers before the pattern.

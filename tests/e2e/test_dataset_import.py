@@ -298,3 +298,32 @@ def test_the_cli_imports_against_a_remote_vault_and_a_local_one(
     )
     assert local.returncode == 0, local.stderr
     assert re.fullmatch(r"ds_\w+ version 1 \(\d+ bytes sealed\)", local.stdout.strip())
+
+
+def test_a_server_that_stops_cleanly_leaves_its_import_to_be_resumed(
+    app: App, s3: Any, bucket: str
+) -> None:
+    from vault.services.dataset_import import resume_imports
+
+    for index in range(3):
+        s3.put_object(Bucket=bucket, Key=f"big/{index}.csv", Body=csv_part(index * 15000, 15000))
+    answer = app.client.post(
+        "/v1/datasets/import",
+        json={"source": f"s3://{bucket}/big/", "name": "big"},
+        headers=app.headers("acme", "uploader"),
+    )
+    assert answer.status_code == 202, answer.text
+    job_id = answer.json()["id"]
+    while app.vault.jobs.get("acme", job_id).rows_done == 0:  # type: ignore[union-attr]
+        time.sleep(0.05)
+    app.vault.job_runner.close()  # what a clean stop does
+    released = app.vault.jobs.get("acme", job_id)
+    assert released is not None
+    assert (released.state, released.owner, released.rows_done) == ("queued", "", 0), released
+    assert app.vault.datasets.list_datasets("acme") == []  # the attempt left nothing
+    assert resume_imports(app.vault) == 1
+    job = finished(app, job_id)
+    assert job["state"] == "succeeded", job["error"]
+    assert content(app, job["dataset_id"]) == uploaded(app, "j.csv", csv_part(0, 45000), "text/csv")
+    actions = [r.event.action for r in app.vault.audit.records("acme") if r.event.object == job_id]
+    assert actions == ["job.create", "job.resume", "job.finish"]

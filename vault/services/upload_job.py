@@ -144,7 +144,8 @@ class UploadJob:
     @property
     def released(self) -> bool:
         """Whether the job stopped to be started again elsewhere (its server stopping)."""
-        return self._interrupted and self.snapshot().resumable
+        # The template, not the snapshot: stopping sets the local cancel flag too.
+        return self._interrupted and self._template.resumable
 
     def interrupt(self) -> None:
         """Stop at the next block, as a cancel does, but end `interrupted` (a server stopping)."""

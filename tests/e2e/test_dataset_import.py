@@ -9,6 +9,7 @@ import re
 import time
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -300,23 +301,29 @@ def test_the_cli_imports_against_a_remote_vault_and_a_local_one(
     assert re.fullmatch(r"ds_\w+ version 1 \(\d+ bytes sealed\)", local.stdout.strip())
 
 
-def test_a_server_that_stops_cleanly_leaves_its_import_to_be_resumed(
-    app: App, s3: Any, bucket: str
-) -> None:
-    from vault.services.dataset_import import resume_imports
-
+def stopped_import(app: App, s3: Any, bucket: str, key: str) -> str:
+    """An import's job, its runner stopped mid-import as a clean stop does."""
     for index in range(3):
         s3.put_object(Bucket=bucket, Key=f"big/{index}.csv", Body=csv_part(index * 15000, 15000))
     answer = app.client.post(
         "/v1/datasets/import",
         json={"source": f"s3://{bucket}/big/", "name": "big"},
-        headers=app.headers("acme", "uploader"),
+        headers={"authorization": f"Bearer {key}"},
     )
     assert answer.status_code == 202, answer.text
-    job_id = answer.json()["id"]
+    job_id = str(answer.json()["id"])
     while app.vault.jobs.get("acme", job_id).rows_done == 0:  # type: ignore[union-attr]
         time.sleep(0.05)
-    app.vault.job_runner.close()  # what a clean stop does
+    app.vault.job_runner.close()
+    return job_id
+
+
+def test_a_server_that_stops_cleanly_leaves_its_import_to_be_resumed(
+    app: App, s3: Any, bucket: str
+) -> None:
+    from vault.services.dataset_import import resume_imports
+
+    job_id = stopped_import(app, s3, bucket, app.key("acme", "uploader"))
     released = app.vault.jobs.get("acme", job_id)
     assert released is not None
     assert (released.state, released.owner, released.rows_done) == ("queued", "", 0), released
@@ -327,3 +334,18 @@ def test_a_server_that_stops_cleanly_leaves_its_import_to_be_resumed(
     assert content(app, job["dataset_id"]) == uploaded(app, "j.csv", csv_part(0, 45000), "text/csv")
     actions = [r.event.action for r in app.vault.audit.records("acme") if r.event.object == job_id]
     assert actions == ["job.create", "job.resume", "job.finish"]
+
+
+def test_an_import_whose_key_was_revoked_is_not_resumed(app: App, s3: Any, bucket: str) -> None:
+    from vault.services.dataset_import import resume_imports
+
+    key = app.key("acme", "uploader")
+    job_id = stopped_import(app, s3, bucket, key)
+    job = app.vault.jobs.get("acme", job_id)
+    assert job is not None
+    app.vault.api_keys.revoke(job.created_by, at=datetime.now(UTC))
+    assert resume_imports(app.vault) == 1
+    ended = app.vault.jobs.get("acme", job_id)  # the key that could read it is revoked
+    assert ended is not None
+    assert (ended.state, ended.error_code) == ("failed", "permission_denied")
+    assert app.vault.datasets.list_datasets("acme") == []

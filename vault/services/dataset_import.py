@@ -26,15 +26,16 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from typing import Any, Protocol, cast
 
 from vault.domain.audit import AuditEvent
 from vault.domain.entities import ENTITY_TYPES
 from vault.domain.jobs import JobInfo
 from vault.domain.policy import AccessPolicy, Action
-from vault.domain.principal import Principal
+from vault.domain.principal import Principal, Role
 from vault.errors import InvalidRequest, PayloadTooLarge, PermissionDenied, UnsupportedMediaType
-from vault.ports import AuditLog, DatasetCatalog, VersionInfo
+from vault.ports import ApiKeyStore, AuditLog, DatasetCatalog, VersionInfo
 from vault.services.dataset_formats import detect_format, parse_delimiter
 from vault.services.failures import failure_details
 from vault.services.ingest_dataset import (
@@ -327,6 +328,9 @@ class ImportVault(Protocol):
     @property
     def audit(self) -> AuditLog: ...
 
+    @property
+    def api_keys(self) -> ApiKeyStore: ...
+
     def dataset_parts(self) -> DatasetParts: ...
 
 
@@ -503,6 +507,27 @@ def _discard_attempt(
     return None
 
 
+def _sender(vault: ImportVault, claimed: JobInfo) -> Principal:
+    """Who sent the import, if that key may still write datasets (PermissionDenied if it was
+    revoked, expired or lost the right meanwhile); the CLI's operator is not a key."""
+    roles = frozenset({Role.UPLOADER})
+    if claimed.created_by != "cli":
+        found = vault.api_keys.get(claimed.created_by)
+        info = found[0] if found is not None else None
+        now = datetime.now(UTC)
+        if (
+            info is None
+            or info.tenant != claimed.tenant
+            or info.revoked_at is not None
+            or (info.expires_at is not None and info.expires_at <= now)
+        ):
+            raise PermissionDenied("the key that sent the import is no longer valid")
+        roles = info.roles
+    if not vault.access_policy.allows(roles, Action.DATASET_WRITE):
+        raise PermissionDenied("the key that sent the import may no longer write datasets")
+    return Principal(tenant=claimed.tenant, roles=roles, key_id=claimed.created_by)
+
+
 def resume_imports(vault: ImportVault) -> int:
     """In each serving process at its start: claim the import jobs a stopped server released
     (one process takes each), remove what their last attempt began and run them again from
@@ -525,8 +550,8 @@ def _restart(
     vault: ImportVault, job: UploadJob, resume: dict[str, Any], record: ImportRecorder
 ) -> None:
     claimed = job.snapshot()
-    principal = Principal(tenant=claimed.tenant, roles=frozenset(), key_id=claimed.created_by)
     try:
+        principal = _sender(vault, claimed)
         parts = vault.dataset_parts()
         pending = resume.get("pending")
         if pending is not None:

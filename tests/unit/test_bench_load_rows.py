@@ -1,9 +1,9 @@
-"""The load bench's soak rows: every worker's RSS growth, the worst against the goal, and the
-soak's own rate and latencies beside the fake Groq's."""
+"""The load bench's rows: every worker's RSS growth in the soak, the worst against the goal, the
+soak's own rate and latencies beside the fake Groq's, and the workers' CPU per request."""
 
 from __future__ import annotations
 
-from vault.bench.load import Soak, Step, _soak_rows
+from vault.bench.load import Soak, Step, _cpu_row, _soak_rows
 
 
 def _step(target: str, rate: float, latencies: list[float], *, errors: int = 0) -> Step:
@@ -34,3 +34,11 @@ def test_each_worker_has_its_row_and_the_worst_is_held_to_the_goal() -> None:
         and p99.vault > rows["p50 in the soak, 2 workers vs fake Groq at 70%"].vault
     )
     assert rows["errors in the soak, 2 workers (10 s at 50% of max)"].vault == 1
+
+
+def test_the_cpu_row_sets_a_workers_cpu_per_request_beside_the_detectors_per_prompt() -> None:
+    row = _cpu_row("1 worker", 12.5, 250.0)  # the detector at 250 prompts/s: 4 ms each
+
+    assert row.metric == "CPU ms per request, 1 worker vs detector per prompt"
+    assert (row.vault, row.baseline, row.unit) == (12.5, 4.0, "ms")
+    assert row.ratio == 4.0 / 12.5  # lower is better: below 1 the serving path costs more

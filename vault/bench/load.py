@@ -41,6 +41,7 @@ from typing import Any
 import httpx
 
 from vault.bench import Row, percentile
+from vault.bench.proc import cpu_seconds
 from vault.bench.proxy import prompt
 from vault.settings import Settings
 
@@ -258,6 +259,17 @@ def _redis_answers(url: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class Served:
+    """What one `vault serve --workers N` measured: its ramp, its 70% step, its soak if asked,
+    and the CPU its workers spent per answered request over the ramp (ms, from /proc)."""
+
+    steps: list[Step]
+    at70: Step
+    soak: Soak | None
+    cpu_ms: float
+
+
+@dataclass(frozen=True, slots=True)
 class Soak:
     """A long step at a fixed rate and each worker's RSS in bytes at its start and end."""
 
@@ -338,7 +350,7 @@ def _serve_and_ramp(
     data_dir: Path,
     hold_seconds: float = 0.0,
     soak_seconds: float = 0.0,
-) -> tuple[list[Step], Step, Soak | None]:
+) -> Served:
     """The ramp and the 70% step on a fresh `vault serve --workers N`; then, if
     `soak_seconds`, a soak at 50% of the maximum it found."""
     from vault.services.apikeys import create_api_key
@@ -366,14 +378,19 @@ def _serve_and_ramp(
     target = f"{workers} worker" + ("s" if workers > 1 else "")
     with _process(args, _environment(values), url, "/readyz") as server:
         generator.step(f"{target} warm", url, key, 10.0)  # first requests load lazy parts
+        pids = _worker_pids(server.pid)
+        spent = sum(cpu_seconds(pid) for pid in pids)
         steps, at70 = _ramp_and_hold(generator, target, url, key, hold_seconds)
+        spent = sum(cpu_seconds(pid) for pid in pids) - spent
+        cpu_ms = 1000 * spent / max(1, sum(step.ok for step in [*steps, at70]))
+        print(f"bench: load {target}: {cpu_ms:.2f} CPU ms per request", file=sys.stderr)
         if soak_seconds <= 0:
-            return steps, at70, None
+            return Served(steps, at70, None, cpu_ms)
         rate = max(1.0, 0.5 * steps[0].throughput)
         soak = _soak(
             generator, target, url, key, server=server.pid, rate=rate, seconds=soak_seconds
         )
-        return steps, at70, soak
+        return Served(steps, at70, soak, cpu_ms)
 
 
 def _detector_rate(requests: int) -> float:
@@ -422,7 +439,7 @@ def run() -> list[Row]:
         database_url = stack.enter_context(_postgres_schema(database))
         shared = redis_url if database_url is not None and _redis_answers(redis_url) else None
         several = database_url is not None and cores > 1
-        one, one70, soak = _serve_and_ramp(
+        served = _serve_and_ramp(
             generator,
             workers=1,
             groq_url=groq_url,
@@ -432,6 +449,7 @@ def run() -> list[Row]:
             hold_seconds=hold_seconds,
             soak_seconds=0.0 if several else soak_seconds,
         )
+        one, one70, soak = served.steps, served.at70, served.soak
         rows.append(
             Row(
                 _SECTION,
@@ -443,10 +461,11 @@ def run() -> list[Row]:
                 higher_is_better=True,
             )
         )
+        rows.append(_cpu_row(one[0].target, served.cpu_ms, detector))
         rows += _at70_rows(one[0].target, one70, direct70)
         final = one
         if several:
-            many, many70, soak = _serve_and_ramp(
+            served = _serve_and_ramp(
                 generator,
                 workers=cores,
                 groq_url=groq_url,
@@ -456,6 +475,7 @@ def run() -> list[Row]:
                 hold_seconds=hold_seconds,
                 soak_seconds=soak_seconds,
             )
+            many, many70, soak = served.steps, served.at70, served.soak
             rows.append(
                 Row(
                     _SECTION,
@@ -467,6 +487,7 @@ def run() -> list[Row]:
                     higher_is_better=True,
                 )
             )
+            rows.append(_cpu_row(many[0].target, served.cpu_ms, detector))
             rows += _at70_rows(many[0].target, many70, direct70)
             final = many
         else:
@@ -486,6 +507,19 @@ def run() -> list[Row]:
         if soak is not None:
             rows += _soak_rows(soak, who, direct70)
     return rows
+
+
+def _cpu_row(who: str, cpu_ms: float, detector: float) -> Row:
+    """The CPU a server's workers spent per answered request, beside the detector's own CPU per
+    prompt in process: what the serving path costs on top of detection, whatever the load."""
+    return Row(
+        _SECTION,
+        f"CPU ms per request, {who} vs detector per prompt",
+        cpu_ms,
+        1000 / detector,
+        "ms",
+        "≤ 1.11 × detector",
+    )
 
 
 def _at70_rows(who: str, at70: Step, direct70: Step) -> list[Row]:

@@ -123,13 +123,14 @@ def test_the_span_cache_holds_no_text_and_is_keyed_per_tenant(
         cache = RedisSpanCache(client, vault.tenant_keys, prefix=prefix, ttl_seconds=30)
         text = "Call Jane Doe on +44 20 7946 0958"
         spans = [Span(5, 13, "PERSON", 0.85), Span(17, 33, "PHONE_NUMBER", 0.75)]
-        key = cache.key("acme", text)
-        assert cache.get(key) is None
-        cache.put(key, spans)
-        assert cache.get(key) == spans
+        key, other = cache.key("acme", text), cache.key("acme", "no PII here")
+        assert cache.get_many([key, other]) == [None, None]
+        cache.put_many({key: spans, other: []})
+        assert cache.get_many([other, key]) == [[], spans]
+        assert cache.get_many([]) == []
         # Another tenant's key for the same text is another entry: a hit tells it nothing.
         assert cache.key("globex", text) != key
-        assert cache.get(cache.key("globex", text)) is None
+        assert cache.get_many([cache.key("globex", text)]) == [None]
         stored = client.get(key)
         assert stored is not None
         for word in (b"Jane", b"Doe", b"7946", b"0958"):

@@ -55,7 +55,7 @@ def _settled(proxy: Proxy, answer: str, tenant: str = "acme") -> None:
     """Wait for the answer's detection, which runs once the answer has gone back."""
     redactor = proxy.vault.chat_redactor
     deadline = time.monotonic() + 10
-    while redactor._cache.get(redactor._cache.key(tenant, answer)) is None:
+    while redactor.known_spans(tenant, answer) is None:
         assert time.monotonic() < deadline, "the answer was never detected"
         time.sleep(0.01)
 

@@ -58,14 +58,15 @@ class CacheLookups:
     def __init__(self, proxy: Proxy, monkeypatch: pytest.MonkeyPatch) -> None:
         self.cache = proxy.vault.chat_redactor._cache
         self.found: dict[bytes, list[bool]] = {}
-        original = self.cache.get
+        original = self.cache.get_many
 
-        def get(key: bytes) -> Any:
-            spans = original(key)
-            self.found.setdefault(key, []).append(spans is not None)
-            return spans
+        def get_many(keys: list[bytes]) -> Any:
+            found = original(keys)
+            for key, spans in zip(keys, found, strict=True):
+                self.found.setdefault(key, []).append(spans is not None)
+            return found
 
-        monkeypatch.setattr(self.cache, "get", get)
+        monkeypatch.setattr(self.cache, "get_many", get_many)
 
     def hits(self, tenant: str, content: str, during: Callable[[], object]) -> list[bool]:
         """`during()`'s answer, after noting whether each look-up of `content` it made for

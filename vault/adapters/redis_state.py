@@ -18,7 +18,7 @@ import logging
 import time
 import uuid
 import weakref
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -239,18 +239,26 @@ class RedisSpanCache:
         digest = hmac.digest(secret, text.encode("utf-8", "surrogatepass"), "sha256")
         return self._prefix + tenant.encode() + b":" + digest.hex().encode()
 
-    def get(self, key: bytes) -> list[Span] | None:
-        raw = _call(self._client, lambda: self._client.get(key))
-        if raw is None:
-            return None
-        return [
-            Span(start, end, entity_type, score) for start, end, entity_type, score in _rows(raw)
-        ]
+    def get_many(self, keys: Sequence[bytes]) -> list[list[Span] | None]:
+        """Every key's spans in one round trip (MGET)."""
+        if not keys:
+            return []
+        raws = _call(self._client, lambda: self._client.mget(keys))
+        return [None if raw is None else _spans(raw) for raw in raws]
 
-    def put(self, key: bytes, spans: list[Span]) -> None:
-        rows = [[s.start, s.end, s.entity_type, s.score] for s in spans]
-        blob = json.dumps(rows, separators=(",", ":"))
-        _call(self._client, lambda: self._client.set(key, blob, ex=self._ttl))
+    def put_many(self, entries: Mapping[bytes, list[Span]]) -> None:
+        """Every entry, each with its TTL, in one round trip (a pipeline, not a transaction)."""
+        if not entries:
+            return
+        pipe = self._client.pipeline(transaction=False)
+        for key, spans in entries.items():
+            rows = [[s.start, s.end, s.entity_type, s.score] for s in spans]
+            pipe.set(key, json.dumps(rows, separators=(",", ":")), ex=self._ttl)
+        _call(self._client, pipe.execute)
+
+
+def _spans(raw: Any) -> list[Span]:
+    return [Span(start, end, entity_type, score) for start, end, entity_type, score in _rows(raw)]
 
 
 def _rows(raw: Any) -> list[list[Any]]:

@@ -17,7 +17,7 @@ import re
 import threading
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,16 +71,17 @@ class SpanCache:
     def key(self, tenant: str, text: str) -> bytes:
         return hmac.digest(self._secret, f"{tenant}\x00{text}".encode(), "sha256")
 
-    def get(self, key: bytes) -> list[Span] | None:
+    def get_many(self, keys: Sequence[bytes]) -> list[list[Span] | None]:
         with self._lock:
-            spans = self._data.get(key)
-            if spans is not None:
-                self._data.move_to_end(key)
-            return spans
+            found = [self._data.get(key) for key in keys]
+            for key, spans in zip(keys, found, strict=True):
+                if spans is not None:
+                    self._data.move_to_end(key)
+            return found
 
-    def put(self, key: bytes, spans: list[Span]) -> None:
+    def put_many(self, entries: Mapping[bytes, list[Span]]) -> None:
         with self._lock:
-            self._data[key] = spans
+            self._data.update(entries)
             while len(self._data) > self._entries:
                 self._data.popitem(last=False)
 
@@ -372,25 +373,28 @@ class ChatRedactor:
         answers = [answer for answer in answers if answer.text]
         unread = [answer for answer in answers if answer.detected is None]
         fresh = iter(self._anonymizer.find_spans_many([a.text for a in unread]) if unread else [])
+        noted: dict[bytes, list[Span]] = {}
         for answer in answers:
             found = answer.detected if answer.detected is not None else next(fresh)
             kept = self._anonymizer.select_spans(answer.text, answer.restored)
-            self._cache.put(self._cache.key(tenant, answer.text), _without_overlaps(kept, found))
+            noted[self._cache.key(tenant, answer.text)] = _without_overlaps(kept, found)
+        if noted:
+            self._cache.put_many(noted)
 
     def known_spans(self, tenant: str, text: str) -> list[Span] | None:
         """The spans of `text` if this tenant's cache holds them (an answer given before)."""
-        return self._cache.get(self._cache.key(tenant, text))
+        return self._cache.get_many([self._cache.key(tenant, text)])[0]
 
     def _spans(self, tenant: str, slots: list[Slot]) -> tuple[list[list[Span]], int]:
         """Each slot's spans (in its own text), and how many views had to be detected."""
         keys = [self._cache.key(tenant, slot.view) for slot in slots]
-        found: list[list[Span] | None] = [self._cache.get(k) for k in keys]
+        found = self._cache.get_many(keys) if keys else []
         missing = [i for i, spans in enumerate(found) if spans is None]
         if missing:
             fresh = self._anonymizer.find_spans_many([slots[i].view for i in missing])
             for i, spans in zip(missing, fresh, strict=True):
                 found[i] = spans
-                self._cache.put(keys[i], spans)
+            self._cache.put_many({keys[i]: found[i] or [] for i in missing})
         return [_in_slot(slot, spans or []) for slot, spans in zip(slots, found, strict=True)], len(
             missing
         )

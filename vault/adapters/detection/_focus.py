@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from vault.adapters.detection._lexicon import load_words
 from vault.adapters.detection._names import GIVEN_NAMES, SURNAMES
 from vault.adapters.detection._people import LABEL_WORDS
 from vault.adapters.detection._words import COMMON_WORDS
@@ -18,9 +19,10 @@ _CODE = re.compile(r"[=/@_{}<>\\]|[a-z]{3}[A-Z]")  # camelCase, not McKenzie or 
 # The small model's tok2vec sees four tokens either side; a little more keeps its view intact.
 _WINDOW = 4
 # Capitalised words that are never a name or a place themselves, whatever lists they are also on:
-# line labels ("Tel", "Ping") and the greeting's "My" and "Dear" (census surnames both). A prompt
-# whose only unusual capitals are these needs no model.
-_NEVER_TRIGGERS = LABEL_WORDS | {"my", "dear"}
+# line labels ("Tel", "Ping"), the greeting's "My" and "Dear" (census surnames both), and the
+# tools, languages and header words whose NER readings the detector drops anyway ("Bearer").
+# A prompt whose only unusual capitals are these needs no model.
+_NEVER_TRIGGERS = LABEL_WORDS | {"my", "dear"} | load_words("not_places_or_people.txt")
 
 
 def _trigger(token: str) -> bool:

@@ -3,9 +3,7 @@ same job up again from its source, and the version it stores is an uninterrupted
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -18,38 +16,20 @@ import httpx
 import pytest
 
 from tests.e2e.test_dataset_import import csv_part
-from tests.e2e.test_webhooks_restart import _free_port
+from tests.serve import free_port, start_vault_serve
 from vault.services.apikeys import create_api_key
 from vault.settings import Settings
 from vault.wiring import build_vault
 
 
 def _serve(tmp_path: Path, port: int, name: str, moto: str) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("VAULT_")}
-    env |= {
+    values = {
         "VAULT_DATA_DIR": str(tmp_path / "data"),
         "VAULT_S3_ENDPOINT_URL": moto,
         "VAULT_DATASET_WORKERS": "1",
         "VAULT_RATE_LIMIT_RPM": "0",
     }
-    log = (tmp_path / f"{name}.log").open("wb")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "vault.cli", "serve", "--port", str(port)],
-        env=env,
-        cwd=tmp_path,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    for _ in range(3000):
-        if server.poll() is not None:
-            pytest.fail(f"vault serve exited: {(tmp_path / f'{name}.log').read_text()[-2000:]}")
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5).status_code == 200:
-                return server
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    pytest.fail("vault serve did not start")
+    return start_vault_serve(tmp_path, values, port=port, name=name)
 
 
 @pytest.fixture
@@ -99,7 +79,7 @@ def test_a_killed_server_resumes_its_import_and_stores_the_same_bytes(
     _, writer = create_api_key(setup.api_keys, tenant="acme", roles=["uploader", "analyst"])
     setup.close()
 
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     first = _serve(tmp_path, port, "first", moto_endpoint)
     stack.callback(lambda: first.poll() is None and first.kill())

@@ -3,11 +3,8 @@ restarted server delivers every one of them, signed, once the receiver is back."
 
 from __future__ import annotations
 
-import os
 import signal
-import socket
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -20,49 +17,25 @@ import httpx
 import pytest
 from standardwebhooks import Webhook
 
+from tests.serve import free_port, start_vault_serve
 from vault.services.apikeys import create_api_key
 from vault.settings import Settings
 from vault.wiring import build_vault
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _serve(tmp_path: Path, port: int, name: str) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("VAULT_")}
-    env |= {
+    values = {
         "VAULT_DATA_DIR": str(tmp_path / "data"),
         "VAULT_WEBHOOK_ALLOW_PRIVATE": "true",
         "VAULT_WEBHOOK_TIMEOUT_SECONDS": "2",
         "VAULT_WEBHOOK_POLL_SECONDS": "0.2",
     }
-    log = (tmp_path / f"{name}.log").open("wb")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "vault.cli", "serve", "--port", str(port)],
-        env=env,
-        cwd=tmp_path,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(3000):
-        if server.poll() is not None:
-            pytest.fail(f"vault serve exited: {(tmp_path / f'{name}.log').read_text()[-2000:]}")
-        try:
-            if httpx.get(f"{url}/healthz", timeout=5).status_code == 200:
-                return server
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    pytest.fail("vault serve did not start")
+    return start_vault_serve(tmp_path, values, port=port, name=name)
 
 
 @pytest.fixture
 def receiver_port() -> int:
-    return _free_port()
+    return free_port()
 
 
 class _Receiver:
@@ -103,7 +76,7 @@ def test_a_killed_server_loses_no_webhook(
     _, admin = create_api_key(setup.api_keys, tenant="acme", roles=["admin"])
     setup.close()
 
-    port = _free_port()
+    port = free_port()
     first = _serve(tmp_path, port, "first")
     stack.callback(lambda: first.poll() is None and first.kill())
     url = f"http://127.0.0.1:{port}"

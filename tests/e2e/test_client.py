@@ -209,7 +209,8 @@ def test_the_async_client_walks_every_door(served_vault: ServedVault, tmp_path: 
                 body = b"".join([chunk async for chunk in chunks])
             assert b"john1@example.com" not in body
             jobs = await vault.jobs.list()
-            assert (await vault.jobs.get(jobs[0].id)).state == "succeeded"
+            job = await vault.jobs.get(jobs[0].id)
+            assert (job.state, job.attempts) == ("succeeded", 1)
             assert (await vault.jobs.wait(jobs[0].id)).finished
             with pytest.raises(ConflictError):
                 await vault.jobs.cancel(jobs[0].id)

@@ -102,12 +102,14 @@ def test_a_killed_server_resumes_its_import_and_stores_the_same_bytes(
     resumed = _finished(url, writer, job_id)
     assert resumed["state"] == "succeeded", resumed["error"]
     assert resumed["id"] == job_id and resumed["rows_done"] == 90000
+    assert resumed["attempts"] == 2  # the second server started it again
     again = httpx.post(
         f"{url}/v1/datasets/import", json={**body, "name": "again"}, headers=_auth(writer)
     )
     assert again.status_code == 202, again.text
     uninterrupted = _finished(url, writer, again.json()["id"])
     assert uninterrupted["state"] == "succeeded", uninterrupted["error"]
+    assert uninterrupted["attempts"] == 1
     assert _content(url, writer, resumed) == _content(url, writer, uninterrupted)
     listed = httpx.get(f"{url}/v1/datasets", headers=_auth(writer), timeout=30).json()["data"]
     assert sorted(d["name"] for d in listed) == ["again", "big"]  # the first attempt's is gone

@@ -131,6 +131,12 @@ _JOB_ANSWER: dict[str, Any] = {
                 "id": {"type": "string", "pattern": "^job_[0-9a-f]{32}$"},
                 "object": {"type": "string", "enum": ["job"]},
                 "state": {"type": "string", "enum": _JOB_STATES},
+                "attempts": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "description": "How many times a server has started the job: above 1 "
+                    "when a restart resumed it.",
+                },
                 "rows_done": {"type": "integer"},
                 "rows_total": {
                     "type": ["integer", "null"],

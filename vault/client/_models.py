@@ -164,6 +164,7 @@ class Job:
     error_code: str | None
     error_message: str | None
     cancel_requested: bool = False
+    attempts: int = 1  # above 1 when a server restart resumed the job
     rows_total: int | None = (
         None  # where known: an inference's from the start, an upload's at its end
     )
@@ -191,6 +192,7 @@ class Job:
             error_code=error.get("code"),
             error_message=error.get("message"),
             cancel_requested=bool(data.get("cancel_requested")),
+            attempts=data.get("attempts", 1),
             rows_total=data.get("rows_total"),
             rate_bytes_per_second=data.get("rate_bytes_per_second"),
             eta_seconds=data.get("eta_seconds"),

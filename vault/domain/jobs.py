@@ -115,6 +115,7 @@ def job_json(job: JobInfo, now: datetime) -> dict[str, Any]:
         "kind": job.kind,
         "state": job.state,
         "cancel_requested": job.cancel_requested,
+        "attempts": job.attempts,
         "rows_done": job.rows_done,
         "rows_total": job.rows_total,
         "bytes_done": job.bytes_done,

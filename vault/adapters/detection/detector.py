@@ -35,7 +35,7 @@ from vault.adapters.detection._identifiers import (
 from vault.adapters.detection._korean import korean_candidates
 from vault.adapters.detection._lexicon import load_words
 from vault.adapters.detection._offline import make_tldextract_offline
-from vault.adapters.detection._patterns import RULES, Candidate, run_rules
+from vault.adapters.detection._patterns import RULES, Candidate, RuleSet
 from vault.adapters.detection._people import implausible_person, name_candidates, repeated_names
 from vault.adapters.detection._tables import column_candidates
 from vault.adapters.detection._tokens import TOKEN_RE
@@ -217,6 +217,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# What every name the lists and cues find needs (`name_candidates`): a word in title or lower
+# case, or the space, punctuation or line break that a cue, title, initial or user name has.
+_NAME_GLUE = re.compile(r"[ \t\n\"':,=._’]")
+_NAME_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")  # the words `name_candidates` reads
+
+
+def _may_name(text: str) -> bool:
+    """False only for a text in which `name_candidates` finds nothing (an id such as
+    "CUST-00000123": one word in capitals, no space or punctuation)."""
+    if _NAME_GLUE.search(text):
+        return True
+    return any(
+        word.islower() or (word[0].isupper() and not (len(word) > 1 and word.isupper()))
+        for word in _NAME_WORD.findall(text)
+    )
+
+
 class PresidioDetector:
     """Finds PII spans in text; spans never overlap and come sorted by start."""
 
@@ -255,7 +272,7 @@ class PresidioDetector:
         if "PHONE_NUMBER" in self._entities:
             identifiers += (phone_recognizer(self._regions),)
         self._identifiers = IdentifierScan(identifiers)
-        self._rules = tuple(r for r in RULES if r.entity_type in self._entities)
+        self._rules = RuleSet(r for r in RULES if r.entity_type in self._entities)
         self._use_ner = bool({"PERSON", "LOCATION"} & self._entities)
         self.version = detector_version(
             nlp,
@@ -359,7 +376,7 @@ class PresidioDetector:
     def _candidates(self, text: str) -> list[Candidate]:
         if not text.strip():
             return []
-        found = list(run_rules(text, self._rules))
+        found = list(self._rules.run(text))
         found.extend(self._identifiers.candidates(text))
         for recognizer, entity, score in self._presidio:
             if entity not in self._entities:
@@ -397,17 +414,23 @@ class PresidioDetector:
                 if c.entity_type != "EMAIL_ADDRESS"
                 or not any(u.start < c.end and c.start < u.end for u in in_url)
             ]
-        found.extend(c for c in column_candidates(text) if c.entity_type in self._entities)
+        # Table headers, places, streets, cues and names are all made of letters: a cell without
+        # one (a number, a date, a phone) holds none of them. A street also needs its number.
+        letters = _LETTER.search(text) is not None
+        if letters:
+            found.extend(c for c in column_candidates(text) if c.entity_type in self._entities)
         if "DATE_TIME" in self._entities:
             found.extend(date_candidates(text))
-        places = place_candidates(text) if self._use_ner else []
-        if "LOCATION" in self._entities:
-            found.extend(address_candidates(text))
+        places = place_candidates(text) if self._use_ner and letters else []
+        if "LOCATION" in self._entities and letters:
+            if _HAS_DIGIT.search(text):
+                found.extend(address_candidates(text))
             found.extend(places)
-            found.extend(cued_place_candidates(text))
-        if "PERSON" in self._entities:
+            if " " in text:  # every cue is words before the place
+                found.extend(cued_place_candidates(text))
+        if "PERSON" in self._entities and letters and _may_name(text):
             found.extend(name_candidates(text, places=places))
-        if self._use_ner:
+        if self._use_ner and letters:
             found.extend(c for c in korean_candidates(text) if c.entity_type in self._entities)
         for entity, pattern in self._deny:
             found.extend(Candidate(*m.span(), entity, 1.0, "deny") for m in pattern.finditer(text))

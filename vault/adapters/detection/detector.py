@@ -217,6 +217,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# What every address `address_candidates` finds has besides its number: a space or the mark
+# after a postcode label ("zip:94105"), or a box ("BOX12", "Postfach12").
+_ADDRESS_GLUE = re.compile(r"[\s:#=\"']")
+_BOX = re.compile(r"(?i)box|postfach|postbus")
 # What every name the lists and cues find needs (`name_candidates`): a word in title or lower
 # case, or the space, punctuation or line break that a cue, title, initial or user name has.
 _NAME_GLUE = re.compile(r"[ \t\n\"':,=._’]")
@@ -415,7 +419,7 @@ class PresidioDetector:
                 or not any(u.start < c.end and c.start < u.end for u in in_url)
             ]
         # Table headers, places, streets, cues and names are all made of letters: a cell without
-        # one (a number, a date, a phone) holds none of them. A street also needs its number.
+        # one (a number, a date, a phone) holds none of them. An address also needs a number.
         letters = _LETTER.search(text) is not None
         if letters:
             found.extend(c for c in column_candidates(text) if c.entity_type in self._entities)
@@ -423,7 +427,7 @@ class PresidioDetector:
             found.extend(date_candidates(text))
         places = place_candidates(text) if self._use_ner and letters else []
         if "LOCATION" in self._entities and letters:
-            if _HAS_DIGIT.search(text):
+            if _HAS_DIGIT.search(text) and (_ADDRESS_GLUE.search(text) or _BOX.search(text)):
                 found.extend(address_candidates(text))
             found.extend(places)
             if " " in text:  # every cue is words before the place

@@ -42,7 +42,7 @@ _WEEKDAY = rf"(?:{_alternation(_WEEKDAYS)})"
 _WEEKDAY_ANY = rf"(?:{_alternation(_WEEKDAYS | _WEEKDAYS_ABBR)})"
 # 1st, 2nd, 3rd, 4th, 1er (fr), 1º/1ª (es, pt), 1° (it), 1. (de, fi, pl, nordic).
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|re|e|º|ª|°|\.)?"
-_YEAR = r"(?:1[6-9]\d\d|2[01]\d\d)"
+_YEAR = r"(?:1[6-9]\d\d|2[01]\d\d|24[5-9]\d|25\d\d)"  # and the Thai Buddhist era
 _YEAR_ANY = rf"(?:{_YEAR}|'\d\d)"
 _ZONE = r"(?:\s?(?:Z|UTC|GMT|[ECMP][SD]T|CES?T|BST|IST|JST|KST|[+-]\d\d:?\d\d)(?![\w]))"
 _CLOCK = (

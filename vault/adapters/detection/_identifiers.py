@@ -390,7 +390,7 @@ def _kr_stands(value: str, valid: bool | None) -> bool:
 
 # CPF as printed ("529.982.247-25") or bare; NIR with or without its spaces, Corsica's 2A/2B
 # in the department; BSN bare or grouped as 1234.56.782 or 123 456 782.
-_CPF = r"(?<![\d.-])\d{3}(\.?)\d{3}\1\d{3}-?\d{2}(?![\d-]|\.\d)"
+_CPF = r"(?<![\d.-])\d{3}([. ]?)\d{3}\1\d{3}[-. /]?\d{2}(?![\d-]|\.\d)"
 _NIR = (
     r"(?<![\w.-])[1-478]( ?)\d{2}\1(?:0[1-9]|1[0-2]|[2-9]\d)\1(?:\d{2}|2[ABab])\1\d{3}\1\d{3}"
     r"\1\d{2}(?![\w-]|\.\d)"
@@ -444,17 +444,67 @@ _LICENCE_WORDS = (
 # rules (0.91), which read any letters and digits after "passport" or "licence".
 _DOCUMENT_SCORE = 0.92
 _DE_CARD_LETTERS = "CFGHJKLMNPRTVWXYZ"  # no vowels or look-alikes in a German serial number
+_DE_ID_CARD_FIRST = "LMNPRTVWXYZ"  # identity cards issued since November 2010
+_DE_PASSPORT_FIRST = "CFGHJK"  # passports
 
 
 def _de_document(first: str) -> str:
-    """A German serial number: a letter of `first`, eight of the card alphabet or digits, the
-    last a digit (the check digit, or the ninth of the printed number)."""
-    return rf"(?<![\w-])[{first}][{_DE_CARD_LETTERS}0-9]{{7}}\d(?![\w-])"
+    """A German document number (PAuswV, PassV: ICAO 9303): a letter of `first`, eight of the
+    card alphabet or digits, the check digit of the machine-readable zone maybe after them.
+    Read both ways: nine characters, the last the check digit ("L01X00T44"), or nine and the
+    check digit ("L01X00T471"). A number with no digit in it is a word, not a serial."""
+    return (
+        rf"(?<![\w-])(?=[{_DE_CARD_LETTERS}]*\d)[{first}][{_DE_CARD_LETTERS}0-9]{{8}}\d?(?![\w-])"
+    )
 
 
-def _icao_stands(value: str) -> bool:
-    # The check digit holds and the serial mixes letters into its digits, as no count does.
-    return icao_ok(value) and sum(ch.isalpha() for ch in value) >= 2
+def _own_shape(value: str) -> bool:
+    """Not one or two letters and then digits, as other countries' passport numbers are
+    ("C12345678", "CF7302010"): letters among the digits ("L01X00T47") or most of it letters."""
+    return re.fullmatch(r"[A-Z]{1,2}\d+", value) is None
+
+
+def _de_document_finder(first: str, *, own_shape: bool = False) -> Finder:
+    """Numbers whose first letter is in `first`; one stands alone when its check digit holds
+    and it has the German shape. `own_shape`: only those, which an English label ("passport",
+    "document number") may then name as German."""
+    compiled = re.compile(_de_document(first))
+
+    def find(text: str, windows: Windows) -> Iterator[Found]:
+        for m in _in_windows(compiled, text, windows):
+            value = m.group()
+            if own_shape and not _own_shape(value):
+                continue
+            yield m.start(), m.end(), _own_shape(value) and icao_ok(value)
+
+    return find
+
+
+# What makes a text British: a passport office, a country, a nation, a city, a dialling code,
+# a currency. Nine digits under "passport" in such a text are a British passport number.
+_BRITISH = re.compile(
+    r"(?i)\b(?:uk|u\.k\.|gb|gbr|britain|british|united kingdom|england|english|scotland|scottish|"
+    r"wales|welsh|northern ireland|london|manchester|birmingham|glasgow|edinburgh|cardiff|"
+    r"belfast|leeds|liverpool|bristol|hmpo|dvla|hmrc|nhs|national insurance|postcode)\b"
+    r"|\+44|£"
+)
+
+
+def _uk_passport_digits(text: str, windows: Windows) -> Iterator[Found]:
+    if _BRITISH.search(text) is None:
+        return
+    for m in _in_windows(_NINE_DIGITS, text, windows):
+        yield m.start(), m.end(), False
+
+
+_NINE_DIGITS = re.compile(r"(?<![\w-])\d{9}(?![\w-])")
+
+
+_MAC_WORDS = (
+    "mac", "mac address", "macaddr", "mac_addr", "hwaddr", "hw addr", "hardware address",
+    "physical address", "ethernet", "ether", "lladdr", "bssid", "chaddr", "client id",
+    "station", "wifi mac", "wlan mac", "eth0", "wlan0", "burned-in address", "bia",
+)  # fmt: skip
 
 
 def _sg_uen_finder() -> Finder:
@@ -468,8 +518,9 @@ def _sg_uen_finder() -> Finder:
     def find(text: str, windows: Windows) -> Iterator[Found]:
         for m in _in_windows(compiled, text, windows):
             value = m.group()
-            if uen.validate_result(value):
-                yield m.start(), m.end(), len(value) == 10
+            # ACRA does not publish its check letter: the layout under a label is enough,
+            # and a ten-character number whose letter Presidio's reading accepts stands.
+            yield m.start(), m.end(), len(value) == 10 and bool(uen.validate_result(value))
 
     return find
 
@@ -498,25 +549,42 @@ _AGE_BEFORE = (
     "aged", "age", "ages", "alter", "âge", "edad", "idade", "età", "eta", "leeftijd", "ålder",
     "alder", "wiek", "věk", "vek", "életkor", "vârsta", "vârstă", "възраст", "ηλικία",
     "starost", "вік", "ikä", "vanus", "vecums", "amžius", "yaş", "나이", "อายุ", "lebensalter",
+    "âgé", "âgée", "agé", "agée", "wieku", "возраст", "возрасте", "umur", "usia", "berusia",
+    "उम्र", "आयु", "edat", "年齢", "年龄", "만", "yaşı", "leeftijd van", "aged about", "age approx",
 )  # fmt: skip
 _AGE_AFTER = (
     "years old", "year old", "years of age", "year-old", "years-old", "yrs old", "yr old", "yo",
     "y/o", "jährig", "jährige", "jähriger", "jährigen", "jähriges", "jahre alt", "jaar oud",
     "år gammal", "vuotias", "aastane", "éves", "ετών", "χρονών", "세", "살", "yaşında", "letý",
     "letni", "річний", "річна", "річного", "år gammel", "years of age", "años de edad",
-    "anos de idade", "anni di età", "let starý", "let stará",
+    "anos de idade", "anni di età", "let starý", "let stará", "y.o.", "yrs-old", "yr-old",
+    "jarige", "jarig", "årig", "åring", "årige", "enne", "tuổi", "वर्षीय", "साल",
 )  # fmt: skip
 # Years after a number are often a duration ("5 ans de garantie"); after "has", "is" in the
 # language they are an age ("il a 79 ans", "tiene 79 años", "heeft 79 jaar", "ha 79 anni").
 _AGE_VERB = (
     "a", "ha", "has", "have", "tiene", "tengo", "tem", "tenho", "heeft", "is", "ist", "bin", "är",
     "ma", "mam", "má", "mám", "are", "am", "има", "έχει", "ima", "має", "er", "on", "ont",
-    "avait", "tenía", "tinha", "aveva", "was", "had", "und",
+    "avait", "tenía", "tinha", "aveva", "was", "had", "und", "té", "tenia", "ему", "ей",
+    "исполнилось", "com",
+)  # fmt: skip
+# "Of" and its years after a person are an age ("una donna di 79 anni", "een vrouw van 79
+# jaar"); after anything else a duration ("Garantie de 5 ans").
+_AGE_PERSONS = (
+    "femme", "homme", "dame", "patient", "patiente", "retraité", "retraitée", "enfant",
+    "garçon", "fille", "mujer", "hombre", "señora", "señor", "paciente", "niño", "niña",
+    "anciano", "anciana", "chica", "chico", "donna", "uomo", "signora", "signore", "paziente",
+    "ragazzo", "ragazza", "bambino", "bambina", "pensionato", "pensionata", "mulher", "homem",
+    "senhora", "senhor", "menino", "menina", "idoso", "idosa", "vrouw", "man", "meisje",
+    "jongen", "patiënt", "frau", "mann", "patientin", "mädchen", "junge", "rentner",
+    "rentnerin", "kobieta", "mężczyzna", "pacjent", "pacjentka", "dona", "home", "noi", "noia",
 )  # fmt: skip
 _AGE_YEARS = (
     "ans", "años", "anos", "anni", "jaar", "jahre", "år", "lat", "let", "ani", "години",
-    "godina", "років", "gadi", "metų", "ปี",
+    "godina", "років", "gadi", "metų", "ปี", "anys", "лет", "года", "год", "jahren", "tahun",
 )  # fmt: skip
+# Chinese, Japanese and Korean write the age glued to its word and to what follows ("79歳の").
+_AGE_GLUED = ("歳", "岁", "才", "세", "살")
 
 
 def _words(words: Collection[str]) -> str:
@@ -531,16 +599,27 @@ _AGE = re.compile(
     rf"|(?<!\w)(?<!y )(?:{_words(_AGE_VERB)})[ \t]+(\d{{1,3}})[ \t]+(?:{_words(_AGE_YEARS)})"
     r"(?!\w|[ \t]+(?:geleden|fa|sedan|siden|temu|nazad|назад|tagasi|sitten|önce)\b)"
     r"|(?<![\w.,-])(\d{1,3}(?:st|nd|rd|th))[ -]birthday(?!\w)"  # the ordinal is one word
+    rf"|(?<![\d.,-])(\d{{1,3}}) ?(?:{_words(_AGE_GLUED)})"
+    rf"|(?<!\w)(?:{_words(_AGE_PERSONS)})[ \t]+(?:de|di|da|van|von|z|of)[ \t]+(\d{{1,3}})"
+    rf"[ \t]+(?:{_words(_AGE_YEARS)})(?!\w)"
 )
 # Implied by every age match: one of its words, searched near the numbers before the pattern.
 _AGE_TRIGGER = _context(
-    [*_AGE_BEFORE, *(w.split()[0] for w in _AGE_AFTER), *_AGE_YEARS, "birthday", "year"]
+    [
+        *_AGE_BEFORE,
+        *(w.split()[0] for w in _AGE_AFTER),
+        *_AGE_YEARS,
+        "birthday",
+        "year",
+        *_AGE_PERSONS,
+    ]
 )
+_AGE_TRIGGER_ANY = f"{_AGE_TRIGGER.pattern}|{'|'.join(_AGE_GLUED)}"
 
 
 def _age_finder(text: str, windows: Windows) -> Iterator[Found]:
     for m in _in_windows(_AGE, text, windows):
-        group = next(g for g in (1, 2, 3, 4) if m.group(g) is not None)
+        group = next(g for g in range(1, 7) if m.group(g) is not None)
         if int(m.group(group).rstrip("stndrh")) <= 130:
             yield m.start(group), m.end(group), True
 
@@ -553,19 +632,44 @@ def _document_entries(add: Callable[..., None]) -> None:
     """German, Indian, Italian, Korean, British and Singaporean documents, and ages."""
     de_card_words = [
         "personalausweis", "ausweis", "personalausweisnummer", "ausweisnummer", "ausweis-nr",
-        "ausweisnr", "perso", "npa", "id card", "identity card", "id-karte", "carte d'identité",
-        "german id", "identification card", "id card number", "national id", "seriennummer",
-        "dokumentennummer",
+        "ausweisnr", "perso", "npa", "id-karte", "seriennummer", "dokumentennummer",
+        "ausweisdokument", "personalausweis-nr", "perso-nr", "bundespersonalausweis",
+        "german id", "german identity card",
+    ]  # fmt: skip
+    id_card_words = [
+        "id card", "identity card", "carte d'identité", "identification card", "id card number",
+        "national id", "id-nr", "id no", "id number", "identity document", "id document",
+        "document number", "document no", "doc no", "national identity card",
     ]  # fmt: skip
     add(
         "de_id_card",
         "DE_ID_CARD",
-        r"\d(?<=[A-Za-z][A-Za-z0-9]{7}\d)",
-        _regex_finder(
-            rf"{_de_document('LMNPRTVWXYZ')}|(?<![\w-])T\d{{8}}(?![\w-])", stands=_icao_stands
-        ),
+        rf"[{_DE_ID_CARD_FIRST}][{_DE_CARD_LETTERS}0-9]{{8}}",
+        _de_document_finder(_DE_ID_CARD_FIRST),
         de_card_words,
         run=1,
+        mixed=True,
+        checked=False,
+        context_score=_DOCUMENT_SCORE,
+    )
+    add(
+        "de_id_card_english",  # under an English label only in the German shape
+        "DE_ID_CARD",
+        rf"[{_DE_ID_CARD_FIRST}][{_DE_CARD_LETTERS}0-9]{{8}}",
+        _de_document_finder(_DE_ID_CARD_FIRST, own_shape=True),
+        id_card_words,
+        run=1,
+        mixed=True,
+        checked=False,
+        context_score=_DOCUMENT_SCORE,
+    )
+    add(
+        "de_id_card_before_2010",  # T and eight digits, as printed: no check digit to read
+        "DE_ID_CARD",
+        r"\d(?<=T\d)\d{7}",
+        _regex_finder(r"(?<![\w-])T\d{8}(?![\w-])", stands=lambda v: False),
+        [*de_card_words, *id_card_words],
+        run=8,
         mixed=True,
         checked=False,
         context_score=_DOCUMENT_SCORE,
@@ -575,28 +679,39 @@ def _document_entries(add: Callable[..., None]) -> None:
         "DE_ID_CARD",
         r"\d{10}",
         _checked(r"(?<![\w-])\d{10}(?![\w-])", icao_ok, stands=lambda v: False),
-        de_card_words,
+        [*de_card_words, *id_card_words],
         run=10,
         context_score=_DOCUMENT_SCORE,
     )
     add(
         "de_passport",
         "DE_PASSPORT",
-        r"\d(?<=[CFGHJKcfghjk][A-Za-z0-9]{7}\d)",
-        _regex_finder(_de_document("CFGHJK"), stands=_icao_stands),
-        # German words only: a letter and eight digits under "passport" is a US passport too.
+        rf"[{_DE_PASSPORT_FIRST}][{_DE_CARD_LETTERS}0-9]{{8}}",
+        _de_document_finder(_DE_PASSPORT_FIRST),
         ["reisepass", "reisepassnummer", "passnummer", "pass-nr", "pass nr", "german passport",
-         "deutscher pass", "deutscher reisepass", "dokumentennummer"],
+         "deutscher pass", "deutscher reisepass", "dokumentennummer", "reisepass-nr"],
         run=1,
         mixed=True,
         checked=False,
         context_score=_DOCUMENT_SCORE,
     )  # fmt: skip
     add(
+        "de_passport_english",  # under "passport" only in the German shape
+        "DE_PASSPORT",
+        rf"[{_DE_PASSPORT_FIRST}][{_DE_CARD_LETTERS}0-9]{{8}}",
+        _de_document_finder(_DE_PASSPORT_FIRST, own_shape=True),
+        [*_PASSPORT_WORDS, "document number", "travel document number"],
+        run=1,
+        mixed=True,
+        checked=False,
+        context_score=_DOCUMENT_SCORE,
+    )
+    add(
         "in_passport",
         "IN_PASSPORT",
         r"\d(?<=[A-Za-z]\d)(?:\d{6}|\d ?\d{5})",
-        _regex_finder(r"(?<![\w-])[A-PR-WY][1-9]\d ?\d{4}[1-9](?![\w-])", stands=lambda v: False),
+        # A letter and seven digits (MEA); no check digit, so only under a passport label.
+        _regex_finder(r"(?<![\w-])[A-PR-WY]\d{2} ?\d{5}(?![\w-])", stands=lambda v: False),
         [*_PASSPORT_WORDS, "indian passport", "पासपोर्ट", "passport file"],
         run=7,
         mixed=True,
@@ -619,7 +734,17 @@ def _document_entries(add: Callable[..., None]) -> None:
         "UK_PASSPORT",
         r"\d{9}",
         _regex_finder(r"(?<![\w-])\d{9}(?![\w-])", stands=lambda v: False),
-        _UK_PASSPORT_WORDS,  # nine digits are a US passport too: only a British label says
+        _UK_PASSPORT_WORDS,  # nine digits are a US passport too: a British label says
+        run=9,
+        checked=False,
+        context_score=_DOCUMENT_SCORE,
+    )
+    add(
+        "uk_passport_british_text",
+        "UK_PASSPORT",
+        r"\d{9}",
+        _uk_passport_digits,  # ... or any passport label in a text that is British
+        _PASSPORT_WORDS,
         run=9,
         checked=False,
         context_score=_DOCUMENT_SCORE,
@@ -669,11 +794,13 @@ def _document_entries(add: Callable[..., None]) -> None:
         r"\d(?:\d{7,8}[A-Z]|(?<=[RST]\d)\d[A-Z]{2}\d{4})",
         _sg_uen_finder(),
         ["uen", "unique entity number", "acra", "business registration", "company registration",
-         "registration no", "registration number", "entity number", "reg no", "co. reg"],
+         "registration no", "registration number", "entity number", "reg no", "co. reg",
+         "uen no", "uen number", "company no", "business reg", "bizfile", "entity uen"],
         run=2,
         mixed=True,
+        checked=False,
     )  # fmt: skip
-    add("age", "AGE", _AGE_TRIGGER, _age_finder, run=1, post=_no_veto)
+    add("age", "AGE", _AGE_TRIGGER_ANY, _age_finder, run=1, post=_no_veto)
 
 
 def _entries() -> tuple[IdentifierRecognizer, ...]:
@@ -767,12 +894,42 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         run=7,
         mixed=True,
     )
-    from_presidio("US_NPI", p.UsNpiRecognizer, _digits(10), ["npi"], run=10)
+    from_presidio(
+        "US_NPI",
+        p.UsNpiRecognizer,
+        _digits(10),
+        ["npi", "npi#", "prescriber", "rendering", "billing provider", "attending", "referring",
+         "nppes", "type 1 npi", "individual npi", "organizational npi"],
+        run=10,
+        grouped=[_grouped(10, first="[12]")],
+    )  # fmt: skip
     from_presidio(
         "ABA_ROUTING_NUMBER", p.AbaRoutingRecognizer, _digits(9), stands=lambda v, ok: False, run=9
     )
+    mbi_letter = f"[{p.UsMbiRecognizer.VALID_LETTERS}]"
+    mbi_either = f"[{p.UsMbiRecognizer.VALID_ALPHANUMERIC}]"
     from_presidio(
-        "US_MBI", p.UsMbiRecognizer, r"\d[A-Za-z][A-Za-z\d]\d", flags=i, run=1, mixed=True
+        "US_MBI",
+        p.UsMbiRecognizer,
+        r"\d[A-Za-z][A-Za-z\d]\d",
+        [
+            "medicare number",
+            "medicare id",
+            "mbi#",
+            "medicare beneficiary",
+            "red white and blue",
+            "medicare card",
+        ],
+        flags=i,
+        run=1,
+        mixed=True,
+        # CMS's eleven positions (digit, letter, either, digit, letter, either, digit, two
+        # letters, two digits, no S L O I B Z) in capitals are no word or count: they stand.
+        stands=lambda v, ok: v.isupper(),
+        grouped=[
+            rf"(?<![\w-])[1-9]{mbi_letter}{mbi_either}\d([ -]?){mbi_letter}{mbi_either}\d\1"
+            rf"{mbi_letter}{{2}}\d{{2}}(?![\w-])"
+        ],
     )
     # --- United Kingdom
     from_presidio(
@@ -836,16 +993,44 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
     from_presidio(
         "IT_IDENTITY_CARD",
         p.ItIdentityCardRecognizer,
-        r"\d(?:(?<=[A-Za-z]{2}\d)\d{4}|(?<=C[A-Z]\d))",
-        run=1,
-        mixed=True,
+        r"\d(?:(?<=[A-Za-z]{2}\d)\d{4}|(?<=[A-Za-z]{2} \d)\d{6}|(?<=C[A-Z]\d))|\d{7}[A-Za-z]{2}",
+        [
+            "carta d'identità",
+            "carta di identità",
+            "carta identità",
+            "numero carta",
+            "c.i.",
+            "documento d'identità",
+            "documento di identità",
+            "n. documento",
+            "identity card",
+            "id card",
+            "carta d'identita",
+            "cie n",
+            "numero cie",
+        ],
+        run=5,  # "AA 1234567": no letter touches a digit
     )
     # --- India
     from_presidio(
         "IN_AADHAAR",
         p.InAadhaarRecognizer,
         _digits(12),
-        ["aadhar", "uid", "aadhaar no"],
+        [
+            "aadhar",
+            "uid",
+            "aadhaar no",
+            "aadhaar number",
+            "aadhaar card",
+            "आधार",
+            "ஆதார்",
+            "uid no",
+            "uid number",
+            "enrolment",
+            "e-aadhaar",
+            "masked aadhaar",
+            "vid",
+        ],
         stands=_aadhaar_stands,
         run=12,
     )
@@ -945,19 +1130,67 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         grouped=[_grouped(11, first="[1-9]")],
     )  # fmt: skip
     from_presidio(
-        "DE_SOCIAL_SECURITY", p.DeSocialSecurityRecognizer, r"\d{8}[A-Za-z]\d{3}", run=8, mixed=True
-    )
+        "DE_SOCIAL_SECURITY",
+        p.DeSocialSecurityRecognizer,
+        r"\d{2} ?\d{6} ?[A-Za-z] ?\d{2} ?\d",
+        ["rv-nummer", "rv-nr", "sv-nr", "versicherungsnr", "sozialversicherung", "rentenversicherung",
+         "social security", "pension insurance", "insurance number", "svn"],
+        run=6,  # "12 150385 M 12 7": no letter need touch a digit
+        # Area, date of birth, initial, serial and check digit, grouped as on the card.
+        grouped=[r"(?<![\w-])\d{2} \d{6} [A-Z] ?\d{2} ?\d(?![\w-])"],
+    )  # fmt: skip
     from_presidio("TR_NATIONAL_ID", p.TrNationalIdRecognizer, r"\d{11}", ["tc kimlik no"], run=11)
-    from_presidio("TH_TNIN", p.ThTninRecognizer, _digits(13), run=13)
-    from_presidio("ZA_ID_NUMBER", p.ZaIdNumberRecognizer, _digits(13), ["sa id"], run=13)
-    from_presidio("NG_NIN", p.NgNinRecognizer, r"\d{11}", run=11)
+    from_presidio(
+        "TH_TNIN",
+        p.ThTninRecognizer,
+        _digits(13),
+        ["thai id", "national id", "citizen id", "id card", "บัตรประชาชน", "เลขประจำตัว",
+         "เลขที่บัตร", "หมายเลขบัตร", "personal id", "id number"],
+        run=13,
+        # As the card prints it: 1 2345 67890 12 1, with spaces or hyphens.
+        grouped=[r"(?<![\w-])[1-8]([ -]?)\d{4}\1\d{5}\1\d{2}\1\d(?![\w-])"],
+    )  # fmt: skip
+    from_presidio(
+        "ZA_ID_NUMBER",
+        p.ZaIdNumberRecognizer,
+        _digits(13),
+        ["sa id", "id-nommer", "id nommer", "identiteitsnommer", "identity no", "id no",
+         "green id", "home affairs", "dha"],
+        run=13,
+        # Date of birth, sequence, citizenship and the Luhn digit, grouped as people write them.
+        grouped=[r"(?<![\w-])\d{6}([ -])\d{4}\1\d{2}\1?\d(?![\w-])",
+                 r"(?<![\w-])\d{6}([ -])\d{4}\1\d{3}(?![\w-])"],
+    )  # fmt: skip
+    add(
+        # NIMC issues eleven random digits and publishes no check digit: the label says.
+        "ng_nin",
+        "NG_NIN",
+        _digits(11),
+        _regex_finder(_grouped(11), stands=lambda v: False),
+        [*p.NgNinRecognizer.CONTEXT, "nin no", "nin number", "nin slip", "national id number",
+         "nimc number", "national identification no", "vnin", "virtual nin"],
+        run=11,
+        checked=False,
+    )  # fmt: skip
     # --- Brazil, France, the Netherlands (own checksums)
     add(
         "br_cpf",
         "BR_CPF",
         _digits(11),
         _checked(_CPF, cpf_ok, stands=_cpf_stands),
-        ["cpf", "cadastro de pessoas", "cadastro de pessoa", "cic", "contribuinte"],
+        [
+            "cpf",
+            "cadastro de pessoas",
+            "cadastro de pessoa",
+            "cic",
+            "contribuinte",
+            "cpf/mf",
+            "cpf nº",
+            "nº do cpf",
+            "número do cpf",
+            "inscrito no cpf",
+            "portador do cpf",
+        ],
         run=11,
     )
     add(
@@ -1027,8 +1260,20 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         "MAC_ADDRESS",
         p.MacAddressRecognizer,
         r"[:-](?<=[0-9A-Fa-f]{2}[:-])[0-9A-Fa-f]{2}[:-]|\.(?<=[0-9A-Fa-f]{4}\.)[0-9A-Fa-f]{4}\.",
-        stands=lambda v, ok: len(v) >= 17,
-        run=2,
+        [*_MAC_WORDS],
+        # Six pairs stand; Cisco's three dotted quads when they mix hex letters into digits
+        # (a version or a date is digits alone).
+        stands=lambda v, ok: len(v) >= 17 or any(ch.isalpha() for ch in v),
+        run=1,  # "a4:5e:6f:c2:1f:9b": no two digits need touch
+    )
+    add(
+        "mac_bare",  # twelve hex digits with no separators, as switches and DHCP logs print them
+        "MAC_ADDRESS",
+        r"[0-9A-Fa-f]{12}",
+        _regex_finder(r"(?<![\w:.-])[0-9A-Fa-f]{12}(?![\w:.-])", stands=lambda v: False),
+        _MAC_WORDS,
+        run=1,
+        checked=False,
     )
     _document_entries(add)
     return tuple(entries)

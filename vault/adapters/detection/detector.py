@@ -38,6 +38,7 @@ from vault.adapters.detection._offline import make_tldextract_offline
 from vault.adapters.detection._patterns import RULES, Candidate, RuleSet
 from vault.adapters.detection._people import implausible_person, name_candidates, repeated_names
 from vault.adapters.detection._tables import column_candidates
+from vault.adapters.detection._thai import thai_candidates
 from vault.adapters.detection._tokens import TOKEN_RE
 from vault.adapters.detection._version import detector_version
 from vault.domain.entities import DETECTED_TYPES
@@ -436,6 +437,7 @@ class PresidioDetector:
             found.extend(name_candidates(text, places=places))
         if self._use_ner and letters:
             found.extend(c for c in korean_candidates(text) if c.entity_type in self._entities)
+            found.extend(c for c in thai_candidates(text) if c.entity_type in self._entities)
         for entity, pattern in self._deny:
             found.extend(Candidate(*m.span(), entity, 1.0, "deny") for m in pattern.finditer(text))
         return found
@@ -531,17 +533,22 @@ def _merge_same_type(found: list[Candidate]) -> list[Candidate]:
 _JOINERS = frozenset("\u200c\u200d\u2060")
 # Identifiers glued to a prefix ("SSN123-45-6789") grow to the whole word; names and places,
 # which a cue regex could cut out of an ordinary word ("hi|nge"), are dropped instead.
-_SOFT_TYPES = frozenset({"PERSON", "LOCATION", "DATE_TIME", "AGE"})
+_SOFT_TYPES = frozenset({"PERSON", "LOCATION", "DATE_TIME"})  # an age grows: "79enne"
 _MAX_GROWTH = 64
+
+
+# Scripts written without spaces between words (Thai, kana, Han, Hangul syllables with their
+# particles): any boundary next to one of their letters may end a word ("79歳の", "김민수는").
+_UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 
 
 def _joined(before: str, after: str) -> bool:
     """True when a boundary between these two characters would split a word, a grapheme
     (a combining mark, a joiner) or a surrogate pair."""
-    if before.isalnum() and after.isalnum():
-        return True
     if after in _JOINERS or before in _JOINERS or unicodedata.category(after).startswith("M"):
         return True
+    if before.isalnum() and after.isalnum():
+        return not (_UNSPACED.match(before) or _UNSPACED.match(after))
     return "\ud800" <= before <= "\udbff" and "\udc00" <= after <= "\udfff"
 
 

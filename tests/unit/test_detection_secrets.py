@@ -41,6 +41,13 @@ def _secrets(detector: PresidioDetector, text: str) -> set[str]:
         ("token dapi" + "0a1b" * 8 + " ok", "dapi" + "0a1b" * 8),
         ("mailchimp " + "9f3c" * 8 + "-us6", "9f3c" * 8 + "-us6"),
         ("bot 123456789:AA" + "Hk2_" * 8 + "x done", "123456789:AA" + "Hk2_" * 8 + "x"),
+        # quoted phrases, markup and command lines
+        ('passphrase "correct horse battery staple"', "correct horse battery staple"),
+        ("password: 'my dog has fleas'", "my dog has fleas"),
+        ("<password>Sup3rS3cret</password>", "Sup3rS3cret"),
+        ('<ns:ApiKey type="x">abc123XYZ987</ns:ApiKey>', "abc123XYZ987"),
+        ("curl -u admin:S3cr3tPass! https://api.example.com", "S3cr3tPass!"),
+        ("wget --user=bob:hunter22 http://example.com", "hunter22"),
     ],
 )  # fmt: skip
 def test_secret_is_found(detector: PresidioDetector, text: str, secret: str) -> None:
@@ -60,6 +67,9 @@ def test_secret_is_found(detector: PresidioDetector, text: str, secret: str) -> 
         "password: ********",
         "DB_PASSWORD=${DB_PASSWORD}",
         "le mot de passe est oublié",
+        'Enter your password "in the box below" please',
+        "git push -u origin:main",
+        "<password></password>",
         "snake_case_setting_name_for_the_password_policy_v2",
         "data:image/png;base64,"
         + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" * 4,

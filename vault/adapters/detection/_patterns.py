@@ -363,6 +363,46 @@ RULES: tuple[PatternRule, ...] = (
         folded=True,
     ),
     PatternRule(
+        # A quoted value with spaces under a password key: passphrase "correct horse battery
+        # staple", password: 'my dog has fleas'.
+        "quoted_passphrase",
+        "SECRET",
+        re.compile(
+            rf"(?i)(?:(?:\b|_)(?:{_PASSWORD_KEY}|secret)[\"']?[ \t]*(?::=|=>|[:=])"
+            r"|\bpass ?phrase[\"']?[ \t]*(?::=|=>|[:=])?)[ \t]*([\"'])((?:(?!\1)[^\n]){6,200}?)\1"
+        ),
+        0.9,
+        group=2,
+        validate=lambda v: " " in v.strip() and _not_placeholder(v),
+        trigger=("secret", "phrase", *_PASSWORD_TRIGGERS),
+        folded=True,
+    ),
+    PatternRule(
+        # In markup: <password>...</password>, <apiKey>...</apiKey>, <ns:Token>...</ns:Token>.
+        "markup_secret",
+        "SECRET",
+        re.compile(
+            rf"(?i)<((?:[\w-]+:)?(?:{_PASSWORD_KEY}|passphrase|secret|api[_-]?key|access[_-]?key|"
+            r"access[_-]?token|auth[_-]?token|client[_-]?secret|private[_-]?key|secret[_-]?key|"
+            r"token|credential))(?:\s[^>]{0,200})?>([^<\n]{4,400})</\1>"
+        ),
+        0.92,
+        group=2,
+        validate=lambda v: bool(v.strip()) and _not_placeholder(v),
+        trigger=("secret", "key", "token", "credential", "phrase", *_PASSWORD_TRIGGERS),
+        folded=True,
+    ),
+    PatternRule(
+        # A password on a command line: curl -u user:pw, --user user:pw, wget --password=pw.
+        "command_line_password",
+        "SECRET",
+        re.compile(r"(?:\s-u|--user)[ =]['\"]?[^\s:'\"]{1,64}:([^\s'\"]{3,128})"),
+        0.9,
+        group=1,
+        validate=lambda v: _password_like(v) and _not_placeholder(v),
+        trigger=("-u", "--user"),
+    ),
+    PatternRule(
         # An environment variable named for its secret without a separator: PGPASSWORD=...,
         # REDISPASS=...; upper case only, so "bypass: on" in prose is not one.
         "env_secret",

@@ -139,3 +139,30 @@ def test_the_addressee_line_above_an_address_is_a_person(
 def test_a_heading_above_numbers_is_no_addressee() -> None:
     text = "Release Notes\n1. fixed the build\nQuarterly Report\n2024 figures"
     assert not [c for c in name_candidates(text) if c.source == "addressee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Contact person: Nguyễn Thị Minh Khai", "Nguyễn Thị Minh Khai"),
+        ("Nguyễn Văn An called twice", "Nguyễn Văn An"),
+        ("Khách hàng: Trần Văn Bình, SĐT 0912 345 678", "Trần Văn Bình"),
+        ("Patient: WANJIRU, Grace", "WANJIRU, Grace"),
+        ("Name: OKAFOR, Chidi E.", "OKAFOR, Chidi E."),
+        ("Passenger: MUELLER/HANS MR", "MUELLER/HANS"),
+        ("PAX: SMITH/JANE MS", "SMITH/JANE"),
+    ],
+)
+def test_surname_first_and_vietnamese_names(
+    detector: PresidioDetector, text: str, name: str
+) -> None:
+    assert name in _people(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["URGENT, Will you check", "NB, June is busy", "TCP/IP stack", "AND/OR clause"]
+)
+def test_words_in_a_surname_first_layout_are_no_names(
+    detector: PresidioDetector, text: str
+) -> None:
+    assert not _people(detector, text)

@@ -111,6 +111,53 @@ _USER_NAME = re.compile(
     r"(?<![\w.@/\\-])@?(?P<user>(?P<first>[^\W\d_]{2,})[._](?P<last>[^\W\d_]{2,}))"
     r"(?![\w@-]|\.[^\W\d_])"
 )
+# A Vietnamese name: a family name with its diacritics, then one to three capitalised words
+# ("Nguyễn Thị Minh Khai", "Trần Văn Bình"); the family name alone is also a word ("la", "văn").
+_VI_SURNAMES = load_words("vi_surnames.txt")
+_VI_NAME = re.compile(r"(?<![\w'’-])(?P<family>[^\W\d_]+)(?:[ ][A-ZÀ-ỸĐ][^\W\d_]*){1,3}(?![\w'’-])")
+
+
+def _vietnamese_names(text: str) -> list[tuple[int, int]]:
+    return [
+        m.span()
+        for m in _VI_NAME.finditer(text)
+        if m.group("family")[0].isupper()
+        and not m.group("family").isascii()
+        and m.group("family").lower() in _VI_SURNAMES
+        and not _is_place(m.group())  # "Hà Nội"
+    ]
+
+
+# Surname first, as registers and tickets print it: "WANJIRU, Grace", "OKAFOR, Chidi E.", and
+# IATA's passenger name, surname / given names / title ("SMITH/JANE MS", "MUELLER/HANS MR").
+_SURNAME_COMMA = re.compile(
+    r"(?<![\w'’-])(?P<last>[A-Z][A-Z'’-]{1,30}), "
+    r"(?P<given>[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)?)(?: [A-Z]\.)?(?![\w'’-])"
+)
+_PAX_TITLE = r"(?:MRS|MR|MS|MISS|MSTR|DR|CHD|INF)"
+_PASSENGER = re.compile(
+    rf"(?<![\w/'’-])(?P<last>[A-Z][A-Z'’-]{{1,30}})/(?P<given>[A-Z][A-Z'’-]{{1,30}}"
+    rf"(?: (?!{_PAX_TITLE}\b)[A-Z][A-Z'’-]{{1,30}})?)(?P<title> ?{_PAX_TITLE})?(?![\w/'’-])"
+)
+
+
+def _surname_first(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _SURNAME_COMMA.finditer(text):
+        last, given = m.group("last").lower(), m.group("given").split()[0].lower()
+        if last in COMMON_WORDS and not _surname(last):
+            continue  # "NOTE, Please", "URGENT, Review"
+        # A given name that is also a word ("Grace", "Will") only under a key ("Patient:").
+        keyed = re.search(r"[:=][ \t]*$", text[max(0, m.start() - 4) : m.start()]) is not None
+        if _given(given) or _surname(last) or (keyed and given in GIVEN_NAMES):
+            out.append((m.start(), m.end()))
+    for m in _PASSENGER.finditer(text):
+        given = m.group("given").split()[0].lower()
+        if m.group("title") or _given(given):
+            out.append((m.start(), m.end("given")))
+    return out
+
+
 _STREET_HEADS = frozenset(
     {"rue", "calle", "carrer", "via", "rua", "avenida", "avenue", "av", "place", "plaza", "praça",
      "piazza", "strada", "chemin", "quai", "boulevard", "allee", "allée", "largo", "travessa",
@@ -513,6 +560,14 @@ def name_candidates(text: str, *, places: Iterable[Candidate] | None = None) -> 
     )
     out.extend(
         Candidate(start, end, "PERSON", 0.8, "user_name") for start, end in _user_names(text)
+    )
+    out.extend(
+        Candidate(start, end, "PERSON", _PARTICLE_SCORE, "vi_name")
+        for start, end in _vietnamese_names(text)
+    )
+    out.extend(
+        Candidate(start, end, "PERSON", _PARTICLE_SCORE, "surname_first")
+        for start, end in _surname_first(text)
     )
     return out
 

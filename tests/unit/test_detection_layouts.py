@@ -159,3 +159,19 @@ def test_thai_dates_names_and_addresses(
 @pytest.mark.parametrize("text", ["คุณสามารถติดต่อเราได้", "นายจ้างของเขา"])
 def test_thai_words_after_a_title_that_are_no_names(detector: PresidioDetector, text: str) -> None:
     assert "PERSON" not in types(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("simu: 0712 345678", "0712 345678"),  # Kenya
+        ("SĐT 0912 345 678", "0912 345 678"),  # Vietnam
+        ("no hp 0812-3456-7890", "0812-3456-7890"),  # Indonesia
+        ("Tel 012-345 6789", "012-345 6789"),  # Malaysia
+        ("電話 03-1234-5678", "03-1234-5678"),  # Japan
+    ],
+)
+def test_national_phone_numbers_of_the_default_regions(
+    detector: PresidioDetector, text: str, phone: str
+) -> None:
+    assert (phone, "PHONE_NUMBER") in found(detector, text)

@@ -32,14 +32,20 @@ __all__ = [
 ]
 
 ALL_ENTITIES = "ALL"
-# Europe, the Americas, India and the English-speaking Asia-Pacific: a tenant that does not say
-# whom it serves gets every country recognizer and phone region; a policy may narrow the list.
+# Europe, the Americas, Africa's and Asia's most populous countries, and the English-speaking
+# Asia-Pacific: a tenant that does not say whom it serves gets every country recognizer and
+# phone region; a policy may narrow the list.
 DEFAULT_LOCALES: tuple[str, ...] = (
     "en-US", "en-GB", "en-IE", "en-CA", "fr-CA", "en-AU", "en-NZ", "en-IN", "hi-IN", "en-SG",
     "en-ZA", "de-DE", "de-AT", "de-CH", "fr-FR", "fr-BE", "fr-CH", "nl-NL", "nl-BE", "it-IT",
     "es-ES", "pt-PT", "pl-PL", "cs-CZ", "sk-SK", "hu-HU", "ro-RO", "bg-BG", "el-GR", "hr-HR",
     "sl-SI", "da-DK", "sv-SE", "nb-NO", "fi-FI", "et-EE", "lv-LV", "lt-LT", "uk-UA", "tr-TR",
-    "es-MX", "es-AR", "es-CO", "es-CL", "es-PE", "pt-BR", "ko-KR", "th-TH", "en-NG",
+    "is-IS", "fr-LU", "mt-MT", "sr-RS",
+    "es-MX", "es-AR", "es-CO", "es-CL", "es-PE", "pt-BR", "es-UY", "es-EC", "es-VE", "es-BO",
+    "es-PY", "es-CR", "es-PA", "es-GT", "es-DO",
+    "ko-KR", "th-TH", "ja-JP", "zh-CN", "zh-TW", "zh-HK", "vi-VN", "id-ID", "ms-MY", "en-PH",
+    "en-PK", "bn-BD", "he-IL", "ar-AE", "ar-SA", "ar-EG", "ar-MA",
+    "en-NG", "en-KE", "en-GH", "en-UG", "en-TZ",
 )  # fmt: skip
 _LOCALE = re.compile(r"[a-z]{2,3}-[A-Z]{2}")
 

@@ -1360,7 +1360,9 @@ _PHONE_WORDS = (
     "answer", "answering", "voicemail", "signal", "telegram", "viber", "office", "home", "work",
     "direct", "switchboard", "reception", "helpline", "tél", "telefon", "telefono",
     "teléfono", "telefone", "handy", "portable", "cellulare", "móvil", "celular", "puhelin",
-    "telefoon", "mobiel",
+    "telefoon", "mobiel", "telefón", "mobil", "mobitel", "ffôn", "telefonoa", "simu", "sđt",
+    "đt", "điện thoại", "telp", "hp", "no hp", "ponsel", "nombor", "nomor", "tel no", "電話",
+    "电话", "手机", "携帯", "전화", "휴대폰", "연락처", "โทร", "เบอร์", "هاتف", "טלפון",
 )  # fmt: skip
 _DATE_LIKE = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}")
 

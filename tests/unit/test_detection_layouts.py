@@ -175,3 +175,22 @@ def test_national_phone_numbers_of_the_default_regions(
     detector: PresidioDetector, text: str, phone: str
 ) -> None:
     assert (phone, "PHONE_NUMBER") in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Alamat: Jl. Sudirman No. 45, Jakarta Selatan 12190",
+            "Jl. Sudirman No. 45, Jakarta Selatan 12190",
+        ),
+        ("Anschrift: Lindenweg 4, 12345 Berlin", "Lindenweg 4, 12345 Berlin"),
+        ("Adresa: Vukovarska 12, Split", "Vukovarska 12"),
+        ("Helbidea: Kale Nagusia 5, 20001 Donostia", "Kale Nagusia 5, 20001 Donostia"),
+    ],
+)
+def test_addresses_under_their_label_in_other_languages(
+    detector: PresidioDetector, text: str, address: str
+) -> None:
+    assert (address, "LOCATION") in found(detector, text)
+    assert "PERSON" not in types(detector, text)  # the label is no name

@@ -246,7 +246,8 @@ _CUED_STREET = re.compile(
     r"(?i:address(?:[ ]is)?|addr|lives?[ ](?:at|on)|living[ ](?:at|on)|located[ ](?:at|on)|"
     r"(?:sent|send|ship|shipped|deliver|delivered|return|mail|post|forward)[ ](?:it[ ])?to|"
     r"arrived[ ]at|moved[ ]to|wohne[ ]in(?:[ ]der)?|mieszkam[ ](?:przy|na)|abito[ ]in|vivo[ ]en|"
-    r"resido[ ]en|moro[ ]na)[:\s]+"
+    r"resido[ ]en|moro[ ]na|adresse|adres|adresa|aadress|alamat|helbidea|cyfeiriad|indirizzo|"
+    r"direcci[óo]n|endereço|anschrift|wohnadresse|osoite|adress|adressen)[:\s]+"
     r"(?P<street>(?P<head>[A-ZÀ-ÖØ-Þ][^\W\d_]+)(?:[ -][^\W\d_]+){0,3},?[ ]+"
     r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?)(?![\w.-]\d|\w)"
 )

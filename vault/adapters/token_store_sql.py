@@ -20,14 +20,8 @@ __all__ = ["SqlTokenStore"]
 _BATCH = 500  # keeps IN lists and multi-row inserts within every driver's parameter limit
 _TOKENS = TokenRow.__table__  # type: ignore[attr-defined]
 _COLUMNS = ("tenant", "token", "entity_type", "value_digest", "sealed_value", "created_at")
-# Core, not the ORM: a fresh value's look-up is on the proxy's path, and a Session with its
-# identity map costs more than the query itself.
-_FETCH = select(
-    _TOKENS.c.token, _TOKENS.c.entity_type, _TOKENS.c.value_digest, _TOKENS.c.sealed_value
-).where(
-    _TOKENS.c.tenant == bindparam("tenant"),
-    _TOKENS.c.token.in_(bindparam("tokens", expanding=True)),
-)
+# The columns a fetch reads, in this order.
+_FETCHED = (_TOKENS.c.token, _TOKENS.c.entity_type, _TOKENS.c.value_digest, _TOKENS.c.sealed_value)
 
 
 def _record(row: Any) -> TokenRecord:
@@ -58,6 +52,25 @@ class SqlTokenStore:
         self._save_sql = str(compiled)
         self._positions = compiled.positiontup  # the names in order, for a positional driver
         self._stamp = _TOKENS.c.created_at.type.dialect_impl(dialect).bind_processor(dialect)
+        self._fetch_sql: dict[int, tuple[str, tuple[str, ...] | None]] = {}
+
+    def _fetch_statement(self, count: int) -> tuple[str, tuple[str, ...] | None]:
+        """The driver's SQL that reads `count` tokens of one tenant, compiled once per count,
+        and the order of its parameters for a positional driver."""
+        cached = self._fetch_sql.get(count)
+        if cached is None:
+            compiled = (
+                select(*_FETCHED)
+                .where(
+                    _TOKENS.c.tenant == bindparam("tenant"),
+                    _TOKENS.c.token.in_([bindparam(f"t{i}") for i in range(count)]),
+                )
+                .compile(dialect=self._engine.dialect)
+            )
+            positions = compiled.positiontup
+            cached = (str(compiled), tuple(positions) if positions is not None else None)
+            self._fetch_sql[count] = cached
+        return cached
 
     def save(self, tenant: str, records: Sequence[TokenRecord]) -> None:
         """Insert tokens not yet stored; a concurrent insert of the same token is not an error."""
@@ -90,12 +103,27 @@ class SqlTokenStore:
     def fetch(self, tenant: str, tokens: Collection[str]) -> dict[str, TokenRecord]:
         wanted = list(tokens)
         found: dict[str, TokenRecord] = {}
+        # Core, not the ORM, and the driver's own SQL: a fresh value's look-up is on the
+        # proxy's path, and a re-identified download reads a token per value; a Session, or
+        # SQLAlchemy's work per row and per expanded IN list, costs more than the query.
         try:
             with self._engine.connect() as connection:
                 for i in range(0, len(wanted), _BATCH):
-                    batch = {"tenant": tenant, "tokens": wanted[i : i + _BATCH]}
-                    for row in connection.execute(_FETCH, batch):
-                        found[row.token] = _record(row)
+                    batch = wanted[i : i + _BATCH]
+                    # Padded with its last token to a size of a few compiled ones.
+                    count = min(_BATCH, 1 << (len(batch) - 1).bit_length())
+                    batch += batch[-1:] * (count - len(batch))
+                    sql, positions = self._fetch_statement(count)
+                    named = {"tenant": tenant, **{f"t{n}": t for n, t in enumerate(batch)}}
+                    params: Any = named if positions is None else tuple(named[k] for k in positions)
+                    rows = connection.exec_driver_sql(sql, params).fetchall()
+                    for token, entity_type, value_digest, sealed_value in rows:
+                        found[token] = TokenRecord(
+                            token=token,
+                            entity_type=entity_type,
+                            value_digest=value_digest,
+                            sealed_value=sealed_value,
+                        )
         except SQLAlchemyError as exc:
             raise ServiceUnavailable(
                 "token store unavailable", code="token_store_unavailable"

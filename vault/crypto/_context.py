@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 import struct
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from vault.errors import InvalidRequest
@@ -20,6 +21,47 @@ def canonical_context(context: Mapping[str, str]) -> bytes:
 
     Raises InvalidRequest for keys or values that are not non-empty strings of bounded size.
     """
+    return b"".join(_canonical_parts(context))
+
+
+def canonical_contexts(contexts: Sequence[Mapping[str, str]]) -> list[bytes]:
+    """`canonical_context` of each mapping, byte for byte, built faster for a batch whose
+    mappings differ in one value only (a token's sealed values share tenant and purpose and
+    differ in the token): the bytes before and after that value are encoded once. Raises as
+    `canonical_context` does."""
+    if len(contexts) < 2:
+        return [canonical_context(context) for context in contexts]
+    first, second = contexts[0], contexts[1]
+    keys = sorted(first)
+    varying = [key for key in keys if second.get(key) != first[key]]
+    if len(keys) < 2 or len(varying) != 1:
+        return [canonical_context(context) for context in contexts]
+    (key,) = varying
+    parts = _canonical_parts(first)
+    at = 3 + 2 * keys.index(key)  # tag, count, then (key, value) pairs: where the value stands
+    head, tail = b"".join(parts[:at]), b"".join(parts[at + 1 :])
+    fixed_keys = [k for k in keys if k != key]
+    fixed = operator.itemgetter(*fixed_keys)
+    expected = fixed(first)
+    count = len(first)
+    out: list[bytes] = []
+    for context in contexts:
+        try:
+            value = context[key]
+            same = len(context) == count and fixed(context) == expected
+        except KeyError:
+            same = False
+        if same and type(value) is str and value:
+            encoded = value.encode("utf-8")
+            if len(encoded) <= _MAX_FIELD_BYTES:
+                out.append(head + len(encoded).to_bytes(2, "big") + encoded + tail)
+                continue
+        out.append(canonical_context(context))  # another shape, or an entry it refuses
+    return out
+
+
+def _canonical_parts(context: Mapping[str, str]) -> list[bytes]:
+    """The tag, the entry count, then each key's and value's length and bytes, keys sorted."""
     parts = [_CANONICAL_TAG, struct.pack(">H", len(context))]
     for key in sorted(context):
         value = context[key]
@@ -29,9 +71,8 @@ def canonical_context(context: Mapping[str, str]) -> bytes:
             encoded = part.encode("utf-8")
             if len(encoded) > _MAX_FIELD_BYTES:
                 raise InvalidRequest("encryption context entry too long")
-            parts.append(struct.pack(">H", len(encoded)))
-            parts.append(encoded)
-    return b"".join(parts)
+            parts.append(struct.pack(">H", len(encoded)) + encoded)
+    return parts
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
-from vault.crypto._context import EncryptionContext, canonical_context
+from vault.crypto._context import EncryptionContext, canonical_context, canonical_contexts
 from vault.crypto._primitives import (
     KEY_BYTES,
     NONCE_BYTES,
@@ -158,6 +158,15 @@ class TenantKeyring:
             raise PermissionDenied("context belongs to another tenant")
         return self._aad_prefix + canonical_context(fields)
 
+    def _aads(self, contexts: Sequence[Mapping[str, str] | EncryptionContext]) -> list[bytes]:
+        """`_aad` of each context, the shared parts of the contexts encoded once."""
+        fields = [c.as_kms() if isinstance(c, EncryptionContext) else c for c in contexts]
+        tenant = self._tenant
+        if any(f.get("tenant", tenant) != tenant for f in fields):
+            raise PermissionDenied("context belongs to another tenant")
+        prefix = self._aad_prefix
+        return [prefix + canonical for canonical in canonical_contexts(fields)]
+
     def seal_small(
         self, plaintext: bytes, *, context: Mapping[str, str] | EncryptionContext
     ) -> bytes:
@@ -182,7 +191,7 @@ class TenantKeyring:
         `open_small`), with one key derivation for every 1,024 values."""
         if len(plaintexts) != len(contexts):
             raise ValueError("seal_small_many needs one context per value")
-        aads = [self._aad(context) for context in contexts]
+        aads = self._aads(contexts)
         sealed: list[bytes] = []
         for first in range(0, len(plaintexts), _VALUES_PER_SALT):
             last = min(first + _VALUES_PER_SALT, len(plaintexts))
@@ -217,22 +226,21 @@ class TenantKeyring:
         that does not open fails the call with the one IntegrityError."""
         if len(blobs) != len(contexts):
             raise ValueError("open_small_many needs one context per value")
+        try:
+            aads = self._aads(contexts)
+        except (PermissionDenied, InvalidRequest):
+            raise IntegrityError() from None
+        head = 1 + _SALT_BYTES
+        body = 1 + _RANDOM_BYTES
         by_salt: dict[bytes, list[int]] = {}
-        items: list[tuple[bytes, bytes, bytes]] = []
-        for index, (blob, context) in enumerate(zip(blobs, contexts, strict=True)):
-            try:
-                aad = self._aad(context)
-            except (PermissionDenied, InvalidRequest):
-                raise IntegrityError() from None
-            if len(blob) < 1 + _RANDOM_BYTES + TAG_BYTES or blob[0] != _FORMAT:
+        for index, blob in enumerate(blobs):
+            if len(blob) < body + TAG_BYTES or blob[0] != _FORMAT:
                 raise IntegrityError()
-            by_salt.setdefault(blob[1 : 1 + _SALT_BYTES], []).append(index)
-            items.append(
-                (blob[1 + _SALT_BYTES : 1 + _RANDOM_BYTES], blob[1 + _RANDOM_BYTES :], aad)
-            )
+            by_salt.setdefault(blob[1:head], []).append(index)
         opened: list[bytes] = [b""] * len(blobs)
         for salt, indexes in by_salt.items():
-            values = aead_open_many(self._value_key(salt), (items[i] for i in indexes))
+            items = ((blobs[i][head:body], blobs[i][body:], aads[i]) for i in indexes)
+            values = aead_open_many(self._value_key(salt), items)
             for index, value in zip(indexes, values, strict=True):
                 opened[index] = value
         return opened

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -74,28 +75,43 @@ class Reidentifier:
         if not matches:
             return list(texts)
         cache = known if known is not None else {}
-        missing = {m.token for m in matches} - cache.keys()
+        missing = {m.token for m in matches if m.token not in cache}
         if missing:
             resolved = self._resolve(tenant, missing)
             cache.update({token: resolved.get(token) for token in missing})
-        # Where each text ends in `joined`, plus one (where the next one starts).
-        ends = list(itertools.accumulate(len(text) + 1 for text in texts))
-        pieces: dict[int, list[str]] = {}
-        cursors: dict[int, int] = {}
-        index = 0
+        # The whole block restored at once; where each restored token stood, and how much
+        # longer the block is after it, place the texts' ends in it.
+        pieces: list[str] = []
+        starts: list[int] = []
+        growth: list[int] = []
+        cursor = 0
         for match in matches:
-            while ends[index] <= match.start:
-                index += 1
             value = cache[match.token]
-            if value is None or not _may_reveal(match, reveal):
+            if value is None or not (
+                reveal is None
+                or match.entity_type in reveal
+                or match.entity_type == LITERAL_TOKEN_TYPE
+            ):
                 continue  # left as it is, as `reidentify` leaves it
-            cursor = cursors.get(index, ends[index] - len(texts[index]) - 1)
-            pieces.setdefault(index, []).extend((joined[cursor : match.start], value))
-            cursors[index] = match.end
-        out = list(texts)
-        for index, parts in pieces.items():
-            parts.append(joined[cursors[index] : ends[index] - 1])
-            out[index] = "".join(parts)
+            pieces += (joined[cursor : match.start], value)
+            cursor = match.end
+            starts.append(match.start)
+            growth.append(len(value) - (match.end - match.start))
+        if not starts:
+            return list(texts)
+        pieces.append(joined[cursor:])
+        restored = "".join(pieces)
+        if restored.count("\n") == len(texts) - 1:  # no text or value holds a line break
+            return restored.split("\n")
+        shifts = [0, *itertools.accumulate(growth)]
+        out: list[str] = []
+        begin = end = 0
+        for text in texts:
+            end += len(text)
+            stop = end + shifts[bisect.bisect_left(starts, end)]
+            out.append(restored[begin:stop])
+            begin = stop + 1
+            end += 1
         return out
 
     def _restore(

@@ -19,13 +19,18 @@ def detector() -> PresidioDetector:
     return build_detector()
 
 
+def _unspaced(ch: str) -> bool:
+    """A letter of a script written without spaces between words: Thai, kana, Han, Hangul."""
+    return unicodedata.name(ch, "").startswith(("THAI", "HIRAGANA", "KATAKANA", "CJK", "HANGUL"))
+
+
 def _cuts(text: str, pos: int) -> bool:
-    """A boundary at `pos` with a letter or digit on both sides, inside a surrogate pair, or
-    before a combining mark."""
+    """A boundary at `pos` with a letter or digit on both sides (where a word of a spaced
+    script goes on), inside a surrogate pair, or before a combining mark."""
     if not 0 < pos < len(text):
         return False
     before, after = text[pos - 1], text[pos]
-    if before.isalnum() and after.isalnum():
+    if before.isalnum() and after.isalnum() and not (_unspaced(before) or _unspaced(after)):
         return True
     if "\ud800" <= before <= "\udbff" and "\udc00" <= after <= "\udfff":
         return True
@@ -47,7 +52,8 @@ _PIECES = [
     "4111111111111111", "+44 20 7946 0958", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
     "AB123456C", "12345678Z", "e\u0301", "\u0301", "😀", "\ud83d\ude00", "\ud83d", "a\u200db",
     "Привет", "Иван", "你好", "王伟", "مرحبا", "नमस्ते", "\x00", "\x07", ",", ".", ":", "'s",
-    "@", "=", "\n", "\t", "-", "_",
+    "@", "=", "\n", "\t", "-", "_", "75001", "Le", "De", "la", "PLZ", "79歳", "นาย", "สมชาย",
+    "Nguyễn", "WANJIRU,", "SMITH/JANE", "L01X00T471", "1-1012-00001-23-8", "aged", "ans",
 ]  # fmt: skip
 
 
@@ -142,3 +148,10 @@ def test_detection_time_grows_linearly_on_capitalised_words_and_digits(
         t_large = time.perf_counter() - started
         # Eight times the text: allow generous noise, but not the 64x of a quadratic scan.
         assert t_large < 24 * t_small + 0.5, (unit, t_small, t_large)
+
+
+@pytest.mark.parametrize("text", ["75001 Le", "PLZ 12345 De", "Adresse: 28013 La"])
+def test_a_postcode_before_an_article_alone_never_raises(
+    detector: PresidioDetector, text: str
+) -> None:
+    _assert_whole(text, detector.detect(text))

@@ -288,8 +288,10 @@ def _postcode_city_spans(text: str) -> list[tuple[int, int]]:
             if w.lower() in COMMON_WORDS and w.lower() not in _SMALL_WORDS:
                 break
             kept.append(w)
-        while kept[-1].lower() in _SMALL_WORDS:
+        while kept and kept[-1].lower() in _SMALL_WORDS:
             kept.pop()
+        if not kept:
+            continue  # "75001 Le": an article, no city
         year_like = len(code) == 4 and code[:2] in ("19", "20")
         known = " ".join(kept).lower() in PLACES or first in PLACES
         if len(code) == 4 and code.isdigit() and not (known or _line_start(text, m.start())):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["TOKEN_ID_LENGTH", "TokenGrammar", "TokenMatch", "make_token"]
 
@@ -23,11 +23,14 @@ TOKEN_ID_LENGTH = 10
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _ID_CLASS = "[0-9A-HJKMNP-TV-Z]"
 _ID_PATTERN = f"[0-9]{_ID_CLASS}{{{TOKEN_ID_LENGTH - 1}}}"
+_PLAIN_TYPE = re.compile("[A-Z_]+")
 
 
-@dataclass(frozen=True, slots=True)
-class TokenMatch:
-    """A token found in text at `[start, end)`, normalised to its canonical upper-case form."""
+class TokenMatch(NamedTuple):
+    """A token found in text at `[start, end)`, normalised to its canonical upper-case form.
+
+    A named tuple: a block scan builds one per token, and a frozen dataclass costs the most of
+    that scan."""
 
     start: int
     end: int
@@ -59,6 +62,14 @@ class TokenGrammar:
         self._pattern = re.compile(rf"(?P<type>{alternation})_(?P<id>{_ID_PATTERN})", re.IGNORECASE)
         self._ids = re.compile(f"_{_ID_PATTERN}", re.IGNORECASE)
         self._type_lengths = sorted({len(t) for t in types}, reverse=True)
+        # Types of upper-case letters and underscores (every built-in one) are told from an
+        # ASCII text by a set look-up: no such type can reach past the `_` and digit of the
+        # id, so the slice before an id is a type exactly where the pattern would match.
+        self._types = frozenset(types) if all(_PLAIN_TYPE.fullmatch(t) for t in types) else None
+        self._tail = min(len(t) for t in types)
+        self._by_tail: dict[str, list[int]] = {}
+        for t in types:  # longest first, as `types` is sorted
+            self._by_tail.setdefault(t[-self._tail :], []).append(len(t))
         self._prefixes = frozenset(f"{t}_"[:n] for t in types for n in range(1, len(t) + 2))
         self._max_length = len(types[0]) + 1 + TOKEN_ID_LENGTH
 
@@ -70,13 +81,27 @@ class TokenGrammar:
         (trying it at every position costs more than everything else re-identification does).
         """
         earliest = 0  # matches never overlap: the next one starts after the last one ends
+        longest = self._type_lengths[0]
+        types, by_tail, tail = self._types, self._by_tail, self._tail
         for candidate in self._ids.finditer(text):
+            at, end = candidate.span()
+            before = text[max(earliest, at - longest) : at]
+            if types is not None and before.isascii():
+                upper = before.upper()
+                for length in by_tail.get(upper[-tail:], ()):
+                    entity_type = upper[-length:]
+                    if len(entity_type) == length and entity_type in types:
+                        earliest = end
+                        token = entity_type + text[at:end].upper()
+                        yield TokenMatch(at - length, end, token, entity_type)
+                        break
+                continue
             for length in self._type_lengths:  # longest first: the leftmost start wins
-                start = candidate.start() - length
+                start = at - length
                 if start < earliest:
                     continue
                 match = self._pattern.match(text, start)
-                if match is not None and match.end() == candidate.end():
+                if match is not None and match.end() == end:
                     earliest = match.end()
                     entity_type = match["type"].upper()
                     yield TokenMatch(

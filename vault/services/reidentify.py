@@ -75,7 +75,7 @@ class Reidentifier:
         if not matches:
             return list(texts)
         cache = known if known is not None else {}
-        missing = {m.token for m in matches if m.token not in cache}
+        missing = {m.token for m in matches} - cache.keys()
         if missing:
             resolved = self._resolve(tenant, missing)
             cache.update({token: resolved.get(token) for token in missing})

@@ -102,7 +102,7 @@ def test_valid_numbers_are_found(
     ("text", "entity"),
     [
         ("CPF 529.982.247-26", "BR_CPF"),  # check digit wrong
-        ("order 12345678909 shipped", "BR_CPF"),  # valid, but bare and unlabelled
+        ("order 12345678909 shipped", "BR_CPF"),  # valid, but an order number by its label
         ("NIR 1 85 05 78 006 084 92", "FR_NIR"),  # key wrong
         ("BSN 123456783", "NL_BSN"),  # fails the elfproef
         ("ordernummer 123456782", "NL_BSN"),  # passes it, but nine digits need their label

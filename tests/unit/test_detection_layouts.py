@@ -70,6 +70,12 @@ def test_the_check_digit_of_the_machine_readable_zone_holds(value: str) -> None:
         ("iface 0011.22aa.4455", "0011.22aa.4455", "MAC_ADDRESS"),
         ("hwaddr 001A2B3C4D5E", "001A2B3C4D5E", "MAC_ADDRESS"),
         ("Aadhaar card 234567890124", "234567890124", "IN_AADHAAR"),
+        ("SA ID: 8001015009087; dose 2", ZA_ID, "ZA_ID_NUMBER"),  # Luhn holds: no 13-digit card
+        ("João Pedro Teixeira;52998224725;BR", "52998224725", "BR_CPF"),  # two check digits
+        ("Renter,DOB,nin\nAda Obi,20 Nov 1992,70854157218", "70854157218", "NG_NIN"),
+        ("Carta d'identità n. AU7892981, rilasciata", "AU7892981", "IT_IDENTITY_CARD"),
+        ('voter_id: "MRJ8944037"', "MRJ8944037", "IN_VOTER"),
+        ('{"passport": "Z2365225"}', "Z2365225", "IN_PASSPORT"),
     ],
 )
 def test_identifiers_in_their_printed_layouts(
@@ -117,6 +123,11 @@ def test_look_alikes_without_their_label_are_not_these_types(
         ("79 y.o. female", "79"),
         ("umur 79 tahun", "79"),
         ("นายสมชาย ใจดี อายุ 79 ปี", "79"),
+        ("Teilnehmer Flurina Zimmermann (57 Jahre) aus Basel", "57"),
+        ("M. Félix Gauthier, 77 ans. Paracétamol 1 g", "77"),
+        ("Encuesta: Maite Etxeberria, 42 años, de Madrid", "42"),
+        ("Ankieta: Agnieszka Szymańska, lat 52, Warszawa", "52"),
+        ("Can't wait, I'm turning 73!", "73"),
     ],
 )
 def test_ages_in_more_languages(detector: PresidioDetector, text: str, age: str) -> None:
@@ -124,7 +135,15 @@ def test_ages_in_more_languages(detector: PresidioDetector, text: str, age: str)
 
 
 @pytest.mark.parametrize(
-    "text", ["Garantie de 5 ans.", "un contratto di 5 anni", "il y a 5 ans", "5 jaar geleden"]
+    "text",
+    [
+        "Garantie de 5 ans.",
+        "un contratto di 5 anni",
+        "il y a 5 ans",
+        "5 jaar geleden",
+        "the contract (5 years) ends",
+        "the warranty, 5 years, is void",
+    ],
 )
 def test_durations_after_of_are_not_ages(detector: PresidioDetector, text: str) -> None:
     assert "AGE" not in types(detector, text)

@@ -14,7 +14,7 @@ import re
 from vault.adapters.detection._lexicon import load_words
 from vault.adapters.detection._regex import trie
 
-__all__ = ["column_header", "context_view", "labelled"]
+__all__ = ["column_header", "context_view", "labelled", "referenced"]
 
 _DELIMITERS = ("|", "\t", ";", ",")
 _MAX_LINES_UP = 64  # a header this far above a cell is still its table's; bounds the walk
@@ -92,13 +92,18 @@ _REFERENCE = re.compile(
 _REFERENCE_REACH = 40
 
 
+def referenced(view: str, start: int) -> bool:
+    """The value at `start` of `view` is led by a reference label ("order", "SKU", "invoice")."""
+    return _REFERENCE.search(view, max(0, start - _REFERENCE_REACH), start) is not None
+
+
 def labelled(
     context: re.Pattern[str], view: str, start: int, end: int, *, before: int, after: int
 ) -> bool:
     """One of `context`'s words labels the value at [start, end) of `view`: just before it or
     just after it with no other number between them, or heading its table column; never when
     the value is led by a reference label of its own ("SKU 29147370" under "acct #: ...")."""
-    if _REFERENCE.search(view, max(0, start - _REFERENCE_REACH), start):
+    if referenced(view, start):
         return False
     last = None
     for last in context.finditer(view, max(0, start - before), start):  # noqa: B007

@@ -33,7 +33,7 @@ from vault.adapters.detection._checksums import (
     nir_ok,
     nric_ok,
 )
-from vault.adapters.detection._context import context_view, labelled
+from vault.adapters.detection._context import context_view, labelled, referenced
 from vault.adapters.detection._patterns import Candidate
 from vault.adapters.detection._regex import trie
 from vault.domain.entities import REGION_OF
@@ -227,7 +227,7 @@ def _grouped(digits: int, *, first: str = r"\d", most: int | None = None) -> str
     """`digits` (to `most`) digits as people group them ("12 345 678 901", "4264-96430-3"):
     the whole run of digits, not a part of a longer one."""
     more = f"{digits - 1},{most - 1}" if most else f"{digits - 1}"
-    return rf"(?<![\w./-])(?<!\d[ ,]){first}(?:[ .-]?\d){{{more}}}(?![\w-]|[ ./]\d)"
+    return rf"(?<![\w./-])(?<!\d ){first}(?:[ .-]?\d){{{more}}}(?![\w-]|[ ./]\d)"
 
 
 def _presidio(
@@ -401,9 +401,15 @@ _BSN = (
 )
 
 
+def _not_a_reference(text: str, start: int, end: int) -> bool:
+    """Stands alone and is not led by a reference label: "order 12345678909" is an order."""
+    return _standalone(text, start, end) and not referenced(context_view(text), start)
+
+
 def _cpf_stands(value: str) -> bool:
-    # Two check digits in the printed layout; eleven bare digits could be a phone number.
-    return bool(re.fullmatch(r"\d{3}\.\d{3}\.\d{3}-\d{2}", value))
+    # Two check digits: a number passes them by chance once in a hundred, and a phone number
+    # read as a CPF is still masked.
+    return len(set(_GROUP_SEPARATORS.sub("", value))) > 1
 
 
 _IBAN = re.compile(
@@ -549,7 +555,8 @@ _AGE_BEFORE = (
     "aged", "age", "ages", "alter", "âge", "edad", "idade", "età", "eta", "leeftijd", "ålder",
     "alder", "wiek", "věk", "vek", "életkor", "vârsta", "vârstă", "възраст", "ηλικία",
     "starost", "вік", "ikä", "vanus", "vecums", "amžius", "yaş", "나이", "อายุ", "lebensalter",
-    "âgé", "âgée", "agé", "agée", "wieku", "возраст", "возрасте", "umur", "usia", "berusia",
+    "âgé", "âgée", "agé", "agée", "wieku", "возраст", "возрасте", "umur", "usia", "berusia", "lat",
+    "turning", "turned", "turns", "cumple", "cumplió", "compie", "wird", "wurde",
     "उम्र", "आयु", "edat", "年齢", "年龄", "만", "yaşı", "leeftijd van", "aged about", "age approx",
 )  # fmt: skip
 _AGE_AFTER = (
@@ -583,6 +590,7 @@ _AGE_YEARS = (
     "ans", "años", "anos", "anni", "jaar", "jahre", "år", "lat", "let", "ani", "години",
     "godina", "років", "gadi", "metų", "ปี", "anys", "лет", "года", "год", "jahren", "tahun",
 )  # fmt: skip
+_AGE_SET_OFF = (*_AGE_YEARS, "years", "yrs", "y", "ans", "Jahre")
 # Chinese, Japanese and Korean write the age glued to its word and to what follows ("79歳の").
 _AGE_GLUED = ("歳", "岁", "才", "세", "살")
 
@@ -602,6 +610,9 @@ _AGE = re.compile(
     rf"|(?<![\d.,-])(\d{{1,3}}) ?(?:{_words(_AGE_GLUED)})"
     rf"|(?<!\w)(?:{_words(_AGE_PERSONS)})[ \t]+(?:de|di|da|van|von|z|of)[ \t]+(\d{{1,3}})"
     rf"[ \t]+(?:{_words(_AGE_YEARS)})(?!\w)"
+    # After a name, set off by a comma or a bracket: "Félix Gauthier, 77 ans", "(57 Jahre)".
+    rf"|(?<![\w'’-])(?-i:[A-ZÀ-ÖØ-Þ])[^\W\d_]+(?:,[ \t]?|[ \t]\()(\d{{1,3}})[ \t]?"
+    rf"(?:{_words(_AGE_SET_OFF)})(?=[ \t]*[,.;)])"
 )
 # Implied by every age match: one of its words, searched near the numbers before the pattern.
 _AGE_TRIGGER = _context(
@@ -619,7 +630,7 @@ _AGE_TRIGGER_ANY = f"{_AGE_TRIGGER.pattern}|{'|'.join(_AGE_GLUED)}"
 
 def _age_finder(text: str, windows: Windows) -> Iterator[Found]:
     for m in _in_windows(_AGE, text, windows):
-        group = next(g for g in range(1, 7) if m.group(g) is not None)
+        group = next(g for g in range(1, 8) if m.group(g) is not None)
         if int(m.group(group).rstrip("stndrh")) <= 130:
             yield m.start(group), m.end(group), True
 
@@ -711,7 +722,7 @@ def _document_entries(add: Callable[..., None]) -> None:
         "IN_PASSPORT",
         r"\d(?<=[A-Za-z]\d)(?:\d{6}|\d ?\d{5})",
         # A letter and seven digits (MEA); no check digit, so only under a passport label.
-        _regex_finder(r"(?<![\w-])[A-PR-WY]\d{2} ?\d{5}(?![\w-])", stands=lambda v: False),
+        _regex_finder(r"(?<![\w-])[A-PR-WYZ]\d{2} ?\d{5}(?![\w-])", stands=lambda v: False),
         [*_PASSPORT_WORDS, "indian passport", "पासपोर्ट", "passport file"],
         run=7,
         mixed=True,
@@ -848,6 +859,7 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         stands: Callable[[str, bool | None], bool] = _checksum_and_shape,
         grouped: Collection[str] = (),
         shape: str | None = None,
+        context_score: float = _CONTEXT_SCORE,
     ) -> None:
         recognizer = cls()
         add(
@@ -861,6 +873,7 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
             flags=flags,
             checked=type(recognizer).validate_result is not PatternRecognizer.validate_result,
             post=_shaped(shape) if shape else _standalone,
+            context_score=context_score,
         )
 
     i = re.IGNORECASE
@@ -1010,6 +1023,9 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
             "numero cie",
         ],
         run=5,  # "AA 1234567": no letter touches a digit
+        # Under its label above a DEA number's checksum, which two letters and seven digits
+        # pass one time in ten.
+        context_score=_DOCUMENT_SCORE,
     )
     # --- India
     from_presidio(
@@ -1049,9 +1065,10 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         "IN_VOTER",
         p.InVoterRecognizer,
         r"\d(?<=[A-Za-z]{3}\d)\d{6}",
-        ["voter id", "epic no"],
+        ["voter id", "epic no", "epic", "voter card", "elector", "electoral", "voter"],
         run=7,
         mixed=True,
+        context_score=_DOCUMENT_SCORE,
     )
     from_presidio("IN_GSTIN", p.InGstinRecognizer, r"\d{2}[A-Za-z]{5}\d{4}", run=2, mixed=True)
     # --- Poland, Singapore, Australia, Finland, Korea, Canada, Sweden
@@ -1094,7 +1111,7 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         ["medicare card", "medicare", "irn"],
         run=10,
         grouped=[
-            r"(?<![\w./-])(?<!\d[ ,])[2-6]\d{3}([ -]?)\d{5}\1\d(?:(?:\1|/)[1-9])?"
+            r"(?<![\w./-])(?<!\d )[2-6]\d{3}([ -]?)\d{5}\1\d(?:(?:\1|/)[1-9])?"
             r"(?![\w-]|[ ./]\d)"
         ],
     )
@@ -1144,8 +1161,9 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         "TH_TNIN",
         p.ThTninRecognizer,
         _digits(13),
-        ["thai id", "national id", "citizen id", "id card", "บัตรประชาชน", "เลขประจำตัว",
-         "เลขที่บัตร", "หมายเลขบัตร", "personal id", "id number"],
+        # Thai words and "Thai ID" only: "ID number" labels South Africa's 13 digits too.
+        ["thai id", "thai national id", "thai citizen id", "บัตรประชาชน", "เลขประจำตัว",
+         "เลขที่บัตร", "หมายเลขบัตร"],
         run=13,
         # As the card prints it: 1 2345 67890 12 1, with spaces or hyphens.
         grouped=[r"(?<![\w-])[1-8]([ -]?)\d{4}\1\d{5}\1\d{2}\1\d(?![\w-])"],
@@ -1190,8 +1208,12 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
             "número do cpf",
             "inscrito no cpf",
             "portador do cpf",
+            "brazilian taxpayer",
+            "taxpayer no",
+            "taxpayer number",
         ],
         run=11,
+        post=_not_a_reference,
     )
     add(
         "fr_nir",

@@ -79,7 +79,11 @@ def _card_ok(text: str) -> bool:
     digits = re.sub(r"\D", "", text)
     if digits != text and not _CARD_GROUPS.fullmatch(text):
         return False  # "2 56 05 52 788 830 74" is grouped as no card is
-    # Issuer prefixes 2-6 cover Mastercard, Visa, Amex, Diners, Discover, JCB, UnionPay, Maestro.
+    # Issuer prefixes 2-6 cover Mastercard, Visa, Amex, Diners, Discover, JCB, UnionPay, Maestro;
+    # thirteen digits only ever an old Visa, so a 13-digit number that starts otherwise (a South
+    # African or Thai id) is no card.
+    if len(digits) == 13 and digits[0] != "4":
+        return False
     return 13 <= len(digits) <= 19 and digits[0] in "23456" and luhn_ok(digits)
 
 

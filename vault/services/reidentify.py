@@ -79,31 +79,33 @@ class Reidentifier:
         if missing:
             resolved = self._resolve(tenant, missing)
             cache.update({token: resolved.get(token) for token in missing})
-        # The whole block restored at once; where each restored token stood, and how much
-        # longer the block is after it, place the texts' ends in it.
+        # The whole block restored at once, then cut back into its texts.
         pieces: list[str] = []
-        starts: list[int] = []
-        growth: list[int] = []
+        kept: list[TokenMatch] = []  # the tokens restored, in order
         cursor = 0
         for match in matches:
-            value = cache[match.token]
+            start, end, token, entity_type = match
+            value = cache[token]
             if value is None or not (
-                reveal is None
-                or match.entity_type in reveal
-                or match.entity_type == LITERAL_TOKEN_TYPE
+                reveal is None or entity_type in reveal or entity_type == LITERAL_TOKEN_TYPE
             ):
                 continue  # left as it is, as `reidentify` leaves it
-            pieces += (joined[cursor : match.start], value)
-            cursor = match.end
-            starts.append(match.start)
-            growth.append(len(value) - (match.end - match.start))
-        if not starts:
+            pieces += (joined[cursor:start], value)
+            cursor = end
+            kept.append(match)
+        if not kept:
             return list(texts)
         pieces.append(joined[cursor:])
         restored = "".join(pieces)
         if restored.count("\n") == len(texts) - 1:  # no text or value holds a line break
             return restored.split("\n")
-        shifts = [0, *itertools.accumulate(growth)]
+        # Each text's end moves by how much longer the tokens before it came back.
+        starts = [m.start for m in kept]
+        shifts = [0]
+        values = pieces[1::2]
+        shifts += itertools.accumulate(
+            len(value) - (m.end - m.start) for m, value in zip(kept, values, strict=True)
+        )
         out: list[str] = []
         begin = end = 0
         for text in texts:

@@ -166,3 +166,18 @@ def test_words_in_a_surname_first_layout_are_no_names(
     detector: PresidioDetector, text: str
 ) -> None:
     assert not _people(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Ankieta: Joanna Zieliński, lat 44, Kraków. Proszę o kontakt", "Kraków"),
+        ("Encuesta: Jordi Soler, 60 años, de Barcelona. Comentario", "Barcelona"),
+    ],
+)
+def test_a_place_the_model_reads_as_a_name_is_a_place(
+    detector: PresidioDetector, text: str, place: str
+) -> None:
+    found = {(text[s.start : s.end], s.entity_type) for s in detector.detect(text)}
+    assert (place, "LOCATION") in found
+    assert not any(place in value and kind == "PERSON" for value, kind in found)

@@ -48,6 +48,9 @@ def _secrets(detector: PresidioDetector, text: str) -> set[str]:
         ('<ns:ApiKey type="x">abc123XYZ987</ns:ApiKey>', "abc123XYZ987"),
         ("curl -u admin:S3cr3tPass! https://api.example.com", "S3cr3tPass!"),
         ("wget --user=bob:hunter22 http://example.com", "hunter22"),
+        ("login failed for ann@example.com with password cobalt?1552velvet (logged)",
+         "cobalt?1552velvet"),
+        ("Passwort Winter!2024 bitte ändern", "Winter!2024"),
     ],
 )  # fmt: skip
 def test_secret_is_found(detector: PresidioDetector, text: str, secret: str) -> None:
@@ -69,6 +72,8 @@ def test_secret_is_found(detector: PresidioDetector, text: str, secret: str) -> 
         "le mot de passe est oublié",
         'Enter your password "in the box below" please',
         "git push -u origin:main",
+        "password reset link sent",
+        "password policy v2.1 applies",
         "<password></password>",
         "snake_case_setting_name_for_the_password_policy_v2",
         "data:image/png;base64,"

@@ -232,6 +232,16 @@ def _not_placeholder(value: str) -> bool:
     return _PLACEHOLDER.search(value) is None
 
 
+def _symbol_digit_word(value: str) -> bool:
+    """Letters, a digit and a symbol in one word ("cobalt?1552velvet", "Maple%799tundra")."""
+    return (
+        sum(ch.isalpha() for ch in value) >= 3
+        and any(ch.isdigit() for ch in value)
+        and any(not ch.isalnum() for ch in value)
+        and re.fullmatch(r"[\w.-]+@[\w.-]+|\w+://\S+|[\w/.-]+\.\w{2,4}", value) is None
+    )
+
+
 def _password_like(value: str) -> bool:
     """A password as people choose them: letters with digits or symbols, or words joined by
     hyphens ("correct-horse-battery-staple")."""
@@ -530,6 +540,22 @@ RULES: tuple[PatternRule, ...] = (
         group=1,
         validate=lambda v: _not_placeholder(v) and (_generated(v) or _password_like(v)),
         trigger=("pin", "secret", "key", "token", "login", *_PASSWORD_TRIGGERS),
+        folded=True,
+    ),
+    PatternRule(
+        # A password word and the password itself right after it: "login failed for ann with
+        # password cobalt?1552velvet". Only a value with a digit and a symbol among its letters,
+        # which no word of a sentence has ("password reset", "password policy").
+        "password_then_value",
+        "SECRET",
+        re.compile(
+            rf"(?i)\b(?:{_PASSWORD_PROSE})[ \t]+[\"'“]?([^\s\"'”,;]{{6,128}}?)[\"'”]?"
+            r"(?=[\s,;)]|\.?$|\.\s)"
+        ),
+        0.86,
+        group=1,
+        validate=lambda v: _not_placeholder(v) and _symbol_digit_word(v),
+        trigger=_PASSWORD_TRIGGERS,
         folded=True,
     ),
     PatternRule(

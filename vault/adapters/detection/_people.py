@@ -14,7 +14,13 @@ from vault.adapters.detection._patterns import Candidate
 from vault.adapters.detection._places import PLACES, PLACES_CAPITALISED
 from vault.adapters.detection._words import BASIC_WORDS, COMMON_WORDS
 
-__all__ = ["LABEL_WORDS", "implausible_person", "name_candidates", "repeated_names"]
+__all__ = [
+    "LABEL_WORDS",
+    "implausible_person",
+    "name_candidates",
+    "place_not_person",
+    "repeated_names",
+]
 
 # Month and weekday names and tool names are capitalised but name no one.
 NOT_NAMES = (
@@ -182,6 +188,8 @@ def _particle_names(text: str) -> list[tuple[int, int]]:
             continue
         if first in COMMON_WORDS and not (_given(first) or first in GIVEN_NAMES):
             continue
+        if _is_place(m.group("last")) and not _surname(last):
+            continue  # "Instancia de Madrid", "Tribunal judiciaire de Lyon": a place
         out.append(m.span())
         pos = m.end()
     return out
@@ -473,6 +481,12 @@ def _spread(
         if known:
             added.extend((s, e) for s, e, _ in members)
     return added
+
+
+def place_not_person(value: str) -> bool:
+    """A listed place none of whose words is a listed given name or surname ("Kraków",
+    "Wagga Wagga"): the model's PERSON reading of it is wrong."""
+    return _is_place(value) and not any(_given(w) or _surname(w) for w in value.lower().split())
 
 
 def implausible_person(value: str) -> bool:

@@ -36,7 +36,12 @@ from vault.adapters.detection._korean import korean_candidates
 from vault.adapters.detection._lexicon import load_words
 from vault.adapters.detection._offline import make_tldextract_offline
 from vault.adapters.detection._patterns import RULES, Candidate, RuleSet
-from vault.adapters.detection._people import implausible_person, name_candidates, repeated_names
+from vault.adapters.detection._people import (
+    implausible_person,
+    name_candidates,
+    place_not_person,
+    repeated_names,
+)
 from vault.adapters.detection._tables import column_candidates
 from vault.adapters.detection._thai import thai_candidates
 from vault.adapters.detection._tokens import TOKEN_RE
@@ -348,6 +353,11 @@ class PresidioDetector:
                         continue
                     if entity == "PERSON" and implausible_person(value):
                         continue
+                    if entity == "PERSON":
+                        # "de Barcelona", "Kraków": the model's name is a place.
+                        lead = _LEADING_PARTICLE.match(value)
+                        if place_not_person(value[lead.end() if lead else 0 :]):
+                            entity, start = "LOCATION", start + (lead.end() if lead else 0)
                     if entity == "LOCATION" and re.search(r"[@_/=\\<>{}\[\]|]", value):
                         continue
                     out[index].append(Candidate(start, end, entity, _NER_SCORE, "ner"))
@@ -530,6 +540,7 @@ def _merge_same_type(found: list[Candidate]) -> list[Candidate]:
     return merged
 
 
+_LEADING_PARTICLE = re.compile(r"(?:de|di|da|du|del|van|von|in|aus|en|à|a)[ ]+")
 _JOINERS = frozenset("\u200c\u200d\u2060")
 # Identifiers glued to a prefix ("SSN123-45-6789") grow to the whole word; names and places,
 # which a cue regex could cut out of an ordinary word ("hi|nge"), are dropped instead.

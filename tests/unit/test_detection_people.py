@@ -181,3 +181,28 @@ def test_a_place_the_model_reads_as_a_name_is_a_place(
     found = {(text[s.start : s.end], s.entity_type) for s in detector.detect(text)}
     assert (place, "LOCATION") in found
     assert not any(place in value and kind == "PERSON" for value, kind in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Name on ticket: SIENNA SANDHU\nEvent date 2025-07-01", "SIENNA SANDHU"),
+        ("front.jpg OCR: RORY PEMBERTON | PEMBE702123R99YG", "RORY PEMBERTON"),
+        ("Sample label: BRINKMANN LENNART · 12 010497 B 001", "BRINKMANN LENNART"),
+        ("driver app user naledi.vandermerwe, device MAC", "naledi.vandermerwe"),
+        ("queue Billing-EN, agent meritxell.pujol.", "meritxell.pujol"),
+    ],
+)
+def test_names_in_capitals_and_handles_after_their_cue(
+    detector: PresidioDetector, text: str, name: str
+) -> None:
+    assert name in _people(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["PLACE OF BIRTH", "URGENT PLEASE READ", "Status: ACTIVE ACCOUNT", "Type: AWS LAMBDA",
+     "Error: FILE NOT FOUND", "see config.yaml by default"],
+)  # fmt: skip
+def test_capitals_and_dotted_words_that_are_no_names(detector: PresidioDetector, text: str) -> None:
+    assert not _people(detector, text)

@@ -201,7 +201,41 @@ def _user_names(text: str) -> list[tuple[int, int]]:
         first, last = m.group("first").lower(), m.group("last").lower()
         if _given(first) and (last in SURNAMES or last not in COMMON_WORDS):
             out.append(m.span("user"))
+        elif _HANDLE_CUE.search(text, max(0, m.start() - 12), m.start()) and not (
+            first in COMMON_WORDS or last in COMMON_WORDS
+        ):
+            out.append(m.span("user"))  # "agent meritxell.pujol", "user naledi.vandermerwe"
     return out
+
+
+# Whose handle follows: "user ...", "agent ...", "by ...", "assignee: ...".
+_HANDLE_CUE = re.compile(
+    r"(?i)\b(?:user|username|agent|by|login|assignee|owner|author|reviewer|handle)[ \t:=]+$"
+)
+# Names printed in capitals (cards, tickets, OCR): two or three upper-case words, one a listed
+# given name and another a listed surname or a word of no list ("SIENNA SANDHU", "MURUGAN
+# PALANIAPPAN", "BRINKMANN LENNART").
+_UPPER_RUN = re.compile(r"(?<![\w'’-])[^\W\d_a-z]{2,}(?:[ ][^\W\d_a-z]{2,}){1,2}(?![\w'’-])")
+
+
+def _upper_names(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _UPPER_RUN.finditer(text):
+        words = m.group().lower().split()
+        if any(_ordinary(w) and not (_given(w) or _surname(w)) for w in words):
+            continue  # "PLACE OF BIRTH", "SAMPLE LABEL", "MAX POWER SETTINGS"
+        if any(_is_place(w) for w in words) and not any(_given(w) for w in words):
+            continue
+        listed = [w for w in words if w in GIVEN_NAMES or _surname(w)]
+        after_label = re.search(r"[:|·][ \t]*$", text[max(0, m.start() - 3) : m.start()])
+        if listed or (after_label and all(len(w) >= 4 for w in words)):
+            out.append(m.span())
+    return out
+
+
+def _ordinary(word: str) -> bool:
+    """An ordinary word, or its plural ("settings")."""
+    return word in BASIC_WORDS or word in COMMON_WORDS or word.rstrip("s") in COMMON_WORDS
 
 
 def _given(low: str) -> bool:
@@ -574,6 +608,11 @@ def name_candidates(text: str, *, places: Iterable[Candidate] | None = None) -> 
     )
     out.extend(
         Candidate(start, end, "PERSON", 0.8, "user_name") for start, end in _user_names(text)
+    )
+    out.extend(
+        Candidate(start, end, "PERSON", _PAIR_SCORE + 0.1, "upper_name")
+        for start, end in _upper_names(text)
+        if not meets_place(start, end)
     )
     out.extend(
         Candidate(start, end, "PERSON", _PARTICLE_SCORE, "vi_name")

@@ -92,9 +92,10 @@ def test_a_line_the_guard_refuses_in_a_later_block_is_named_as_line_by_line(
 ) -> None:
     tenant, key = _tenant_key(proxy)
     requests = [_request(i) for i in range(400)]
-    # Known from the lines before, a name upper-cased and not detected is not found where it
-    # stands (the memory is read as written); the guard, which folds case, refuses the line.
-    line = "ticket 300: LENA FISCHER paid with 4111 1111 1111 1111"
+    # Known from the lines before, a name in a shouted sentence is not detected (capitals
+    # among capital words are no name to the detector) nor found where it stands (the memory is
+    # read as written); the guard, which folds case, refuses the line.
+    line = "ticket 300: PAID BY LENA FISCHER WITH 4111 1111 1111 1111"
     requests[300] = ("r-300", {"model": MODEL, "messages": [{"role": "user", "content": line}]})
     redactor = ChatRedactor(proxy.vault.anonymizer)
     refused = None

@@ -17,6 +17,7 @@ __all__ = ["date_candidates"]
 _DATED_SCORE = 0.86
 _SCORE = 0.66  # a day and month, or a time: above a list name, below NER
 _CUED_SCORE = 0.6
+_BARE_SCORE = 0.55  # a clock time with nothing to say so: below every other reading of it
 
 
 def _alternation(words: frozenset[str]) -> str:
@@ -72,6 +73,11 @@ _MONTH_FIRST = (
     rf"|{_MONTH_ANY}\.?\s+{_DAY}(?!\d),?\s+{_YEAR}"
     rf"|{_MONTH_ANY}\s+{_DAY}(?=\s+\d\d:\d\d:\d\d))(?![\w:.]\d|\w){_TAIL}"
 )
+# Year first: "2024. március 5." (hu), "2024 m. kovo 5 d." (lt), "2025eko martxoaren 4an" (eu).
+_YEAR_FIRST = (
+    rf"(?<![\w.-]){_YEAR}(?:\.|\s?m\.|e?ko)?\s+{_MONTH_FULL}\s+{_DAY}"
+    r"(?:\s?d\.|-?(?:jén|án|én|ig|an|ean|a|i))?(?!\w)"
+)
 # "May 2021", "März 2021", "marzo de 2021", "maaliskuussa 2021"; full names only, so a
 # word such as "set" or "mar" before a year is not taken for a month.
 _MONTH_YEAR = rf"(?<![\w-]){_MONTH_FULL}\.?,?\s+(?:de\s+|of\s+)?{_YEAR}(?!\w)"
@@ -102,6 +108,15 @@ _TIME_ALONE = (
     r"(?<![\w:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s?(?:[ap]\.?m\.?(?!\w)|"
     rf"{_ZONE})|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\.?(?!\w))"
 )
+# A time on its own, "14:05", "9:30:15": no part of a longer run of colons or dots (MAC and
+# IPv6 addresses, versions, NMEA fields).
+_TIME_BARE = r"(?<![\w:.,])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?!\w|:[\da-fA-F]|[.,]\d)"
+# Vietnamese: "ngày 5 tháng 3 năm 2024", "5 tháng 3", "tháng 3/2024", "tháng 3 năm 2024".
+_VIET = (
+    r"(?<!\w)(?:(?:ngày\s+)?(?:[12]\d|3[01]|0?[1-9])\s+tháng\s+(?:1[0-2]|0?[1-9])"
+    rf"(?:(?:\s+năm\s+|\s*[/,]\s*){_YEAR})?|tháng\s+(?:1[0-2]|0?[1-9])(?:\s+năm\s+|/){_YEAR})"
+    r"(?!\w)"
+)
 # A weekday becomes a date when a temporal word leads it ("on Monday", "next friday",
 # "meet Sunday", "am Montag", "le lundi"), lists of them too ("Monday and Tuesday").
 # Only words that make it an arrangement: "on Saturday" in a news report is no one's data.
@@ -122,6 +137,7 @@ _GRAMMAR = re.compile(
         for name, body in (
             ("day_first", _DAY_FIRST),
             ("month_first", _MONTH_FIRST),
+            ("year_first", _YEAR_FIRST),
             ("month_year", _MONTH_YEAR),
             ("clf", _CLF),
         )
@@ -135,6 +151,8 @@ _MONTH_YEAR_NUMERIC_RE = re.compile(_MONTH_YEAR_NUMERIC)
 _CJK_RE = re.compile(_CJK)
 _TIME_ALONE_RE = re.compile(_TIME_ALONE, _FLAGS)
 _WEEKDAY_RE = re.compile(_WEEKDAY_CUED, _FLAGS)
+_TIME_BARE_RE = re.compile(_TIME_BARE)
+_VIET_RE = re.compile(_VIET, _FLAGS)
 _HAS_DIGIT = re.compile(r"\d")
 _LEVELS = r"(?:INFO|WARN|WARNING|ERROR|ERR|DEBUG|TRACE|FATAL|CRITICAL|NOTICE)"
 _LEVEL_AFTER = re.compile(rf"\]?[ \t]+\[?{_LEVELS}\b")
@@ -203,6 +221,14 @@ def _candidate(text: str, start: int, end: int, score: float, source: str) -> Ca
     return Candidate(start, end, "DATE_TIME", score, source)
 
 
+def _own_clock(text: str, start: int, end: int) -> bool:
+    """A log line's or a chat line's own clock ("10:10:07 INFO", "[09:14] kofi:"), no event's."""
+    if _LEVEL_AFTER.match(text, end):
+        return True
+    line = text.rfind("\n", 0, start) + 1
+    return text[line:start].strip() in ("[", "") and text.startswith("]", end)
+
+
 def date_candidates(text: str) -> list[Candidate]:
     """DATE_TIME candidates; linear in `len(text)` (each regex is anchored by a bounded,
     unnested run), and a text with neither a digit nor a month or weekday name costs two scans."""
@@ -225,6 +251,13 @@ def date_candidates(text: str) -> list[Candidate]:
             (_TIME_ALONE_RE, _CUED_SCORE, "time"),
         ):
             out.extend(_candidate(text, *m.span(), score, name) for m in pattern.finditer(text))
+        for m in _TIME_BARE_RE.finditer(text):
+            if not _own_clock(text, m.start(), m.end()):
+                out.append(_candidate(text, *m.span(), _BARE_SCORE, "time_bare"))
+        if "háng" in text:
+            out.extend(
+                _candidate(text, *m.span(), _SCORE, "date_vi") for m in _VIET_RE.finditer(text)
+            )
     if _WEEKDAY_WORD.search(text):
         for m in _WEEKDAY_RE.finditer(text):
             out.append(_candidate(text, m.start("day"), m.end(), _CUED_SCORE, "weekday"))

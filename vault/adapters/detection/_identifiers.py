@@ -558,6 +558,9 @@ _AGE_BEFORE = (
     "âgé", "âgée", "agé", "agée", "wieku", "возраст", "возрасте", "umur", "usia", "berusia", "lat",
     "turning", "turned", "turns", "cumple", "cumplió", "compie", "wird", "wurde",
     "उम्र", "आयु", "edat", "年齢", "年龄", "만", "yaşı", "leeftijd van", "aged about", "age approx",
+    "berumur", "vo veku", "ve věku", "w wieku", "u dobi od", "patient_age", "pt_age",
+    "client_age", "donor_age", "subject_age", "member_age", "applicant_age", "age_years",
+    "patientage", "age_at_death", "age at death",
 )  # fmt: skip
 _AGE_AFTER = (
     "years old", "year old", "years of age", "year-old", "years-old", "yrs old", "yr old", "yo",
@@ -566,6 +569,9 @@ _AGE_AFTER = (
     "letni", "річний", "річна", "річного", "år gammel", "years of age", "años de edad",
     "anos de idade", "anni di età", "let starý", "let stará", "y.o.", "yrs-old", "yr-old",
     "jarige", "jarig", "årig", "åring", "årige", "enne", "tuổi", "वर्षीय", "साल",
+    "aastat vana", "oed", "mlwydd oed", "urteko", "urte zituen", "ročný", "ročná", "ročné",
+    "letá", "godišnji", "godišnja", "godišnjak", "godišnjakinja", "yaşındaki", "évesen",
+    "vuotiaana", "tahun umurnya",
 )  # fmt: skip
 # Years after a number are often a duration ("5 ans de garantie"); after "has", "is" in the
 # language they are an age ("il a 79 ans", "tiene 79 años", "heeft 79 jaar", "ha 79 anni").
@@ -573,7 +579,7 @@ _AGE_VERB = (
     "a", "ha", "has", "have", "tiene", "tengo", "tem", "tenho", "heeft", "is", "ist", "bin", "är",
     "ma", "mam", "má", "mám", "are", "am", "има", "έχει", "ima", "має", "er", "on", "ont",
     "avait", "tenía", "tinha", "aveva", "was", "had", "und", "té", "tenia", "ему", "ей",
-    "исполнилось", "com",
+    "исполнилось", "com", "star", "stara", "berumur",
 )  # fmt: skip
 # "Of" and its years after a person are an age ("una donna di 79 anni", "een vrouw van 79
 # jaar"); after anything else a duration ("Garantie de 5 ans").
@@ -589,6 +595,7 @@ _AGE_PERSONS = (
 _AGE_YEARS = (
     "ans", "años", "anos", "anni", "jaar", "jahre", "år", "lat", "let", "ani", "години",
     "godina", "років", "gadi", "metų", "ปี", "anys", "лет", "года", "год", "jahren", "tahun",
+    "vuotta", "aastat", "urte", "rokov", "roky", "godine", "yıl", "év", "oed",
 )  # fmt: skip
 _AGE_SET_OFF = (*_AGE_YEARS, "years", "yrs", "y", "ans", "Jahre")
 # Chinese, Japanese and Korean write the age glued to its word and to what follows ("79歳の").
@@ -611,7 +618,8 @@ _AGE = re.compile(
     rf"|(?<!\w)(?:{_words(_AGE_PERSONS)})[ \t]+(?:de|di|da|van|von|z|of)[ \t]+(\d{{1,3}})"
     rf"[ \t]+(?:{_words(_AGE_YEARS)})(?!\w)"
     # After a name, set off by a comma or a bracket: "Félix Gauthier, 77 ans", "(57 Jahre)".
-    rf"|(?<![\w'’-])(?-i:[A-ZÀ-ÖØ-Þ])[^\W\d_]+(?:,[ \t]?|[ \t]\()(\d{{1,3}})[ \t]?"
+    rf"|(?<![\w'’-])(?-i:[A-ZÀ-ÖØ-Þ])[^\W\d_]+(?:,[ \t]?|[ \t]\()(?:(?:de|di|van|von|yn)[ \t])?"
+    rf"(\d{{1,3}})[ \t]?"
     rf"(?:{_words(_AGE_SET_OFF)})(?=[ \t]*[,.;)])"
 )
 # Implied by every age match: one of its words, searched near the numbers before the pattern.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from vault.adapters.detection._addresses import place_candidates
@@ -90,9 +91,11 @@ _AFTER_CUE = re.compile(
 )
 # A speaker in a chat log or transcript: "[10:02] kofi: did u get ...", "Anna: sure".
 _SPEAKER = re.compile(
-    rf"^[ \t]*(?:\[?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?[ \t]*)?(?:<|@)?(?P<first>{_LETTERS})>?:[ \t]+\S",
+    rf"^[ \t]*(?P<stamp>\[?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?[ \t]*|<|@)?(?:<|@)?(?P<first>{_LETTERS})>?:[ \t]+\S",
     re.MULTILINE,
 )
+# A word that is a program's key, not a name: "objectClass", "home_branch".
+_CODE_KEY = re.compile(r"[a-z][A-Z]|_")
 # A name addressed at the start of a sentence: "Mimount, can I please ...".
 _VOCATIVE = re.compile(
     rf"(?:^|(?<=[\n.!?] ))(?P<first>{_LETTERS}),[ ]+(?:can|could|would|will|please|thanks|thank|"
@@ -236,6 +239,26 @@ def _upper_names(text: str) -> list[tuple[int, int]]:
 def _ordinary(word: str) -> bool:
     """An ordinary word, or its plural ("settings")."""
     return word in BASIC_WORDS or word in COMMON_WORDS or word.rstrip("s") in COMMON_WORDS
+
+
+def _speakers(text: str) -> list[tuple[int, int]]:
+    """Speakers of a chat log or transcript. One "Note: ..." line is a label, and so is every
+    key of a record (LDIF, YAML, headers: "dn:", "objectClass:", "dob:"), each said once: a
+    speaker has a clock or a chat mark before it ("[09:14] kofi:", "<kofi>"), is a listed
+    name, or opens two lines or more and is no key of a program's (camelCase, snake_case)."""
+    speakers = [m for m in _SPEAKER.finditer(text) if m.group("first").lower() not in COMMON_WORDS]
+    if len(speakers) < 2:
+        return []
+    turns = Counter(m.group("first").lower() for m in speakers)
+
+    def speaks(m: re.Match[str]) -> bool:
+        word = m.group("first")
+        low = word.lower()
+        if m.group("stamp") or _given(low) or _surname(low):
+            return True
+        return turns[low] >= 2 and not _CODE_KEY.search(word)
+
+    return [m.span("first") for m in speakers if speaks(m)]
 
 
 def _given(low: str) -> bool:
@@ -463,9 +486,7 @@ def _cued(text: str, keyed: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 out.append(m.span("first"))
             elif word.islower() and m.group().endswith(('"', "“")):
                 out.append(m.span("first"))  # a speaker in a transcript, in lower case
-    speakers = [m for m in _SPEAKER.finditer(text) if m.group("first").lower() not in COMMON_WORDS]
-    if len(speakers) >= 2:  # one "Note: ..." line is a label; two speaker lines are a dialogue
-        out.extend(m.span("first") for m in speakers)
+    out.extend(_speakers(text))
     for m in _INITIALS.finditer(text):
         last = m.group("last").lower()
         if last not in COMMON_WORDS or last in SURNAMES:
@@ -531,6 +552,19 @@ def implausible_person(value: str) -> bool:
     if len(lows) == 1 and lows[0] in LABEL_WORDS:
         return True
     return all(w in COMMON_WORDS and w not in GIVEN_NAMES and w not in SURNAMES for w in lows)
+
+
+def label_not_person(text: str, start: int, end: int) -> bool:
+    """A model's name that is a label or a key: the word before a value ("Contacto: ana@…",
+    "\"DRIVER\": \"…\"", "runner;dob;email"), or a word in lower case ("· chargeback"),
+    unless each of its words is a listed name."""
+    value = text[start:end]
+    if all(_given(w) or _surname(w) for w in value.lower().split()):
+        return False
+    return value.islower() or _KEY_AFTER.match(text, end) is not None
+
+
+_KEY_AFTER = re.compile(r"[\"']?[ \t]*(?:[:=][ \t]*\S|;\w)")
 
 
 def _word_list(text: str) -> list[tuple[int, int, str]]:

@@ -38,6 +38,7 @@ from vault.adapters.detection._offline import make_tldextract_offline
 from vault.adapters.detection._patterns import RULES, Candidate, RuleSet
 from vault.adapters.detection._people import (
     implausible_person,
+    label_not_person,
     name_candidates,
     place_not_person,
     repeated_names,
@@ -351,7 +352,9 @@ class PresidioDetector:
                     value = text[start:end]
                     if value.lower() in _NOT_PLACES_OR_PEOPLE or not _LETTER.search(value):
                         continue
-                    if entity == "PERSON" and implausible_person(value):
+                    if entity == "PERSON" and (
+                        implausible_person(value) or label_not_person(text, start, end)
+                    ):
                         continue
                     if entity == "PERSON":
                         # "de Barcelona", "Kraków": the model's name is a place.

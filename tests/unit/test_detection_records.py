@@ -1,0 +1,167 @@
+"""Times, dates and ages in more languages, and the words of records that are no one's name
+(issue #13): clock times on their own but not a log line's or a chat line's own clock; month
+names of Central and Eastern European, Baltic, Turkish, Welsh, Basque, Malay, Greek, Cyrillic,
+Hebrew, Arabic and Hindi dates, dates written year first and Vietnamese dates; ages stated the
+way those languages state them; the keys of LDIF and YAML records, key/value tables and the
+labels before a value are not people. Texts written from the grammars of those formats and
+languages, not taken from an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from vault.adapters.detection import PresidioDetector, build_detector
+
+
+@pytest.fixture(scope="module")
+def detector() -> PresidioDetector:
+    return build_detector()
+
+
+def found(detector: PresidioDetector, text: str) -> set[tuple[str, str]]:
+    return {(text[s.start : s.end], s.entity_type) for s in detector.detect(text)}
+
+
+def covered(detector: PresidioDetector, text: str, value: str, entity: str) -> bool:
+    """Some span of `entity` holds `value` where it stands."""
+    start = text.index(value)
+    return any(
+        s.entity_type == entity and s.start <= start and start + len(value) <= s.end
+        for s in detector.detect(text)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Pickup confirmed for 14:05 at the rear gate.", "14:05"),
+        ("Visit 21:50: client in good spirits.", "21:50"),
+        ('SLOT="09:30"', "09:30"),
+        ("Opening hours 8:30-17:00 on weekdays.", "17:00"),
+        ("Kunjungan pukul 10:50 di rumah.", "10:50"),
+    ],
+)
+def test_a_clock_time_on_its_own_is_a_date_time(
+    detector: PresidioDetector, text: str, value: str
+) -> None:
+    assert covered(detector, text, value, "DATE_TIME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MAC 13:25:45:67:89:10 on port 3",
+        "host fe80::1:20:30 is up",
+        "2026-03-04 10:10:07 INFO request served",
+        "[09:14] tomasz: did you get it?\n[09:15] ops: yes",
+        "build 10:30.5 passed",
+    ],
+)
+def test_no_clock_is_read_into_addresses_versions_or_a_lines_own_stamp(
+    detector: PresidioDetector, text: str
+) -> None:
+    clocks = {v for v, entity in found(detector, text) if entity == "DATE_TIME" and ":" in v}
+    assert not clocks - {"2026-03-04 10:10:07"}
+    assert not any(v in ("09:14", "09:15", "10:10:07") for v in clocks)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Rok splatnosti je 2. decembra 2026.", "2. decembra 2026"),  # sk
+        ("Ugovor potpisan 30. kolovoza 2023.", "30. kolovoza 2023"),  # hr
+        ("Schůzka dne 5. března 2025.", "5. března 2025"),  # cs
+        ("Laenutähtaeg on 5. aprill 2023.", "5. aprill 2023"),  # et
+        ("Sutartis pasirašyta 2024 m. kovo 5 d.", "2024 m. kovo 5 d"),  # lt
+        ("Határidő: 2024. március 5.", "2024. március 5"),  # hu
+        ("Randevu 18 Eylül 2025 saat 10.", "18 Eylül 2025"),  # tr
+        ("Bu farw ar 24 Tachwedd 2026.", "24 Tachwedd 2026"),  # cy
+        ("Bilera 2025eko martxoaren 4an izango da.", "2025eko martxoaren 4an"),  # eu
+        ("Diterima pada 18 Disember 2026.", "18 Disember 2026"),  # ms
+        ("Η συνάντηση είναι στις 5 Μαρτίου 2024.", "5 Μαρτίου 2024"),  # el
+        ("Договор от 12 февраля 2024 года.", "12 февраля 2024"),  # ru
+        ("Зустріч 3 березня 2025.", "3 березня 2025"),  # uk
+        ("Hẹn ngày 5 tháng 3 năm 2024 tại văn phòng.", "ngày 5 tháng 3 năm 2024"),  # vi
+    ],
+)
+def test_dates_with_their_month_names_in_more_languages(
+    detector: PresidioDetector, text: str, value: str
+) -> None:
+    assert (value, "DATE_TIME") in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mornar Ivan Horvat, star 29 godina, ukrcava se.", "29"),  # hr
+        ("Zdroj (vo veku 48 rokov) sa stretol s redaktorom.", "48"),  # sk
+        ("Bu farw Iestyn ar y diwrnod, yn 43 oed.", "43"),  # cy
+        ("Näytteenantaja Ville Nieminen, 87 vuotta, antoi suostumuksen.", "87"),  # fi
+        ("Enhanced due diligence on Thaís Oliveira, de 90 anos, address on file.", "90"),
+        ("Zdroj Lucia (26-ročná) sa stretol.", "26"),
+        ("call_time=2024-06-22T22:33:04Z patient_age=56", "56"),
+        ('{"patient_age": "63"}', "63"),
+        ("Pelapor melaporkan jiran berumur 67 tahun pengsan.", "67"),  # ms
+    ],
+)
+def test_ages_as_more_languages_state_them(
+    detector: PresidioDetector, text: str, value: str
+) -> None:
+    assert (value, "AGE") in found(detector, text)
+
+
+def test_a_duration_in_those_languages_is_no_age(detector: PresidioDetector) -> None:
+    text = "The warranty lasts 5 vuotta and a star 3 rating. Contrato de 5 anos."
+    assert not any(entity == "AGE" for _, entity in found(detector, text))
+
+
+LDIF = """version: 1
+
+dn: uid=marta.kowal,ou=member,dc=example,dc=org
+changetype: add
+objectClass: inetOrgPerson
+objectClass: extensibleObject
+runner: Marta Kowal
+dob: 3 settembre 1978
+homebranch: Albuquerque
+"""
+
+TABLE = """## CASE-15819 · chargeback
+
+| Field | Value |
+|---|---|
+| cardholder | FLORENCIA OLIVERA |
+| address | Calle 1, Montevideo |
+| txn date | 2024-07-25 |
+| keysafe | 4347 |
+"""
+
+
+def test_the_keys_of_a_record_are_no_one(detector: PresidioDetector) -> None:
+    people = {v for v, entity in found(detector, LDIF) if entity == "PERSON"}
+    assert people == {"Marta Kowal"}
+
+
+def test_a_key_value_table_says_what_each_value_is(detector: PresidioDetector) -> None:
+    spans = found(detector, TABLE)
+    assert ("FLORENCIA OLIVERA", "PERSON") in spans
+    assert ("Calle 1, Montevideo", "LOCATION") in spans
+    assert not {v for v, e in spans if e == "PERSON"} - {"FLORENCIA OLIVERA"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Solicita hipoteca. Contacto: ana.gil@example.es",
+        '{"MESSAGE": "import row", "DRIVER": "Marko Novak"}',
+        "Status: Triage · Priority: P3 · Labels: needs-review",
+    ],
+)
+def test_a_label_before_its_value_is_no_person(detector: PresidioDetector, text: str) -> None:
+    people = {v for v, entity in found(detector, text) if entity == "PERSON"}
+    assert not people - {"Marko Novak"}
+
+
+def test_speakers_of_a_chat_log_are_still_people(detector: PresidioDetector) -> None:
+    text = "[09:14] tomasz: did you send it?\n[09:15] ops: yes\n"
+    assert ("tomasz", "PERSON") in found(detector, text)

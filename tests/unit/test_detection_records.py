@@ -139,7 +139,7 @@ TABLE = """## CASE-15819 · chargeback
 
 def test_the_keys_of_a_record_are_no_one(detector: PresidioDetector) -> None:
     people = {v for v, entity in found(detector, LDIF) if entity == "PERSON"}
-    assert people == {"Marta Kowal"}
+    assert people == {"Marta Kowal", "marta.kowal"}  # her name, and her user id
 
 
 def test_a_key_value_table_says_what_each_value_is(detector: PresidioDetector) -> None:
@@ -165,3 +165,31 @@ def test_a_label_before_its_value_is_no_person(detector: PresidioDetector, text:
 def test_speakers_of_a_chat_log_are_still_people(detector: PresidioDetector) -> None:
     text = "[09:14] tomasz: did you send it?\n[09:15] ops: yes\n"
     assert ("tomasz", "PERSON") in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ('{"type": "entrant", "runner": "Iestyn Huws", "dob": "1947"}', "Iestyn Huws"),
+        ('{"type": "report", "player": "lachlan", "score": 3}', "lachlan"),
+        ('<appeal appellant="Marija Horvat" status="open">', "Marija Horvat"),
+        ("<ws:Passenger>Giulia Rossi</ws:Passenger>", "Giulia Rossi"),
+        ("<ws:Caseworker>lbrandauer</ws:Caseworker>", "lbrandauer"),
+        ("dn: uid=ilaria.deluca,ou=applicant,dc=example,dc=org", "ilaria.deluca"),
+        ('level=info msg="accepted" player=tamsin region=eu', "tamsin"),
+        ("carer: Dev Tremayne", "Dev Tremayne"),
+        ("@hpapadopoulos can you pull the badge logs?", "hpapadopoulos"),
+        ("Bé Lan sinh năm 1960, phụ huynh Võ Văn An, địa chỉ Huế", "Võ Văn An"),
+    ],
+)
+def test_a_person_under_the_key_or_element_that_names_their_role(
+    detector: PresidioDetector, text: str, value: str
+) -> None:
+    assert covered(detector, text, value, "PERSON")
+
+
+def test_words_of_an_initial_and_a_surname_are_no_handle_without_a_mark(
+    detector: PresidioDetector,
+) -> None:
+    text = "Pirelli cables look to tap growth; light trucks and the whites of eggs."
+    assert not any(entity == "PERSON" for _, entity in found(detector, text))

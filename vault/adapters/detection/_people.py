@@ -38,17 +38,16 @@ _NOT_A_NAME = re.compile(r"[\d@_/=\\<>{}\[\]|#$%^*+~`]")
 _LETTERS = r"[^\W\d_][\w'’-]*"
 _ADDRESS_AFTER = re.compile(r"[@.]\w")
 # A cue that the next word is a name, whatever its case: "my name is ...", "Hi ...,", "Dear ...".
+_PERSON_KEYS = "|".join(
+    re.escape(key).replace("_", "[_ -]?")
+    for key in sorted(load_words("person_keys.txt"), key=len, reverse=True)
+)
 _CUE = re.compile(
     r"(?i)(?:\b(?:my name is|name is|name's|i am called|call me|calls me|called me|named|dear|attn:?|"
     r"signed,?|regards,|thanks,|cheers,|best,|sincerely,|hi|hello|hey|greetings|welcome)(?!\w)"
-    r"|(?P<key>(?:\b|_)(?:first_?name|last_?name|full_?name|given_?name|surname|name|customer|"
-    r"contact|author|owner|patient|employee|assignee|reporter|user_?name|holder|recipient|sender|"
-    r"from|to|cc|bcc|reply-to|applicant|tenant|landlord|traveler|traveller|passenger|attendee|"
-    r"candidate|guest|member|student|client|manager|agent|driver|doctor|physician|nurse|"
-    r"beneficiary|insured|policyholder|signatory|witness|buyer|seller|spouse|emergency_?contact|"
-    r"nom|prénom|prenom|nombre|apellidos?|vorname|nachname|cognome|nome|naam|voornaam|"
-    r"achternaam|imię|imie|nazwisko|namn|efternamn|sukunimi|etunimi)"
-    r"[\"']?\s*[:=]))[ \t]*[\"']?"
+    rf"|(?P<key>(?:\b|_)(?:{_PERSON_KEYS})[\"']?\s*[:=]"
+    # an XML element: <Passenger>, <ws:Caseworker type="x">
+    rf"|<(?:[\w-]+:)?(?:{_PERSON_KEYS})(?:\s[^<>]{{0,80}})?>))[ \t]*[\"']?"
     rf"(?<![\w'’-])(?P<first>{_LETTERS})(?:[ ](?P<second>{_LETTERS}))?"
 )
 # A cue that the next word is a name only when it looks like one: "said Keiko", "told björklund".
@@ -127,14 +126,21 @@ _VI_NAME = re.compile(r"(?<![\w'’-])(?P<family>[^\W\d_]+)(?:[ ][A-ZÀ-ỸĐ][^
 
 
 def _vietnamese_names(text: str) -> list[tuple[int, int]]:
-    return [
-        m.span()
-        for m in _VI_NAME.finditer(text)
-        if m.group("family")[0].isupper()
-        and not m.group("family").isascii()
-        and m.group("family").lower() in _VI_SURNAMES
-        and not _is_place(m.group())  # "Hà Nội"
-    ]
+    out = []
+    pos = 0
+    while (m := _VI_NAME.search(text, pos)) is not None:
+        family = m.group("family")
+        if (
+            family[0].isupper()
+            and not family.isascii()
+            and family.lower() in _VI_SURNAMES
+            and not _is_place(m.group())  # "Hà Nội"
+        ):
+            out.append(m.span())
+            pos = m.end()
+        else:  # "phụ huynh Võ Văn An": the name may start at the next word
+            pos = m.end("family") + 1
+    return out
 
 
 # Surname first, as registers and tickets print it: "WANJIRU, Grace", "OKAFOR, Chidi E.", and
@@ -208,12 +214,23 @@ def _user_names(text: str) -> list[tuple[int, int]]:
             first in COMMON_WORDS or last in COMMON_WORDS
         ):
             out.append(m.span("user"))  # "agent meritxell.pujol", "user naledi.vandermerwe"
+    for m in _INITIAL_HANDLE.finditer(text):
+        word = m.group("user")
+        if word in COMMON_WORDS or word[1:] in COMMON_WORDS or not _surname(word[1:]):
+            continue
+        if m.group().startswith("@") or _HANDLE_CUE.search(text, max(0, m.start() - 12), m.start()):
+            out.append(m.span("user"))  # "@hpapadopoulos", "user fdeshpande"
     return out
+
+
+# A user name of an initial and a surname, in lower case: "@hpapadopoulos", "user fdeshpande".
+_INITIAL_HANDLE = re.compile(r"(?<![\w.@/\\-])@?(?P<user>[a-z][a-z]{5,})(?![\w@-]|\.[^\W\d_])")
 
 
 # Whose handle follows: "user ...", "agent ...", "by ...", "assignee: ...".
 _HANDLE_CUE = re.compile(
-    r"(?i)\b(?:user|username|agent|by|login|assignee|owner|author|reviewer|handle)[ \t:=]+$"
+    r"(?i)\b(?:user|username|uid|agent|by|login|assignee|owner|author|reviewer|handle|player|"
+    r"caseworker|gamertag|operator|dispatcher)[\"' \t:=]+$"
 )
 # Names printed in capitals (cards, tickets, OCR): two or three upper-case words, one a listed
 # given name and another a listed surname or a word of no list ("SIENNA SANDHU", "MURUGAN

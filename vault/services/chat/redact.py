@@ -10,7 +10,7 @@ tokenize all slots in one call; then serialize once and let the guard read those
 
 from __future__ import annotations
 
-import hmac
+import hashlib
 import json
 import os
 import re
@@ -60,7 +60,11 @@ class RedactedRequest:
 
 class SpanCache:
     """Spans by a keyed hash of (tenant, text): a text one tenant sent tells another nothing,
-    and the key (a per-process secret) keeps PII out of memory dumps of the keys."""
+    and the key (a per-process secret) keeps PII out of memory dumps of the keys.
+
+    The hash is keyed BLAKE2b, a MAC by design, rather than HMAC-SHA-256: OpenSSL looks its
+    HMAC up anew on every call, which cost twice the hash itself over a 1 KB text (three keys
+    per proxied request)."""
 
     def __init__(self, entries: int = _CACHE_ENTRIES) -> None:
         self._secret = os.urandom(32)
@@ -69,7 +73,8 @@ class SpanCache:
         self._lock = threading.Lock()
 
     def key(self, tenant: str, text: str) -> bytes:
-        return hmac.digest(self._secret, f"{tenant}\x00{text}".encode(), "sha256")
+        data = f"{tenant}\x00{text}".encode()
+        return hashlib.blake2b(data, key=self._secret, digest_size=32).digest()
 
     def get_many(self, keys: Sequence[bytes]) -> list[list[Span] | None]:
         with self._lock:

@@ -32,6 +32,7 @@ from vault.api.routes import (
     text,
 )
 from vault.api.routes.webhooks import router as webhooks_router
+from vault.api.threads import WorkerThreads
 from vault.settings import Settings
 from vault.wiring import Vault, build_vault
 
@@ -74,6 +75,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.metrics = Metrics()
+    app.state.threads = WorkerThreads()
     if vault is not None:
         app.state.vault = vault
         vault.warm_up()

@@ -15,6 +15,7 @@ from starlette.background import BackgroundTask
 
 from vault.api.deps import audit, audit_event, cached_principal, get_vault, principal_for, require
 from vault.api.multipart import read_form
+from vault.api.threads import WorkerThreads
 from vault.domain.audit import AuditEvent
 from vault.domain.policy import Action, check_purpose
 from vault.domain.principal import Principal
@@ -36,6 +37,10 @@ _MAX_AUDIO_BYTES = 25 * 1024 * 1024
 
 def _door(request: Request) -> ProxyChat:
     return get_vault(request).proxy_chat
+
+
+def _threads(request: Request) -> WorkerThreads:
+    return request.app.state.threads  # type: ignore[no-any-return]
 
 
 @dataclass
@@ -152,12 +157,12 @@ async def chat_completions(request: Request) -> Any:
         body = await _json_body(request)
         if not body.get("stream"):
             # Tokenize, call Groq and restore in one worker-thread hop: each hop costs time.
-            completed = await anyio.to_thread.run_sync(
+            completed = await _threads(request).run(
                 lambda: door.complete(
                     door.prepare(principal, body, purpose=purpose, recorder=recorder)
                 )
             )
-            return _whole_answer(completed)
+            return _whole_answer(request, completed)
         prepared = await anyio.to_thread.run_sync(
             lambda: door.prepare(principal, body, purpose=purpose, recorder=recorder)
         )
@@ -170,13 +175,14 @@ async def chat_completions(request: Request) -> Any:
     )
 
 
-def _whole_answer(completed: Completed) -> JSONResponse:
-    """A whole (not streamed) answer; its `finish` (the audit record) runs once it has gone."""
+def _whole_answer(request: Request, completed: Completed) -> JSONResponse:
+    """A whole (not streamed) answer; its `finish` (the audit record) runs once it has gone,
+    and the request's ASGI call ends only after it (a server shutting down waits for it)."""
     return JSONResponse(
         completed.body,
         status_code=completed.status,
         headers=completed.headers,
-        background=BackgroundTask(completed.finish),
+        background=BackgroundTask(_threads(request).run, completed.finish),
     )
 
 

@@ -42,7 +42,7 @@ async def create_response(request: Request) -> Any:
                     understood,
                 )
             )
-            return _whole_answer(completed)
+            return _whole_answer(request, completed)
         prepared = await anyio.to_thread.run_sync(
             lambda: responses.prepare(principal, understood, purpose=purpose, recorder=recorder)
         )

@@ -193,3 +193,31 @@ def test_words_of_an_initial_and_a_surname_are_no_handle_without_a_mark(
 ) -> None:
     text = "Pirelli cables look to tap growth; light trucks and the whites of eggs."
     assert not any(entity == "PERSON" for _, entity in found(detector, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("본인이 아니면 +82 10-1083-4126로 연락하세요.", "+82 10-1083-4126"),  # a particle after it
+        ("본인이 아니면 010-1993-0996로 연락하세요.", "010-1993-0996"),
+        ("Stretol sa v Žiline. Signal 02/636 696 63.", "02/636 696 63"),  # a slash after the area
+        ("Spełnia kryteria. Kontakt: 529 169 925.", "529 169 925"),
+        ("Solicitud de duplicado de SIM para el 91 422 90 61 a nombre del cliente", "91 422 90 61"),
+        ('level=info msg="accepted" msisdn="606 06 17 45"', "606 06 17 45"),
+        ("Ananya;ananya65@example.com;98692 15811;Jaipur", "98692 15811"),  # a mobile's layout
+    ],
+)
+def test_national_phone_numbers_with_the_words_and_layouts_of_their_countries(
+    detector: PresidioDetector, text: str, value: str
+) -> None:
+    assert covered(detector, text, value, "PHONE_NUMBER")
+
+
+def test_a_phone_number_in_brackets_is_no_bracket(detector: PresidioDetector) -> None:
+    text = "Contacto de emergencia: Facundo Pereyra (2488 2783)."
+    assert ("2488 2783", "PHONE_NUMBER") in found(detector, text)
+
+
+def test_a_date_with_slashes_is_no_phone_number(detector: PresidioDetector) -> None:
+    text = "Kontakt: termín 02/03/2024 a 12/05/2024."
+    assert not any(entity == "PHONE_NUMBER" for _, entity in found(detector, text))

@@ -34,6 +34,7 @@ from vault.adapters.detection._checksums import (
     nric_ok,
 )
 from vault.adapters.detection._context import context_view, labelled, referenced
+from vault.adapters.detection._lexicon import load_words
 from vault.adapters.detection._patterns import Candidate
 from vault.adapters.detection._regex import trie
 from vault.domain.entities import REGION_OF
@@ -1381,19 +1382,10 @@ def identifier_candidates(
 # --- phone numbers in national formats, checked against the tenant's regions
 
 _PHONE_CANDIDATE = (
-    r"(?<![\w+.,/-])\(?\d{1,5}\)?(?:[ .-]?\d{2,8}){1,4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?"
-    r"(?!\w|-\d|[.,/]\d)"
+    r"(?<![\w+.,/-])\(?\d{1,5}\)?(?:/\d{2,4}(?=[ ]\d))?(?:[ .-]?\d{2,8}){1,4}"
+    r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?!(?![\uac00-\ud7a3])\w|-\d|[.,/]\d)"
 )
-_PHONE_WORDS = (
-    "phone", "tel", "telephone", "mobile", "cell", "call", "called", "calling", "fax", "whatsapp",
-    "sms", "text", "contact", "reach", "dial", "ph", "mob", "landline", "hotline", "ring",
-    "answer", "answering", "voicemail", "signal", "telegram", "viber", "office", "home", "work",
-    "direct", "switchboard", "reception", "helpline", "tél", "telefon", "telefono",
-    "teléfono", "telefone", "handy", "portable", "cellulare", "móvil", "celular", "puhelin",
-    "telefoon", "mobiel", "telefón", "mobil", "mobitel", "ffôn", "telefonoa", "simu", "sđt",
-    "đt", "điện thoại", "telp", "hp", "no hp", "ponsel", "nombor", "nomor", "tel no", "電話",
-    "电话", "手机", "携帯", "전화", "휴대폰", "연락처", "โทร", "เบอร์", "هاتف", "טלפון",
-)  # fmt: skip
+_PHONE_WORDS = load_words("phone_words.txt")
 _DATE_LIKE = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}")
 
 

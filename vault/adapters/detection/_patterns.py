@@ -639,8 +639,8 @@ RULES: tuple[PatternRule, ...] = (
         "PHONE_NUMBER",
         re.compile(
             r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}"
-            r"(?:[\s.-]?\d{2,4}){1,4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w])"
-        ),
+            r"(?:[\s.-]?\d{2,4}){1,4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?!(?![\uac00-\ud7a3])\w)"
+        ),  # a Korean particle may follow ("+82 10-1234-5678로")
         0.85,
         validate=_phone_ok,
         min_run=1,
@@ -687,12 +687,24 @@ RULES: tuple[PatternRule, ...] = (
         "phone_trunk",
         "PHONE_NUMBER",
         re.compile(
-            r"(?<![\w.+/-])\(?0\d{1,4}\)?(?:[ .-]\d{2,8}){1,4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?"
-            r"(?!\w|[/-]\d|[.,]\d)"
+            r"(?<![\w.+/-])\(?0\d{1,4}\)?(?:/\d{2,4}(?=[ ]\d))?(?:[ .-]\d{2,8}){1,4}"
+            r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?!(?![\uac00-\ud7a3])\w|[/-]\d|[.,]\d)"
         ),
         0.7,
         validate=lambda s: 8 <= sum(ch.isdigit() for ch in s) <= 13 and _phone_digits_ok(s),
         min_run=1,
+    ),
+    PatternRule(
+        # Mobile numbers whose national layout tells them apart with no word near them: Indian
+        # (98692 15811), Korean (010-1993-0996) and Spanish (606 06 17 45).
+        "phone_mobile",
+        "PHONE_NUMBER",
+        re.compile(
+            r"(?<![\w+.,/-])(?:[6-9]\d{4}[ -]\d{5}|01[016-9]-\d{3,4}-\d{4}|[67]\d\d(?: \d\d){3})"
+            r"(?!(?![\uac00-\ud7a3])\w|[-/.,]\d)"
+        ),
+        0.72,
+        min_run=2,
     ),
     PatternRule(
         # A number labelled by what follows it, as in signatures: "089 72 63 41 office".

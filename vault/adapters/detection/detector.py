@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import unicodedata
 from collections import deque
@@ -474,7 +475,7 @@ class PresidioDetector:
     # --- resolution
 
     def _finish(self, text: str, found: list[Candidate], *, original: str) -> list[Span]:
-        found = [c for c in found if c.entity_type in self._entities]
+        found = [_without_open_bracket(text, c) for c in found if c.entity_type in self._entities]
         found.extend(self._postcodes(text, found))
         found.extend(
             repeated_names(
@@ -502,6 +503,18 @@ class PresidioDetector:
 
 _PLACE_GLUE = re.compile(r"[ ]?,?[ ]{0,2}(?:[-–/][ ]?)?")
 _HAS_DIGIT = re.compile(r"\d")
+
+
+def _without_open_bracket(text: str, c: Candidate) -> Candidate:
+    """A phone number without the bracket it opens a remark with: "(2488 2783)" is no "(2488"
+    area code."""
+    if (
+        c.entity_type == "PHONE_NUMBER"
+        and text[c.start] == "("
+        and ")" not in text[c.start : c.end]
+    ):
+        return dataclasses.replace(c, start=c.start + 1)
+    return c
 
 
 def _join_places(text: str, spans: list[Span]) -> list[Span]:

@@ -61,6 +61,10 @@ def _no_constants(name: str) -> None:
     raise ValueError(f"{name} is not JSON")
 
 
+# `json.loads(raw, parse_constant=_no_constants)` with its decoder built once.
+_DECODER = json.JSONDecoder(parse_constant=_no_constants)
+
+
 async def _json_body(request: Request) -> dict[str, Any]:
     limit = get_vault(request).settings.max_prompt_bytes
     declared = request.headers.get("content-length")
@@ -76,7 +80,7 @@ async def _json_body(request: Request) -> dict[str, Any]:
                 f"request body is larger than the {limit}-byte limit (raise VAULT_MAX_PROMPT_BYTES)"
             )
     try:
-        body = json.loads(raw, parse_constant=_no_constants)
+        body = _DECODER.decode(raw.decode(json.detect_encoding(raw), "surrogatepass"))
     except ValueError as exc:
         raise InvalidRequest(f"request body is not valid JSON: {exc}") from None
     except RecursionError:

@@ -34,6 +34,8 @@ _WORD_START = re.compile(r"(?<![^\W_])")
 # The three characters after each character that is not a letter or digit: with the text's first
 # three, the prefixes of every place a value may begin, found in one pass in C.
 _AFTER_BOUNDARY = re.compile(r"[\W_](?=(.{3}))", re.DOTALL)
+# A string as `json.dumps(value, ensure_ascii=False)` writes it, without building an encoder.
+_json_string = json.encoder.encode_basestring
 
 
 def _prefixes(text: str) -> set[str]:
@@ -208,7 +210,7 @@ class KnownValues:
 
 def folded_value(value: str) -> str:
     """A value as it reads in a folded JSON payload."""
-    return fold(json.dumps(value, ensure_ascii=False)[1:-1])
+    return fold(_json_string(value)[1:-1])
 
 
 class PayloadCheck:

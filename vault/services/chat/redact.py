@@ -40,6 +40,8 @@ _JOIN_WINDOW = 32
 _MIN_AGAIN = 3  # a shorter value found again would be ordinary text as often as PII
 _DIGITS_AT_END = re.compile(r"\d[\s.-]*$")
 _DIGITS_AT_START = re.compile(r"[\s.-]*\d")
+# `json.dumps(body, ensure_ascii=False, separators=(",", ":"))` with its encoder built once.
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 @dataclass
@@ -151,7 +153,7 @@ class ChatRedactor:
         for (slot, found), anonymized in zip(work, done, strict=True):
             _write_anonymized(result, slot, found, anonymized)
         walked.finish()
-        payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+        payload = _encode(body)
         result.payload = payload.encode()
         folded: dict[str, str] = {}  # each value's folded form, worked out once for both
         self._guard(tenant, payload, values, folded=folded)
@@ -225,7 +227,7 @@ class ChatRedactor:
         checks = []
         for result, body in zip(results, bodies, strict=False):
             result.body = body
-            payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+            payload = _encode(body)
             result.payload = payload.encode()
             checks.append(PayloadCheck(payload))
         every_values = [values for _, _, values in planned]

@@ -16,6 +16,9 @@ from vault.services.reidentify import Reidentified, Reidentifier, StreamReidenti
 
 __all__ = ["Answer", "PrimedReidentifier", "ResponseRestorer", "StreamRestorer"]
 
+# A string as `json.dumps(value, ensure_ascii=False)` writes it, without building an encoder.
+_json_string = json.encoder.encode_basestring
+
 
 @dataclass(frozen=True, slots=True)
 class Answer:
@@ -57,7 +60,7 @@ class PrimedReidentifier(Reidentifier):
 
 def _json_escape(value: str) -> str:
     """A value as it stands inside a JSON string (tool-call arguments)."""
-    return json.dumps(value, ensure_ascii=False)[1:-1]
+    return _json_string(value)[1:-1]
 
 
 class _Restorer:

@@ -11,6 +11,7 @@ clamped to the previous record's time), so a time window is one contiguous run o
 
 from __future__ import annotations
 
+import contextlib
 import random
 import threading
 import time
@@ -22,6 +23,7 @@ from typing import Any, Final, TypeVar
 from sqlalchemy import Connection, Engine, Row, insert, select
 from sqlalchemy.exc import IntegrityError as SqlIntegrityError
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.pool import QueuePool
 
 from vault.adapters.audit_signing import pinned
 from vault.adapters.tables import AuditCheckpointRow, AuditRecordRow
@@ -89,6 +91,13 @@ class SqlAuditLog:
         self._heads: dict[str, tuple[int, str, datetime]] = {}
         self._insert_record = _RawInsert(engine)
         self._dbapi: Any = engine.dialect.loaded_dbapi
+        # SQLite in a file: one driver connection kept for this log's usual appends.
+        self._direct = (
+            not self._postgres
+            and isinstance(engine.pool, QueuePool)
+            and engine.url.database not in (None, "", ":memory:")
+        )
+        self._own: Any = None
 
     # ------------------------------------------------------------ writing
 
@@ -97,6 +106,10 @@ class SqlAuditLog:
 
         Raises ServiceUnavailable if the database cannot be reached or stays contended.
         """
+        if self._direct:
+            record = self._append_direct(event)
+            if record is not None:
+                return record
         return self._retrying(
             lambda connection: self._append(connection, event), committed=self._remember_head
         )
@@ -136,6 +149,47 @@ class SqlAuditLog:
                 raise _unavailable(exc) from exc
             time.sleep(random.uniform(0, 0.002 * (attempt + 1)))  # noqa: S311 jitter, not crypto
         raise ServiceUnavailable("audit log too contended to append", code="audit_contended")
+
+    def _append_direct(self, event: AuditEvent) -> AuditRecord | None:
+        """`append` on SQLite over the driver connection this log keeps for itself: no pool
+        checkout, no SQLAlchemy connection or transaction (about a sixth of an append). Only
+        the usual case goes this way — the tenant's head known, no checkpoint due, no webhook
+        event derived, the database not busy; otherwise None, and `append` takes the general
+        way, which reads the head, retries and queues as ever."""
+        with self._local_lock:
+            head = self._heads.get(event.tenant)
+            if head is None or (head[0] + 1) % self._every == 0:
+                return None
+            seq, prev_hash, at = head[0] + 1, head[1], max(self._clock(), head[2])
+            record = AuditRecord.chain(event, seq=seq, at=at, prev_hash=prev_hash)
+            if self._outbox is not None and event_for(record) is not None:
+                return None
+            values = {**event.as_dict(), "seq": seq, "at": at, "prev_hash": prev_hash}
+            try:
+                if self._own is None:
+                    self._own = self._engine.raw_connection()  # held until the process ends
+                self._own.cursor().execute("BEGIN IMMEDIATE")
+                self._insert_record.on_driver(self._own, {**values, "hash": record.hash})
+                self._own.commit()
+            except self._dbapi.Error as exc:
+                self._discard_own()
+                if isinstance(exc, self._dbapi.IntegrityError):
+                    self._heads.pop(event.tenant, None)  # the chain moved on elsewhere
+                    return None
+                if isinstance(exc, self._dbapi.OperationalError) and "locked" in str(exc).lower():
+                    return None
+                raise _unavailable(exc) from exc
+            except SQLAlchemyError as exc:  # the connection could not be opened
+                raise _unavailable(exc) from exc
+            self._remember_head(record)
+            return record
+
+    def _discard_own(self) -> None:
+        own, self._own = self._own, None
+        if own is not None:
+            with contextlib.suppress(Exception):
+                own.rollback()
+            own.invalidate()
 
     def _lock(self, connection: Connection, tenant: str) -> None:
         if self._postgres:
@@ -318,10 +372,14 @@ class _RawInsert:
         self._processors = {name: p for name, p in processors.items() if p is not None}
 
     def __call__(self, connection: Connection, values: dict[str, Any]) -> None:
+        self.on_driver(connection.connection, values)
+
+    def on_driver(self, driver_connection: Any, values: dict[str, Any]) -> None:
+        """The insert on a driver (DBAPI) connection or the pool's proxy of one."""
         for name, process in self._processors.items():
             values[name] = process(values[name])
         params: Any = tuple(values[name] for name in self._names) if self._positional else values
-        connection.connection.cursor().execute(self._sql, params)
+        driver_connection.cursor().execute(self._sql, params)
 
 
 def _record(row: Row[Any]) -> AuditRecord:

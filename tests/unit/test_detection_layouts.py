@@ -204,7 +204,7 @@ def test_national_phone_numbers_of_the_default_regions(
             "Jl. Sudirman No. 45, Jakarta Selatan 12190",
         ),
         ("Anschrift: Lindenweg 4, 12345 Berlin", "Lindenweg 4, 12345 Berlin"),
-        ("Adresa: Vukovarska 12, Split", "Vukovarska 12"),
+        ("Adresa: Vukovarska 12, Split", "Vukovarska 12, Split"),  # the city with it
         ("Helbidea: Kale Nagusia 5, 20001 Donostia", "Kale Nagusia 5, 20001 Donostia"),
     ],
 )

@@ -221,3 +221,42 @@ def test_a_phone_number_in_brackets_is_no_bracket(detector: PresidioDetector) ->
 def test_a_date_with_slashes_is_no_phone_number(detector: PresidioDetector) -> None:
     text = "Kontakt: termín 02/03/2024 a 12/05/2024."
     assert not any(entity == "PHONE_NUMBER" for _, entity in found(detector, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ('{"address": "Bağdat Cad. No: 106 D: 12, 06255 Çankaya/Ankara", "pcn": "JN6"}',
+         "Bağdat Cad. No: 106 D: 12, 06255 Çankaya/Ankara"),
+        ("<ADDR>No. 107, Lebuh Chulia, 50043 Kuala Lumpur</ADDR>",
+         "No. 107, Lebuh Chulia, 50043 Kuala Lumpur"),
+        ("NAME=R OLIVEIRA|ADDR=Rua Augusta, 125, sala 1204, São Paulo - SP, CEP 01112-309|TEL=1",
+         "Rua Augusta, 125, sala 1204, São Paulo - SP, CEP 01112-309"),
+        ("Address .......... Urdaneta kalea 132, 2. ezkerra, 48020 Bilbo\nTelephone ... 1",
+         "Urdaneta kalea 132, 2. ezkerra, 48020 Bilbo"),
+        ('delivery_address="Flat 29, Green Acres Society, FC Road, Chennai 600 037" eta="x"',
+         "Flat 29, Green Acres Society, FC Road, Chennai 600 037"),
+        ("adres: Atatürk Cad. No: 176 D: 7, 34786 Kadıköy/İstanbul. T.C. Kimlik No yok.",
+         "Atatürk Cad. No: 176 D: 7, 34786 Kadıköy/İstanbul"),
+        ("con domicilio en Bulevar Artigas 67, apto. 1101, 20000 Maldonado", "Bulevar Artigas 67, apto. 1101"),
+    ],
+)  # fmt: skip
+def test_the_whole_value_of_an_address_key_is_one_address(
+    detector: PresidioDetector, text: str, value: str
+) -> None:
+    assert covered(detector, text, value, "LOCATION")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IP address: 10.0.0.1, MAC address = 00:11:22:33:44:55",
+        'wallet_address: "0x41EDA781A77f3132d809DcC9d6E88FcC78A1b2c3"',
+        "address: n/a",
+        "address: ann@example.org",
+    ],
+)
+def test_an_address_of_another_kind_is_no_postal_address(
+    detector: PresidioDetector, text: str
+) -> None:
+    assert not any(entity == "LOCATION" for _, entity in found(detector, text))

@@ -19,7 +19,15 @@ _STREET_WORDS = load_words("street_words.txt")
 _STREET_ENDINGS = tuple(sorted(load_words("street_endings.txt")))
 # Words that follow a number without making an address ("3 days", "10 items", "3 May 2024").
 _QUANTITY_WORDS = load_words("quantity_words.txt")
-_UNIT = r"(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|rm|bldg|building|#)"
+# Words for a unit within a building, longest first so that "apto" is not read as "apt".
+_UNIT_WORDS = (
+    "apt", "apartment", "suite", "ste", "unit", "flat", "fl", "floor", "room", "rm", "bldg",
+    "building", "house", "plot", "apto", "depto", "dpto", "piso", "puerta", "sala", "andar",
+    "bloco", "bloque", "portal", "whg", "wohnung", "etage", "appt", "app", "appartement",
+    "bâtiment", "bât", "étage", "interno", "scala", "piano", "lok", "lokal", "kat", "daire",
+    "blok", "stan",
+)  # fmt: skip
+_UNIT = rf"(?:{'|'.join(sorted(_UNIT_WORDS, key=len, reverse=True))}|#)"
 _UNIT_RE = re.compile(rf"(?i){_UNIT}\.?\s*#?[\w-]{{1,6}}")
 _NAME_WORD = r"[^\W\d_][\w'’.-]*"
 # A number, up to six words, and maybe a second number: "42 Baker Street", "12 Via Roma 3",
@@ -246,7 +254,9 @@ _CUED_STREET = re.compile(
     r"(?i:address(?:[ ]is)?|addr|lives?[ ](?:at|on)|living[ ](?:at|on)|located[ ](?:at|on)|"
     r"(?:sent|send|ship|shipped|deliver|delivered|return|mail|post|forward)[ ](?:it[ ])?to|"
     r"arrived[ ]at|moved[ ]to|wohne[ ]in(?:[ ]der)?|mieszkam[ ](?:przy|na)|abito[ ]in|vivo[ ]en|"
-    r"resido[ ]en|moro[ ]na|adresse|adres|adresa|aadress|alamat|helbidea|cyfeiriad|indirizzo|"
+    r"resido[ ]en|moro[ ]na|(?:con[ ])?domicilio[ ]en|domiciliad[oa][ ]en|residente[ ]en|"
+    r"wohnhaft[ ]in|demeurant(?:[ ]au)?|domicili[ée]e?[ ]au|"
+    r"adresse|adres|adresa|aadress|alamat|helbidea|cyfeiriad|indirizzo|"
     r"direcci[óo]n|endereço|anschrift|wohnadresse|osoite|adress|adressen)[:\s]+"
     r"(?P<street>(?P<head>[A-ZÀ-ÖØ-Þ][^\W\d_]+)(?:[ -][^\W\d_]+){0,3},?[ ]+"
     r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?)(?![\w.-]\d|\w)"

@@ -33,6 +33,7 @@ from vault.adapters.detection._identifiers import (
     phone_recognizer,
     recognizers_for,
 )
+from vault.adapters.detection._keyed import keyed_address_candidates
 from vault.adapters.detection._korean import korean_candidates
 from vault.adapters.detection._lexicon import load_words
 from vault.adapters.detection._offline import make_tldextract_offline
@@ -442,8 +443,10 @@ class PresidioDetector:
             found.extend(date_candidates(text))
         places = place_candidates(text) if self._use_ner and letters else []
         if "LOCATION" in self._entities and letters:
-            if _HAS_DIGIT.search(text) and (_ADDRESS_GLUE.search(text) or _BOX.search(text)):
-                found.extend(address_candidates(text))
+            if _HAS_DIGIT.search(text):
+                if _ADDRESS_GLUE.search(text) or _BOX.search(text):
+                    found.extend(address_candidates(text))
+                found.extend(keyed_address_candidates(text))
             found.extend(places)
             if " " in text:  # every cue is words before the place
                 found.extend(cued_place_candidates(text))

@@ -83,6 +83,7 @@ def create_app(
     app.add_middleware(_RequestContext, metrics=app.state.metrics)
     # Routes match in order: the proxy, the busiest door, is tried first.
     app.include_router(proxy.router)
+    app.router.routes[:0] = proxy.direct_routes()  # the chat door, matched before the rest
     app.include_router(batches.router)
     app.include_router(responses.router)
     for router in (

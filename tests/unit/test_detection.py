@@ -62,7 +62,12 @@ def found(detector: PresidioDetector, text: str) -> set[tuple[str, str]]:
             "SECRET",
             "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
         ),
-        ("postgresql://admin:s3cretPass@db:5432/app", "SECRET", "s3cretPass"),
+        # a URL with its password is a credential whole
+        (
+            "postgresql://admin:s3cretPass@db:5432/app",
+            "SECRET",
+            "postgresql://admin:s3cretPass@db:5432/app",
+        ),
         ("Authorization: Bearer abcdef0123456789abcdef", "SECRET", "abcdef0123456789abcdef"),
     ],
 )
@@ -339,8 +344,12 @@ def test_a_date_after_a_place_is_a_date_not_its_postcode(detector: PresidioDetec
     [
         ("PGPASSWORD=Zx9kQ2mm psql -h db", "Zx9kQ2mm"),
         ('REDISPASS: "k8sPa55wd"', "k8sPa55wd"),
-        ("redis://:p4ssw0rdX@cache:6379", "p4ssw0rdX"),  # a password with no user name
-        ("DATABASE_URL=postgres://admin:s3cr3tPw@db.internal:5432/app", "s3cr3tPw"),
+        # a password with no user name; a URL with its password is a credential whole
+        ("redis://:p4ssw0rdX@cache:6379", "redis://:p4ssw0rdX@cache:6379"),
+        (
+            "DATABASE_URL=postgres://admin:s3cr3tPw@db.internal:5432/app",
+            "postgres://admin:s3cr3tPw@db.internal:5432/app",
+        ),
     ],
 )
 def test_secrets_in_environment_and_connection_strings(

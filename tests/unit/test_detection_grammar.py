@@ -123,7 +123,10 @@ _HEX = "8f14e45fceea167a" + "5a36dedd4bea2543"
             "AccountName=acme;AccountKey=" + "Zm9vYmFyYmF6cXV4cXV1eGNvcmdl==;",
             "Zm9vYmFyYmF6cXV4cXV1eGNvcmdl==",
         ),
-        ("mongodb+srv://admin:" + "hunter2pass@cluster0.example.net/test", "hunter2pass"),
+        (
+            "mongodb+srv://admin:" + "hunter2pass@cluster0.example.net/test",
+            "mongodb+srv://admin:hunter2pass@cluster0.example.net/test",  # the credential whole
+        ),
         ("The passphrase is correct-horse-battery-staple", "correct-horse-battery-staple"),
         (f"the key is {_HEX}", _HEX),
     ],

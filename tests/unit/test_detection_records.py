@@ -260,3 +260,54 @@ def test_an_address_of_another_kind_is_no_postal_address(
     detector: PresidioDetector, text: str
 ) -> None:
     assert not any(entity == "LOCATION" for _, entity in found(detector, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ("Ref P.IVA IT71800041213 del defunto.", "IT71800041213", "IT_VAT_CODE"),  # prefixed
+        ("Customer rhif GIG: 9672429819.", "9672429819", "UK_NHS"),  # Welsh label
+        ("nhsnumber: 9640719838\n", "9640719838", "UK_NHS"),
+        ("Gwiriwch eich rhif pasbort: 249806072.", "249806072", "UK_PASSPORT"),
+        ("Unique Entity No.: 71533999W", "71533999W", "SG_UEN"),
+    ],
+)
+def test_identifiers_under_more_of_their_labels(
+    detector: PresidioDetector, text: str, value: str, entity: str
+) -> None:
+    assert (value, entity) in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ('{"ts": "2025-10-26", "kyc": "BOC4192004"}', "BOC4192004"),  # an Indian voter id
+        ("|TEL=1|ID=FJV1921108|IBAN=x", "FJV1921108"),
+    ],
+)
+def test_a_documents_shape_under_a_label_that_does_not_say_which_is_still_masked(
+    detector: PresidioDetector, text: str, value: str
+) -> None:
+    assert any(v == value for v, _ in found(detector, text))
+
+
+def test_a_reference_under_an_id_label_is_no_document(detector: PresidioDetector) -> None:
+    assert not found(detector, "Order ID: ABC1234567 shipped.")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "redis://busra:7@9PB@9KaSmgJN2Ruzp@pg.eu-west-1.rds.amazonaws.com/ledger",
+        "postgresql://app:s3cret@db.internal:5432/core",
+        "mongodb+srv://tane:jDSDrGNC_4q*@db-prod-2.internal/crm",
+    ],
+)
+def test_a_url_with_its_password_is_a_secret_whole(detector: PresidioDetector, url: str) -> None:
+    assert (url, "SECRET") in found(detector, f"DATABASE_URL={url}. Rotate it.")
+
+
+def test_a_port_and_a_path_are_no_password(detector: PresidioDetector) -> None:
+    assert not any(
+        e == "SECRET" for _, e in found(detector, "see https://host.example.com:8080/a@b")
+    )

@@ -236,10 +236,12 @@ def _presidio(
     *,
     stands: Callable[[str, bool | None], bool] = _checksum_and_shape,
     grouped: Collection[str] = (),
+    prefix: str = "",
 ) -> Finder:
     """A finder from a Presidio pattern recognizer: its patterns, validation and invalidation,
     without the analyzer's per-call overhead. `grouped` patterns find the number as people print
-    it; the recognizer judges it with its separators taken out."""
+    it; the recognizer judges it with its separators, and the country `prefix` it may be
+    printed with (a VAT number's "IT"), taken out."""
     patterns: list[Any] = vars(recognizer)["patterns"]  # untyped in presidio
     # A recognizer with a checksum must see it hold; Presidio's None ("cannot tell") is a miss.
     checks = type(recognizer).validate_result is not PatternRecognizer.validate_result
@@ -263,6 +265,8 @@ def _presidio(
                     continue  # a weak pattern's plain word ("Onboarding" for a PAN's ten)
                 if compact:
                     value = _GROUP_SEPARATORS.sub("", value)
+                    if prefix and value[: len(prefix)].upper() == prefix:
+                        value = value[len(prefix) :]
                 valid = recognizer.validate_result(value)
                 if valid is False or (checks and valid is not True):
                     continue
@@ -437,10 +441,19 @@ def _iban_finder(text: str, windows: Windows) -> Iterator[Found]:
 _PASSPORT_WORDS = (
     "passport", "passport no", "passport number", "passport #", "travel document", "pp no",
     "passeport", "pasaporte", "passaporto", "passaporte", "paspoort", "paszport", "pass nr",
+    "pasbort", "rhif pasbort", "passi", "pasaport", "cestovní pas",
+)  # fmt: skip
+# Labels of an identity document that do not say which: under one, a value of a document's
+# letters-and-digits shape is that document ("ID=FJV1921108", "kyc_doc: C91809385").
+_ANY_DOCUMENT_WORDS = (
+    "id", "id no", "id number", "id doc", "doc", "document", "document no", "kyc", "kyc doc",
+    "kyc_doc", "national id", "nationalid", "national_id", "identity", "identification",
+    "id card", "identity document", "proof of id", "photo id",
 )  # fmt: skip
 _UK_PASSPORT_WORDS = (
     "uk passport", "british passport", "hm passport", "hmpo", "his majesty's passport",
-    "her majesty's passport", "gb passport", "united kingdom passport", "uk pp",
+    "her majesty's passport", "gb passport", "united kingdom passport", "uk pp", "pasbort",
+    "rhif pasbort",
 )  # fmt: skip
 _LICENCE_WORDS = (
     "driving licence", "driving license", "driver's licence", "driver's license",
@@ -450,6 +463,7 @@ _LICENCE_WORDS = (
 # A number under a document's own label outranks the generic labelled US passport and licence
 # rules (0.91), which read any letters and digits after "passport" or "licence".
 _DOCUMENT_SCORE = 0.92
+_ANY_DOCUMENT_SCORE = 0.8  # under "ID", "doc", "kyc": a document, its type a guess
 _DE_CARD_LETTERS = "CFGHJKLMNPRTVWXYZ"  # no vowels or look-alikes in a German serial number
 _DE_ID_CARD_FIRST = "LMNPRTVWXYZ"  # identity cards issued since November 2010
 _DE_PASSPORT_FIRST = "CFGHJK"  # passports
@@ -815,7 +829,8 @@ def _document_entries(add: Callable[..., None]) -> None:
         _sg_uen_finder(),
         ["uen", "unique entity number", "acra", "business registration", "company registration",
          "registration no", "registration number", "entity number", "reg no", "co. reg",
-         "uen no", "uen number", "company no", "business reg", "bizfile", "entity uen"],
+         "uen no", "uen number", "company no", "business reg", "bizfile", "entity uen",
+         "entityuen", "unique entity no", "unique entity"],
         run=2,
         mixed=True,
         checked=False,
@@ -841,6 +856,23 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         post: Callable[[str, int, int], bool] = _standalone,
         context_score: float = _CONTEXT_SCORE,
     ) -> None:
+        if mixed and context:
+            # Under a label that does not say which document, the shape says; below every
+            # document's own label, which says better.
+            entries.append(
+                IdentifierRecognizer(
+                    f"{name}_any_document",
+                    entity,
+                    _pre(prefilter, flags),
+                    find,
+                    _context(_ANY_DOCUMENT_WORDS),
+                    post=post,
+                    min_run=run,
+                    mixed=mixed,
+                    checked=False,
+                    context_score=_ANY_DOCUMENT_SCORE,
+                )
+            )
         entries.append(
             IdentifierRecognizer(
                 name,
@@ -867,6 +899,7 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         flags: int = 0,
         stands: Callable[[str, bool | None], bool] = _checksum_and_shape,
         grouped: Collection[str] = (),
+        prefix: str = "",
         shape: str | None = None,
         context_score: float = _CONTEXT_SCORE,
     ) -> None:
@@ -875,7 +908,7 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
             f"presidio_{entity.lower()}",
             entity,
             prefilter,
-            _presidio(recognizer, stands=stands, grouped=grouped),
+            _presidio(recognizer, stands=stands, grouped=grouped, prefix=prefix),
             [*recognizer.context, *extra_context],
             run=run,
             mixed=mixed,
@@ -958,7 +991,7 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         "UK_NHS",
         p.NhsRecognizer,
         _digits(10),
-        ["nhs no", "nhs number"],
+        ["nhs no", "nhs number", "nhsnumber", "nhs_no", "rhif gig", "gig"],
         stands=_nhs_stands,
         run=10,
     )
@@ -1010,7 +1043,13 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         mixed=True,
     )
     from_presidio(
-        "IT_VAT_CODE", p.ItVatCodeRecognizer, _digits(11), ["p.iva", "vat", "partita iva"], run=11
+        "IT_VAT_CODE",
+        p.ItVatCodeRecognizer,
+        _digits(11),
+        ["p.iva", "vat", "partita iva", "vat it", "vat no", "vat number", "piva"],
+        run=11,
+        grouped=[r"(?<![\w-])(?:IT|it)[ ]?\d{11}(?![\w-])"],  # with its country prefix
+        prefix="IT",
     )
     from_presidio(
         "IT_IDENTITY_CARD",

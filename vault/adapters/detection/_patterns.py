@@ -124,6 +124,13 @@ def _phone_ok(text: str) -> bool:
     return _phone_digits_ok(text) and not re.fullmatch(r"\d{1,3}(?:[ ,]\d{3})+", text)
 
 
+def _url_password(url: str) -> str:
+    """The password of "scheme://user:password@host...": between the user's colon and the
+    last "@" before the host."""
+    rest = url.split("://", 1)[1]
+    return rest[rest.find(":") + 1 : rest.rfind("@")]
+
+
 def _ctx(words: str) -> re.Pattern[str]:
     return re.compile(rf"(?i)\b(?:{words})", re.ASCII)
 
@@ -353,13 +360,18 @@ RULES: tuple[PatternRule, ...] = (
         folded=True,
     ),
     PatternRule(
+        # A URL with its password is a credential whole, user, host and database with it
+        # ("postgresql://app:s3cret@db.internal:5432/core"); the password may hold "@".
         "url_password",
         "SECRET",
-        re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:/@]{0,64}:([^\s@]{3,128})@"),
+        re.compile(
+            r"\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:/@]{0,64}:[^\s]{3,128}@"
+            r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*(?::\d{1,5})?"
+            r"(?:/(?:[^\s\"'<>)\],;]*[^\s\"'<>)\],;.])?)?"
+        ),
         0.95,
-        group=1,
         # Not a port and a path ("https://host:8080/a@b"); a password may hold "/" and "+".
-        validate=lambda v: re.match(r"\d+(?:/|$)", v) is None,
+        validate=lambda v: re.match(r"\d+(?:/|$)", _url_password(v)) is None,
         trigger=("://",),
     ),
     PatternRule(

@@ -311,3 +311,32 @@ def test_a_port_and_a_path_are_no_password(detector: PresidioDetector) -> None:
     assert not any(
         e == "SECRET" for _, e in found(detector, "see https://host.example.com:8080/a@b")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("เรียนคุณกิตติ เที่ยวบิน BA882 วันที่ 29/04/2025 ถูกยกเลิก", "กิตติ"),  # a title glued on
+        ("เรียนคุณNattaya เที่ยวบิน SQ2040", "Nattaya"),  # a Latin name after a Thai title
+        ("aliquots of AF881877 belong to donor สุภาพร วงศ์ใหญ่, born 31 March.", "สุภาพร วงศ์ใหญ่"),
+        ("ลูกค้า สมชาย ทองดี อายุ 74 ปี โอนเงิน 2420.57 บาท", "สมชาย ทองดี"),  # after a role
+        ("스크리닝 방문 2026년 11월 23일: 정민준, 70살, 선정 기준 충족.", "정민준"),  # a field
+        ("child;dob;parent\n최도윤;1940년 5월 18일;최지우;+82 10-0016-3712", "최지우"),
+        ("BEGIN:VCARD\nFN:정민준\nEND:VCARD", "정민준"),
+    ],
+)
+def test_thai_and_korean_names_where_records_and_sentences_put_them(
+    detector: PresidioDetector, text: str, value: str
+) -> None:
+    assert covered(detector, text, value, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "서비스, 이메일, 한국어; 신청서, 안내문, 이용자, 정보를",  # ordinary words as fields
+        "The shop is open 18 มิถุนายน",  # June holds the title นาย
+    ],
+)
+def test_ordinary_thai_and_korean_words_are_no_names(detector: PresidioDetector, text: str) -> None:
+    assert not any(entity == "PERSON" for _, entity in found(detector, text))

@@ -73,13 +73,30 @@ def korean_candidates(text: str) -> list[Candidate]:
             if not (len(name) == 3 and re.fullmatch(_PARTICLE, rest) and _cued(text, start)):
                 continue
         elif not rest and not (
-            (len(name) == 3 and _mostly_latin(text, start, end))
+            (len(name) == 3 and (_mostly_latin(text, start, end) or _field(text, start, end)))
             or _FOLLOWING_HONORIFIC.match(text, end)
             or _cued(text, start)
         ):
             continue
         out.append(Candidate(start, end, "PERSON", _NAME_SCORE, "ko_name"))
     return out
+
+
+_FIELD_BEFORE = re.compile(r"(?:^|[\n,;|:\"(\t])[ ]*$")
+_FIELD_AFTER = re.compile(r"[ ]*(?:$|[\n,;|\")])")
+
+
+_GIVEN_SYLLABLES = load_words("ko_given_syllables.txt")
+
+
+def _field(text: str, start: int, end: int) -> bool:
+    """A family name and two given-name syllables that are a whole field of a record or a
+    list ("정민준, 70살", "|최지우|", "FN:정민준"): a name there takes no particle."""
+    return (
+        all(syllable in _GIVEN_SYLLABLES for syllable in text[end - 2 : end])
+        and _FIELD_BEFORE.search(text, max(0, start - 3), start) is not None
+        and _FIELD_AFTER.match(text, end) is not None
+    )
 
 
 def _cued(text: str, start: int) -> bool:

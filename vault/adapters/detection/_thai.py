@@ -23,9 +23,20 @@ _TITLE = (
 _NOT_NAMES = (
     "สามารถ", "ต้อง", "จะ", "ได้", "เป็น", "มี", "ช่วย", "กรุณา", "ควร", "อาจ", "ไม่", "ก็",
     "ยัง", "เคย", "คือ", "ทำ", "ชอบ", "รู้", "ค่ะ", "ครับ", "ภาพ", "สมบัติ", "ค่า", "จ้าง",
-    "กรัฐมนตรี", "ก", "หน้า", "ทุน", "พยาบาล", "แบบ", "ร้อย", "พล", "ธรรม",
+    "กรัฐมนตรี", "กฯ", "กเทศมนตรี", "กสมาคม", "หน้า", "ทุน", "พยาบาล", "แบบ", "ร้อย", "พล",
+    "ธรรม",
 )  # fmt: skip
-_NAME = re.compile(rf"(?P<title>{_TITLE})(?P<name>{_WORD}(?:[ ]{_WORD})?)")
+# Who a record is about, before their name: customer, patient, witness, donor, applicant.
+_ROLE = r"(?:ลูกค้า|ผู้ป่วย|พยาน|ผู้บริจาค|ผู้สมัคร|ผู้โดยสาร)[ \t]"
+# A name in Thai script, or in Latin letters after a Thai title ("คุณNattaya").
+_NAME = re.compile(
+    rf"(?P<title>{_TITLE}|{_ROLE})"
+    # two letters at least: "มิถุนายน" (June) holds "นาย" and one letter more
+    rf"(?P<name>[{_THAI}]{{2,}}(?:[ ]{_WORD})?|[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)"
+)
+# One or two words of Thai after words of another script are a name ("donor สุภาพร
+# วงศ์ใหญ่, born ..."), unless they are a date's month or an address's part.
+_THAI_RUN = re.compile(rf"(?<![{_THAI}\w]){_WORD}(?:[ ]{_WORD})?(?![{_THAI}\w])")
 # One part of an address: a house number (123/45), หมู่ 5, a named part (ถนนสุขุมวิท,
 # ซ.อ่อนนุช 17), Bangkok, a postcode.
 _MARKED = (
@@ -53,4 +64,24 @@ def thai_candidates(text: str) -> list[Candidate]:
         if m.group("name").startswith(_NOT_NAMES):
             continue
         out.append(Candidate(m.start("name"), m.end("name"), "PERSON", _NAME_SCORE, "th_name"))
+    for m in _THAI_RUN.finditer(text):
+        if _alone(text, m.start(), m.end()) and not _NOT_A_NAME.search(m.group()):
+            out.append(Candidate(m.start(), m.end(), "PERSON", _NAME_SCORE, "th_name_alone"))
     return out
+
+
+# Month names, the words of an age, a place's and an address's markers: no name.
+_NOT_A_NAME = re.compile(
+    rf"{_MARKED}|กรุงเทพ|คม$|ยน$|พันธ์$|อายุ|ปี$|บาท|โทร|(?:^|[ ])(?:ที่|และ|ของ)(?:$|[ ])"
+)
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Words in another script right before it and around it: a Thai name in an English
+    sentence."""
+    before = text[max(0, start - 14) : start]
+    around = text[max(0, start - 30) : start] + text[end : end + 30]
+    if re.search(f"[{_THAI}]", before):
+        return False
+    latin = sum(ch.isalpha() and not "\u0e00" <= ch <= "\u0e7f" for ch in around)
+    return latin >= 6 and sum(ch.isalpha() for ch in before) >= 3

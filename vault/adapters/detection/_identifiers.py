@@ -511,14 +511,14 @@ _BRITISH = re.compile(
 )
 
 
+_NINE_DIGITS = re.compile(r"(?<![\w-])\d{9}(?![\w-])")
+
+
 def _uk_passport_digits(text: str, windows: Windows) -> Iterator[Found]:
     if _BRITISH.search(text) is None:
         return
     for m in _in_windows(_NINE_DIGITS, text, windows):
         yield m.start(), m.end(), False
-
-
-_NINE_DIGITS = re.compile(r"(?<![\w-])\d{9}(?![\w-])")
 
 
 _MAC_WORDS = (

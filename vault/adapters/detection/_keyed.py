@@ -6,17 +6,14 @@ from __future__ import annotations
 
 import re
 
-from vault.adapters.detection._lexicon import load_words
+from vault.adapters.detection._lexicon import key_alternation
 from vault.adapters.detection._patterns import Candidate
 
 __all__ = ["keyed_address_candidates"]
 
-_KEYS = "|".join(
-    re.escape(key).replace("_", "[_ -]?")
-    for key in sorted(load_words("address_keys.txt"), key=len, reverse=True)
-)
-# The key, then its value: quoted, an XML element's text, or the rest of a field.
-# The value of a key that opens its line or field is the rest of the field; one in a sentence
+_KEYS = key_alternation("address_keys.txt")
+# The key, then its value: quoted, an XML element's text, or the rest of a field. The value of a
+# key that opens its line or field is the rest of the field; one in a sentence
 # ("adres: ...") is the grammar's to read, which knows where the sentence goes on.
 _KEYED = re.compile(
     rf"(?i)(?<![^\W_])(?P<field>(?<=^)|(?<=[\n|&;{{,\t]))?[ \t]*(?:{_KEYS})(?![^\W_])"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
-__all__ = ["load_words"]
+__all__ = ["key_alternation", "load_words"]
 
 
 @cache
@@ -20,3 +21,12 @@ def load_words(name: str) -> frozenset[str]:
         for line in text.splitlines()
         if (entry := line.split("#", 1)[0].strip())
     )
+
+
+@cache
+def key_alternation(name: str) -> str:
+    """The keys listed in `data/<name>` as one regex alternation, longest first, "_" in a key
+    standing for an optional underscore, hyphen or space ("first_name": "firstname",
+    "first-name", "first name")."""
+    keys = sorted(load_words(name), key=len, reverse=True)
+    return "|".join(re.escape(key).replace("_", "[_ -]?") for key in keys)

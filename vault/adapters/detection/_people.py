@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from vault.adapters.detection._addresses import place_candidates
-from vault.adapters.detection._lexicon import load_words
+from vault.adapters.detection._lexicon import key_alternation, load_words
 from vault.adapters.detection._names import GIVEN_NAMES, SURNAMES, WORDLIKE_NAMES
 from vault.adapters.detection._patterns import Candidate
 from vault.adapters.detection._places import PLACES, PLACES_CAPITALISED
@@ -37,11 +37,8 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 _NOT_A_NAME = re.compile(r"[\d@_/=\\<>{}\[\]|#$%^*+~`]")
 _LETTERS = r"[^\W\d_][\w'’-]*"
 _ADDRESS_AFTER = re.compile(r"[@.]\w")
+_PERSON_KEYS = key_alternation("person_keys.txt")
 # A cue that the next word is a name, whatever its case: "my name is ...", "Hi ...,", "Dear ...".
-_PERSON_KEYS = "|".join(
-    re.escape(key).replace("_", "[_ -]?")
-    for key in sorted(load_words("person_keys.txt"), key=len, reverse=True)
-)
 _CUE = re.compile(
     r"(?i)(?:\b(?:my name is|name is|name's|i am called|call me|calls me|called me|named|dear|attn:?|"
     r"signed,?|regards,|thanks,|cheers,|best,|sincerely,|hi|hello|hey|greetings|welcome)(?!\w)"

@@ -340,3 +340,33 @@ def test_thai_and_korean_names_where_records_and_sentences_put_them(
 )
 def test_ordinary_thai_and_korean_words_are_no_names(detector: PresidioDetector, text: str) -> None:
     assert not any(entity == "PERSON" for _, entity in found(detector, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ("Kristina Farrugia, ta' 23 sena, twieldet f'Birkirkara.", "23", "AGE"),  # mt
+        ("Mārtiņš Bērziņš, 67 gadus vecs, dzimis Rīgā.", "67", "AGE"),  # lv
+        ("Einar Gunnarsson er 54 ára og býr í Reykjavík.", "54", "AGE"),  # is
+        ("Заявку від Христина Мельник, віком 56 років, прийнято.", "56", "AGE"),  # uk
+        ("Записахме Милена Стоянова, на 67 години.", "67", "AGE"),  # bg
+        ("Tomas Kazlauskas (62 metų amžiaus) užregistruotas.", "62", "AGE"),  # lt
+        ("Halló, fædd 27. nóvember 1971 í Reykjavík.", "27. nóvember 1971", "DATE_TIME"),  # is
+        ("imwielda fil-11 ta' Ġunju 2003", "Ġunju 2003", "DATE_TIME"),  # mt
+        ("Reģistrēts. Adrese: Elizabetes iela 35, Rīga, LV-1010. Tālr. 2311 4890.",
+         "Elizabetes iela 35, Rīga, LV-1010", "LOCATION"),  # lv, after a sentence
+        ("Indirizz: 2 Triq il-Mithna, Birkirkara BKR 1234. Telefon 7964 0114.",
+         "2 Triq il-Mithna, Birkirkara BKR 1234", "LOCATION"),
+        ("Membership renewal for Kārlis: direct debit set up.", "Kārlis", "PERSON"),
+        ("Callback: Цветелина reports wasps again.", "Цветелина", "PERSON"),
+    ],
+)  # fmt: skip
+def test_baltic_icelandic_maltese_and_cyrillic_texts(
+    detector: PresidioDetector, text: str, value: str, entity: str
+) -> None:
+    assert covered(detector, text, value, entity)
+
+
+def test_an_address_in_a_sentence_ends_with_it(detector: PresidioDetector) -> None:
+    text = "Indirizz: 2 Triq il-Mithna, Birkirkara BKR 1234. Telefon 7964 0114."
+    assert ("2 Triq il-Mithna, Birkirkara BKR 1234", "LOCATION") in found(detector, text)

@@ -59,7 +59,7 @@ _LEAD = rf"(?:{_WEEKDAY_ANY}\.?,?\s+(?:(?:the|den|der|le|el|il)\s+)?)?"
 # "3 May 2021", "3rd of May", "3. März 2021", "3 de marzo de 2021", "3-Mar-21", "1er mars",
 # "3 maja 2021 r.", "3. maaliskuuta 2021"; with a weekday before it and a time after it. An
 # abbreviation that is also a word ("3 out of 5", "a 5 set match") needs its year.
-_DAY_MONTH_SEP = r"(?:\s*-\s*|\s+(?:of|de|di|del)\s+|\s*)"
+_DAY_MONTH_SEP = r"(?:\s*-\s*|\s+(?:of|de|di|del|ta['’])\s+|\s*)"
 _YEAR_SEP = r"(?:,?\s+|\s*-\s*|\s+de\s+|\s+del\s+|\s+of\s+)"
 _DAY_FIRST = (
     rf"{_LEAD}(?:the\s+)?(?<![\w.,/:-]){_DAY}{_DAY_MONTH_SEP}"

@@ -575,7 +575,7 @@ _AGE_BEFORE = (
     "उम्र", "आयु", "edat", "年齢", "年龄", "만", "yaşı", "leeftijd van", "aged about", "age approx",
     "berumur", "vo veku", "ve věku", "w wieku", "u dobi od", "patient_age", "pt_age",
     "client_age", "donor_age", "subject_age", "member_age", "applicant_age", "age_years",
-    "patientage", "age_at_death", "age at death",
+    "patientage", "age_at_death", "age at death", "віком", "у віці",
 )  # fmt: skip
 _AGE_AFTER = (
     "years old", "year old", "years of age", "year-old", "years-old", "yrs old", "yr old", "yo",
@@ -586,7 +586,8 @@ _AGE_AFTER = (
     "jarige", "jarig", "årig", "åring", "årige", "enne", "tuổi", "वर्षीय", "साल",
     "aastat vana", "oed", "mlwydd oed", "urteko", "urte zituen", "ročný", "ročná", "ročné",
     "letá", "godišnji", "godišnja", "godišnjak", "godišnjakinja", "yaşındaki", "évesen",
-    "vuotiaana", "tahun umurnya",
+    "vuotiaana", "tahun umurnya", "sena", "gadus vecs", "gadus veca", "gadu vecumā", "ára",
+    "ára gamall", "ára gömul", "metų amžiaus", "років", "години",
 )  # fmt: skip
 # Years after a number are often a duration ("5 ans de garantie"); after "has", "is" in the
 # language they are an age ("il a 79 ans", "tiene 79 años", "heeft 79 jaar", "ha 79 anni").
@@ -594,7 +595,7 @@ _AGE_VERB = (
     "a", "ha", "has", "have", "tiene", "tengo", "tem", "tenho", "heeft", "is", "ist", "bin", "är",
     "ma", "mam", "má", "mám", "are", "am", "има", "έχει", "ima", "має", "er", "on", "ont",
     "avait", "tenía", "tinha", "aveva", "was", "had", "und", "té", "tenia", "ему", "ей",
-    "исполнилось", "com", "star", "stara", "berumur",
+    "исполнилось", "com", "star", "stara", "berumur", "на",
 )  # fmt: skip
 # "Of" and its years after a person are an age ("una donna di 79 anni", "een vrouw van 79
 # jaar"); after anything else a duration ("Garantie de 5 ans").

@@ -13,10 +13,10 @@ __all__ = ["keyed_address_candidates"]
 
 _KEYS = key_alternation("address_keys.txt")
 # The key, then its value: quoted, an XML element's text, or the rest of a field. The value of a
-# key that opens its line or field is the rest of the field; one in a sentence
-# ("adres: ...") is the grammar's to read, which knows where the sentence goes on.
+# key that opens its line, field or sentence is the rest of it; one inside a sentence ("sent to
+# the address: ...") is the grammar's to read, which knows where the sentence goes on.
 _KEYED = re.compile(
-    rf"(?i)(?<![^\W_])(?P<field>(?<=^)|(?<=[\n|&;{{,\t]))?[ \t]*(?:{_KEYS})(?![^\W_])"
+    rf"(?i)(?<![^\W_])(?P<field>(?<=^)|(?<=[\n|&;{{,\t])|(?<=[.!?] ))?[ \t]*(?:{_KEYS})(?![^\W_])"
     r"(?:"
     r"[\"']?[ \t]*[:=][ \t]*(?P<q>[\"'])(?P<quoted>[^\"'\n]{4,160})(?P=q)"
     r"|(?:\s[^<>]{0,80})?>(?P<element>[^<\n]{4,160})</"
@@ -25,8 +25,9 @@ _KEYED = re.compile(
     re.MULTILINE,
 )
 _HAS_DIGIT = re.compile(r"\d")
-# A full stop after a word of five letters or more ("Bilbo.", not "Cad." or "apto.").
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{5})\.(?=\s)")
+# A full stop after a word of five letters or more ("Bilbo.", not "Cad." or "apto."), or after
+# a number when a capitalised word follows ("BKR 1234. Telefon", not "2. ezkerra").
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{5})\.(?=\s)|(?<=\d)\.(?=\s+[^\W\d_a-zß-ÿ])")
 _NOT_AN_ADDRESS = re.compile(r"@|://|^(?:n/?a|none|null|unknown|same as above)$", re.IGNORECASE)
 _SCORE = 0.88  # as a column header's: the key says what its value is
 # "IP address:", "wallet address =": an address of another kind.

@@ -370,3 +370,28 @@ def test_baltic_icelandic_maltese_and_cyrillic_texts(
 def test_an_address_in_a_sentence_ends_with_it(detector: PresidioDetector) -> None:
     text = "Indirizz: 2 Triq il-Mithna, Birkirkara BKR 1234. Telefon 7964 0114."
     assert ("2 Triq il-Mithna, Birkirkara BKR 1234", "LOCATION") in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ("Foster update from tijana.ilic: the kittens are eating.", "tijana.ilic", "PERSON"),
+        ("Bot: @veikko_korhonen has not signed the CLA.", "veikko_korhonen", "PERSON"),
+        ("learner Mandla reachable on 082 207 7430.", "Mandla", "PERSON"),
+        ("Reset password to Bilberry$861quartz and told her.", "Bilberry$861quartz", "SECRET"),
+        ("<NAME:6>Zanele <QSO_DATE:8>20261225 <BAND:3>20m", "20261225", "DATE_TIME"),
+        ("2-2293-99617-08-9 | อนุชา แก้วมณี | 11/10/2484", "11/10/2484", "DATE_TIME"),  # B.E.
+        ("2-2293-99617-08-9 | อนุชา แก้วมณี | 11/10/2484", "อนุชา แก้วมณี", "PERSON"),
+        ("Private lesson for 김민서 (만 63세) on 2025년 7월 10일.", "김민서", "PERSON"),
+        ("patient & 정서연 \\\\\ndentist & 윤서연 \\\\", "윤서연", "PERSON"),  # LaTeX
+    ],
+)
+def test_handles_roles_keyed_dates_and_fields_in_more_layouts(
+    detector: PresidioDetector, text: str, value: str, entity: str
+) -> None:
+    assert covered(detector, text, value, entity)
+
+
+def test_a_programs_names_after_from_and_for_are_no_handles(detector: PresidioDetector) -> None:
+    text = "for file_name in files: pass\nfrom kv_pairs import x\nfor user_id in ids: pass"
+    assert not any(entity == "PERSON" for _, entity in found(detector, text))

@@ -43,7 +43,7 @@ _WEEKDAY = rf"(?:{_alternation(_WEEKDAYS)})"
 _WEEKDAY_ANY = rf"(?:{_alternation(_WEEKDAYS | _WEEKDAYS_ABBR)})"
 # 1st, 2nd, 3rd, 4th, 1er (fr), 1º/1ª (es, pt), 1° (it), 1. (de, fi, pl, nordic).
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|re|e|º|ª|°|\.)?"
-_YEAR = r"(?:1[6-9]\d\d|2[01]\d\d|24[5-9]\d|25\d\d)"  # and the Thai Buddhist era
+_YEAR = r"(?:1[6-9]\d\d|2[01]\d\d|24\d\d|25\d\d)"  # and the Thai Buddhist era
 _YEAR_ANY = rf"(?:{_YEAR}|'\d\d)"
 _ZONE = r"(?:\s?(?:Z|UTC|GMT|[ECMP][SD]T|CES?T|BST|IST|JST|KST|[+-]\d\d:?\d\d)(?![\w]))"
 _CLOCK = (
@@ -89,6 +89,12 @@ _ISO = (
 )
 # 20210305T102201Z (ISO basic).
 _ISO_BASIC = rf"(?<![\w])(?P<y>{_YEAR})(?P<m>0[1-9]|1[0-2])(?P<d>[12]\d|3[01]|0[1-9])T\d{{4,6}}(?:Z|[+-]\d{{4}})?(?!\w)"
+# A date in figures without separators under a date's key: "<QSO_DATE:8>20250226",
+# "DOB=19710527", "dtstart: 20240601".
+_COMPACT_KEYED = (
+    r"(?i:date|dob|birth|born|dtstart|dtend|geb)[\w:>=\"' ]{0,10}?(?<!\d)"
+    rf"(?P<y>{_YEAR})(?P<m>0[1-9]|1[0-2])(?P<d>[12]\d|3[01]|0[1-9])(?![\dT])"
+)
 # 05/03/2021 14:05, 3.5.21 um 10:30 (the date alone is the numeric rule's).
 _NUMERIC_TIMED = (
     r"(?<![\w./:-])(?:[12]\d|3[01]|0?[1-9])([/.-])(?:[12]\d|3[01]|0?[1-9])\1(?:\d{4}|\d\d)"
@@ -146,6 +152,7 @@ _GRAMMAR = re.compile(
 )
 _ISO_RE = re.compile(_ISO, _FLAGS)
 _ISO_BASIC_RE = re.compile(_ISO_BASIC)
+_COMPACT_KEYED_RE = re.compile(_COMPACT_KEYED)
 _NUMERIC_TIMED_RE = re.compile(_NUMERIC_TIMED, _FLAGS)
 _MONTH_YEAR_NUMERIC_RE = re.compile(_MONTH_YEAR_NUMERIC)
 _CJK_RE = re.compile(_CJK)
@@ -244,6 +251,9 @@ def date_candidates(text: str) -> list[Candidate]:
         for m in _ISO_BASIC_RE.finditer(text):
             if _real(m.group("y"), m.group("m"), m.group("d")):
                 out.append(_candidate(text, *m.span(), _DATED_SCORE, "date_iso_basic"))
+        for m in _COMPACT_KEYED_RE.finditer(text):
+            if _real(m.group("y"), m.group("m"), m.group("d")):
+                out.append(_candidate(text, m.start("y"), m.end("d"), _DATED_SCORE, "date_keyed"))
         for pattern, score, name in (
             (_NUMERIC_TIMED_RE, _DATED_SCORE, "date_timed"),
             (_MONTH_YEAR_NUMERIC_RE, _SCORE, "date_month_year"),

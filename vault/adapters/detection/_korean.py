@@ -55,7 +55,7 @@ def _mostly_latin(text: str, start: int, end: int) -> bool:
     around = text[max(0, start - 40) : start] + text[end : end + 40]
     hangul = sum(_HANGUL[0] <= ch <= _HANGUL[-1] for ch in around)
     latin = sum(ch.isascii() and ch.isalpha() for ch in around)
-    return latin >= 6 and hangul == 0
+    return latin >= 6 and hangul * 4 <= latin  # "... on 2025년 2월 27일" is still English
 
 
 def korean_candidates(text: str) -> list[Candidate]:
@@ -73,7 +73,14 @@ def korean_candidates(text: str) -> list[Candidate]:
             if not (len(name) == 3 and re.fullmatch(_PARTICLE, rest) and _cued(text, start)):
                 continue
         elif not rest and not (
-            (len(name) == 3 and (_mostly_latin(text, start, end) or _field(text, start, end)))
+            (
+                len(name) == 3
+                and (
+                    _mostly_latin(text, start, end)
+                    or _field(text, start, end)
+                    or _AGED.match(text, end) is not None
+                )
+            )
             or _FOLLOWING_HONORIFIC.match(text, end)
             or _cued(text, start)
         ):
@@ -82,8 +89,10 @@ def korean_candidates(text: str) -> list[Candidate]:
     return out
 
 
-_FIELD_BEFORE = re.compile(r"(?:^|[\n,;|:\"(\t])[ ]*$")
-_FIELD_AFTER = re.compile(r"[ ]*(?:$|[\n,;|\")])")
+_FIELD_BEFORE = re.compile(r"(?:^|[\n,;|:\"(\t&])[ ]*$")
+_FIELD_AFTER = re.compile(r"[ ]*(?:$|[\n,;|\")]|\\\\)")
+# The age after a name: "김민서 (만 63세)", "정지우, 만 51세".
+_AGED = re.compile(r"[ ]*[(,]?[ ]*만?[ ]?\d{1,3}[ ]?세")
 
 
 _GIVEN_SYLLABLES = load_words("ko_given_syllables.txt")

@@ -544,7 +544,7 @@ RULES: tuple[PatternRule, ...] = (
         re.compile(
             rf"(?i)\b(?:{_PASSWORD_PROSE}|pin|secret|api key|key|token|login)"
             r"(?:[ ]+[\w'’-]+){0,4}?"  # "the key for the staging box is ..."
-            r"\s+(?:is|is now|was|=|:|reads|will be|set to|changed to|reset to|lautet|ist|war|"
+            r"\s+(?:is|is now|was|=|:|reads|will be|set to|changed to|reset to|to|lautet|ist|war|"
             r"es|era|est|était|é|è|jest|är|er|on|wordt|sera|será)"
             r"\s+[\"'“]?([^\s\"'”,;]{6,200}?)[\"'”]?(?=[\s,;)]|\.?$|\.\s)"
         ),
@@ -752,7 +752,8 @@ RULES: tuple[PatternRule, ...] = (
         "date_numeric",
         "DATE_TIME",
         re.compile(
-            r"(?<![\d./-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2})"
+            # the year may be of the Thai Buddhist era (2484 is 1941)
+            r"(?<![\d./-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20|24|25)?\d{2})"
             r"(?!\d|[./-]\d|[T ]\d{1,2}:)"  # not the date of a log timestamp
         ),
         0.65,

@@ -49,7 +49,9 @@ _CUE = re.compile(
 )
 # A cue that the next word is a name only when it looks like one: "said Keiko", "told björklund".
 _SOFT_CUE = re.compile(
-    r"(?i)\b(?:said|says|asked|asks|told|tells|replied|wrote|thank you|thanks|cc|ping|met)"
+    r"(?i)\b(?:said|says|asked|asks|told|tells|replied|wrote|thank you|thanks|cc|ping|met|"
+    r"learner|student|pupil|patient|client|customer|member|tenant|guest|donor|researcher|"
+    r"applicant|candidate|caller|rider|passenger|renewal for|lesson for|booking for)"
     rf"[ ]+(?P<first>{_LETTERS})(?![\w'’-])"
 )
 # "mr. martin", "Dr Okafor", "Mrs. Brown": a title makes the next word a surname.
@@ -207,9 +209,14 @@ def _user_names(text: str) -> list[tuple[int, int]]:
         first, last = m.group("first").lower(), m.group("last").lower()
         if _given(first) and (last in SURNAMES or last not in COMMON_WORDS):
             out.append(m.span("user"))
-        elif _HANDLE_CUE.search(text, max(0, m.start() - 12), m.start()) and not (
-            first in COMMON_WORDS or last in COMMON_WORDS
-        ):
+        elif (
+            (
+                m.group().startswith("@")
+                or _HANDLE_CUE.search(text, max(0, m.start() - 14), m.start())
+            )
+            and min(len(first), len(last)) >= 3
+            and not (_ordinary(first) or _ordinary(last))
+        ):  # "from kv_pairs import", "for user_id in": a program's names
             out.append(m.span("user"))  # "agent meritxell.pujol", "user naledi.vandermerwe"
     for m in _INITIAL_HANDLE.finditer(text):
         word = m.group("user")
@@ -227,7 +234,8 @@ _INITIAL_HANDLE = re.compile(r"(?<![\w.@/\\-])@?(?P<user>[a-z][a-z]{5,})(?![\w@-
 # Whose handle follows: "user ...", "agent ...", "by ...", "assignee: ...".
 _HANDLE_CUE = re.compile(
     r"(?i)\b(?:user|username|uid|agent|by|login|assignee|owner|author|reviewer|handle|player|"
-    r"caseworker|gamertag|operator|dispatcher)[\"' \t:=]+$"
+    r"caseworker|gamertag|operator|dispatcher|from|for|researcher|contributor|github|gitlab|"
+    r"twitter|slack|discord|instagram|telegram|member|customer|match)[\"' \t:=]+$"
 )
 # Names printed in capitals (cards, tickets, OCR): two or three upper-case words, one a listed
 # given name and another a listed surname or a word of no list ("SIENNA SANDHU", "MURUGAN

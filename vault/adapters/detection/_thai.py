@@ -65,9 +65,24 @@ def thai_candidates(text: str) -> list[Candidate]:
             continue
         out.append(Candidate(m.start("name"), m.end("name"), "PERSON", _NAME_SCORE, "th_name"))
     for m in _THAI_RUN.finditer(text):
-        if _alone(text, m.start(), m.end()) and not _NOT_A_NAME.search(m.group()):
+        if _NOT_A_NAME.search(m.group()):
+            continue
+        if _alone(text, m.start(), m.end()) or (" " in m.group() and _field(text, *m.span())):
             out.append(Candidate(m.start(), m.end(), "PERSON", _NAME_SCORE, "th_name_alone"))
     return out
+
+
+_FIELD_BEFORE = re.compile(r"(?:^|[\n,;|\"\t])[ ]*$")
+_FIELD_AFTER = re.compile(r"[ ]*(?:$|[\n,;|\"])")
+
+
+def _field(text: str, start: int, end: int) -> bool:
+    """Two Thai words that are a whole field of a record ("| อนุชา แก้วมณี |"): a given name
+    and a family name."""
+    return (
+        _FIELD_BEFORE.search(text, max(0, start - 3), start) is not None
+        and _FIELD_AFTER.match(text, end) is not None
+    )
 
 
 # Month names, the words of an age, a place's and an address's markers: no name.

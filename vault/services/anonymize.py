@@ -19,6 +19,7 @@ from vault.domain.spans import Span
 from vault.domain.tokens import TokenGrammar, make_token
 from vault.errors import Conflict, InvalidRequest, ServiceUnavailable
 from vault.ports import Detector, Keyring, NotPiiStore, TenantKeys, TokenRecord, TokenStore
+from vault.services.turns import Turns
 
 __all__ = [
     "ERASED",
@@ -32,6 +33,10 @@ __all__ = [
 _KNOWN_TOKENS_CACHE = 100_000
 _NOT_PII_REFRESH = 30.0  # seconds a tenant's not-PII list is trusted before it is read again
 _RUN_CONTEXT = 40  # characters before an encoded run read with its decoded text
+# One detection at a time in this process (`vault.services.turns`); a long list of texts takes
+# a turn for each part of about this many characters, so a prompt never waits for a whole upload.
+_DETECTING = Turns()
+_TURN_CHARS = 32_000
 # The value digest of a tombstone: the token was erased (data-subject request) and its sealed
 # value destroyed; the row stays only so the token is never issued again.
 ERASED = "erased"
@@ -118,6 +123,19 @@ def check_text(text: object) -> None:
         ) from None
 
 
+def _parts(texts: list[str], chars: int) -> list[list[str]]:
+    """`texts` in order, in parts of at most `chars` characters (a longer text is a part alone)."""
+    parts: list[list[str]] = []
+    size = 0
+    for text in texts:
+        if not parts or size + len(text) > chars:
+            parts.append([])
+            size = 0
+        parts[-1].append(text)
+        size += len(text)
+    return parts
+
+
 class Anonymizer:
     """Turns text into its anonymized form under one policy, for any tenant."""
 
@@ -201,6 +219,13 @@ class Anonymizer:
         return chosen
 
     def _detect_many(self, texts: list[str]) -> list[list[Span]]:
+        found: list[list[Span]] = []
+        for part in _parts(texts, _TURN_CHARS):
+            with _DETECTING.turn():
+                found += self._detect_part(part)
+        return found
+
+    def _detect_part(self, texts: list[str]) -> list[list[Span]]:
         detect_many = getattr(self._detector, "detect_many", None)
         if detect_many is None or len(texts) < 2:
             return [self._detector.detect(t) for t in texts]

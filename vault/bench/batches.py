@@ -11,6 +11,10 @@ the fake Groq and the clients in this one; everything talks HTTP on loopback. Th
 reports its own CPU time, so each upload is also given in CPU seconds per MB (steadier than
 MB/s on a busy machine); a second vault with the real detector uploads a shorter file
 (`VAULT_BENCH_BATCH_REAL_LINES`, 2,000; 0 leaves it out).
+
+3. The vault process's peak RSS (VmHWM) through an upload of a file of
+   `VAULT_BENCH_BATCH_PEAK_LINES` lines (10,000; 0 leaves it out) beside one of four times as
+   many, each in a fresh vault process so each high-water mark is that upload's own.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from typing import Any
 import httpx
 
 from vault.bench import Row
+from vault.bench.proc import peak_rss_mb
 from vault.bench.proxy import GROQ_KEY, _PatternDetector, prompt, spawn_server
 from vault.fakegroq import create_fake_groq_app, serve_in_thread
 
@@ -42,6 +47,8 @@ _LINES = 10_000
 _CONCURRENCY = 8
 _PROMPT_SIZE = 200
 _REAL_LINES = 2_000
+_PEAK_LINES = 10_000
+_PEAK_GROWTH = 4
 _START_SECONDS = 300
 
 
@@ -73,7 +80,8 @@ def _dataset(rows: int) -> bytes:
 def _serve(channel: Connection, data_dir: Path, groq_url: str, *, real: bool = False) -> None:
     """In a child process: the lean vault (regex detector, or the real one if `real`; no
     request rate limit, uploads in this process), with a key that may upload, infer and
-    re-identify. Answers "cpu" on the channel with its CPU seconds so far."""
+    re-identify. Answers "cpu" on the channel with its CPU seconds so far, "peak" with its
+    peak RSS in MB."""
     from vault.api import create_app
     from vault.services.apikeys import create_api_key
     from vault.settings import Settings
@@ -102,36 +110,38 @@ def _serve(channel: Connection, data_dir: Path, groq_url: str, *, real: bool = F
     try:
         with serve_in_thread(app) as url:
             channel.send((url, key))
+            answers = {"cpu": time.process_time, "peak": peak_rss_mb}
             with suppress(EOFError):
-                while channel.recv() == "cpu":
-                    channel.send(time.process_time())
+                while (question := channel.recv()) in answers:
+                    channel.send(answers[question]())
     finally:
         vault.close()
 
 
 def _start_vault(
     stack: ExitStack, data_dir: Path, groq_url: str, *, real: bool = False
-) -> tuple[str, str, Callable[[], float]]:
-    """A bench vault in its own process: its URL, key, and a call that reads its CPU seconds."""
+) -> tuple[str, str, Callable[[str], float]]:
+    """A bench vault in its own process: its URL, key, and a call that asks it "cpu" (its CPU
+    seconds) or "peak" (its peak RSS in MB)."""
     url, key, parent = spawn_server(
         stack, _serve, data_dir, groq_url, start_seconds=_START_SECONDS, real=real
     )
 
-    def cpu() -> float:
-        parent.send("cpu")
-        seconds: float = parent.recv()
-        return seconds
+    def ask(question: str) -> float:
+        parent.send(question)
+        answer: float = parent.recv()
+        return answer
 
-    return url, key, cpu
+    return url, key, ask
 
 
 def _through_vault(
-    client: httpx.Client, key: str, content: bytes, cpu: Callable[[], float]
+    client: httpx.Client, key: str, content: bytes, ask: Callable[[str], float]
 ) -> tuple[float, float]:
     """Wall seconds and the vault process's CPU seconds of one upload through the vault."""
-    before = cpu()
+    before = ask("cpu")
     seconds = _upload_seconds(client, key, content)
-    return seconds, cpu() - before
+    return seconds, ask("cpu") - before
 
 
 def _upload_seconds(client: httpx.Client, key: str, content: bytes) -> float:
@@ -203,11 +213,11 @@ def _real_detector_rows(
 ) -> list[Row]:
     """One upload through a vault with the real detector (Presidio, spaCy and ours), beside
     the direct upload of the same file."""
-    url, key, cpu = _start_vault(stack, tmp / "vault-real", groq_url, real=True)
+    url, key, ask = _start_vault(stack, tmp / "vault-real", groq_url, real=True)
     client = stack.enter_context(httpx.Client(base_url=url, timeout=600))
-    _through_vault(client, key, batch_file(20), cpu)  # loads the models
+    _through_vault(client, key, batch_file(20), ask)  # loads the models
     plain = _upload_seconds(direct, GROQ_KEY, content)
-    seconds, cpu_seconds = _through_vault(client, key, content, cpu)
+    seconds, cpu_seconds = _through_vault(client, key, content, ask)
     megabytes = len(content) / 1e6
     lines = content.count(b"\n")
     label = f"{lines:,}-line batch file upload ({megabytes:.1f} MB), real detector"
@@ -218,6 +228,33 @@ def _real_detector_rows(
     ]  # fmt: skip
 
 
+def _peak_after_upload(data_dir: Path, groq_url: str, content: bytes) -> float:
+    """The peak RSS (MB) of a fresh lean vault process once it has uploaded `content`, after
+    a small upload that warms its paths up; the process is stopped before this returns."""
+    with ExitStack() as stack:
+        url, key, ask = _start_vault(stack, data_dir, groq_url)
+        client = stack.enter_context(httpx.Client(base_url=url, timeout=600))
+        _upload_seconds(client, key, batch_file(20))
+        _upload_seconds(client, key, content)
+        return ask("peak")
+
+
+def _peak_row(tmp: Path, groq_url: str, lines: int) -> Row:
+    """The vault's peak RSS through an upload of `_PEAK_GROWTH` times `lines` lines, beside
+    its peak through one of `lines` lines."""
+    small, large = batch_file(lines), batch_file(lines * _PEAK_GROWTH)
+    small_peak = _peak_after_upload(tmp / "vault-peak-small", groq_url, small)
+    large_peak = _peak_after_upload(tmp / "vault-peak-large", groq_url, large)
+    grown = (len(large) - len(small)) / 1e6
+    label = (
+        f"peak RSS of the vault process, {lines * _PEAK_GROWTH:,}-line upload "
+        f"({len(large) / 1e6:.1f} MB) vs {lines:,} lines: {large_peak - small_peak:+.1f} MB "
+        f"for {grown:+.1f} MB of file"
+    )
+    goal = f"flat in the file size (peak grows < 10% for {_PEAK_GROWTH}x the file)"
+    return Row("batches", label, large_peak, small_peak, "MB", goal)
+
+
 def run() -> list[Row]:
     lines = int(os.environ.get("VAULT_BENCH_BATCH_LINES", _LINES))
     rows = int(os.environ.get("VAULT_BENCH_INFER_ROWS", _LINES))
@@ -226,14 +263,14 @@ def run() -> list[Row]:
     with ExitStack() as stack:
         groq_url = stack.enter_context(serve_in_thread(fake))
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="vault-bench-")))
-        vault_url, key, vault_cpu = _start_vault(stack, tmp / "vault", groq_url)
+        vault_url, key, ask = _start_vault(stack, tmp / "vault", groq_url)
         direct = stack.enter_context(httpx.Client(base_url=groq_url, timeout=600))
         vault = stack.enter_context(httpx.Client(base_url=vault_url, timeout=600))
         # Alternate the two uploads so a noisy moment hurts both; keep each one's best.
         plain, through = [], []
         for _ in range(3):
             plain.append(_upload_seconds(direct, GROQ_KEY, content))
-            through.append(_through_vault(vault, key, content, vault_cpu))
+            through.append(_through_vault(vault, key, content, ask))
         megabytes = len(content) / 1e6
         label = f"{lines:,}-line batch file upload ({megabytes:.1f} MB)"
         result = [
@@ -245,6 +282,10 @@ def run() -> list[Row]:
         real_lines = int(os.environ.get("VAULT_BENCH_BATCH_REAL_LINES", _REAL_LINES))
         if real_lines:
             result += _real_detector_rows(stack, tmp, groq_url, direct, batch_file(real_lines))
+        peak_lines = int(os.environ.get("VAULT_BENCH_BATCH_PEAK_LINES", _PEAK_LINES))
+        if peak_lines:
+            result.append(_peak_row(tmp, groq_url, peak_lines))
+            fake.state.received.clear()
         proxy_rate = _chat_throughput(vault, key, min(rows, 2_000))
         infer_rate = _infer_throughput(vault, key, rows)
         result.append(

@@ -1,7 +1,7 @@
-"""Batch cases of the issue's lists that no other test held: a custom_id repeated and a file
+"""Cases of the issue's lists that no other test held: a batch custom_id repeated and a file
 over the size limit refused over HTTP before anything is sent, the input file stored sealed
-and read back restored only for a reidentifier, and what a model writes in a batch answer
-tokenized for every caller (the answer guard)."""
+and read back restored only for a reidentifier, and what a model writes in a batch answer or a
+response tokenized for every caller (the answer guard)."""
 
 from __future__ import annotations
 
@@ -158,3 +158,20 @@ def test_what_a_model_writes_in_a_batch_answer_is_tokenized_for_everyone(
         text = line["response"]["body"]["choices"][0]["message"]["content"]
         assert written not in text, role
         assert "EMAIL_ADDRESS_" in text, role
+
+
+@pytest.mark.parametrize("stream", [False, True], ids=["whole", "streamed"])
+def test_what_a_model_writes_in_a_response_is_tokenized_for_a_reidentifier(
+    stream: bool, proxy: Proxy, upstream: Upstream
+) -> None:
+    written = "nadia.okafor@example.org"
+    upstream.behaviour.answer = f"Sure. By the way, Nadia Okafor writes from {written}."
+    client = openai_sdk(proxy, "reidentifier")
+    if stream:
+        events = client.responses.create(model=MODEL, input=f"I am {NAME}.", stream=True)
+        text = "".join(e.delta for e in events if e.type == "response.output_text.delta")
+    else:
+        text = client.responses.create(model=MODEL, input=f"I am {NAME}.").output_text
+    assert text.startswith("Sure.")
+    assert written not in text
+    assert "EMAIL_ADDRESS_" in text

@@ -20,6 +20,7 @@ import regex
 from presidio_analyzer import PatternRecognizer
 from presidio_analyzer import predefined_recognizers as presidio
 
+from vault.adapters.detection._ages import keyed_ages
 from vault.adapters.detection._checksums import (
     bech32_ok,
     bsn_ok,
@@ -576,6 +577,7 @@ _AGE_BEFORE = (
     "berumur", "vo veku", "ve věku", "w wieku", "u dobi od", "patient_age", "pt_age",
     "client_age", "donor_age", "subject_age", "member_age", "applicant_age", "age_years",
     "patientage", "age_at_death", "age at death", "віком", "у віці",
+    *load_words("age_words_before.txt"),
 )  # fmt: skip
 _AGE_AFTER = (
     "years old", "year old", "years of age", "year-old", "years-old", "yrs old", "yr old", "yo",
@@ -588,6 +590,7 @@ _AGE_AFTER = (
     "letá", "godišnji", "godišnja", "godišnjak", "godišnjakinja", "yaşındaki", "évesen",
     "vuotiaana", "tahun umurnya", "sena", "gadus vecs", "gadus veca", "gadu vecumā", "ára",
     "ára gamall", "ára gömul", "metų amžiaus", "років", "години",
+    *load_words("age_words_after.txt"),
 )  # fmt: skip
 # Years after a number are often a duration ("5 ans de garantie"); after "has", "is" in the
 # language they are an age ("il a 79 ans", "tiene 79 años", "heeft 79 jaar", "ha 79 anni").
@@ -615,7 +618,7 @@ _AGE_YEARS = (
 )  # fmt: skip
 _AGE_SET_OFF = (*_AGE_YEARS, "years", "yrs", "y", "ans", "Jahre")
 # Chinese, Japanese and Korean write the age glued to its word and to what follows ("79歳の").
-_AGE_GLUED = ("歳", "岁", "才", "세", "살")
+_AGE_GLUED = ("歳", "岁", "歲", "才", "세", "살")
 
 
 def _words(words: Collection[str]) -> str:
@@ -623,8 +626,8 @@ def _words(words: Collection[str]) -> str:
 
 
 _AGE = re.compile(
-    rf"(?i)(?<!\w)(?:{_words(_AGE_BEFORE)})[\"']?"
-    r"[ \t]*(?:[:=(-]|of|is|was|van|von|de|di|é|è|ist|est|es)?[ \t]*[\"']?(\d{1,3})(?![\d.,:/]?\d)"
+    rf"(?i)(?<!\w)(?<!max-)(?<!min-)(?:{_words(_AGE_BEFORE)})[\"']?"
+    r"[ \t]*(?:[:=(：-]|of|is|was|van|von|de|di|é|è|ist|est|es)?[ \t]*[\"']?(\d{1,3})(?![\d.,:/]?\d)"
     rf"|(?<![\w.,-])(\d{{1,3}})[ -]?(?:{_words(_AGE_AFTER)})(?!\w)"
     # ... not "il y a 5 ans" nor "5 jaar geleden": years ago are a time, not an age
     rf"|(?<!\w)(?<!y )(?:{_words(_AGE_VERB)})[ \t]+(\d{{1,3}})[ \t]+(?:{_words(_AGE_YEARS)})"
@@ -837,6 +840,7 @@ def _document_entries(add: Callable[..., None]) -> None:
         checked=False,
     )  # fmt: skip
     add("age", "AGE", _AGE_TRIGGER_ANY, _age_finder, run=1, post=_no_veto)
+    add("keyed_age", "AGE", r"(?i)age", keyed_ages, run=1, post=_no_veto)
 
 
 def _entries() -> tuple[IdentifierRecognizer, ...]:

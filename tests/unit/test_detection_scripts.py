@@ -1,0 +1,102 @@
+"""Personal data as records and the languages of our locales write it (issue #13): ages under a
+key that names whose age it is and ages in Albanian, Georgian, Hebrew, Arabic, Irish, Swahili,
+Luxembourgish and Chinese.
+
+Each case is written for this test from the languages' grammar, not taken from an evaluation
+set."""
+
+from __future__ import annotations
+
+import pytest
+
+from vault.adapters.detection import PresidioDetector, build_detector
+
+
+@pytest.fixture(scope="module")
+def detector() -> PresidioDetector:
+    return build_detector()
+
+
+def found(detector: PresidioDetector, text: str) -> set[tuple[str, str]]:
+    return {(text[s.start : s.end], s.entity_type) for s in detector.detect(text)}
+
+
+def types(detector: PresidioDetector, text: str) -> set[str]:
+    return {entity for _, entity in found(detector, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ('  tenant_age => "57",', "57"),
+        ('    renterAge = "33",', "33"),
+        ('Environment="BORROWER_AGE=61"', "61"),
+        ("[*][i]tenant age:[/i] 28", "28"),
+        ("| caller_age\n| 45\n", "45"),
+        ('    rider_age => <<"19"/utf8>>,', "19"),
+        (' $ owner_age      : chr "70"', "70"),
+        ('HSET members:1201 member_age "64"', "64"),
+        ('{"visitor_age":"38","city":"Leeds"}', "38"),
+        ("usr=ab12 visitorAge=52 src=10.0.0.1", "52"),
+        ('    ex:riderAge "27" ;', "27"),
+    ],
+)
+def test_ages_under_a_key_of_whose_age_it_is(
+    detector: PresidioDetector, text: str, age: str
+) -> None:
+    assert (age, "AGE") in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cache-Control: max-age=60",
+        "maxAge: 30",
+        'cookie_age = "45"',
+        "page 5 of 9",
+        "usage: 12",
+        "Stage 3 rollout",
+        'token_age: "90"',
+        "avg_age=41",
+        "member_age: 45.5",
+        "patient_age: 300",
+    ],
+)
+def test_ages_of_things_and_other_numbers_are_not_ages(
+    detector: PresidioDetector, text: str
+) -> None:
+    assert "AGE" not in types(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Mosha: 52 vjeç.", "52"),
+        ("ასაკი: 41 წლის.", "41"),
+        ("גיל: בת 64.", "64"),
+        ("العمر: 29 عامًا.", "29"),
+        ("عمره 70 عاما", "70"),
+        ("Aois: 33 bliain d'aois.", "33"),
+        ("Jina: Amani Wanjiru, miaka 31.", "31"),
+        ("umri 48", "48"),
+        ("de Rendez-vous vum Marc (58 Joer al) ass", "58"),
+        ("年齡：66歲。", "66"),
+        ("患者今年72歲", "72"),
+    ],
+)
+def test_ages_in_the_languages_of_our_locales(
+    detector: PresidioDetector, text: str, age: str
+) -> None:
+    assert (age, "AGE") in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024 წლის იანვარი",
+        "בשנת 2024",
+        "ضمان لمدة 2025",
+    ],
+)
+def test_years_in_those_languages_are_not_ages(detector: PresidioDetector, text: str) -> None:
+    assert "AGE" not in types(detector, text)

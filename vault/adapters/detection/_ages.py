@@ -1,0 +1,45 @@
+"""Ages under a record's key that names whose age it is ("patient_age": 43, plotHolderAge = "82",
+CHORISTER_AGE=51, "guest age:[/i] 39"): the number alone is the span."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from vault.adapters.detection._lexicon import load_words
+
+__all__ = ["keyed_ages"]
+
+# "age" closing a key: after an underscore, a space or nothing ("voter_age", "guest age", "AGE"),
+# or a lower-case letter in camelCase ("debtorAge"); never inside a word ("page", "usage").
+# Between the key and its number: quotes, colons, arrows, pipes, a table's next line, a BBCode
+# tag, Erlang's binary brackets, R's `chr` ("age   : chr \"26\"").
+_KEYED_AGE = re.compile(
+    r"(?:(?<=[a-z])Age|(?<![^\W_])(?i:age))(?![^\W\d_])"
+    r"(?:[ \t\"'`:=>|]|\n(?=[ \t]*\|)|\[/?[a-z]\]|<<|chr(?= )){1,24}"
+    r"(?P<age>\d{1,3})(?![\d%]|[.,:/-]\d|[^\W\d_])"
+)
+# Keys whose age is no person's: a cache's, a token's, a file's ("max_age=60", "cacheAge: 30").
+_NOT_A_PERSON = load_words("age_keys_not_personal.txt")
+_KEY_WORD = re.compile(r"([A-Za-z]+)[_ -]?$")
+_OLDEST = 130
+
+
+def keyed_ages(text: str, windows: list[tuple[int, int]]) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, standing) of each age under its key inside the windows."""
+    for pos, endpos in windows:
+        for m in _KEYED_AGE.finditer(text, pos, endpos):
+            if int(m.group("age")) > _OLDEST or _impersonal(text, m.start()):
+                continue
+            yield m.start("age"), m.end("age"), True
+
+
+def _impersonal(text: str, key_end: int) -> bool:
+    """The word before "age" in the key names a thing, not a person ("max-age", "cache_age")."""
+    before = _KEY_WORD.search(text, max(0, key_end - 16), key_end)
+    if before is None:
+        return False
+    word = before.group(1)
+    camel = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", word)
+    last = (camel[-1] if camel else word).lower()
+    return last in _NOT_A_PERSON

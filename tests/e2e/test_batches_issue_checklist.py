@@ -175,3 +175,17 @@ def test_what_a_model_writes_in_a_response_is_tokenized_for_a_reidentifier(
     assert text.startswith("Sure.")
     assert written not in text
     assert "EMAIL_ADDRESS_" in text
+
+
+def test_a_file_of_more_requests_than_a_batch_takes_is_a_400_naming_the_line_and_nothing_is_sent(
+    proxy: Proxy, upstream: Upstream, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("vault.services.batches.MAX_REQUESTS", 3)
+    mark = len(upstream.received)
+    content = b"".join(_line(f"r-{i}", f"Write to {NAME} at {EMAIL}.") for i in range(4))
+    with pytest.raises(groq.BadRequestError) as caught:
+        groq_sdk(proxy, "analyst").files.create(file=("requests.jsonl", content), purpose="batch")
+    assert "line 4" in caught.value.message and "more than 3 requests" in caught.value.message
+    assert not _uploads(upstream, mark)
+    assert_no_values(upstream.bodies_since(mark), PLANTED)
+    assert_no_values(str(caught.value.body).encode(), PLANTED)

@@ -20,6 +20,7 @@ from vault.domain.policy import AnonymizationPolicy
 from vault.errors import InvalidRequest, OutboundBlocked, VaultError
 from vault.services.anonymize import Anonymizer
 from vault.services.chat import ChatRedactor
+from vault.services.chat.redact import SpanCache
 
 # SalutationDetector finds a name only after "Dear": elsewhere only the memory of earlier
 # requests finds it.
@@ -115,3 +116,17 @@ def test_the_first_failure_is_where_it_would_have_been(
     batched, batch_failed = _at_once(ChatRedactor(anonymizer), "acme", bodies)
     assert batch_failed == failed
     assert batched == sequential
+
+
+def test_a_batch_with_a_cache_of_its_own_leaves_the_conversations_cache_as_it_was(
+    anonymizer: Anonymizer,
+) -> None:
+    redactor, own = ChatRedactor(anonymizer), SpanCache()
+    body = _chat("Dear Nadia Petrova, a text only this batch sends")
+    results, failed = redactor.redact_many("acme", [copy.deepcopy(body)], cache=own)
+    assert failed is None and results[0].detected > 0
+    again, _ = redactor.redact_many("acme", [copy.deepcopy(body)], cache=own)
+    assert again[0].detected == 0  # the batch's own cache knew the text
+    alone = redactor.redact("acme", copy.deepcopy(body))
+    assert alone.detected == results[0].detected  # the conversations' cache never held it
+    assert alone.payload == results[0].payload

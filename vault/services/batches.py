@@ -31,6 +31,7 @@ from vault.ports import BatchObject, BatchObjects, KeyService, LlmClient, Object
 from vault.services.anonymize import Anonymizer
 from vault.services.chat import ChatRedactor, ResponseRestorer
 from vault.services.chat.answers import AnswerGuard
+from vault.services.chat.redact import SpanCache
 from vault.services.reidentify import Reidentifier
 
 __all__ = ["BATCH_ID", "FILE_ID", "BatchParts", "Batches", "FileContent", "Uploaded"]
@@ -51,6 +52,10 @@ _LINE_MIDDLE = b',"method":"POST","url":"' + CHAT_URL.encode() + b'","body":'
 # (the upload then costs 0.35 CPU s/MB in process against 0.25 at 64 lines).
 _BLOCK_LINES = 64
 _BLOCK_BYTES = 1 << 20
+# The most requests one batch file may hold, as Groq takes: it also bounds what an upload keeps
+# to find a repeated custom_id (a hash a line).
+MAX_REQUESTS = 50_000
+_FILE_CACHE_ENTRIES = 1_024  # texts a batch file repeats from line to line, as a system prompt
 _FILENAME = "batch.jsonl"
 # The batch object's fields the caller gets; ids among them are mapped to the vault's.
 _BATCH_FIELDS = (
@@ -237,18 +242,27 @@ class Batches:
         object_key = f"{tenant}/batches/{file_id}"
         tally = _Tally()
         seen: set[int] = set()
+        # The file's own detection cache, bounded: a system prompt every line repeats is
+        # detected once, and the conversations' cache keeps what it holds.
+        spans = SpanCache(entries=_FILE_CACHE_ENTRIES)
 
         def tokenized() -> Iterator[bytes]:
             block: list[tuple[int, bytes]] = []
             held = 0
-            for number, raw in _lines(chunks, self._max_upload_bytes):
+            for count, (number, raw) in enumerate(_lines(chunks, self._max_upload_bytes), 1):
+                if count > MAX_REQUESTS:
+                    raise InvalidRequest(
+                        f"line {number}: the file holds more than {MAX_REQUESTS:,} requests, "
+                        "the most one batch takes",
+                        param="file",
+                    )
                 block.append((number, raw))
                 held += len(raw)
                 if len(block) < _BLOCK_LINES and held < _BLOCK_BYTES:
                     continue
-                yield from self._redact_block(tenant, block, seen, tally)
+                yield from self._redact_block(tenant, block, seen, tally, spans)
                 block, held = [], 0
-            yield from self._redact_block(tenant, block, seen, tally)
+            yield from self._redact_block(tenant, block, seen, tally, spans)
             if not tally.lines:
                 raise InvalidRequest("the file holds no requests", param="file")
 
@@ -292,7 +306,12 @@ class Batches:
         )
 
     def _redact_block(
-        self, tenant: str, block: list[tuple[int, bytes]], seen: set[int], tally: _Tally
+        self,
+        tenant: str,
+        block: list[tuple[int, bytes]],
+        seen: set[int],
+        tally: _Tally,
+        spans: SpanCache,
     ) -> list[bytes]:
         """The block's lines tokenized, the same bytes as line after line, with one detection
         batch and one tokenization for the block. The first bad line raises, naming its number,
@@ -307,7 +326,7 @@ class Batches:
                 break
             requests.append((number, custom_id, body))
         redacted, failed = self._vault.chat_redactor.redact_many(
-            tenant, [body for _, _, body in requests]
+            tenant, [body for _, _, body in requests], cache=spans
         )
         if failed is not None:
             index, error = failed

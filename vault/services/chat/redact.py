@@ -134,7 +134,7 @@ class ChatRedactor:
         self._known.refresh(tenant)
         slots = walked.slots
         started = time.perf_counter()
-        spans, detected = self._spans(tenant, slots)
+        spans, detected = self._spans(tenant, slots, self._cache)
         result = RedactedRequest(
             body=body,
             payload=b"",
@@ -165,10 +165,12 @@ class ChatRedactor:
         return result
 
     def redact_many(
-        self, tenant: str, bodies: list[dict[str, Any]]
+        self, tenant: str, bodies: list[dict[str, Any]], *, cache: SpanCacheStore | None = None
     ) -> tuple[list[RedactedRequest], tuple[int, VaultError] | None]:
         """`redact` for many requests in order (a batch file's lines), the same bytes as one
         `redact` call after another, with one detection batch and one tokenization for all.
+        `cache`: where detected spans are kept instead of the conversations' cache (a batch
+        file's own, so its unique lines do not push the conversations out).
 
         `bodies` are rewritten in place (freshly parsed: they are not copied). Returns the
         redacted requests of the bodies before the first that fails, and that body's index
@@ -187,7 +189,7 @@ class ChatRedactor:
         self._known.refresh(tenant)
         started = time.perf_counter()
         every = [slot for walked in walks for slot in walked.slots]
-        found_all, detected = self._spans(tenant, every)
+        found_all, detected = self._spans(tenant, every, cache or self._cache)
         share = (time.perf_counter() - started) / max(len(walks), 1)
         # Each request's slots and spans, then what to replace: values found earlier in the
         # batch are looked for where they stand, as `redact` after `redact` would.
@@ -392,16 +394,18 @@ class ChatRedactor:
         """The spans of `text` if this tenant's cache holds them (an answer given before)."""
         return self._cache.get_many([self._cache.key(tenant, text)])[0]
 
-    def _spans(self, tenant: str, slots: list[Slot]) -> tuple[list[list[Span]], int]:
+    def _spans(
+        self, tenant: str, slots: list[Slot], cache: SpanCacheStore
+    ) -> tuple[list[list[Span]], int]:
         """Each slot's spans (in its own text), and how many views had to be detected."""
-        keys = [self._cache.key(tenant, slot.view) for slot in slots]
-        found = self._cache.get_many(keys) if keys else []
+        keys = [cache.key(tenant, slot.view) for slot in slots]
+        found = cache.get_many(keys) if keys else []
         missing = [i for i, spans in enumerate(found) if spans is None]
         if missing:
             fresh = self._anonymizer.find_spans_many([slots[i].view for i in missing])
             for i, spans in zip(missing, fresh, strict=True):
                 found[i] = spans
-            self._cache.put_many({keys[i]: found[i] or [] for i in missing})
+            cache.put_many({keys[i]: found[i] or [] for i in missing})
         return [_in_slot(slot, spans or []) for slot, spans in zip(slots, found, strict=True)], len(
             missing
         )

@@ -100,3 +100,39 @@ def test_ages_in_the_languages_of_our_locales(
 )
 def test_years_in_those_languages_are_not_ages(detector: PresidioDetector, text: str) -> None:
     assert "AGE" not in types(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("您的門診時間為2025年6月9日的上午", "2025年6月9日"),
+        ("ご来店は2025年6月9日です", "2025年6月9日"),
+        ("受付 10:40です", "10:40"),
+        ("박서준 | 2025. 6. 9.", "2025. 6. 9"),
+        ("(born 1987. 12. 1.)", "1987. 12. 1"),
+        ("<DTPOSTED>20250609\n<TRNAMT>12.00", "20250609"),
+        ("(0008,0020) DA [20250609]", "20250609"),
+        ("თარიღი: 9 ივნისი 2025", "9 ივნისი 2025"),
+        ("Dáta: 9 Meitheamh 2025", "9 Meitheamh 2025"),
+        ("Data: 9 qershor 2025", "9 qershor 2025"),
+        ("de 9. Abrëll 2025", "9. Abrëll 2025"),
+    ],
+)
+def test_dates_as_these_languages_and_formats_write_them(
+    detector: PresidioDetector, text: str, value: str
+) -> None:
+    assert (value, "DATE_TIME") in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021年度の予算",
+        "2025. 13. 40.",
+        "v2.5. 6. 9",
+        "<TRNAMT>20250609",
+        "DATA [20250609]",
+    ],
+)
+def test_look_alikes_of_those_dates_are_not_dates(detector: PresidioDetector, text: str) -> None:
+    assert "DATE_TIME" not in types(detector, text)

@@ -90,9 +90,10 @@ _ISO = (
 # 20210305T102201Z (ISO basic).
 _ISO_BASIC = rf"(?<![\w])(?P<y>{_YEAR})(?P<m>0[1-9]|1[0-2])(?P<d>[12]\d|3[01]|0[1-9])T\d{{4,6}}(?:Z|[+-]\d{{4}})?(?!\w)"
 # A date in figures without separators under a date's key: "<QSO_DATE:8>20250226",
-# "DOB=19710527", "dtstart: 20240601".
+# "DOB=19710527", "dtstart: 20240601", OFX's "<DTPOSTED>20250307", DICOM's "DA [20240426]".
 _COMPACT_KEYED = (
-    r"(?i:date|dob|birth|born|dtstart|dtend|geb)[\w:>=\"' ]{0,10}?(?<!\d)"
+    r"(?:(?i:date|dob|birth|born|dt(?:start|end|posted|user|server|avail|asof)|geb)"
+    r"|(?<![A-Za-z])DA \[)[\w:>=\"' ]{0,10}?(?<!\d)"
     rf"(?P<y>{_YEAR})(?P<m>0[1-9]|1[0-2])(?P<d>[12]\d|3[01]|0[1-9])(?![\dT])"
 )
 # 05/03/2021 14:05, 3.5.21 um 10:30 (the date alone is the numeric rule's).
@@ -105,9 +106,17 @@ _CLF = rf"(?<![\w/])\d\d/{_MONTH_ANY}/{_YEAR}:\d\d:\d\d:\d\d(?:\s[+-]\d{{4}})?(?
 # A month and year in figures: "exp 05/2026", "since 11/2019".
 _MONTH_YEAR_NUMERIC = rf"(?<![\w./-])(?:0?[1-9]|1[0-2])[/.-]{_YEAR}(?![\w]|[./-]\d)"
 # 2021年3月5日, 2021년 3월 5일, 3월 5일, 2021年3月 (the whole word, with a particle after it).
+# Chinese and Japanese glue a date with its month to the words around it ("為2024年3月5日的"); a
+# year alone stands apart.
 _CJK = (
-    r"(?<![\w])(?:(?:\d{4}|\d\d)\s?[年년]\s?(?:\d{1,2}\s?[月월](?:\s?\d{1,2}\s?[日일])?)?"
-    r"|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일])[\uac00-\ud7a3]{0,3}(?!\w)"
+    r"(?<![0-9A-Za-z_.,/-])(?:(?:\d{4}|\d\d)\s?[年년]\s?\d{1,2}\s?[月월](?:\s?\d{1,2}\s?[日일])?"
+    r"|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일])[\uac00-\ud7a3]{0,3}(?![0-9A-Za-z])"
+    r"|(?<!\w)(?:\d{4}|\d\d)\s?[年년][\uac00-\ud7a3]{0,3}(?!\w)"
+)
+# Korean and Hungarian figures, year first with a dot and a space after each part: "2025. 4. 17."
+_YEAR_DOTTED = (
+    rf"(?<![\w.,-])(?P<y>{_YEAR})\.[ ]?(?P<m>1[0-2]|0?[1-9])\.[ ](?P<d>[12]\d|3[01]|0?[1-9])\.?"
+    r"(?!\w|\.?\d)"
 )
 # A time on its own when it says it is one: "at 3pm", "10:30 a.m.", "14:05 UTC".
 _TIME_ALONE = (
@@ -116,7 +125,10 @@ _TIME_ALONE = (
 )
 # A time on its own, "14:05", "9:30:15": no part of a longer run of colons or dots (MAC and
 # IPv6 addresses, versions, NMEA fields).
-_TIME_BARE = r"(?<![\w:.,])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?!\w|:[\da-fA-F]|[.,]\d)"
+_TIME_BARE = (
+    r"(?<![\w:.,])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
+    r"(?![0-9A-Za-z_À-ɏ]|:[\da-fA-F]|[.,]\d)"  # Japanese glues "です" to it
+)
 # Vietnamese: "ngày 5 tháng 3 năm 2024", "5 tháng 3", "tháng 3/2024", "tháng 3 năm 2024".
 _VIET = (
     r"(?<!\w)(?:(?:ngày\s+)?(?:[12]\d|3[01]|0?[1-9])\s+tháng\s+(?:1[0-2]|0?[1-9])"
@@ -156,6 +168,7 @@ _COMPACT_KEYED_RE = re.compile(_COMPACT_KEYED)
 _NUMERIC_TIMED_RE = re.compile(_NUMERIC_TIMED, _FLAGS)
 _MONTH_YEAR_NUMERIC_RE = re.compile(_MONTH_YEAR_NUMERIC)
 _CJK_RE = re.compile(_CJK)
+_YEAR_DOTTED_RE = re.compile(_YEAR_DOTTED)
 _TIME_ALONE_RE = re.compile(_TIME_ALONE, _FLAGS)
 _WEEKDAY_RE = re.compile(_WEEKDAY_CUED, _FLAGS)
 _TIME_BARE_RE = re.compile(_TIME_BARE)
@@ -251,6 +264,9 @@ def date_candidates(text: str) -> list[Candidate]:
         for m in _ISO_BASIC_RE.finditer(text):
             if _real(m.group("y"), m.group("m"), m.group("d")):
                 out.append(_candidate(text, *m.span(), _DATED_SCORE, "date_iso_basic"))
+        for m in _YEAR_DOTTED_RE.finditer(text):
+            if _real(m.group("y"), m.group("m"), m.group("d")):
+                out.append(_candidate(text, *m.span(), _DATED_SCORE, "date_year_dotted"))
         for m in _COMPACT_KEYED_RE.finditer(text):
             if _real(m.group("y"), m.group("m"), m.group("d")):
                 out.append(_candidate(text, m.start("y"), m.end("d"), _DATED_SCORE, "date_keyed"))

@@ -189,3 +189,19 @@ def test_a_file_of_more_requests_than_a_batch_takes_is_a_400_naming_the_line_and
     assert not _uploads(upstream, mark)
     assert_no_values(upstream.bodies_since(mark), PLANTED)
     assert_no_values(str(caught.value.body).encode(), PLANTED)
+
+
+def test_a_model_the_upstream_refuses_is_a_400_naming_its_line_and_nothing_is_sent(
+    proxy: Proxy, upstream: Upstream
+) -> None:
+    mark = len(upstream.received)
+    line = json.loads(_line("r-2", f"Write to {NAME} at {EMAIL}."))
+    line["body"]["model"] = "no-such-model"
+    content = _line("r-1", f"Charge {CARD}.") + json.dumps(line).encode() + b"\n"
+    with pytest.raises(groq.BadRequestError) as caught:
+        groq_sdk(proxy, "analyst").files.create(file=("requests.jsonl", content), purpose="batch")
+    assert "line 2" in caught.value.message
+    assert caught.value.body["error"]["code"] == "model_not_found"  # type: ignore[index]
+    assert not _uploads(upstream, mark)
+    assert_no_values(upstream.bodies_since(mark), PLANTED)
+    assert_no_values(str(caught.value.body).encode(), PLANTED)

@@ -33,6 +33,7 @@ from vault.services.chat import ChatRedactor, ResponseRestorer
 from vault.services.chat.answers import AnswerGuard
 from vault.services.chat.redact import SpanCache
 from vault.services.reidentify import Reidentifier
+from vault.services.upstream_models import require_served
 
 __all__ = ["BATCH_ID", "FILE_ID", "BatchParts", "Batches", "FileContent", "Uploaded"]
 
@@ -186,14 +187,20 @@ def _request_of(number: int, raw: bytes, seen: set[int]) -> tuple[str, dict[str,
     return custom_id, body
 
 
-class _Tally:
-    """What an upload did so far (counts only)."""
+class _Upload:
+    """What an upload did so far (counts only), and what it keeps while it runs: a hash of
+    each custom_id, to find one repeated; its own bounded detection cache, so a system prompt
+    every line repeats is detected once and the conversations' cache keeps what it holds; the
+    models the upstream said it serves."""
 
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
         self.tokens = 0
         self.lines = 0
         self.size = 0
+        self.seen: set[int] = set()
+        self.spans = SpanCache(entries=_FILE_CACHE_ENTRIES)
+        self.served: set[str] = set()
 
 
 def _encodable(text: str) -> bool:
@@ -240,11 +247,7 @@ class Batches:
         tenant = principal.tenant
         file_id = f"file_{uuid.uuid4().hex}"
         object_key = f"{tenant}/batches/{file_id}"
-        tally = _Tally()
-        seen: set[int] = set()
-        # The file's own detection cache, bounded: a system prompt every line repeats is
-        # detected once, and the conversations' cache keeps what it holds.
-        spans = SpanCache(entries=_FILE_CACHE_ENTRIES)
+        tally = _Upload()
 
         def tokenized() -> Iterator[bytes]:
             block: list[tuple[int, bytes]] = []
@@ -260,9 +263,9 @@ class Batches:
                 held += len(raw)
                 if len(block) < _BLOCK_LINES and held < _BLOCK_BYTES:
                     continue
-                yield from self._redact_block(tenant, block, seen, tally, spans)
+                yield from self._redact_block(tenant, block, tally)
                 block, held = [], 0
-            yield from self._redact_block(tenant, block, seen, tally, spans)
+            yield from self._redact_block(tenant, block, tally)
             if not tally.lines:
                 raise InvalidRequest("the file holds no requests", param="file")
 
@@ -309,9 +312,7 @@ class Batches:
         self,
         tenant: str,
         block: list[tuple[int, bytes]],
-        seen: set[int],
-        tally: _Tally,
-        spans: SpanCache,
+        tally: _Upload,
     ) -> list[bytes]:
         """The block's lines tokenized, the same bytes as line after line, with one detection
         batch and one tokenization for the block. The first bad line raises, naming its number,
@@ -320,13 +321,13 @@ class Batches:
         invalid: InvalidRequest | None = None
         for number, raw in block:
             try:
-                custom_id, body = _request_of(number, raw, seen)
+                custom_id, body = _request_of(number, raw, tally.seen)
             except InvalidRequest as exc:
                 invalid = exc
                 break
             requests.append((number, custom_id, body))
         redacted, failed = self._vault.chat_redactor.redact_many(
-            tenant, [body for _, _, body in requests], cache=spans
+            tenant, [body for _, _, body in requests], cache=tally.spans
         )
         if failed is not None:
             index, error = failed
@@ -335,6 +336,10 @@ class Batches:
             raise error
         if invalid is not None:
             raise invalid
+        for number, _, body in requests:
+            if body["model"] not in tally.served:
+                require_served(self._upstream(), body["model"], where=f"line {number}")
+                tally.served.add(body["model"])
         # A custom_id of an id's shape goes as it is; any other is tokenized like any text.
         texts = [
             i

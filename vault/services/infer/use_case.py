@@ -11,7 +11,7 @@ from typing import Any
 from vault.domain.ids import is_dataset_id
 from vault.domain.policy import Action
 from vault.domain.principal import Principal
-from vault.errors import InvalidRequest, NotFound, PermissionDenied, UpstreamError
+from vault.errors import InvalidRequest, NotFound, PermissionDenied
 from vault.ports import VersionInfo
 from vault.services.failures import failure_details
 from vault.services.infer.batch import send_batch
@@ -31,6 +31,7 @@ from vault.services.infer.store import store_answers
 from vault.services.infer.template import rendered
 from vault.services.ingest_dataset import require_dataset
 from vault.services.read_dataset import open_version
+from vault.services.upstream_models import require_served
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +167,7 @@ class InferDataset:
             out_format=version.format if version.format in ("csv", "parquet") else "jsonl",
             target=target,
         )
-        self._check_model(options.model)
+        require_served(upstream(self._vault), options.model)  # asked before any row is sent
         # Every row rendered and guarded before anything is sent: a bad one is this request's
         # 4xx, naming it. Nothing is kept: the rows are read again when the job sends them.
         for _ in rendered(self._vault, plan):
@@ -177,19 +178,6 @@ class InferDataset:
                 param="dataset",
             )
         return plan
-
-    def _check_model(self, model: str) -> None:
-        """The upstream must serve `model`: asked before any row is sent."""
-        try:
-            upstream(self._vault).get_model(model)
-        except UpstreamError as exc:
-            if exc.status in (400, 404):
-                raise InvalidRequest(
-                    "model is not one the upstream serves (GET /openai/v1/models lists them)",
-                    code="model_not_found",
-                    param="model",
-                ) from None
-            raise
 
     def work(
         self, plan: Plan, job: InferJob, *, record: InferRecorder, created: bool

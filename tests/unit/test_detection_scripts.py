@@ -136,3 +136,64 @@ def test_dates_as_these_languages_and_formats_write_them(
 )
 def test_look_alikes_of_those_dates_are_not_dates(detector: PresidioDetector, text: str) -> None:
     assert "DATE_TIME" not in types(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "00:00:01.000 --> 00:00:03.000\n<v Aoife Byrne>Hello?\n<v 美玲>Hi.",
+            {"Aoife Byrne", "美玲"},
+        ),
+        (
+            "[03/02/2025, 09:14] Tomasz: ok\n[03/02/2025, 09:15] Ewa Nowak: fine",
+            {"Tomasz", "Ewa Nowak"},
+        ),
+        ("3/2/25, 9:14 PM - Ines: see you", {"Ines"}),
+        ("[09:14] <kwame> ready\n[09:15] <@lerato> go", {"kwame", "lerato"}),
+        ("(0010,0010) PN [KOWALSKA^ANNA^MARIA]", {"KOWALSKA", "ANNA", "MARIA"}),
+        ("(0010,0010) PN [Sato^Ken=佐藤^健]", {"Sato", "Ken", "佐藤", "健"}),
+    ],
+)
+def test_speakers_and_names_that_a_layout_marks(
+    detector: PresidioDetector, text: str, names: set[str]
+) -> None:
+    assert {(name, "PERSON") for name in names} <= found(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('memberName: "王美玲",', "王美玲"),
+        ('tenant_name => <<"אורי לוי"/utf8>>,', "אורי לוי"),
+        (' $ rider_name: chr "ნინო ბერიძე"', "ნინო ბერიძე"),
+        ('HSET m:7 member_name "Ελένη Παππά"', "Ελένη Παππά"),
+        ('    ex:guestName "Олена Коваль" ;', "Олена Коваль"),
+        ("userName=خالد المنصوري src=10.0.0.2", "خالد المنصوري"),
+        ("氏名：佐藤 健", "佐藤 健"),
+        ("姓名：王美玲", "王美玲"),
+        ("الاسم: خالد المنصوري", "خالد المنصوري"),
+        ("שם: אורי לוי", "אורי לוי"),
+    ],
+)
+def test_names_in_other_scripts_under_a_name_key(
+    detector: PresidioDetector, text: str, name: str
+) -> None:
+    assert (name, "PERSON") in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'fileName: "報告書"',
+        'deviceName: "サーバー"',
+        'shopName: "本屋"',
+        'productName = "Молоко"',
+        "<video> plays",
+        "PNG [image]",
+    ],
+)
+def test_names_of_things_in_other_scripts_are_no_persons(
+    detector: PresidioDetector, text: str
+) -> None:
+    assert "PERSON" not in types(detector, text)

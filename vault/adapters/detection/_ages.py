@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from vault.adapters.detection._lexicon import load_words
+from vault.adapters.detection._lexicon import key_word_before, load_words
 
 __all__ = ["keyed_ages"]
 
@@ -21,7 +21,6 @@ _KEYED_AGE = re.compile(
 )
 # Keys whose age is no person's: a cache's, a token's, a file's ("max_age=60", "cacheAge: 30").
 _NOT_A_PERSON = load_words("age_keys_not_personal.txt")
-_KEY_WORD = re.compile(r"([A-Za-z]+)[_ -]?$")
 _OLDEST = 130
 
 
@@ -29,17 +28,6 @@ def keyed_ages(text: str, windows: list[tuple[int, int]]) -> Iterator[tuple[int,
     """(start, end, standing) of each age under its key inside the windows."""
     for pos, endpos in windows:
         for m in _KEYED_AGE.finditer(text, pos, endpos):
-            if int(m.group("age")) > _OLDEST or _impersonal(text, m.start()):
+            if int(m.group("age")) > _OLDEST or key_word_before(text, m.start()) in _NOT_A_PERSON:
                 continue
             yield m.start("age"), m.end("age"), True
-
-
-def _impersonal(text: str, key_end: int) -> bool:
-    """The word before "age" in the key names a thing, not a person ("max-age", "cache_age")."""
-    before = _KEY_WORD.search(text, max(0, key_end - 16), key_end)
-    if before is None:
-        return False
-    word = before.group(1)
-    camel = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", word)
-    last = (camel[-1] if camel else word).lower()
-    return last in _NOT_A_PERSON

@@ -6,7 +6,7 @@ import re
 from functools import cache
 from importlib import resources
 
-__all__ = ["key_alternation", "load_words"]
+__all__ = ["key_alternation", "key_word_before", "load_words"]
 
 
 @cache
@@ -30,3 +30,17 @@ def key_alternation(name: str) -> str:
     "first-name", "first name")."""
     keys = sorted(load_words(name), key=len, reverse=True)
     return "|".join(re.escape(key).replace("_", "[_ -]?") for key in keys)
+
+
+_KEY_WORD = re.compile(r"([A-Za-z]+)[_ -]?$")
+_CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def key_word_before(text: str, end: int) -> str:
+    """The word of a record's key that ends right before `end`, in lower case: "holder" in
+    "plot_holder_age" and in "plotHolderAge" before "age"; "" when a letter is not there."""
+    before = _KEY_WORD.search(text, max(0, end - 16), end)
+    if before is None:
+        return ""
+    parts = _CAMEL_PART.findall(before.group(1))
+    return (parts[-1] if parts else before.group(1)).lower()

@@ -45,9 +45,11 @@ from vault.adapters.detection._people import (
     place_not_person,
     repeated_names,
 )
+from vault.adapters.detection._scripts import keyed_script_names
 from vault.adapters.detection._tables import column_candidates
 from vault.adapters.detection._thai import thai_candidates
 from vault.adapters.detection._tokens import TOKEN_RE
+from vault.adapters.detection._transcripts import transcript_candidates
 from vault.adapters.detection._version import detector_version
 from vault.domain.entities import DETECTED_TYPES
 from vault.domain.spans import Span
@@ -232,7 +234,7 @@ _ADDRESS_GLUE = re.compile(r"[\s:#=\"']")
 _BOX = re.compile(r"(?i)box|postfach|postbus")
 # What every name the lists and cues find needs (`name_candidates`): a word in title or lower
 # case, or the space, punctuation or line break that a cue, title, initial or user name has.
-_NAME_GLUE = re.compile(r"[ \t\n\"':,=._’]")
+_NAME_GLUE = re.compile(r"[ \t\n\"':,=._’：]")
 _NAME_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")  # the words `name_candidates` reads
 
 
@@ -452,6 +454,8 @@ class PresidioDetector:
                 found.extend(cued_place_candidates(text))
         if "PERSON" in self._entities and letters and _may_name(text):
             found.extend(name_candidates(text, places=places))
+            found.extend(transcript_candidates(text))
+            found.extend(keyed_script_names(text))
         if self._use_ner and letters:
             found.extend(c for c in korean_candidates(text) if c.entity_type in self._entities)
             found.extend(c for c in thai_candidates(text) if c.entity_type in self._entities)

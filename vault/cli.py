@@ -267,6 +267,22 @@ def serve(
                 run_startup_tasks(vault)
         finally:
             vault.close()
+        from vault.api.workers import reuse_port_supported, serve_workers
+
+        if reuse_port_supported():
+            try:
+                status = serve_workers(
+                    "vault.cli:worker_app",
+                    host=host,
+                    port=port,
+                    workers=count,
+                    log_config=_log_config(),
+                )
+            except OSError as exc:
+                raise fail(f"cannot listen on {host}:{port}: {exc.strerror}", 1) from None
+            if status:
+                raise typer.Exit(status)
+            return
         uvicorn.run(
             "vault.cli:worker_app",
             factory=True,

@@ -4,6 +4,7 @@ and two replicas (two `vault serve`) whose outbound guards know what the other o
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -254,3 +255,70 @@ def test_replicas_starting_together_migrate_one_at_a_time(postgres_schema_url: s
     finally:
         for engine in engines:
             engine.dispose()
+
+
+def _established_sockets(pid: int, port: int) -> int:
+    """How many connections to `port` process `pid` holds open (from /proc)."""
+    inodes = set()
+    for fd in (Path("/proc") / str(pid) / "fd").iterdir():
+        with contextlib.suppress(OSError):
+            target = os.readlink(fd)
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+    held = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for row in Path(table).read_text().splitlines()[1:]:
+            fields = row.split()
+            local_port, state, inode = int(fields[1].rsplit(":", 1)[1], 16), fields[3], fields[9]
+            held += local_port == port and state == "01" and inode in inodes  # 01: ESTABLISHED
+    return held
+
+
+def test_connections_opened_at_once_are_spread_over_the_workers(
+    tmp_path: Path, postgres_schema_url: str
+) -> None:
+    with ExitStack() as stack:
+        values = {
+            "VAULT_DATA_DIR": str(tmp_path / "data"),
+            "VAULT_DATABASE_URL": postgres_schema_url,
+            "VAULT_UPSTREAM_URL": "http://127.0.0.1:9/openai/v1",
+        }
+        url = _serve(stack, tmp_path, values, workers=2, name="spread")
+        log = (tmp_path / "spread.log").read_text()
+        workers = [int(pid) for pid in re.findall(r"Started server process \[(\d+)\]", log)]
+        port = int(url.rsplit(":", 1)[1])
+        # A client's pool of 16 connections, opened in one burst (the kernel completes each
+        # before any worker accepts it) and kept open.
+        pool = [
+            stack.enter_context(socket.create_connection(("127.0.0.1", port))) for _ in range(16)
+        ]
+        for connection in pool:
+            connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: vault\r\n\r\n")
+        for connection in pool:
+            connection.settimeout(30)
+            assert connection.recv(4096).startswith(b"HTTP/1.1 200")
+        held = [_established_sockets(pid, port) for pid in workers]
+        assert sum(held) == 16, held
+        assert min(held) >= 2, held  # all 16 went to one worker when they shared one socket
+
+
+def test_a_port_another_server_holds_is_a_one_line_error(
+    tmp_path: Path, postgres_schema_url: str
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "vault.cli", "serve", "--workers", "2", "--port", str(port)],
+            env=_environment(
+                VAULT_DATA_DIR=str(tmp_path / "data"), VAULT_DATABASE_URL=postgres_schema_url
+            ),
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    assert done.returncode == 1, done.stderr[-2000:]
+    assert f"cannot listen on 127.0.0.1:{port}" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -197,3 +197,47 @@ def test_names_of_things_in_other_scripts_are_no_persons(
     detector: PresidioDetector, text: str
 ) -> None:
     assert "PERSON" not in types(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ('    city = "חיפה",', "חיפה"),
+        (
+            'HSET m:7 address "שדרות רוטשילד 12, תל אביב-יפו 6688101"',
+            "שדרות רוטשילד 12, תל אביב-יפו 6688101",
+        ),
+        ("地址：220 新北市板橋區中山路一段50號3樓。電話", "220 新北市板橋區中山路一段50號3樓"),
+        (
+            "she moved to 220 新北市板橋區中山路一段50號3樓 last year",
+            "220 新北市板橋區中山路一段50號3樓",
+        ),
+        (
+            "住所：〒060-0001 北海道札幌市中央区北一条西2-1です",
+            "〒060-0001 北海道札幌市中央区北一条西2-1",
+        ),
+        ("new address:\n〒060-0001\n北海道札幌市中央区北一条西2-1", "〒060-0001"),
+        (
+            "მისამართი: ქუთაისი 4600, წერეთლის ქუჩა 5, ბინა 3. ტელ.: 1",
+            "ქუთაისი 4600, წერეთლის ქუჩა 5, ბინა 3",
+        ),
+        ("العنوان: شارع الشيخ زايد 12، دبي", "شارع الشيخ زايد 12، دبي"),
+        ("flying out of 新北市 tomorrow", "新北市"),
+    ],
+)
+def test_places_in_other_scripts(detector: PresidioDetector, text: str, place: str) -> None:
+    assert (place, "LOCATION") in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'ip_address: "サーバー"',
+        'email_address = "דוד"',
+        "我们去超市买东西",
+        "在城市里生活",
+        "the 超市 opens at nine",
+    ],
+)
+def test_look_alikes_of_places_in_other_scripts(detector: PresidioDetector, text: str) -> None:
+    assert "LOCATION" not in types(detector, text)

@@ -45,6 +45,7 @@ from vault.adapters.detection._people import (
     place_not_person,
     repeated_names,
 )
+from vault.adapters.detection._script_places import script_place_candidates
 from vault.adapters.detection._scripts import keyed_script_names
 from vault.adapters.detection._tables import column_candidates
 from vault.adapters.detection._thai import thai_candidates
@@ -452,6 +453,7 @@ class PresidioDetector:
             found.extend(places)
             if " " in text:  # every cue is words before the place
                 found.extend(cued_place_candidates(text))
+            found.extend(script_place_candidates(text))
         if "PERSON" in self._entities and letters and _may_name(text):
             found.extend(name_candidates(text, places=places))
             found.extend(transcript_candidates(text))

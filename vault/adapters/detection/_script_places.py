@@ -1,0 +1,72 @@
+"""Places written in a script other than Latin: the value of an address or city key or label
+(`city: "ירושלים"`, `地址：701 臺南市東區成功路28號4樓`, `მისამართი: თბილისი 0108, ...`), and
+Taiwanese and Japanese addresses by their administrative units down to the building number
+(`臺北市大安區成功路160號5樓`, `〒150-0002 東京都渋谷区神宮前11-26`) wherever they stand."""
+
+from __future__ import annotations
+
+import re
+
+from vault.adapters.detection._lexicon import key_word_before, load_words
+from vault.adapters.detection._patterns import Candidate
+
+__all__ = ["script_place_candidates"]
+
+_KEYED_SCORE = 0.88  # as the keyed address's: the key says what its value is
+_GRAMMAR_SCORE = 0.86
+_LETTER = r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]"
+_HAN = r"\u4e00-\u9fff"
+_KANA = r"\u3040-\u30ff"
+_LABELS = "|".join(re.escape(w) for w in sorted(load_words("place_labels.txt"), key=len)[::-1])
+# The key's last word says a place ("city", "homeAddress", "ADDRESS", "town"), or a label in
+# the script itself; then quotes, colons, arrows, Erlang's brackets or R's `chr`; then the value:
+# letters of such a script, figures, and the marks an address has, at least one such letter.
+_KEYED = re.compile(
+    r"(?:(?:(?<=[a-z])(?:City|Town|Address|Addr|Location|Municipality)"
+    r"|(?<![^\W_])(?i:city|town|address|addr|location|municipality|village))(?![^\W\d_])"
+    rf"|(?<!\w)(?:{_LABELS}))"
+    r"(?:[ \t\"'`:=>|]|<<|：|chr(?= )){1,16}"
+    rf"(?P<value>(?:〒|\d|{_LETTER})(?:{_LETTER}|[\d〒 ,،·・'’/-]|\.(?!\s)){{0,100}})"
+)
+_TRAILING = " ,،.-/·・" + "".join(map(chr, range(0x3040, 0x30A0)))  # and a sentence's kana
+# Taiwan: county or city, district, road (with its section), lane and alley, number, floor.
+_TW_ADDRESS = (
+    rf"(?:\d{{3,6}}[ ]?)?[{_HAN}]{{1,3}}[市縣][{_HAN}]{{1,3}}[區鄉鎮市]"
+    rf"[{_HAN}\d]{{1,8}}?(?:路|街|大道)(?:[一二三四五六七八九十]段)?"
+    rf"(?:\d{{1,4}}巷)?(?:\d{{1,4}}弄)?\d{{1,5}}號(?:之\d{{1,3}})?(?:\d{{1,3}}樓(?:之\d{{1,3}})?)?"
+)
+# Japan: postcode, prefecture, city or ward (two of them), district and block numbers.
+_JP_POSTCODE = r"〒[ ]?\d{3}-\d{4}"
+_JP_ADDRESS = (
+    rf"(?:{_JP_POSTCODE}[ ]?)?[{_HAN}]{{1,3}}[都道府県][{_HAN}{_KANA}]{{1,6}}?[市区町村郡]"
+    rf"(?:[{_HAN}{_KANA}]{{1,6}}?[区町村])?"
+    rf"(?:[{_HAN}{_KANA}]{{1,8}}?(?:\d{{1,4}}(?:丁目|番地?|号|-)){{0,3}}\d{{1,4}}(?:号)?)?"
+)
+_GRAMMAR = re.compile(
+    rf"(?<![{_HAN}{_KANA}\w])(?:{_TW_ADDRESS}|{_JP_ADDRESS}|{_JP_POSTCODE})(?![\d])"
+)
+# A city on its own in a sentence of another script: "near 臺北市", "drop the old 福岡市 address".
+_CITY_ALONE = re.compile(rf"(?<![{_HAN}{_KANA}\w])[{_HAN}]{{2,3}}[市縣県都府](?![{_HAN}{_KANA}\w])")
+_NOT_A_PLACE = load_words("place_keys_not_personal.txt")
+
+
+def script_place_candidates(text: str) -> list[Candidate]:
+    """LOCATION candidates for such keyed values, addresses and cities."""
+    out: list[Candidate] = []
+    for m in _KEYED.finditer(text):
+        start, end = m.span("value")
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        value = text[start:end]
+        if re.search(_LETTER, value) and key_word_before(text, m.start()) not in _NOT_A_PLACE:
+            out.append(Candidate(start, end, "LOCATION", _KEYED_SCORE, "keyed_script_place"))
+    if re.search(rf"[{_HAN}]", text):
+        out.extend(
+            Candidate(*m.span(), "LOCATION", _GRAMMAR_SCORE, "cjk_address")
+            for m in _GRAMMAR.finditer(text)
+        )
+        out.extend(
+            Candidate(*m.span(), "LOCATION", _GRAMMAR_SCORE, "cjk_city")
+            for m in _CITY_ALONE.finditer(text)
+        )
+    return out

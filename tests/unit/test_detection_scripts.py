@@ -241,3 +241,38 @@ def test_places_in_other_scripts(detector: PresidioDetector, text: str, place: s
 )
 def test_look_alikes_of_places_in_other_scripts(detector: PresidioDetector, text: str) -> None:
     assert "LOCATION" not in types(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("王美玲您好，您的門診時間", "王美玲"),
+        ("佐藤 健様、ご来店ありがとう", "佐藤 健"),
+        ("受付は鈴木さんです", "鈴木"),
+        ("שלום אורי לוי, התור שלך", "אורי לוי"),
+        ("عزيزتي ليلى حداد، موعدك", "ليلى حداد"),
+        ("გამარჯობა, ნინო ბერიძე! თქვენი", "ნინო ბერიძე"),
+        ("Refund for אורי לוי goes to the card", "אורי לוי"),
+        ("Invoice for ليلى حداد is attached here", "ليلى حداد"),
+        ("Booked by 佐藤 健 for next week", "佐藤 健"),
+        ("The report from 王美玲 came in late", "王美玲"),
+        ("Statement for ნინო ბერიძე: two streams", "ნინო ბერიძე"),
+    ],
+)
+def test_names_in_other_scripts_by_their_greeting_honorific_or_sentence(
+    detector: PresidioDetector, text: str, name: str
+) -> None:
+    assert (name, "PERSON") in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the menu says 牛肉麵 for lunch today",
+        "我们的老师先生很好",
+        "we flew to 福岡市 last spring",
+        "スタッフ募集中です",
+    ],
+)
+def test_look_alikes_of_names_in_other_scripts(detector: PresidioDetector, text: str) -> None:
+    assert "PERSON" not in types(detector, text)

@@ -46,7 +46,7 @@ from vault.adapters.detection._people import (
     repeated_names,
 )
 from vault.adapters.detection._script_places import script_place_candidates
-from vault.adapters.detection._scripts import keyed_script_names
+from vault.adapters.detection._scripts import script_name_candidates
 from vault.adapters.detection._tables import column_candidates
 from vault.adapters.detection._thai import thai_candidates
 from vault.adapters.detection._tokens import TOKEN_RE
@@ -457,7 +457,8 @@ class PresidioDetector:
         if "PERSON" in self._entities and letters and _may_name(text):
             found.extend(name_candidates(text, places=places))
             found.extend(transcript_candidates(text))
-            found.extend(keyed_script_names(text))
+        if "PERSON" in self._entities and letters and not text.isascii():
+            found.extend(script_name_candidates(text))  # every such name has a letter past ASCII
         if self._use_ner and letters:
             found.extend(c for c in korean_candidates(text) if c.entity_type in self._entities)
             found.extend(c for c in thai_candidates(text) if c.entity_type in self._entities)

@@ -276,3 +276,32 @@ def test_names_in_other_scripts_by_their_greeting_honorific_or_sentence(
 )
 def test_look_alikes_of_names_in_other_scripts(detector: PresidioDetector, text: str) -> None:
     assert "PERSON" not in types(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ('  usPassportNo = "A12345678";', "A12345678", "US_PASSPORT"),
+        ('  steuerIdnr: "86095742719",', "86095742719", "DE_TAX_ID"),
+        ('  , epicNo = "ABC1234567"', "ABC1234567", "IN_VOTER"),
+        ('  pasaporte: "PA123456",', "PA123456", "ES_PASSPORT"),
+        ("n.º pasaporte: XDA123456", "XDA123456", "ES_PASSPORT"),
+        ("her Spanish passport = AF123456", "AF123456", "ES_PASSPORT"),
+    ],
+)
+def test_identifiers_under_camel_case_keys_and_spanish_labels(
+    detector: PresidioDetector, text: str, value: str, entity: str
+) -> None:
+    assert (value, entity) in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IDEA 123456789",
+        "myIdea 123456789",
+        "pasaporte renovado en 2025",
+    ],
+)
+def test_look_alikes_of_keys_are_no_labels(detector: PresidioDetector, text: str) -> None:
+    assert not types(detector, text) & {"US_PASSPORT", "ES_PASSPORT", "IN_VOTER", "DE_TAX_ID"}

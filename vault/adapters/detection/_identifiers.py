@@ -172,14 +172,21 @@ class IdentifierRecognizer:
         )
 
 
+# A word's edge inside a camelCase key: "steuer" and "idnr" in "steuerIdnr", "epic" in "epicNo".
+_CAMEL = r"(?-i:(?<=[a-z])(?=[A-Z]))"
+
+
 def _context(words: Collection[str]) -> re.Pattern[str]:
-    """Any of `words`, not inside a longer word ("nhs_number" counts, "pinhsx" does not).
+    """Any of `words`, not inside a longer word ("nhs_number" and "nhsNumber" count, "pinhsx"
+    does not).
 
     Only ever asked whether it matches, so the factored alternation is as good as the plain
     one; the first-letter lookahead spares the look-behind at every other position."""
     lowered = {w.lower() for w in words}
     first = "".join(sorted({re.escape(w[0]) for w in lowered}))
-    return re.compile(rf"(?i)(?=[{first}])(?<![^\W\d_])(?:{trie(lowered)})(?![^\W\d_])")
+    return re.compile(
+        rf"(?i)(?=[{first}])(?:(?<![^\W\d_])|{_CAMEL})(?:{trie(lowered)})(?:(?![^\W\d_])|{_CAMEL})"
+    )
 
 
 def _shaped(shape: str) -> Callable[[str, int, int], bool]:
@@ -662,6 +669,10 @@ def _age_finder(text: str, windows: Windows) -> Iterator[Found]:
             yield m.start(group), m.end(group), True
 
 
+def _never(value: str) -> bool:
+    return False
+
+
 def _no_veto(text: str, start: int, end: int) -> bool:
     return True
 
@@ -1038,6 +1049,20 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
     from_presidio(
         "ES_PASSPORT", p.EsPassportRecognizer, r"\d(?<=[A-Za-z]{3}\d)\d{5}", run=6, mixed=True
     )
+    # Two or three letters and six digits under a Spanish label: above the generic labelled
+    # passport rule, which would call it a US one.
+    add(
+        "es_passport_labelled",
+        "ES_PASSPORT",
+        r"\d(?<=[A-Za-z]{2}\d)\d{5}",
+        _regex_finder(r"(?<![\w-])[A-Z]{2,3}\d{6}(?![\w-])", stands=_never),
+        ["pasaporte", "spanish passport", "pasaporte español", "pasaporte espanol",
+         "es passport", "passport (es)", "pasaporte no", "num pasaporte"],
+        run=6,
+        mixed=True,
+        checked=False,
+        context_score=_DOCUMENT_SCORE,
+    )  # fmt: skip
     # --- Italy
     from_presidio(
         "IT_FISCAL_CODE",

@@ -132,7 +132,8 @@ def _url_password(url: str) -> str:
 
 
 def _ctx(words: str) -> re.Pattern[str]:
-    return re.compile(rf"(?i)\b(?:{words})", re.ASCII)
+    """The words at a word's start, also a camelCase key's part ("usPassportNo")."""
+    return re.compile(rf"(?i)(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))(?:{words})", re.ASCII)
 
 
 _PHONE_CTX = _ctx(

@@ -47,17 +47,24 @@ def _uploads(upstream: Upstream, mark: int) -> list[Any]:
     return [r for r in upstream.received[mark:] if r.path.endswith("/files")]
 
 
-def test_a_repeated_custom_id_is_a_400_naming_its_line_and_nothing_is_sent(
-    proxy: Proxy, upstream: Upstream
-) -> None:
+def _refused_upload(proxy: Proxy, upstream: Upstream, content: bytes) -> groq.BadRequestError:
+    """Upload `content`; the 400 it must be, after checking nothing reached the upstream and
+    the answer names no planted value."""
     mark = len(upstream.received)
-    content = _line("r-1", f"Write to {NAME}.") + _line("r-2", "x") + _line("r-1", f"{EMAIL}")
     with pytest.raises(groq.BadRequestError) as caught:
         groq_sdk(proxy, "analyst").files.create(file=("requests.jsonl", content), purpose="batch")
-    assert "line 3" in caught.value.message and "custom_id" in caught.value.message
     assert not _uploads(upstream, mark)
     assert_no_values(upstream.bodies_since(mark), PLANTED)
     assert_no_values(str(caught.value.body).encode(), PLANTED)
+    return caught.value
+
+
+def test_a_repeated_custom_id_is_a_400_naming_its_line_and_nothing_is_sent(
+    proxy: Proxy, upstream: Upstream
+) -> None:
+    content = _line("r-1", f"Write to {NAME}.") + _line("r-2", "x") + _line("r-1", f"{EMAIL}")
+    refused = _refused_upload(proxy, upstream, content)
+    assert "line 3" in refused.message and "custom_id" in refused.message
 
 
 @pytest.fixture(scope="module")
@@ -181,27 +188,17 @@ def test_a_file_of_more_requests_than_a_batch_takes_is_a_400_naming_the_line_and
     proxy: Proxy, upstream: Upstream, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("vault.services.batches.MAX_REQUESTS", 3)
-    mark = len(upstream.received)
     content = b"".join(_line(f"r-{i}", f"Write to {NAME} at {EMAIL}.") for i in range(4))
-    with pytest.raises(groq.BadRequestError) as caught:
-        groq_sdk(proxy, "analyst").files.create(file=("requests.jsonl", content), purpose="batch")
-    assert "line 4" in caught.value.message and "more than 3 requests" in caught.value.message
-    assert not _uploads(upstream, mark)
-    assert_no_values(upstream.bodies_since(mark), PLANTED)
-    assert_no_values(str(caught.value.body).encode(), PLANTED)
+    refused = _refused_upload(proxy, upstream, content)
+    assert "line 4" in refused.message and "more than 3 requests" in refused.message
 
 
 def test_a_model_the_upstream_refuses_is_a_400_naming_its_line_and_nothing_is_sent(
     proxy: Proxy, upstream: Upstream
 ) -> None:
-    mark = len(upstream.received)
     line = json.loads(_line("r-2", f"Write to {NAME} at {EMAIL}."))
     line["body"]["model"] = "no-such-model"
     content = _line("r-1", f"Charge {CARD}.") + json.dumps(line).encode() + b"\n"
-    with pytest.raises(groq.BadRequestError) as caught:
-        groq_sdk(proxy, "analyst").files.create(file=("requests.jsonl", content), purpose="batch")
-    assert "line 2" in caught.value.message
-    assert caught.value.body["error"]["code"] == "model_not_found"  # type: ignore[index]
-    assert not _uploads(upstream, mark)
-    assert_no_values(upstream.bodies_since(mark), PLANTED)
-    assert_no_values(str(caught.value.body).encode(), PLANTED)
+    refused = _refused_upload(proxy, upstream, content)
+    assert "line 2" in refused.message
+    assert refused.body["error"]["code"] == "model_not_found"  # type: ignore[index]

@@ -305,3 +305,31 @@ def test_identifiers_under_camel_case_keys_and_spanish_labels(
 )
 def test_look_alikes_of_keys_are_no_labels(detector: PresidioDetector, text: str) -> None:
     assert not types(detector, text) & {"US_PASSPORT", "ES_PASSPORT", "IN_VOTER", "DE_TAX_ID"}
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (' $ rider_name: chr "Ana Pop"\n $ ref       : chr "RS-1"', "chr"),
+        ('{\n  guestName: "Ana Pop",\n  ref: "RSV-944408",\n}', "ref"),
+        ('<Data Name="Ref">HUB-21307</Data>', "Ref"),
+        ("NIE: Z-5322061-G. Fecha de nacimiento: 13 de mayo", "Fecha"),
+    ],
+)
+def test_keys_and_type_tags_of_records_are_no_persons(
+    detector: PresidioDetector, text: str, wrong: str
+) -> None:
+    assert (wrong, "PERSON") not in found(detector, text)
+
+
+def test_the_name_after_an_r_type_tag_is_found(detector: PresidioDetector) -> None:
+    assert ("Mihaela Popescu", "PERSON") in found(detector, ' $ rider_name: chr "Mihaela Popescu"')
+
+
+@pytest.mark.parametrize("text", ["127.0.0.1:6379> HSET k 1", "bind 0.0.0.0 and ::1"])
+def test_this_machine_is_no_ones_ip_address(detector: PresidioDetector, text: str) -> None:
+    assert "IP_ADDRESS" not in types(detector, text)
+
+
+def test_other_ip_addresses_are_still_found(detector: PresidioDetector) -> None:
+    assert ("10.20.30.40", "IP_ADDRESS") in found(detector, "login from 10.20.30.40 failed")

@@ -38,13 +38,15 @@ _NOT_A_NAME = re.compile(r"[\d@_/=\\<>{}\[\]|#$%^*+~`]")
 _LETTERS = r"[^\W\d_][\w'’-]*"
 _ADDRESS_AFTER = re.compile(r"[@.]\w")
 _PERSON_KEYS = key_alternation("person_keys.txt")
+_REFERENCE_LABELS = load_words("reference_labels.txt")
 # A cue that the next word is a name, whatever its case: "my name is ...", "Hi ...,", "Dear ...".
 _CUE = re.compile(
     r"(?i)(?:\b(?:my name is|name is|name's|i am called|call me|calls me|called me|named|dear|attn:?|"
     r"signed,?|regards,|thanks,|cheers,|best,|sincerely,|hi|hello|hey|greetings|welcome)(?!\w)"
     rf"|(?P<key>(?:\b|_)(?:{_PERSON_KEYS})[\"']?\s*[:=]"
     # an XML element: <Passenger>, <ws:Caseworker type="x">
-    rf"|<(?:[\w-]+:)?(?:{_PERSON_KEYS})(?:\s[^<>]{{0,80}})?>))[ \t]*[\"']?"
+    rf"|<(?:[\w-]+:)?(?:{_PERSON_KEYS})(?:\s[^<>]{{0,80}})?>))[ \t]*"
+    r"(?:(?:chr|num|int|logi)[ ]+)?[\"']?"  # R's str() names the type first: chr "Ana"
     rf"(?<![\w'’-])(?P<first>{_LETTERS})(?:[ ](?P<second>{_LETTERS}))?"
 )
 # A cue that the next word is a name only when it looks like one: "said Keiko", "told björklund".
@@ -101,7 +103,7 @@ _VOCATIVE = re.compile(
     re.MULTILINE,
 )
 # "P. Simmons", "J. R. Smith": initials before a capitalised surname.
-_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.[ ]?){1,3}(?P<last>[A-Z][a-z][\w'’-]+)")
+_INITIALS = re.compile(r"(?<![\w.-])(?:[A-Z]\.[ ]?){1,3}(?P<last>[A-Z][a-z][\w'’-]+)")
 
 
 # Surname particles: "Ludwig van Beethoven", "Ursula von der Leyen", "Maria da Silva".
@@ -480,6 +482,8 @@ def _cued(text: str, keyed: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _CUE.finditer(text):
         first, second = m.group("first"), m.group("second")
+        if first.lower() in _REFERENCE_LABELS:
+            continue  # <Data Name="Ref">: the field's name, no person's
         if first.lower() in COMMON_WORDS and not _given(first.lower()):
             continue
         if first.lower() in _GREETING_OBJECTS or _ADDRESS_AFTER.match(text, m.end("first")):
@@ -502,7 +506,9 @@ def _cued(text: str, keyed: list[tuple[int, int]]) -> list[tuple[int, int]]:
         for m in pattern.finditer(text):
             word = m.group("first")
             low = word.lower()
-            if low in _KEY_WORDS or (low in COMMON_WORDS and not (_given(low) or _surname(low))):
+            if low in _KEY_WORDS or low in _REFERENCE_LABELS:
+                continue  # ref: "CRS-17224" is a record's key
+            if low in COMMON_WORDS and not (_given(low) or _surname(low)):
                 continue
             if _capitalised(word) or (word.islower() and not low.isascii()) or _given(low):
                 out.append(m.span("first"))

@@ -422,6 +422,8 @@ class PresidioDetector:
                     self._looks_like_file(text[start:end]) or self._cut_from_code(text, start, end)
                 ):
                     continue
+                if entity == "IP_ADDRESS" and _LOOPBACK.fullmatch(text, start, end):
+                    continue  # this machine itself (a shell prompt's 127.0.0.1): no one's
                 if entity == "EMAIL_ADDRESS":
                     # "email=ann@x.org" in a log: the key is not part of the address.
                     start = max(start, text.rfind("=", start, text.find("@", start, end)) + 1)
@@ -570,6 +572,7 @@ _LEADING_PARTICLE = re.compile(r"(?:de|di|da|du|del|van|von|in|aus|en|à|a)[ ]+"
 _JOINERS = frozenset("\u200c\u200d\u2060")
 # Identifiers glued to a prefix ("SSN123-45-6789") grow to the whole word; names and places,
 # which a cue regex could cut out of an ordinary word ("hi|nge"), are dropped instead.
+_LOOPBACK = re.compile(r"127(?:\.\d{1,3}){3}|::1|0\.0\.0\.0")
 _SOFT_TYPES = frozenset({"PERSON", "LOCATION", "DATE_TIME"})  # an age grows: "79enne"
 _MAX_GROWTH = 64
 

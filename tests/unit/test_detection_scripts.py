@@ -333,3 +333,31 @@ def test_this_machine_is_no_ones_ip_address(detector: PresidioDetector, text: st
 
 def test_other_ip_addresses_are_still_found(detector: PresidioDetector) -> None:
     assert ("10.20.30.40", "IP_ADDRESS") in found(detector, "login from 10.20.30.40 failed")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("[*][i]city:[/i] Luimneach\n[*][i]ref:[/i] HUB-1", "Luimneach"),
+        (' $ town         : chr "Trá Lí"', "Trá Lí"),
+        ('    homeCity = "Baile Átha Cliath",', "Baile Átha Cliath"),
+        ("city: Dublin 4", "Dublin 4"),
+        (
+            '    address => "12 Sráid an Mhuilinn, Corcaigh, T12 AB34",',
+            "12 Sráid an Mhuilinn, Corcaigh, T12 AB34",
+        ),
+        (' $ address : chr "12 Sráid an Mhuilinn, Corcaigh"', "12 Sráid an Mhuilinn, Corcaigh"),
+        ("Seoladh: 12 Sráid an Mhuilinn, Corcaigh. Fón: 1", "12 Sráid an Mhuilinn, Corcaigh"),
+    ],
+)
+def test_places_under_their_keys_in_records_of_every_language(
+    detector: PresidioDetector, text: str, place: str
+) -> None:
+    assert (place, "LOCATION") in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["velocity: 12", "city: unknown", "ethnicity: Irish", "hostCity = Server"]
+)
+def test_look_alikes_of_city_keys(detector: PresidioDetector, text: str) -> None:
+    assert "LOCATION" not in types(detector, text)

@@ -18,7 +18,8 @@ _KEYS = key_alternation("address_keys.txt")
 _KEYED = re.compile(
     rf"(?i)(?<![^\W_])(?P<field>(?<=^)|(?<=[\n|&;{{,\t])|(?<=[.!?] ))?[ \t]*(?:{_KEYS})(?![^\W_])"
     r"(?:"
-    r"[\"']?[ \t]*[:=][ \t]*(?P<q>[\"'])(?P<quoted>[^\"'\n]{4,160})(?P=q)"
+    # Perl's and Erlang's "=>", Erlang's binary "<<", R's type tag: address => <<"…"
+    r"[\"']?[ \t]*[:=]>?[ \t]*(?:<<|chr[ ]+)?(?P<q>[\"'])(?P<quoted>[^\"'\n]{4,160})(?P=q)"
     r"|(?:\s[^<>]{0,80})?>(?P<element>[^<\n]{4,160})</"
     r"|(?(field)[ \t]*(?:\.{2,}|[:=])[ \t]*(?P<bare>[^\"'\s|&;<>{}\[\]][^\"'|&;<>{}\[\]\n]{3,160})|(?!))"
     r")",

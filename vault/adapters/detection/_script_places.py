@@ -1,4 +1,5 @@
-"""Places written in a script other than Latin: the value of an address or city key or label
+"""Places under a city key in any script ("city: Corcaigh"), and places written in a script
+other than Latin: the value of an address or city key or label
 (`city: "ירושלים"`, `地址：701 臺南市東區成功路28號4樓`, `მისამართი: თბილისი 0108, ...`), and
 Taiwanese and Japanese addresses by their administrative units down to the building number
 (`臺北市大安區成功路160號5樓`, `〒150-0002 東京都渋谷区神宮前11-26`) wherever they stand."""
@@ -48,6 +49,15 @@ _GRAMMAR = re.compile(
 # A city on its own in a sentence of another script: "near 臺北市", "drop the old 福岡市 address".
 _CITY_ALONE = re.compile(rf"(?<![{_HAN}{_KANA}\w])[{_HAN}]{{2,3}}[市縣県都府](?![{_HAN}{_KANA}\w])")
 _NOT_A_PLACE = load_words("place_keys_not_personal.txt")
+# A city or town key's value in Latin letters, a name the place lists may not hold ("city:
+# Corcaigh", cityName = "Baile Átha Cliath"): capitalised words, a district's figure after them.
+_LATIN_WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’.-]*"
+_KEYED_CITY = re.compile(
+    r"(?:(?<=[a-z])(?:City|Town)|(?<![^\W_])(?i:city|town))(?![^\W\d_])"
+    r"(?:[ \t\"'`:=>|]|<<|\[/?[a-z]\]|chr(?= )){1,16}"
+    rf"(?P<value>{_LATIN_WORD}(?:[ -](?:{_LATIN_WORD}|(?:na|an|de|del|la|le|am|an der|sur|upon)"
+    rf"(?=[ ])|\d{{1,2}}(?![\w.]))){{0,4}})(?![\w])"
+)
 
 
 def script_place_candidates(text: str) -> list[Candidate]:
@@ -60,6 +70,9 @@ def script_place_candidates(text: str) -> list[Candidate]:
         value = text[start:end]
         if re.search(_LETTER, value) and key_word_before(text, m.start()) not in _NOT_A_PLACE:
             out.append(Candidate(start, end, "LOCATION", _KEYED_SCORE, "keyed_script_place"))
+    for m in _KEYED_CITY.finditer(text):
+        if key_word_before(text, m.start()) not in _NOT_A_PLACE:
+            out.append(Candidate(*m.span("value"), "LOCATION", _KEYED_SCORE, "keyed_city"))
     if re.search(rf"[{_HAN}]", text):
         out.extend(
             Candidate(*m.span(), "LOCATION", _GRAMMAR_SCORE, "cjk_address")

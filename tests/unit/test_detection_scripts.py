@@ -361,3 +361,28 @@ def test_places_under_their_keys_in_records_of_every_language(
 )
 def test_look_alikes_of_city_keys(detector: PresidioDetector, text: str) -> None:
     assert "LOCATION" not in types(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("!Type:Bank\nD03/14/2025\nT-12.00\nPAna Pop", "03/14/2025"),
+        ("!Type:Bank\nD3/14'25\nT-12.00", "3/14'25"),
+        (":28C:00001/001\n:60F:C250314EUR100,00\n", "250314"),
+        (":61:2503140314D12,00NTRFNONREF\n", "250314"),
+    ],
+)
+def test_dates_of_bank_statement_formats(detector: PresidioDetector, text: str, value: str) -> None:
+    assert (value, "DATE_TIME") in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "D03/14/2025 without a QIF header",
+        ":60F:C251399EUR100,00",
+        "!Type:Bank\nT-12.00\nMD03/14/2025",
+    ],
+)
+def test_look_alikes_of_bank_statement_dates(detector: PresidioDetector, text: str) -> None:
+    assert "DATE_TIME" not in types(detector, text)

@@ -118,6 +118,14 @@ _YEAR_DOTTED = (
     rf"(?<![\w.,-])(?P<y>{_YEAR})\.[ ]?(?P<m>1[0-2]|0?[1-9])\.[ ](?P<d>[12]\d|3[01]|0?[1-9])\.?"
     r"(?!\w|\.?\d)"
 )
+# Bank statement formats that write a date right after a field's code: QIF's "D07/30/2024"
+# ("D7/30'24") on its own line, SWIFT MT940's balance lines ":60F:C241129EUR" and statement
+# lines ":61:2411291129C…" (YYMMDD).
+_QIF_DATE = r"(?m)^D(?P<qif>\d{1,2}/\d{1,2}(?:/|'[ ]?)\d{2,4})[ \t]*$"
+_MT940_DATE = (
+    r"(?m)^:(?:6[02][FM]:[CD]|61:|64:[CD]|65:[CD])"
+    r"(?P<y>\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>[12]\d|3[01]|0[1-9])"
+)
 # A time on its own when it says it is one: "at 3pm", "10:30 a.m.", "14:05 UTC".
 _TIME_ALONE = (
     r"(?<![\w:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s?(?:[ap]\.?m\.?(?!\w)|"
@@ -169,6 +177,8 @@ _NUMERIC_TIMED_RE = re.compile(_NUMERIC_TIMED, _FLAGS)
 _MONTH_YEAR_NUMERIC_RE = re.compile(_MONTH_YEAR_NUMERIC)
 _CJK_RE = re.compile(_CJK)
 _YEAR_DOTTED_RE = re.compile(_YEAR_DOTTED)
+_QIF_DATE_RE = re.compile(_QIF_DATE)
+_MT940_DATE_RE = re.compile(_MT940_DATE)
 _TIME_ALONE_RE = re.compile(_TIME_ALONE, _FLAGS)
 _WEEKDAY_RE = re.compile(_WEEKDAY_CUED, _FLAGS)
 _TIME_BARE_RE = re.compile(_TIME_BARE)
@@ -264,6 +274,15 @@ def date_candidates(text: str) -> list[Candidate]:
         for m in _ISO_BASIC_RE.finditer(text):
             if _real(m.group("y"), m.group("m"), m.group("d")):
                 out.append(_candidate(text, *m.span(), _DATED_SCORE, "date_iso_basic"))
+        if "!Type:" in text:
+            for m in _QIF_DATE_RE.finditer(text):
+                out.append(_candidate(text, *m.span("qif"), _DATED_SCORE, "date_qif"))
+        if ":6" in text:
+            for m in _MT940_DATE_RE.finditer(text):
+                if _real("20" + m.group("y"), m.group("m"), m.group("d")):
+                    out.append(
+                        _candidate(text, m.start("y"), m.end("d"), _DATED_SCORE, "date_mt940")
+                    )
         for m in _YEAR_DOTTED_RE.finditer(text):
             if _real(m.group("y"), m.group("m"), m.group("d")):
                 out.append(_candidate(text, *m.span(), _DATED_SCORE, "date_year_dotted"))

@@ -574,6 +574,8 @@ _JOINERS = frozenset("\u200c\u200d\u2060")
 # which a cue regex could cut out of an ordinary word ("hi|nge"), are dropped instead.
 _LOOPBACK = re.compile(r"127(?:\.\d{1,3}){3}|::1|0\.0\.0\.0")
 _SOFT_TYPES = frozenset({"PERSON", "LOCATION", "DATE_TIME"})  # an age grows: "79enne"
+# Values a file format glues to their field's code (QIF's "D07/30/2024", MT940's ":60F:C241129").
+_GLUED_BY_FORMAT = frozenset({"date_qif", "date_mt940"})
 _MAX_GROWTH = 64
 
 
@@ -603,6 +605,9 @@ def _whole_words(text: str, found: list[Candidate]) -> list[Candidate]:
     for c in found:
         start, end = c.start, c.end
         if not (_mid_word(text, start) or _mid_word(text, end)):
+            out.append(c)
+            continue
+        if c.source in _GLUED_BY_FORMAT:
             out.append(c)
             continue
         if c.entity_type in _SOFT_TYPES:

@@ -386,3 +386,39 @@ def test_dates_of_bank_statement_formats(detector: PresidioDetector, text: str, 
 )
 def test_look_alikes_of_bank_statement_dates(detector: PresidioDetector, text: str) -> None:
     assert "DATE_TIME" not in types(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<Event xmlns="http://schemas.example.com/win/2004/08/events/event">',
+        "@prefix ex: <https://example.org/ns#> .",
+        '<root xmlns:x="urn:x" xmlns:y="https://vocab.example.net/terms/">',
+    ],
+)
+def test_namespaces_are_no_ones_url(detector: PresidioDetector, text: str) -> None:
+    assert "URL" not in types(detector, text)
+
+
+def test_a_personal_url_is_still_found(detector: PresidioDetector) -> None:
+    assert ("https://anna.example.org/about", "URL") in found(
+        detector, "my page https://anna.example.org/about"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "name"),
+    [
+        ('<Data Name="DateOfBirth">1958-11-04</Data>', "DateOfBirth", None),
+        ('<Data Name="HomeownerName">Anna Rossi</Data>', "HomeownerName", "Anna Rossi"),
+        ("name: McAllister", None, "McAllister"),
+    ],
+)
+def test_a_field_s_pascal_case_name_is_no_person(
+    detector: PresidioDetector, text: str, field: str | None, name: str | None
+) -> None:
+    spans = found(detector, text)
+    if field:
+        assert (field, "PERSON") not in spans
+    if name:
+        assert (name, "PERSON") in spans

@@ -285,6 +285,18 @@ def _speakers(text: str) -> list[tuple[int, int]]:
     return [m.span("first") for m in speakers if speaks(m)]
 
 
+# A field's name in PascalCase: humps, the last one a word fields end with ("DateOfBirth",
+# "HomeownerName"); not "McAllister" or "DeShawn".
+_PASCAL_FIELD = re.compile(
+    r"(?:[A-Z][a-z]+)+(?:Name|Age|Birth|Date|At|Id|No|Number|Code|Address|Phone|Email|Ref|Type|"
+    r"Time|Status|City)"
+)
+
+
+def _field_name(word: str) -> bool:
+    return _PASCAL_FIELD.fullmatch(word) is not None
+
+
 def _given(low: str) -> bool:
     """A listed given name, or a hyphenated one made of them ("anna-lena")."""
     if "-" in low:
@@ -482,8 +494,8 @@ def _cued(text: str, keyed: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _CUE.finditer(text):
         first, second = m.group("first"), m.group("second")
-        if first.lower() in _REFERENCE_LABELS:
-            continue  # <Data Name="Ref">: the field's name, no person's
+        if first.lower() in _REFERENCE_LABELS or _field_name(first):
+            continue  # <Data Name="Ref">, <Data Name="DateOfBirth">: the field's name
         if first.lower() in COMMON_WORDS and not _given(first.lower()):
             continue
         if first.lower() in _GREETING_OBJECTS or _ADDRESS_AFTER.match(text, m.end("first")):

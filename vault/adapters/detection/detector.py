@@ -419,7 +419,9 @@ class PresidioDetector:
                 if entity == "IBAN_CODE" and found_score < 1.0:
                     continue  # only checksum-valid IBANs
                 if entity == "URL" and (
-                    self._looks_like_file(text[start:end]) or self._cut_from_code(text, start, end)
+                    self._looks_like_file(text[start:end])
+                    or self._cut_from_code(text, start, end)
+                    or _NAMESPACE.search(text, max(0, start - 32), start) is not None
                 ):
                     continue
                 if entity == "IP_ADDRESS" and _LOOPBACK.fullmatch(text, start, end):
@@ -572,6 +574,10 @@ _LEADING_PARTICLE = re.compile(r"(?:de|di|da|du|del|van|von|in|aus|en|à|a)[ ]+"
 _JOINERS = frozenset("\u200c\u200d\u2060")
 # Identifiers glued to a prefix ("SSN123-45-6789") grow to the whole word; names and places,
 # which a cue regex could cut out of an ordinary word ("hi|nge"), are dropped instead.
+# An XML or RDF namespace names a vocabulary, no one's page: xmlns="…", @prefix ex: <…>.
+_NAMESPACE = re.compile(
+    r"(?:xmlns(?::[\w.-]+)?[ ]?=[ ]?[\"']?|@prefix[ ]+[\w-]*:[ ]*<)(?:[a-z]+://)?\Z"
+)
 _LOOPBACK = re.compile(r"127(?:\.\d{1,3}){3}|::1|0\.0\.0\.0")
 _SOFT_TYPES = frozenset({"PERSON", "LOCATION", "DATE_TIME"})  # an age grows: "79enne"
 # Values a file format glues to their field's code (QIF's "D07/30/2024", MT940's ":60F:C241129").

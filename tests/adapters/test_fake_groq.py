@@ -320,6 +320,8 @@ def test_a_wrong_key_is_an_authentication_error(url: str):
         ({"messages": [{"role": "user", "content": "x", "id": "1"}]}, None),
         ({"messages": [{"role": "robot", "content": "x"}]}, None),
         ({"max_completion_tokens": 10**9}, "max_completion_tokens"),
+        ({"messages": [{"role": "user", "content": [{"type": "text", "text": None}]}]}, None),
+        ({"messages": [{"role": "user", "content": ["x"]}]}, None),
     ],
 )
 def test_bad_requests_are_400_invalid_request_error(

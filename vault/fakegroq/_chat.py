@@ -184,6 +184,11 @@ def _validate_message(index: int, message: Any) -> None:
         raise ChatRequestError(f"{where} : property 'content' is missing")
     if content is not None and not isinstance(content, str | list):
         raise ChatRequestError(f"{where}.content : value must be a string or an array")
+    for number, part in enumerate(content if isinstance(content, list) else []):
+        if not isinstance(part, dict) or not isinstance(part.get("type"), str):
+            raise ChatRequestError(f"{where}.content.{number} : value must be a content part")
+        if part["type"] == "text" and not isinstance(part.get("text"), str):
+            raise ChatRequestError(f"{where}.content.{number}.text : value must be a string")
     if role == "tool" and not isinstance(message.get("tool_call_id"), str):
         raise ChatRequestError(f"{where} : property 'tool_call_id' is missing")
 

@@ -422,3 +422,14 @@ def test_a_field_s_pascal_case_name_is_no_person(
         assert (field, "PERSON") not in spans
     if name:
         assert (name, "PERSON") in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Sayın Kerem Aydın, TC Kimlik numaranız 10000000146", "TC Kimlik"),
+        ("Pani Anna Nowak, PESEL 44051401359", "PESEL"),
+    ],
+)
+def test_identifier_labels_are_no_places(detector: PresidioDetector, text: str, label: str) -> None:
+    assert (label, "LOCATION") not in found(detector, text)

@@ -7,11 +7,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vault.adapters.detection import PresidioDetector, build_detector
+from vault.adapters.detection import PresidioDetector
 from vault.adapters.detection._nlp import load_ner
 from vault.bench.datasets import write_customers
 
@@ -42,11 +41,6 @@ _ODD_CELLS = [
     "Lena Vogt\nKastanienallee 17, 10435 Berlin",
     ("Called Tom Baker about invoice 48213. " * 80).strip(),  # longer than one NER chunk
 ]
-
-
-@pytest.fixture(scope="module")
-def detector() -> PresidioDetector:
-    return build_detector()
 
 
 def _dev_cells() -> list[str]:

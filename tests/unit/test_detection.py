@@ -14,11 +14,6 @@ from vault.domain.spans import Span
 from vault.errors import InvalidRequest
 
 
-@pytest.fixture(scope="session")
-def detector() -> PresidioDetector:
-    return build_detector()
-
-
 def found(detector: PresidioDetector, text: str) -> set[tuple[str, str]]:
     return {(s.entity_type, text[s.start : s.end]) for s in detector.detect(text)}
 

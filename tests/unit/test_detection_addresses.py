@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from vault.adapters.detection import PresidioDetector, build_detector
-
-
-@pytest.fixture(scope="module")
-def detector() -> PresidioDetector:
-    return build_detector()
+from vault.adapters.detection import PresidioDetector
 
 
 def _leaked(detector: PresidioDetector, text: str, address: str) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from vault.adapters.detection import PresidioDetector, build_detector
+from tests.unit.detecting import found, types
+from vault.adapters.detection import PresidioDetector
 from vault.adapters.detection._checksums import dvla_date_ok, icao_ok, kr_frn_ok
 
 # Check digits worked out by hand from the published rules: ICAO 9303 (weights 7, 3, 1, A=10),
@@ -17,19 +18,6 @@ DE_PASSPORT = "C01X00T41"
 KR_FRN = "750101-5123450"
 UK_DL = "MORGA753116SM9IJ"
 UEN_BUSINESS, UEN_LOCAL, UEN_OTHER = "53123456L", "201912345R", "T19LL1234E"
-
-
-@pytest.fixture(scope="module")
-def detector() -> PresidioDetector:
-    return build_detector()
-
-
-def found(detector: PresidioDetector, text: str) -> set[tuple[str, str]]:
-    return {(text[s.start : s.end], s.entity_type) for s in detector.detect(text)}
-
-
-def types(detector: PresidioDetector, text: str) -> set[str]:
-    return {entity for _, entity in found(detector, text)}
 
 
 @pytest.mark.parametrize("value", [DE_ID_NEW, DE_ID_OLD, DE_PASSPORT, "T22000124"])

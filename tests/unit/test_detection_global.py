@@ -12,11 +12,6 @@ from vault.domain.entities import DETECTED_TYPES, ENTITY_TYPES, REGION_OF
 from vault.domain.policy import AnonymizationPolicy
 
 
-@pytest.fixture(scope="module")
-def detector() -> PresidioDetector:
-    return build_detector()
-
-
 def covered(detector: PresidioDetector, text: str, value: str) -> set[str]:
     """The types of spans covering all of `value` in `text` (empty if none does)."""
     start = text.index(value)

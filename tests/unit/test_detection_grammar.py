@@ -7,12 +7,7 @@ import re
 
 import pytest
 
-from vault.adapters.detection import PresidioDetector, build_detector
-
-
-@pytest.fixture(scope="module")
-def detector() -> PresidioDetector:
-    return build_detector()
+from vault.adapters.detection import PresidioDetector
 
 
 def found(detector: PresidioDetector, text: str) -> set[tuple[str, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.detecting import found
 from vault.adapters.detection import PresidioDetector, build_detector
 from vault.adapters.detection._checksums import bsn_ok, cpf_ok, nir_ok
 from vault.domain.entities import REGION_OF
@@ -13,15 +14,6 @@ from vault.domain.entities import REGION_OF
 VALID_CPF = ["529.982.247-25", "12345678909", "987.654.321-00"]
 VALID_NIR = ["1 85 05 78 006 084 91", "269029934173285", "1 85 05 2A 006 084 35", "291032B12345672"]
 VALID_BSN = ["111222333", "123456782", "1234.56.782", "234 567 892"]
-
-
-@pytest.fixture(scope="module")
-def detector() -> PresidioDetector:
-    return build_detector()
-
-
-def found(detector: PresidioDetector, text: str) -> set[tuple[str, str]]:
-    return {(text[s.start : s.end], s.entity_type) for s in detector.detect(text)}
 
 
 @pytest.mark.parametrize("value", VALID_CPF)

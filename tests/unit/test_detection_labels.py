@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from vault.adapters.detection import PresidioDetector, build_detector
+from vault.adapters.detection import PresidioDetector
 from vault.adapters.detection._context import column_header, context_view, labelled
 from vault.adapters.detection._identifiers import _context
 
@@ -17,11 +17,6 @@ TFN = "160710439"
 MEDICARE = "4544091074"
 ABN = "73569568058"
 LUHN_16 = "3245354585700610"
-
-
-@pytest.fixture(scope="module")
-def detector() -> PresidioDetector:
-    return build_detector()
 
 
 def _typed(detector: PresidioDetector, text: str) -> set[tuple[str, str]]:

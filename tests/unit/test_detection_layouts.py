@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from vault.adapters.detection import PresidioDetector, build_detector
+from tests.unit.detecting import found, types
+from vault.adapters.detection import PresidioDetector
 from vault.adapters.detection._checksums import icao_ok
 
 # ICAO 9303 check digits (weights 7, 3, 1; A=10 ... Z=35) over the nine characters.
@@ -21,19 +22,6 @@ ZA_ID = "8001015009087"  # born 1980-01-01, a man, a citizen, Luhn
 DE_PENSION = "12150385M127"  # area 12, born 15.03.85, initial M, serial 12, VKVV check digit
 US_NPI = "1234567893"  # Luhn with the 80840 prefix
 MBI = "1EG4TE5MK73"  # CMS's own example
-
-
-@pytest.fixture(scope="module")
-def detector() -> PresidioDetector:
-    return build_detector()
-
-
-def found(detector: PresidioDetector, text: str) -> set[tuple[str, str]]:
-    return {(text[s.start : s.end], s.entity_type) for s in detector.detect(text)}
-
-
-def types(detector: PresidioDetector, text: str) -> set[str]:
-    return {entity for _, entity in found(detector, text)}
 
 
 @pytest.mark.parametrize("value", [DE_ID_WITH_CHECK, DE_PASSPORT_WITH_CHECK])

@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from vault.adapters.detection import PresidioDetector, build_detector
+from vault.adapters.detection import PresidioDetector
 from vault.adapters.detection._people import name_candidates
 from vault.adapters.detection._tables import column_candidates
-
-
-@pytest.fixture(scope="module")
-def detector() -> PresidioDetector:
-    return build_detector()
 
 
 def _people(detector: PresidioDetector, text: str) -> set[str]:

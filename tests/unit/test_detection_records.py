@@ -10,16 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from vault.adapters.detection import PresidioDetector, build_detector
-
-
-@pytest.fixture(scope="module")
-def detector() -> PresidioDetector:
-    return build_detector()
-
-
-def found(detector: PresidioDetector, text: str) -> set[tuple[str, str]]:
-    return {(text[s.start : s.end], s.entity_type) for s in detector.detect(text)}
+from tests.unit.detecting import found
+from vault.adapters.detection import PresidioDetector
 
 
 def covered(detector: PresidioDetector, text: str, value: str, entity: str) -> bool:

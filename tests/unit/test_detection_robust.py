@@ -10,13 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vault.adapters.detection import PresidioDetector, build_detector
+from vault.adapters.detection import PresidioDetector
 from vault.domain.spans import Span
-
-
-@pytest.fixture(scope="module")
-def detector() -> PresidioDetector:
-    return build_detector()
 
 
 def _unspaced(ch: str) -> bool:

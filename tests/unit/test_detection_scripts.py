@@ -9,20 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from vault.adapters.detection import PresidioDetector, build_detector
-
-
-@pytest.fixture(scope="module")
-def detector() -> PresidioDetector:
-    return build_detector()
-
-
-def found(detector: PresidioDetector, text: str) -> set[tuple[str, str]]:
-    return {(text[s.start : s.end], s.entity_type) for s in detector.detect(text)}
-
-
-def types(detector: PresidioDetector, text: str) -> set[str]:
-    return {entity for _, entity in found(detector, text)}
+from tests.unit.detecting import found, types
+from vault.adapters.detection import PresidioDetector
 
 
 @pytest.mark.parametrize(

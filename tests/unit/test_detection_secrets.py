@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from vault.adapters.detection import PresidioDetector, build_detector
+from vault.adapters.detection import PresidioDetector
 
 TOKEN = "uV5TktkbttKIF4yMAK0f81DhRT7VJLJuhWr5"
-
-
-@pytest.fixture(scope="module")
-def detector() -> PresidioDetector:
-    return build_detector()
 
 
 def _secrets(detector: PresidioDetector, text: str) -> set[str]:

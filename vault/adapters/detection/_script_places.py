@@ -10,24 +10,24 @@ import re
 
 from vault.adapters.detection._lexicon import key_word_before, load_words
 from vault.adapters.detection._patterns import Candidate
+from vault.adapters.detection._scripts import KEY_TO_VALUE, NON_LATIN_LETTER
 
 __all__ = ["script_place_candidates"]
 
 _KEYED_SCORE = 0.88  # as the keyed address's: the key says what its value is
 _GRAMMAR_SCORE = 0.86
-_LETTER = r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]"
 _HAN = r"\u4e00-\u9fff"
 _KANA = r"\u3040-\u30ff"
 _LABELS = "|".join(re.escape(w) for w in sorted(load_words("place_labels.txt"), key=len)[::-1])
 # The key's last word says a place ("city", "homeAddress", "ADDRESS", "town"), or a label in
-# the script itself; then quotes, colons, arrows, Erlang's brackets or R's `chr`; then the value:
+# the script itself; then what stands between a key and its value; then the value:
 # letters of such a script, figures, and the marks an address has, at least one such letter.
 _KEYED = re.compile(
     r"(?:(?:(?<=[a-z])(?:City|Town|Address|Addr|Location|Municipality)"
     r"|(?<![^\W_])(?i:city|town|address|addr|location|municipality|village))(?![^\W\d_])"
     rf"|(?<!\w)(?:{_LABELS}))"
-    r"(?:[ \t\"'`:=>|]|<<|：|chr(?= )){1,16}"
-    rf"(?P<value>(?:〒|\d|{_LETTER})(?:{_LETTER}|[\d〒 ,،·・'’/-]|\.(?!\s)){{0,100}})"
+    + KEY_TO_VALUE
+    + rf"(?P<value>(?:〒|\d|{NON_LATIN_LETTER})(?:{NON_LATIN_LETTER}|[\d〒 ,،·・'’/-]|\.(?!\s)){{0,100}})"
 )
 _TRAILING = " ,،.-/·・" + "".join(map(chr, range(0x3040, 0x30A0)))  # and a sentence's kana
 # Taiwan: county or city, district, road (with its section), lane and alley, number, floor.
@@ -68,7 +68,10 @@ def script_place_candidates(text: str) -> list[Candidate]:
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         value = text[start:end]
-        if re.search(_LETTER, value) and key_word_before(text, m.start()) not in _NOT_A_PLACE:
+        if (
+            re.search(NON_LATIN_LETTER, value)
+            and key_word_before(text, m.start()) not in _NOT_A_PLACE
+        ):
             out.append(Candidate(start, end, "LOCATION", _KEYED_SCORE, "keyed_script_place"))
     for m in _KEYED_CITY.finditer(text):
         if key_word_before(text, m.start()) not in _NOT_A_PLACE:

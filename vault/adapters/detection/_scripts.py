@@ -12,18 +12,20 @@ import re
 from vault.adapters.detection._lexicon import key_word_before, load_words
 from vault.adapters.detection._patterns import Candidate
 
-__all__ = ["keyed_script_names", "script_name_candidates"]
+__all__ = ["KEY_TO_VALUE", "NON_LATIN_LETTER", "keyed_script_names", "script_name_candidates"]
 
 _SCORE = 0.85
 # A letter of no Latin script: neither ASCII nor Latin-1 to Latin Extended-B nor the
 # Latin Extended Additional block.
-_LETTER = r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]"
+NON_LATIN_LETTER = r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]"
+# What stands between a key and its value: quotes, colons, arrows, Erlang's brackets, R's `chr`.
+KEY_TO_VALUE = r"(?:[ \t\"'`:=>|]|<<|：|chr(?= )){1,16}"
 _LABELS = "|".join(re.escape(w) for w in sorted(load_words("name_labels.txt"), key=len)[::-1])
 _KEYED = re.compile(
     # a key whose last word is "name": "student_name", "studentName", "NAME", "guest name"
     rf"(?:(?:(?<=[a-z])N|(?<![^\W_])(?i:n))(?i:ame)(?![^\W\d_])|(?<!\w)(?:{_LABELS}))"
-    r"(?:[ \t\"'`:=>|]|<<|：|chr(?= )){1,16}"
-    rf"(?P<value>{_LETTER}+(?:[ ·・]{_LETTER}+){{0,3}})"
+    + KEY_TO_VALUE
+    + rf"(?P<value>{NON_LATIN_LETTER}+(?:[ ·・]{NON_LATIN_LETTER}+){{0,3}})"
     r"(?![\w])"
 )
 _LONGEST = 40

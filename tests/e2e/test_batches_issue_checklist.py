@@ -17,6 +17,7 @@ import pytest
 
 from tests.e2e.conftest import TENANT, Proxy, Upstream, start_proxy
 from tests.e2e.test_batches import _wait
+from tests.e2e.test_batches_memory import multipart_batch
 from tests.e2e.test_proxy_chat import (
     CARD,
     EMAIL,
@@ -77,17 +78,6 @@ def limited(upstream: Upstream, tmp_path_factory: pytest.TempPathFactory) -> Ite
         yield proxy
 
 
-def _multipart(content: bytes, boundary: str) -> Iterator[bytes]:
-    yield (
-        f'--{boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nbatch\r\n'
-        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="b.jsonl"\r\n'
-        "Content-Type: application/jsonl\r\n\r\n"
-    ).encode()
-    for start in range(0, len(content), 1024):
-        yield content[start : start + 1024]
-    yield f"\r\n--{boundary}--\r\n".encode()
-
-
 @pytest.mark.parametrize("sized", [True, False], ids=["content-length", "chunked"])
 def test_a_file_over_the_size_limit_is_a_413_and_nothing_is_sent(
     sized: bool, limited: Proxy, upstream: Upstream
@@ -95,7 +85,7 @@ def test_a_file_over_the_size_limit_is_a_413_and_nothing_is_sent(
     content = b"".join(_line(f"r-{i}", f"Write to {NAME} at {EMAIL}.") for i in range(60))
     assert len(content) > _LIMIT
     boundary = uuid.uuid4().hex
-    parts = _multipart(content, boundary)
+    parts = multipart_batch((content[i : i + 1024] for i in range(0, len(content), 1024)), boundary)
     body: bytes | Iterator[bytes] = b"".join(parts) if sized else parts
     mark = len(upstream.received)
     with httpx.Client(base_url=limited.url, timeout=60) as client:

@@ -10,7 +10,7 @@ import sys
 import time
 import tracemalloc
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 
 import httpx
@@ -70,19 +70,27 @@ def _lines(count: int) -> Iterator[bytes]:
         yield json.dumps(line).encode() + b"\n"
 
 
-def _multipart(count: int, boundary: str) -> Iterator[bytes]:
+def multipart_batch(chunks: Iterable[bytes], boundary: str) -> Iterator[bytes]:
+    """A `files.create` body (purpose batch) streamed: the form's head, `chunks` of the JSONL
+    file as they come, the closing boundary."""
     yield (
         f'--{boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nbatch\r\n'
         f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="b.jsonl"\r\n'
         "Content-Type: application/jsonl\r\n\r\n"
     ).encode()
+    yield from chunks
+    yield f"\r\n--{boundary}--\r\n".encode()
+
+
+def _chunks(count: int) -> Iterator[bytes]:
+    """`count` lines in chunks of about 64 KB."""
     pending = bytearray()
     for line in _lines(count):
         pending += line
         if len(pending) >= 64 * 1024:
             yield bytes(pending)
             pending.clear()
-    yield bytes(pending) + f"\r\n--{boundary}--\r\n".encode()
+    yield bytes(pending)
 
 
 def _size(count: int) -> int:
@@ -96,7 +104,7 @@ def _round_trip(client: httpx.Client, count: int) -> tuple[int, int, int]:
     start = tracemalloc.get_traced_memory()[0]
     uploaded = client.post(
         "/openai/v1/files",
-        content=_multipart(count, boundary),
+        content=multipart_batch(_chunks(count), boundary),
         headers={"content-type": f"multipart/form-data; boundary={boundary}"},
     )
     upload_peak = tracemalloc.get_traced_memory()[1] - start

@@ -7,16 +7,17 @@ import re
 from collections.abc import Iterator
 
 from vault.adapters.detection._lexicon import key_word_before, load_words
+from vault.adapters.detection._scripts import RECORD_SYNTAX
 
 __all__ = ["keyed_ages"]
 
 # "age" closing a key: after an underscore, a space or nothing ("voter_age", "guest age", "AGE"),
 # or a lower-case letter in camelCase ("debtorAge"); never inside a word ("page", "usage").
 # Between the key and its number: quotes, colons, arrows, pipes, a table's next line, a BBCode
-# tag, Erlang's binary brackets, R's `chr` ("age   : chr \"26\"").
+# tag, Erlang's binary brackets, R's `chr` ("age   : chr \"26\""), the syntax of records in code.
 _KEYED_AGE = re.compile(
     r"(?:(?<=[a-z])Age|(?<![^\W_])(?i:age))(?![^\W\d_])"
-    r"(?:[ \t\"'`:=>|]|\n(?=[ \t]*\|)|\[/?[a-z]\]|<<|chr(?= )){1,24}"
+    rf"(?:[ \t\"'`:=>|]|\[/?[a-z]\]|<<|chr(?= )|{RECORD_SYNTAX}){{1,24}}"
     r"(?P<age>\d{1,3})(?![\d%]|[.,:/-]\d|[^\W\d_])"
 )
 # Keys whose age is no person's: a cache's, a token's, a file's ("max_age=60", "cacheAge: 30").

@@ -12,14 +12,31 @@ import re
 from vault.adapters.detection._lexicon import key_word_before, load_words
 from vault.adapters.detection._patterns import Candidate
 
-__all__ = ["KEY_TO_VALUE", "NON_LATIN_LETTER", "keyed_script_names", "script_name_candidates"]
+__all__ = [
+    "KEY_TO_VALUE",
+    "NON_LATIN_LETTER",
+    "RECORD_SYNTAX",
+    "keyed_script_names",
+    "script_name_candidates",
+]
 
 _SCORE = 0.85
 # A letter of no Latin script: neither ASCII nor Latin-1 to Latin Extended-B nor the
-# Latin Extended Additional block.
-NON_LATIN_LETTER = r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]"
+# Latin Extended Additional block; or a vowel sign or point of an Indic, Arabic or Hebrew word,
+# which is a mark and no letter to `re` ("गुप्ता", "مُحَمَّد").
+NON_LATIN_LETTER = (
+    r"(?:[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]"
+    r"|[\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+    r"\u0981-\u0983\u09bc-\u09d7\u0a01-\u0a03\u0a3c-\u0a51\u0a81-\u0a83\u0abc-\u0acd"
+    r"\u0b01-\u0b03\u0b3c-\u0b57\u0b82\u0bbe-\u0bcd\u0c00-\u0c04\u0c3e-\u0c56"
+    r"\u0c81-\u0c83\u0cbc-\u0cd6\u0d00-\u0d03\u0d3e-\u0d57\u200c\u200d])"
+)
+# The syntax of records in code between a key and its value: Objective-C's @"…", a tuple's or a
+# property call's comma ('age', '54'), Tcl's braces, DOT's [label="…"], COBOL's PIC X(10) VALUE,
+# the line break after a key alone on its line (POD's =item, troff's .B), Armenian's comma (՝).
+RECORD_SYNTAX = r"[@{(,\u055d\n]|\[label=|[ \t]PIC[ \t][X9]\(\d{1,3}\)[ \t]VALUE(?=[ \t])"
 # What stands between a key and its value: quotes, colons, arrows, Erlang's brackets, R's `chr`.
-KEY_TO_VALUE = r"(?:[ \t\"'`:=>|]|<<|：|chr(?= )){1,16}"
+KEY_TO_VALUE = rf"(?:[ \t\"'`:=>|]|<<|：|chr(?= )|{RECORD_SYNTAX}){{1,16}}"
 _LABELS = "|".join(re.escape(w) for w in sorted(load_words("name_labels.txt"), key=len)[::-1])
 _KEYED = re.compile(
     # a key whose last word is "name": "student_name", "studentName", "NAME", "guest name"

@@ -14,12 +14,14 @@ import itertools
 import json
 import random
 import re
+import ssl
 import threading
 import time
 import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
+from functools import cached_property
 from typing import Any
 
 import httpx
@@ -313,8 +315,17 @@ class UpstreamClient:
 
     def _file_client(self) -> httpx.Client:
         return httpx.Client(
-            timeout=self._timeout, proxy=_environment_proxy(self._root), trust_env=False
+            timeout=self._timeout,
+            proxy=_environment_proxy(self._root),
+            trust_env=False,
+            verify=self._tls,
         )
+
+    @cached_property
+    def _tls(self) -> ssl.SSLContext:
+        """The TLS settings every file client shares: loading the CA bundle costs more than
+        an upload of a small file."""
+        return httpx.create_ssl_context(trust_env=False)
 
     def create_batch(self, payload: bytes) -> UpstreamResponse:
         """Create a batch; `payload` is the JSON body, sent byte for byte."""

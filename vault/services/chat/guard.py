@@ -17,7 +17,10 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from vault.domain.normalize import fold
 
-__all__ = ["KnownValues", "PayloadCheck", "digits_of", "folded_value"]
+__all__ = ["Forms", "KnownValues", "PayloadCheck", "digits_of", "folded_value"]
+
+# Each value's folded form and digits (None: not a value in digits), worked out once for a call
+# that guards the same values more than once (a batch's block, then the tenant's memory).
 
 _KNOWN_VALUES = 5_000
 # Up to this many values, searching for each is cheaper than indexing the text searched.
@@ -36,6 +39,10 @@ _WORD_START = re.compile(r"(?<![^\W_])")
 _AFTER_BOUNDARY = re.compile(r"[\W_](?=(.{3}))", re.DOTALL)
 # A string as `json.dumps(value, ensure_ascii=False)` writes it, without building an encoder.
 _json_string = json.encoder.encode_basestring
+
+# Each value's folded form and its digits (None: not a value in digits), worked out once for a
+# call that guards the same values twice (a batch's block, then the tenant's memory).
+Forms = dict[str, tuple[str, str | None]]
 
 
 def _prefixes(text: str) -> set[str]:
@@ -143,11 +150,11 @@ class KnownValues:
     def __len__(self) -> int:
         return len(self._written)
 
-    def add(self, values: Mapping[str, str], *, folded: dict[str, str] | None = None) -> None:
-        """Remember each value → entity type. `folded`, when given, keeps each value's folded
-        form for the next call (a batch's values recur line after line)."""
+    def add(self, values: Mapping[str, str], *, forms: Forms | None = None) -> None:
+        """Remember each value → entity type. `forms`, when given, keeps each value's folded
+        form and digits for the next call (a batch's values are guarded twice)."""
         self.add_written(values)
-        self.add_guarded(values, folded=folded)
+        self.add_guarded(values, forms=forms)
 
     def add_written(self, values: Mapping[str, str]) -> None:
         """The half of `add` that `occurrences` reads. The two halves keep apart, so a batch
@@ -156,17 +163,17 @@ class KnownValues:
             if len(value) >= _MIN_LENGTH:
                 self._written.add(value, entity_type)
 
-    def add_guarded(self, values: Iterable[str], *, folded: dict[str, str] | None = None) -> None:
+    def add_guarded(self, values: Iterable[str], *, forms: Forms | None = None) -> None:
         """The half of `add` that `found_in` reads."""
-        memo: dict[str, str] = {} if folded is None else folded
+        memo: Forms = {} if forms is None else forms
         for value in values:
             if len(value) < _MIN_LENGTH:
                 continue
-            form = memo.get(value)
-            if form is None:
-                form = memo[value] = folded_value(value)
+            known = memo.get(value)
+            if known is None:
+                known = memo[value] = (folded_value(value), digits_of(value))
+            form, digits = known
             self._folded.add(form, value)
-            digits = digits_of(value)
             if digits is not None:
                 if digits not in self._digits:
                     self._digit_lengths[len(digits)] += 1
@@ -223,10 +230,10 @@ class PayloadCheck:
         self.digit_runs = [run for run in runs if len(run) >= _MIN_DIGITS]
 
     @classmethod
-    def joined(cls, checks: list[PayloadCheck]) -> PayloadCheck:
-        """Several payloads read as one, a line break between each: a value standing in one of
-        them stands in it (a line break is no letter or digit, as the ends of a text are not)."""
-        joined = cls.__new__(cls)
-        joined.folded = "\n".join(check.folded for check in checks)
-        joined.digit_runs = [run for check in checks for run in check.digit_runs]
-        return joined
+    def joined(cls, payloads: list[str]) -> PayloadCheck:
+        """Several JSON payloads read as one, a line break between each: a value standing in
+        one of them stands in it (a line break is no letter or digit, as the ends of a text are
+        not). Read in one pass: the fold rewrites runs of escapes, digit groups and letters,
+        none of which holds a line break or a payload's braces, so it folds each payload as it
+        would alone; a digit run does not cross "}\n{" either."""
+        return cls("\n".join(payloads))

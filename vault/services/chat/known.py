@@ -20,7 +20,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from vault.ports import KnownDigests, KnownValueStore, TenantKeys
-from vault.services.chat.guard import KnownValues, PayloadCheck, digits_of, folded_value
+from vault.services.chat.guard import Forms, KnownValues, PayloadCheck, digits_of, folded_value
 
 __all__ = ["KnownMemory", "SharedKnownMemory"]
 
@@ -226,10 +226,10 @@ class SharedValues(KnownValues):
                 if len(value) >= _MIN_LENGTH:
                     self._learn(value, entity_type)
 
-    def add_guarded(self, values: Iterable[str], *, folded: dict[str, str] | None = None) -> None:
+    def add_guarded(self, values: Iterable[str], *, forms: Forms | None = None) -> None:
         self._drop_forgotten()
         values = list(values)
-        super().add_guarded(values, folded=folded)
+        super().add_guarded(values, forms=forms)
         with self._lock:
             for value in values:
                 if len(value) >= _MIN_LENGTH:

@@ -27,7 +27,7 @@ from vault.domain.spans import Span
 from vault.errors import InvalidRequest, OutboundBlocked, PersonalDataInField, VaultError
 from vault.ports import SpanCacheStore
 from vault.services.anonymize import AnonymizedText, Anonymizer
-from vault.services.chat.guard import KnownValues, PayloadCheck
+from vault.services.chat.guard import Forms, KnownValues, PayloadCheck
 from vault.services.chat.known import KnownMemory
 from vault.services.chat.request import Slot, SlotKind, Walked, iter_strings, walk_request
 from vault.services.chat.restore import Answer
@@ -155,12 +155,12 @@ class ChatRedactor:
         walked.finish()
         payload = _encode(body)
         result.payload = payload.encode()
-        folded: dict[str, str] = {}  # each value's folded form, worked out once for both
-        self._guard(tenant, payload, values, folded=folded)
+        forms: Forms = {}  # each value's folded form and digits, worked out once for both
+        self._guard(tenant, payload, values, forms=forms)
         if self._full_rescan:
             # Every string and key of the body as it leaves, known field or not.
             self._rescan(result, list(dict.fromkeys(iter_strings(body))))
-        self._remember(tenant, values, folded=folded)
+        self._remember(tenant, values, forms=forms)
         self._known.publish(tenant)
         return result
 
@@ -216,8 +216,8 @@ class ChatRedactor:
             )
         )
         results = []
-        # Each value's folded form, worked out once for the call: held no longer than it.
-        folded: dict[str, str] = {}
+        # Each value's folded form and digits, worked out once for the call: held no longer.
+        forms: Forms = {}
         for walked, plan, _ in planned:
             result = RedactedRequest(
                 body={}, payload=b"", cached=len(walked.slots), detect_seconds=share
@@ -226,26 +226,26 @@ class ChatRedactor:
                 _write_anonymized(result, slot, found, next(done))
             walked.finish()
             results.append(result)
-        checks = []
+        payloads = []
         for result, body in zip(results, bodies, strict=False):
             result.body = body
             payload = _encode(body)
             result.payload = payload.encode()
-            checks.append(PayloadCheck(payload))
+            payloads.append(payload)
         every_values = [values for _, _, values in planned]
-        if not self._full_rescan and self._all_clear(tenant, checks, every_values, folded):
+        if not self._full_rescan and self._all_clear(tenant, payloads, every_values, forms):
             with self._known_lock:
                 known = self._known.of(tenant)
                 for values in every_values:
-                    known.add_guarded(values, folded=folded)
+                    known.add_guarded(values, forms=forms)
         else:
             # Something stands somewhere: each request guarded as `redact` guards it, against
             # what was known before it.
-            for i, (values, result, check) in enumerate(
-                zip(every_values, results, checks, strict=True)
+            for i, (values, result, payload) in enumerate(
+                zip(every_values, results, payloads, strict=True)
             ):
                 try:
-                    self._guard(tenant, "", values, folded=folded, check=check)
+                    self._guard(tenant, payload, values, forms=forms)
                     if self._full_rescan:
                         self._rescan(result, list(dict.fromkeys(iter_strings(result.body))))
                 except InvalidRequest as exc:  # OutboundBlocked: this body is the first to fail
@@ -253,7 +253,7 @@ class ChatRedactor:
                     return results[:i], (i, exc)
                 with self._known_lock:
                     known = self._known.of(tenant)
-                    known.add_guarded(values, folded=folded)
+                    known.add_guarded(values, forms=forms)
         self._known.publish(tenant)
         if results:
             results[0].detected = detected
@@ -426,15 +426,14 @@ class ChatRedactor:
         payload: str,
         values: dict[str, str],
         *,
-        folded: dict[str, str] | None = None,
-        check: PayloadCheck | None = None,
+        forms: Forms | None = None,
     ) -> None:
         """Refuse if a value detected in this request, or one this tenant sent before, still
-        stands in the payload in any form the fold undoes. `folded`: values' folded forms
-        worked out before (see KnownValues.add); `check`: the payload read already."""
-        check = check or PayloadCheck(payload)
+        stands in the payload in any form the fold undoes. `forms`: values' folded forms and
+        digits worked out before (see KnownValues.add)."""
+        check = PayloadCheck(payload)
         here = KnownValues()
-        here.add_guarded(values, folded=folded)  # the half found_in reads
+        here.add_guarded(values, forms=forms)  # the half found_in reads
         with self._known_lock:
             earlier = self._known.get(tenant)
             leaked = here.found_in(check) or (earlier is not None and earlier.found_in(check))
@@ -446,17 +445,17 @@ class ChatRedactor:
     def _all_clear(
         self,
         tenant: str,
-        checks: list[PayloadCheck],
+        payloads: list[str],
         every_values: list[dict[str, str]],
-        folded: dict[str, str],
+        forms: Forms,
     ) -> bool:
         """Whether no value of any of these requests, nor any this tenant sent before, stands in
         any of their payloads: then each request passes its own guard, which reads a part of
         those values in one of those payloads. False says only that one may not."""
         block = KnownValues(limit=sum(len(values) for values in every_values) + 1)
         for values in every_values:
-            block.add_guarded(values, folded=folded)
-        joined = PayloadCheck.joined(checks)
+            block.add_guarded(values, forms=forms)
+        joined = PayloadCheck.joined(payloads)
         with self._known_lock:
             earlier = self._known.get(tenant)
             return not (
@@ -474,9 +473,9 @@ class ChatRedactor:
                 "the outbound re-scan found PII left in the request; nothing was sent"
             )
 
-    def _remember(self, tenant: str, values: dict[str, str], *, folded: dict[str, str]) -> None:
+    def _remember(self, tenant: str, values: dict[str, str], *, forms: Forms) -> None:
         with self._known_lock:
-            self._known.of(tenant).add(values, folded=folded)
+            self._known.of(tenant).add(values, forms=forms)
 
     def forget_values(self, values: list[str], *, tenant: str) -> None:
         """Drop values from the guard's memory (an erasure, or a value wrongly taken for PII)."""

@@ -38,3 +38,46 @@ def test_values_under_keys_in_the_syntax_of_code(
 
 def test_a_thing_named_in_code_is_no_person(detector: PresidioDetector) -> None:
     assert not {v for v, e in found(detector, '@"file_name": @"отчёт",') if e == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("سلام کامران نوری عزیز، رسید شما آماده است.", "کامران نوری"),
+        ("آقای بهرام صدری، لطفاً فرم را امضا کنید.", "بهرام صدری"),
+        ("नमस्ते रोहन मेहता, आपका टिकट तैयार है।", "रोहन मेहता"),
+        ("श्रीमती कविता राव का खाता बंद हुआ।", "कविता राव"),
+        ("Բարև Սոնա Ավետիսյան, Ձեր փաթեթը պատրաստ է։", "Սոնա Ավետիսյան"),
+        ("مرحبًا خالد الشمري، تم استلام طلبك.", "خالد الشمري"),
+        ('ד"ר שטרן, נא לאשר את התור.', "שטרן"),
+        ("请通知王建华先生明天到店取件。", "王建华"),
+        ("我们已联系司马光老师核对名单。", "司马光"),
+        ("會員許雅雯，電話已更新。", "許雅雯"),
+        ("周生你好，你嘅包裹已經到咗。", "周"),
+        ("2025-02-11 09:40 · ارمان فرهادی · کارت 6037 9911 0000 1234", "ارمان فرهادی"),
+        ("Please ask सौरभ त्रिपाठी (Saurabh) to sign the lease.", "सौरभ त्रिपाठी"),
+    ],
+)
+def test_names_after_a_title_greeting_or_role_and_before_an_honorific(
+    detector: PresidioDetector, text: str, name: str
+) -> None:
+    assert (name, "PERSON") in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please attach the आधार संख्या card before Monday.",
+        "The मतदाता पहचान पत्र XKQ4472910 was checked twice.",
+        "Send the عنوان المحفظة to the finance team.",
+    ],
+)
+def test_identifier_labels_among_latin_words_are_no_person(
+    detector: PresidioDetector, text: str
+) -> None:
+    assert not {v for v, e in found(detector, text) if e == "PERSON"}
+
+
+def test_an_address_under_its_label_stops_at_the_next_field(detector: PresidioDetector) -> None:
+    text = "آقای بهرام صدری، نشانی: مشهد، خیابان امام رضا، پلاک 12، تاریخ مراجعه 1403/05/02"
+    assert ("مشهد، خیابان امام رضا، پلاک 12", "LOCATION") in found(detector, text)

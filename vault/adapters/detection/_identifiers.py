@@ -634,7 +634,7 @@ def _words(words: Collection[str]) -> str:
 
 _AGE = re.compile(
     rf"(?i)(?<!\w)(?<!max-)(?<!min-)(?:{_words(_AGE_BEFORE)})[\"']?"
-    r"[ \t]*(?:[:=(：-]|of|is|was|van|von|de|di|é|è|ist|est|es)?[ \t]*[\"']?(\d{1,3})(?![\d.,:/]?\d)"
+    r"[ \t]*(?:[:=(：՝-]|of|is|was|van|von|de|di|é|è|ist|est|es)?[ \t]*[\"']?(\d{1,3})(?![\d.,:/]?\d)"
     rf"|(?<![\w.,-])(\d{{1,3}})[ -]?(?:{_words(_AGE_AFTER)})(?!\w)"
     # ... not "il y a 5 ans" nor "5 jaar geleden": years ago are a time, not an age
     rf"|(?<!\w)(?<!y )(?:{_words(_AGE_VERB)})[ \t]+(\d{{1,3}})[ \t]+(?:{_words(_AGE_YEARS)})"

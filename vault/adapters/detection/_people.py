@@ -321,6 +321,10 @@ _LONGEST_NAME_WORD = 15  # "Thistlethwaite"; "Identifikationsnummer" is a compou
 _NAME_SHAPE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
+# Greetings and titles of the scripts with capitals ("Բարև", "Տիկին"), which open the run.
+_GREETINGS = frozenset(w.rstrip(".") for w in load_words("name_greetings.txt"))
+
+
 def _unknown_capitalised(word: str) -> bool:
     low = word.lower()
     return (
@@ -332,6 +336,7 @@ def _unknown_capitalised(word: str) -> bool:
         and low not in PLACES
         and low not in PLACES_CAPITALISED
         and low not in NOT_NAMES
+        and low not in _GREETINGS
         and not any(part in COMMON_WORDS for part in low.split("-"))
     )
 

@@ -25,9 +25,9 @@ _LABELS = "|".join(re.escape(w) for w in sorted(load_words("place_labels.txt"), 
 _KEYED = re.compile(
     r"(?:(?:(?<=[a-z])(?:City|Town|Address|Addr|Location|Municipality)"
     r"|(?<![^\W_])(?i:city|town|address|addr|location|municipality|village))(?![^\W\d_])"
-    rf"|(?<!\w)(?:{_LABELS}))"
+    rf"|(?<!\w)(?i:{_LABELS}))"
     + KEY_TO_VALUE
-    + rf"(?P<value>(?:〒|\d|{NON_LATIN_LETTER})(?:{NON_LATIN_LETTER}|[\d〒 ,،·・'’/-]|\.(?!\s)){{0,100}})"
+    + rf"(?P<value>(?:〒|\d|{NON_LATIN_LETTER})(?:{NON_LATIN_LETTER}|[\d〒 ,،·・'’/-]|\.(?!\s)|\.(?=[ ]\d)){{0,100}})"
 )
 _TRAILING = " ,،.-/·・" + "".join(map(chr, range(0x3040, 0x30A0)))  # and a sentence's kana
 # Taiwan: county or city, district, road (with its section), lane and alley, number, floor.
@@ -49,6 +49,12 @@ _GRAMMAR = re.compile(
 # A city on its own in a sentence of another script: "near 臺北市", "drop the old 福岡市 address".
 _CITY_ALONE = re.compile(rf"(?<![{_HAN}{_KANA}\w])[{_HAN}]{{2,3}}[市縣県都府](?![{_HAN}{_KANA}\w])")
 _NOT_A_PLACE = load_words("place_keys_not_personal.txt")
+# The label of the field after an address on the same line, where the value stops: "…، پلاک
+# 73، تاریخ مراجعه ۱۲ فروردین", "…, Ռիժկովի փ. 70, ամսաթիվ՝ 19.09.2024".
+_NEXT_FIELD = re.compile(
+    rf"[ ]?[,،][ ]?(?i:{'|'.join(re.escape(w) for w in sorted(load_words('field_labels.txt'), key=len, reverse=True))})"
+    r"(?![^\W\d_])"
+)
 # A city or town key's value in Latin letters, a name the place lists may not hold ("city:
 # Corcaigh", cityName = "Baile Átha Cliath"): capitalised words, a district's figure after them.
 _LATIN_WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’.-]*"
@@ -65,6 +71,8 @@ def script_place_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _KEYED.finditer(text):
         start, end = m.span("value")
+        stop = _NEXT_FIELD.search(text, start, end)
+        end = stop.start() if stop else end
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         value = text[start:end]

@@ -8,6 +8,7 @@ in a sentence of Latin letters (`Refund for מיכל כהן`, `Escalated by 伊�
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from vault.adapters.detection._lexicon import key_word_before, load_words
 from vault.adapters.detection._patterns import Candidate
@@ -37,10 +38,17 @@ NON_LATIN_LETTER = (
 RECORD_SYNTAX = r"[@{(,\u055d\n]|\[label=|[ \t]PIC[ \t][X9]\(\d{1,3}\)[ \t]VALUE(?=[ \t])"
 # What stands between a key and its value: quotes, colons, arrows, Erlang's brackets, R's `chr`.
 KEY_TO_VALUE = rf"(?:[ \t\"'`:=>|]|<<|：|chr(?= )|{RECORD_SYNTAX}){{1,16}}"
-_LABELS = "|".join(re.escape(w) for w in sorted(load_words("name_labels.txt"), key=len)[::-1])
+
+
+def _alternation(name: str) -> str:
+    """The entries of `data/<name>` as one regex alternation, longest first."""
+    return "|".join(re.escape(w) for w in sorted(load_words(name), key=len, reverse=True))
+
+
+_LABELS = _alternation("name_labels.txt")
 _KEYED = re.compile(
     # a key whose last word is "name": "student_name", "studentName", "NAME", "guest name"
-    rf"(?:(?:(?<=[a-z])N|(?<![^\W_])(?i:n))(?i:ame)(?![^\W\d_])|(?<!\w)(?:{_LABELS}))"
+    rf"(?:(?:(?<=[a-z])N|(?<![^\W_])(?i:n))(?i:ame)(?![^\W\d_])|(?<!\w)(?i:{_LABELS}))"
     + KEY_TO_VALUE
     + rf"(?P<value>{NON_LATIN_LETTER}+(?:[ ·・]{NON_LATIN_LETTER}+){{0,3}})"
     r"(?![\w])"
@@ -63,20 +71,43 @@ def keyed_script_names(text: str) -> list[Candidate]:
 _HAN = "\u4e00-\u9fff"
 _KANA = "\u3040-\u30ff"
 # Scripts whose words in an English sentence are a name more often than anything else; a Han
-# or Kana place ends with its unit and is the place rules'.
-_RTL_OR_GEORGIAN = "\u05d0-\u05ea\u05f3\u0620-\u064a\u066e-\u06d3\u10d0-\u10ff"
+# or Kana place ends with its unit and is the place rules'. Hebrew, Arabic (Persian's letters
+# and the zero-width non-joiner too), Georgian, Armenian, Devanagari with their vowel signs.
+_SPACED_SCRIPT = (
+    "\u05d0-\u05ea\u05f3\u0620-\u065f\u066e-\u06d3\u0670\u200c\u10d0-\u10ff"
+    "\u0531-\u0556\u0561-\u0587\u0900-\u0963\u0971-\u097f"
+)
+_SPACED_NAME = rf"[{_SPACED_SCRIPT}]+(?:[ ][{_SPACED_SCRIPT}]+){{0,2}}"
 # A family name and a given name: apart in Han or Kana, or glued in Han.
 _CJK_NAME = rf"[{_HAN}]{{1,3}}[ \u3000][{_HAN}{_KANA}]{{1,4}}|[{_HAN}]{{1,4}}"
-_HONORIFIC = re.compile(
-    rf"(?<![{_HAN}])(?P<name>{_CJK_NAME})(?:様|さま|さん|氏|殿|先生|女士|小姐|您好)"
+_HAN_HONORIFICS = _alternation("han_name_honorifics.txt")
+_HONORIFIC = re.compile(rf"(?<![{_HAN}])(?P<name>{_CJK_NAME})(?:{_HAN_HONORIFICS})")
+# An honorific glued to a run of Han: the name is the listed family name and its given name
+# right before it ("请联系杨磊先生", "会员赵丽华小姐"), read back from the honorific.
+_GLUED_HONORIFIC = re.compile(rf"(?<=[{_HAN}]{{5}})(?:{_HAN_HONORIFICS})")
+# A role glued before a name, the name ending at a bracket or a comma ("會員林志明，").
+_ROLE = re.compile(
+    rf"(?:{_alternation('han_name_roles.txt')})(?P<name>[{_HAN}]{{2,4}})(?=[（(，,、。：: ]|$)"
 )
-_GREETINGS = "|".join(re.escape(w) for w in sorted(load_words("name_greetings.txt"), key=len)[::-1])
 _GREETING = re.compile(
-    rf"(?:{_GREETINGS})"
-    rf"[ ,،]+(?P<name>[{_RTL_OR_GEORGIAN}]+(?:[ ][{_RTL_OR_GEORGIAN}]+){{0,2}})"
+    rf"(?<![^\W\d_])(?i:{_alternation('name_greetings.txt')})[ ,،]+(?P<name>{_SPACED_NAME})"
+)
+_NOT_OF_THE_NAME = load_words("name_words_after.txt")
+# Label words among Latin words ("Ms. Rao's पैन", "मतदाता पहचान पत्र RLU…"): no one's name.
+_LABEL_WORDS = load_words("script_label_words.txt") | {
+    word for label in load_words("field_labels.txt") for word in label.split()
+}
+# The next word after them holds a figure: the words were an identifier's label.
+_FIGURE_NEXT = re.compile(r"[ \t]*[^\s:：(（]*\d")
+# A cell of a line set off by middle dots or bars, all of it two or three such words: the
+# person of a log line ("2024-05-01 10:15 · دانیال رحیمی · کارت 6037… · 0912…").
+_CELL = re.compile(
+    rf"(?:^|(?<=[·•|] ))(?P<name>[{_SPACED_SCRIPT}]+(?:[ ][{_SPACED_SCRIPT}]+){{1,2}})"
+    r"(?=[ ][·•|])",
+    re.MULTILINE,
 )
 _IN_LATIN = re.compile(
-    rf"(?<![\w])(?P<name>[{_RTL_OR_GEORGIAN}]+(?:[ ][{_RTL_OR_GEORGIAN}]+){{0,2}}"
+    rf"(?<![\w])(?P<name>{_SPACED_NAME}"
     rf"|[{_HAN}]{{1,3}}[ ][{_HAN}{_KANA}]{{1,4}}|(?P<glued>[{_HAN}]{{2,4}}))(?![\w])"
 )
 _HAN_SURNAMES = load_words("han_surnames.txt")
@@ -86,28 +117,81 @@ _CUED_SCORE = 0.85
 
 
 def script_name_candidates(text: str) -> list[Candidate]:
-    """PERSON candidates for names before an honorific, after a greeting, or standing among
-    Latin words; the text needs a character of such a script."""
+    """PERSON candidates for names before an honorific, after a greeting, a title or a role,
+    or standing among Latin words; the text needs a character of such a script."""
     out = keyed_script_names(text)
-    for pattern in (_HONORIFIC, _GREETING):
-        out.extend(
-            Candidate(m.start("name"), m.end("name"), "PERSON", _CUED_SCORE, "script_cued_name")
-            for m in pattern.finditer(text)
-            if m.group("name")
-        )
+    cued = [
+        m.span("name")
+        for m in _HONORIFIC.finditer(text)
+        if " " in m["name"] or "\u3000" in m["name"] or _han_surname_first(m["name"])
+    ]
+    cued.extend(_before_glued_honorific(text))
+    cued.extend(m.span("name") for m in _ROLE.finditer(text) if _han_surname_first(m["name"]))
+    cued.extend(_without_words_after(text, *m.span("name")) for m in _GREETING.finditer(text))
+    cued.extend(m.span("name") for m in _CELL.finditer(text))
+    out.extend(
+        Candidate(start, end, "PERSON", _CUED_SCORE, "script_cued_name")
+        for start, end in cued
+        if start < end and not _has_label_word(text[start:end])
+    )
     for m in _IN_LATIN.finditer(text):
         start, end = m.span("name")
         glued = m.group("glued")
-        if glued and not (glued[:1] in _HAN_SURNAMES or glued[:2] in _HAN_SURNAMES):
+        if glued and not _han_surname_first(glued):
             continue  # "牛肉麵" on a menu: no family name first
-        if not _PLACE_UNIT.search(m.group("name")) and _mostly_latin(text, start, end):
+        if (
+            not _PLACE_UNIT.search(m.group("name"))
+            and _mostly_latin(text, start, end)
+            and not _has_label_word(m.group("name"))
+            and not _FIGURE_NEXT.match(text, end)
+        ):
             out.append(Candidate(start, end, "PERSON", _PROSE_SCORE, "script_name_in_latin"))
     return out
+
+
+def _has_label_word(name: str) -> bool:
+    return any(word.lower() in _LABEL_WORDS for word in name.split())
+
+
+def _han_surname_first(name: str) -> bool:
+    return name[:1] in _HAN_SURNAMES or name[:2] in _HAN_SURNAMES
+
+
+def _before_glued_honorific(text: str) -> list[tuple[int, int]]:
+    """The name before each honorific glued to a longer run of Han: a two-character family
+    name and two more or one, a family name and two, or a family name and one, in that order;
+    a family name is taken for the first of three only when the second is none ("和王磊先生"
+    is 王磊 after "and")."""
+    out = []
+    for m in _GLUED_HONORIFIC.finditer(text):
+        end = m.start()
+        if text[end - 4 : end - 2] in _HAN_SURNAMES:
+            out.append((end - 4, end))
+        elif text[end - 3 : end - 1] in _HAN_SURNAMES or (
+            text[end - 3] in _HAN_SURNAMES and text[end - 2] not in _HAN_SURNAMES
+        ):
+            out.append((end - 3, end))
+        elif text[end - 2] in _HAN_SURNAMES:
+            out.append((end - 2, end))
+    return out
+
+
+def _without_words_after(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) less its last words when they follow a name and are none of it ("सिंह
+    जी का", "محمدی عزیز")."""
+    while True:
+        cut = text.rfind(" ", start, end)
+        if cut < 0 or text[cut + 1 : end].lower() not in _NOT_OF_THE_NAME:
+            return start, end
+        end = cut
 
 
 def _mostly_latin(text: str, start: int, end: int) -> bool:
     """The words around [start, end) are in Latin letters: a name in an English sentence."""
     around = text[max(0, start - 40) : start] + text[end : end + 40]
     latin = sum(ch.isascii() and ch.isalpha() for ch in around)
-    other = sum(ch.isalpha() and not ch.isascii() for ch in around)
+    other = sum(
+        not ch.isascii() and (ch.isalpha() or unicodedata.category(ch).startswith("M"))
+        for ch in around
+    )
     return latin >= 6 and other * 2 <= latin

@@ -361,6 +361,8 @@ class PresidioDetector:
                         implausible_person(value) or label_not_person(text, start, end)
                     ):
                         continue
+                    if entity == "PERSON" and (title := _TITLE_FIRST.match(value)):
+                        start, value = start + title.end(), value[title.end() :]  # "Բարև Անի"
                     if entity == "PERSON":
                         # "de Barcelona", "Kraków": the model's name is a place.
                         lead = _LEADING_PARTICLE.match(value)
@@ -570,6 +572,12 @@ def _merge_same_type(found: list[Candidate]) -> list[Candidate]:
     return merged
 
 
+# A greeting or title of the scripts with capitals the model takes into the name after it.
+_TITLE_FIRST = re.compile(
+    "(?i:"
+    + "|".join(re.escape(w) for w in sorted(load_words("name_greetings.txt"), key=len)[::-1])
+    + r")\.?[ ]+(?=\w)"
+)
 _LEADING_PARTICLE = re.compile(r"(?:de|di|da|du|del|van|von|in|aus|en|à|a)[ ]+")
 _JOINERS = frozenset("\u200c\u200d\u2060")
 # Identifiers glued to a prefix ("SSN123-45-6789") grow to the whole word; names and places,

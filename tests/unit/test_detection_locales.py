@@ -81,3 +81,26 @@ def test_identifier_labels_among_latin_words_are_no_person(
 def test_an_address_under_its_label_stops_at_the_next_field(detector: PresidioDetector) -> None:
     text = "آقای بهرام صدری، نشانی: مشهد، خیابان امام رضا، پلاک 12، تاریخ مراجعه 1403/05/02"
     assert ("مشهد، خیابان امام رضا، پلاک 12", "LOCATION") in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("نوبت بعدی ۸ آبان ۱۴۰۲ است.", "۸ آبان ۱۴۰۲"),
+        ("تاریخ تولد: 1365/04/19", "1365/04/19"),
+        ("الموعد يوم ١٤ مارس ٢٠٢٦ صباحًا.", "١٤ مارس ٢٠٢٦"),
+        ("Հանդիպումը 2026 թ. մարտի 3-ին է։", "2026 թ. մարտի 3-ին"),
+        ("他于2023.7.15来店", "2023.7.15"),
+        ("订单日期2024/02/28已确认", "2024/02/28"),
+        ("请在下午4点20分到达", "下午4点20分"),
+        ("於民國112年9月3日完成", "民國112年9月3日"),
+        ("申請日112/09/03", "112/09/03"),
+        ("진료는 오전 10시 15분입니다.", "오전 10시 15분"),
+        ("会議は9時30分からです。", "9時30分"),
+        ("הפגישה נקבעה ל-14/02/2025 בבוקר.", "14/02/2025"),
+    ],
+)
+def test_dates_in_the_calendars_digits_and_glue_of_their_languages(
+    detector: PresidioDetector, text: str, date: str
+) -> None:
+    assert (date, "DATE_TIME") in found(detector, text)

@@ -20,6 +20,15 @@ _CUED_SCORE = 0.6
 _BARE_SCORE = 0.55  # a clock time with nothing to say so: below every other reading of it
 
 
+# A word character of no script that writes without spaces: Chinese and Japanese glue a figure
+# to the words around it ("电话于2024/01/30来电"), so their letters end no date.
+_SPACED_WORD = r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]"
+# Digits of other scripts read as ASCII ones, one character for one: "۱۲ فروردین ۱۴۰۳".
+_ASCII_DIGITS = {
+    base + i: ord("0") + i for base in (0x0660, 0x06F0, 0x0966, 0xFF10) for i in range(10)
+}
+
+
 def _alternation(words: frozenset[str]) -> str:
     """The words as one alternation factored by shared prefixes, longest match first, so a
     position that starts no word fails on its first character."""
@@ -43,7 +52,8 @@ _WEEKDAY = rf"(?:{_alternation(_WEEKDAYS)})"
 _WEEKDAY_ANY = rf"(?:{_alternation(_WEEKDAYS | _WEEKDAYS_ABBR)})"
 # 1st, 2nd, 3rd, 4th, 1er (fr), 1º/1ª (es, pt), 1° (it), 1. (de, fi, pl, nordic).
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|re|e|º|ª|°|\.)?"
-_YEAR = r"(?:1[6-9]\d\d|2[01]\d\d|24\d\d|25\d\d)"  # and the Thai Buddhist era
+# And the Thai Buddhist era, and the Solar Hijri years of Iran (1300-1499).
+_YEAR = r"(?:1[3-9]\d\d|2[01]\d\d|24\d\d|25\d\d)"
 _YEAR_ANY = rf"(?:{_YEAR}|'\d\d)"
 _ZONE = r"(?:\s?(?:Z|UTC|GMT|[ECMP][SD]T|CES?T|BST|IST|JST|KST|[+-]\d\d:?\d\d)(?![\w]))"
 _CLOCK = (
@@ -73,19 +83,21 @@ _MONTH_FIRST = (
     rf"|{_MONTH_ANY}\.?\s+{_DAY}(?!\d),?\s+{_YEAR}"
     rf"|{_MONTH_ANY}\s+{_DAY}(?=\s+\d\d:\d\d:\d\d))(?![\w:.]\d|\w){_TAIL}"
 )
-# Year first: "2024. március 5." (hu), "2024 m. kovo 5 d." (lt), "2025eko martxoaren 4an" (eu).
+# Year first: "2024. március 5." (hu), "2024 m. kovo 5 d." (lt), "2025eko martxoaren 4an" (eu),
+# "2024 թ. մայիսի 4-ին" (hy).
 _YEAR_FIRST = (
-    rf"(?<![\w.-]){_YEAR}(?:\.|\s?m\.|e?ko)?\s+{_MONTH_FULL}\s+{_DAY}"
-    r"(?:\s?d\.|-?(?:jén|án|én|ig|an|ean|a|i))?(?!\w)"
+    rf"(?<![\w.-]){_YEAR}(?:\.|\s?m\.|e?ko|\s?թ\.)?\s+{_MONTH_FULL}\s+{_DAY}"
+    r"(?:\s?d\.|-?(?:jén|án|én|ig|an|ean|a|i|ին))?(?!\w)"
 )
 # "May 2021", "März 2021", "marzo de 2021", "maaliskuussa 2021"; full names only, so a
 # word such as "set" or "mar" before a year is not taken for a month.
 _MONTH_YEAR = rf"(?<![\w-]){_MONTH_FULL}\.?,?\s+(?:de\s+|of\s+)?{_YEAR}(?!\w)"
 # ISO 8601 and its relatives: 2021-03-05, 2021/03/05, 2021.03.05, with a time and zone.
 _ISO = (
-    rf"(?<![\w./:-])(?P<y>{_YEAR})(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>[12]\d|3[01]|0?[1-9])"
-    rf"(?:(?:T|\s+|_)(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{{1,9}})?)?{_ZONE}?)?"
-    r"(?![\w]|[./-]\d)"
+    rf"(?<!{_SPACED_WORD})(?<![./:-])(?P<y>{_YEAR})(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)"
+    r"(?P<d>[12]\d|3[01]|0?[1-9])"
+    rf"(?:(?:T|\s+|_)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{{1,9}})?)?{_ZONE}?)?"
+    rf"(?!{_SPACED_WORD}|[./-]\d)"
 )
 # 20210305T102201Z (ISO basic).
 _ISO_BASIC = rf"(?<![\w])(?P<y>{_YEAR})(?P<m>0[1-9]|1[0-2])(?P<d>[12]\d|3[01]|0[1-9])T\d{{4,6}}(?:Z|[+-]\d{{4}})?(?!\w)"
@@ -112,6 +124,19 @@ _CJK = (
     r"(?<![0-9A-Za-z_.,/-])(?:(?:\d{4}|\d\d)\s?[年년]\s?\d{1,2}\s?[月월](?:\s?\d{1,2}\s?[日일])?"
     r"|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일])[\uac00-\ud7a3]{0,3}(?![0-9A-Za-z])"
     r"|(?<!\w)(?:\d{4}|\d\d)\s?[年년][\uac00-\ud7a3]{0,3}(?!\w)"
+)
+# A clock time in Chinese, Japanese, Korean and Thai words: "上午11点30分", "下午3點", "14時45分",
+# "오후 9시 50분", "17.15 น.".
+_CJK_TIME = (
+    r"(?:(?:上午|下午|中午|晚上|早上|凌晨|傍晚|午前|午後)\s?(?:[01]?\d|2[0-3])[点點時时](?:\d{1,2}分)?"
+    r"|(?<!\d)(?:[01]?\d|2[0-3])[時时][0-5]?\d分"
+    r"|(?<![\uac00-\ud7a3])(?:오전|오후)\s?(?:1[0-2]|0?\d)시(?:\s?[0-5]?\d분)?"
+    r"|(?<![\d.:])(?:[01]?\d|2[0-3])[.:][0-5]\d\s?น\.)"
+)
+# Taiwan's Minguo years: "民國113年5月27日", "113/11/02" (year 113 is 2024).
+_ROC = (
+    r"(?:民國|民国)\s?\d{2,3}\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?"
+    r"|(?<![\d/.-])1[01]\d/(?:0?[1-9]|1[0-2])/(?:[12]\d|3[01]|0?[1-9])(?![\d/])"
 )
 # Korean and Hungarian figures, year first with a dot and a space after each part: "2025. 4. 17."
 _YEAR_DOTTED = (
@@ -177,6 +202,9 @@ _NUMERIC_TIMED_RE = re.compile(_NUMERIC_TIMED, _FLAGS)
 _MONTH_YEAR_NUMERIC_RE = re.compile(_MONTH_YEAR_NUMERIC)
 _CJK_RE = re.compile(_CJK)
 _YEAR_DOTTED_RE = re.compile(_YEAR_DOTTED)
+_CJK_TIME_RE = re.compile(_CJK_TIME)
+_ROC_RE = re.compile(_ROC)
+_HAN_OR_THAI = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 _QIF_DATE_RE = re.compile(_QIF_DATE)
 _MT940_DATE_RE = re.compile(_MT940_DATE)
 _TIME_ALONE_RE = re.compile(_TIME_ALONE, _FLAGS)
@@ -264,6 +292,11 @@ def date_candidates(text: str) -> list[Candidate]:
     unnested run), and a text with neither a digit nor a month or weekday name costs two scans."""
     out: list[Candidate] = []
     digits = _HAS_DIGIT.search(text) is not None
+    if digits and not text.isascii():
+        text = text.translate(_ASCII_DIGITS)
+    if digits and _HAN_OR_THAI.search(text):
+        for pattern, name in ((_CJK_TIME_RE, "time_cjk"), (_ROC_RE, "date_roc")):
+            out.extend(_candidate(text, *m.span(), _SCORE, name) for m in pattern.finditer(text))
     if digits:
         _grammar(text, out)
         for m in _ISO_RE.finditer(text):

@@ -753,8 +753,9 @@ RULES: tuple[PatternRule, ...] = (
         "date_numeric",
         "DATE_TIME",
         re.compile(
-            # the year may be of the Thai Buddhist era (2484 is 1941)
-            r"(?<![\d./-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20|24|25)?\d{2})"
+            # the year may be of the Thai Buddhist era (2484 is 1941); Hebrew joins a prefix
+            # with a hyphen ("ב-23/04/2024": on, "ל-": for)
+            r"(?:(?<![\d./-])|(?<=[\u05d0-\u05ea]-))(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20|24|25)?\d{2})"
             r"(?!\d|[./-]\d|[T ]\d{1,2}:)"  # not the date of a log timestamp
         ),
         0.65,

@@ -104,3 +104,26 @@ def test_dates_in_the_calendars_digits_and_glue_of_their_languages(
     detector: PresidioDetector, text: str, date: str
 ) -> None:
     assert (date, "DATE_TIME") in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ("请拨打电话138-0013-8000联系我们", "138-0013-8000", "PHONE_NUMBER"),
+        ("聯絡電話+852 6123 4567。", "+852 6123 4567", "PHONE_NUMBER"),
+        ("手机号+86 139 1234 5678，谢谢", "+86 139 1234 5678", "PHONE_NUMBER"),
+        ("고객님의 주민등록번호는 8504121234561입니다.", "8504121234561", "KR_RRN"),
+        ("주민번호 850412 1234561 확인 바랍니다", "850412 1234561", "KR_RRN"),
+        ("외국인등록번호는 920305-6123454입니다.", "920305-6123454", "KR_FRN"),
+    ],
+)
+def test_numbers_glued_to_their_label_or_particle(
+    detector: PresidioDetector, text: str, value: str, entity: str
+) -> None:
+    assert (value, entity) in found(detector, text)
+
+
+def test_an_address_glued_to_its_chinese_label_is_the_address_alone(
+    detector: PresidioDetector,
+) -> None:
+    assert ("li.na@example.cn", "EMAIL_ADDRESS") in found(detector, "请发到邮箱li.na@example.cn")

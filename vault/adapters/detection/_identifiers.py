@@ -64,11 +64,20 @@ _CONTEXT_BEFORE = 64
 _CONTEXT_AFTER = 40  # "34071639731 (Australian Business Number)"
 
 
+# Letters of scripts written without spaces, or with particles glued on ("…입니다", "号码…"):
+# next to one a number still stands alone.
+_UNSPACED_LETTER = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+
+
 def _standalone(text: str, start: int, end: int) -> bool:
     """The match is not glued to a letter or digit on either side ("x123-45-6789y")."""
-    return not (start > 0 and text[start - 1].isalnum()) and not (
-        end < len(text) and text[end].isalnum()
+    return not (start > 0 and _glues(text[start - 1])) and not (
+        end < len(text) and _glues(text[end])
     )
+
+
+def _glues(ch: str) -> bool:
+    return ch.isalnum() and _UNSPACED_LETTER.match(ch) is None
 
 
 _RUN = re.compile(r"\d(?:[ .-]?\d)*")
@@ -176,16 +185,21 @@ class IdentifierRecognizer:
 _CAMEL = r"(?-i:(?<=[a-z])(?=[A-Z]))"
 
 
+# A Korean label ends its word wherever a particle is glued to it ("주민등록번호는").
+_HANGUL_END = r"(?<=[\uac00-\ud7a3])"
+
+
 def _context(words: Collection[str]) -> re.Pattern[str]:
     """Any of `words`, not inside a longer word ("nhs_number" and "nhsNumber" count, "pinhsx"
-    does not).
+    does not; a Korean word may have its particle after it).
 
     Only ever asked whether it matches, so the factored alternation is as good as the plain
     one; the first-letter lookahead spares the look-behind at every other position."""
     lowered = {w.lower() for w in words}
     first = "".join(sorted({re.escape(w[0]) for w in lowered}))
     return re.compile(
-        rf"(?i)(?=[{first}])(?:(?<![^\W\d_])|{_CAMEL})(?:{trie(lowered)})(?:(?![^\W\d_])|{_CAMEL})"
+        rf"(?i)(?=[{first}])(?:(?<![^\W\d_])|{_CAMEL})(?:{trie(lowered)})"
+        rf"(?:(?![^\W\d_])|{_CAMEL}|{_HANGUL_END})"
     )
 
 
@@ -825,15 +839,15 @@ def _document_entries(add: Callable[..., None]) -> None:
     add(
         "kr_frn",
         "KR_FRN",
-        r"\d{6}-?[5-8]\d{6}",
+        r"\d{6}[- ]?[5-8]\d{6}",
         _checked(
-            r"(?<![\d-])\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(-?)[5-8]\d{6}(?![\d-])",
+            r"(?<![\d-])\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])([- ]?)[5-8]\d{6}(?![\d-])",
             kr_frn_ok,
             stands=lambda v: "-" in v,
         ),
         ["외국인등록번호", "외국인 등록번호", "외국인번호", "frn", "foreigner registration",
          "foreign registration", "alien registration", "arc", "registration number",
-         "korean frn"],
+         "korean frn", "foreign resident number", "foreign resident"],
         run=13,
         context_score=_DOCUMENT_SCORE,
     )  # fmt: skip
@@ -1202,8 +1216,9 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         run=6,
     )
     from_presidio(
-        "KR_RRN", p.KrRrnRecognizer, r"\d{6}-?\d{7}", ["주민등록번호", "resident registration"],
-        stands=_kr_stands, run=13)  # fmt: skip
+        "KR_RRN", p.KrRrnRecognizer, r"\d{6}[- ]?\d{7}",
+        ["주민등록번호", "주민번호", "주민등록 번호", "resident registration", "rrn"],
+        stands=_kr_stands, run=13, grouped=[r"(?<![\d-])\d{6} \d{7}(?![\d-])"])  # fmt: skip
     from_presidio("CA_SIN", p.CaSinRecognizer, _digits(9), ["sin no", "nas"], run=9)
     from_presidio(
         "SE_PERSONNUMMER",

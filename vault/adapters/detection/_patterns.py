@@ -114,6 +114,12 @@ def _calendar_ok(text: str) -> bool:
     return False
 
 
+_GLUED_PHONE_WORDS = load_words("phone_labels_glued.txt")
+_GLUED_PHONE_LABELS = "|".join(
+    re.escape(w) for w in sorted(_GLUED_PHONE_WORDS, key=len, reverse=True)
+)
+
+
 def _phone_digits_ok(text: str) -> bool:
     digits = sum(ch.isdigit() for ch in _EXTENSION.sub("", text))
     return 7 <= digits <= 15 and not _DATE_LIKE.match(text) and not _IP_LIKE.match(text)
@@ -658,6 +664,20 @@ RULES: tuple[PatternRule, ...] = (
         validate=_phone_ok,
         min_run=1,
         trigger=("+", "00"),
+    ),
+    PatternRule(
+        # Chinese, Japanese, Korean and Thai glue the number to its label: "电话131-9207-2510".
+        "phone_glued_label",
+        "PHONE_NUMBER",
+        re.compile(
+            rf"(?:{_GLUED_PHONE_LABELS})[：:]?[ ]?"
+            r"(\+?(?:\(\d{1,4}\)[ ]?)?\d{1,5}(?:[ -]?\d{2,5}){0,4})(?![\d-])"
+        ),
+        0.85,
+        group=1,
+        validate=_phone_digits_ok,
+        min_run=1,
+        trigger=tuple(_GLUED_PHONE_WORDS),
     ),
     PatternRule(
         "phone_paren",

@@ -431,6 +431,8 @@ class PresidioDetector:
                 if entity == "EMAIL_ADDRESS":
                     # "email=ann@x.org" in a log: the key is not part of the address.
                     start = max(start, text.rfind("=", start, text.find("@", start, end)) + 1)
+                    while start < end and _UNSPACED.match(text, start):
+                        start += 1  # "邮箱ann@x.org": the label glued to it is no part
                 while end > start and text[end - 1] in ".,;:!?)]}'\"":
                     end -= 1  # sentence punctuation is not part of the URL or address
                 found.append(Candidate(start, end, entity, score, "presidio"))

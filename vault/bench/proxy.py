@@ -219,15 +219,17 @@ def spawn_server(
     serve: Callable[..., None],
     *args: Any,
     start_seconds: float = _START_SECONDS,
+    daemon: bool = True,
     **kwargs: Any,
 ) -> tuple[str, str, Connection]:
     """`serve(channel, *args, **kwargs)` in its own process, as in production, so it never
     shares this process's interpreter lock with the clients and the fake Groq; returns the
     URL and key it sends back, and the parent's end of the channel (for more questions until
-    `stack` closes and it is sent "stop")."""
+    `stack` closes and it is sent "stop"). A server that starts processes of its own (dataset
+    workers) cannot be a daemon."""
     spawn = multiprocessing.get_context("spawn")
     parent, child = spawn.Pipe()
-    process = spawn.Process(target=serve, args=(child, *args), kwargs=kwargs, daemon=True)
+    process = spawn.Process(target=serve, args=(child, *args), kwargs=kwargs, daemon=daemon)
     process.start()
 
     def stop() -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from json.encoder import encode_basestring
 from typing import Any, Protocol
@@ -20,18 +20,21 @@ from typing import Any, Protocol
 from vault.crypto import EncryptionContext, open_stream, seal_stream
 from vault.domain.policy import AccessPolicy
 from vault.domain.principal import Principal
+from vault.domain.spans import Span
 from vault.errors import (
     InvalidRequest,
     NotFound,
     PayloadTooLarge,
     UpstreamError,
     UpstreamUnavailable,
+    VaultError,
 )
 from vault.ports import BatchObject, BatchObjects, KeyService, LlmClient, ObjectStore
 from vault.services.anonymize import Anonymizer
 from vault.services.chat import ChatRedactor, ResponseRestorer
 from vault.services.chat.answers import AnswerGuard
 from vault.services.chat.redact import SpanCache
+from vault.services.dataset_pool import DatasetPool, Submitted
 from vault.services.reidentify import Reidentifier
 from vault.services.upstream_models import require_served
 
@@ -57,6 +60,9 @@ _BLOCK_BYTES = 1 << 20
 # to find a repeated custom_id (a hash a line).
 MAX_REQUESTS = 50_000
 _FILE_CACHE_ENTRIES = 1_024  # texts a batch file repeats from line to line, as a system prompt
+# A file is tokenized in this process until this many bytes are read; then its blocks are
+# detected in the dataset workers, where the vault has them (a small file never starts them).
+_POOL_AFTER_BYTES = 256 * 1024
 _FILENAME = "batch.jsonl"
 # The batch object's fields the caller gets; ids among them are mapped to the vault's.
 _BATCH_FIELDS = (
@@ -95,6 +101,8 @@ class BatchParts(Protocol):
     def reidentifier(self) -> Reidentifier: ...
     @property
     def batch_objects(self) -> BatchObjects: ...
+    @property
+    def dataset_pool(self) -> DatasetPool | None: ...
 
 
 class Uploaded:
@@ -203,6 +211,39 @@ class _Upload:
         self.served: set[str] = set()
 
 
+class _Block:
+    """Lines read and checked, ready to tokenize: each one's number, custom_id and body, and the
+    error of the line that stopped the reading (raised in its turn, after the lines before it),
+    with the spans the dataset workers detected for the block's texts."""
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[int, str, dict[str, Any]]] = []
+        self.size = 0
+        self.stop: VaultError | None = None
+        self.detected: dict[bytes, list[Span]] = {}
+
+
+class _Detected:
+    """The upload's span cache with a block's spans, detected by the workers, in front."""
+
+    def __init__(self, cache: SpanCache, detected: Mapping[bytes, list[Span]]) -> None:
+        self._cache = cache
+        self._detected = detected
+
+    def key(self, tenant: str, text: str) -> bytes:
+        return self._cache.key(tenant, text)
+
+    def get_many(self, keys: Sequence[bytes]) -> list[list[Span] | None]:
+        found = self._cache.get_many(keys)
+        return [
+            self._detected.get(key) if spans is None else spans
+            for key, spans in zip(keys, found, strict=True)
+        ]
+
+    def put_many(self, entries: Mapping[bytes, list[Span]]) -> None:
+        self._cache.put_many(entries)
+
+
 def _encodable(text: str) -> bool:
     try:
         text.encode()
@@ -250,22 +291,8 @@ class Batches:
         tally = _Upload()
 
         def tokenized() -> Iterator[bytes]:
-            block: list[tuple[int, bytes]] = []
-            held = 0
-            for count, (number, raw) in enumerate(_lines(chunks, self._max_upload_bytes), 1):
-                if count > MAX_REQUESTS:
-                    raise InvalidRequest(
-                        f"line {number}: the file holds more than {MAX_REQUESTS:,} requests, "
-                        "the most one batch takes",
-                        param="file",
-                    )
-                block.append((number, raw))
-                held += len(raw)
-                if len(block) < _BLOCK_LINES and held < _BLOCK_BYTES:
-                    continue
+            for block in self._detect_ahead(tenant, self._blocks(chunks, tally), tally):
                 yield from self._redact_block(tenant, block, tally)
-                block, held = [], 0
-            yield from self._redact_block(tenant, block, tally)
             if not tally.lines:
                 raise InvalidRequest("the file holds no requests", param="file")
 
@@ -308,34 +335,75 @@ class Batches:
             _file_json(entry), lines=tally.lines, counts=tally.counts, tokens=tally.tokens
         )
 
-    def _redact_block(
-        self,
-        tenant: str,
-        block: list[tuple[int, bytes]],
-        tally: _Upload,
-    ) -> list[bytes]:
+    def _blocks(self, chunks: Iterable[bytes], tally: _Upload) -> Iterator[_Block]:
+        """The file's lines, read and checked a block at a time. The first line that cannot be
+        read (or a file too large) ends the reading: its error is the last block's `stop`."""
+        block = _Block()
+        try:
+            for count, (number, raw) in enumerate(_lines(chunks, self._max_upload_bytes), 1):
+                if count > MAX_REQUESTS:
+                    raise InvalidRequest(
+                        f"line {number}: the file holds more than {MAX_REQUESTS:,} requests, "
+                        "the most one batch takes",
+                        param="file",
+                    )
+                block.requests.append((number, *_request_of(number, raw, tally.seen)))
+                block.size += len(raw)
+                if len(block.requests) >= _BLOCK_LINES or block.size >= _BLOCK_BYTES:
+                    yield block
+                    block = _Block()
+        except (InvalidRequest, PayloadTooLarge) as exc:
+            block.stop = exc
+        yield block
+
+    def _detect_ahead(
+        self, tenant: str, blocks: Iterator[_Block], tally: _Upload
+    ) -> Iterator[_Block]:
+        """The blocks in order. Once the file is past `_POOL_AFTER_BYTES` (or the workers are up),
+        each block's texts are detected in the dataset workers a few blocks ahead of the one
+        being tokenized here, so every core detects; with no workers, as they come."""
+        pool = self._vault.dataset_pool
+        redactor = self._vault.chat_redactor
+        ahead: deque[tuple[_Block, list[bytes], Submitted[list[list[Span]]]]] = deque()
+        read = 0
+        try:
+            for block in blocks:
+                read += block.size
+                if pool is None or not (pool.started or read >= _POOL_AFTER_BYTES):
+                    yield block
+                    continue
+                views = redactor.views([body for _, _, body in block.requests])
+                keys = [tally.spans.key(tenant, view) for view in views]
+                cached = tally.spans.get_many(keys)
+                missing = {k: v for k, v, c in zip(keys, views, cached, strict=True) if c is None}
+                ahead.append((block, list(missing), pool.find_spans(list(missing.values()))))
+                while len(ahead) > pool.depth:
+                    yield _with_spans(*ahead.popleft())
+            while ahead:
+                yield _with_spans(*ahead.popleft())
+        finally:
+            for _, _, pending in ahead:  # an upload refused midway: drop what is in flight
+                pending.cancel()
+
+    def _redact_block(self, tenant: str, block: _Block, tally: _Upload) -> list[bytes]:
         """The block's lines tokenized, the same bytes as line after line, with one detection
         batch and one tokenization for the block. The first bad line raises, naming its number,
         as it would line by line."""
-        requests: list[tuple[int, str, dict[str, Any]]] = []
-        invalid: InvalidRequest | None = None
-        for number, raw in block:
-            try:
-                custom_id, body = _request_of(number, raw, tally.seen)
-            except InvalidRequest as exc:
-                invalid = exc
-                break
-            requests.append((number, custom_id, body))
+        requests = block.requests
+        if block.detected:
+            tally.spans.put_many(block.detected)  # a text later lines repeat is not sent again
         redacted, failed = self._vault.chat_redactor.redact_many(
-            tenant, [body for _, _, body in requests], cache=tally.spans
+            tenant,
+            [body for _, _, body in requests],
+            cache=_Detected(tally.spans, block.detected) if block.detected else tally.spans,
         )
         if failed is not None:
             index, error = failed
             error.message = f"line {requests[index][0]}: {error.message}"
             error.args = (error.message,)
             raise error
-        if invalid is not None:
-            raise invalid
+        if block.stop is not None:
+            raise block.stop
         for number, _, body in requests:
             if body["model"] not in tally.served:
                 require_served(self._upstream(), body["model"], where=f"line {number}")
@@ -599,6 +667,11 @@ class Batches:
         if entry is None or entry.kind != kind:
             raise NotFound(f"{kind} {object_id} not found")
         return entry
+
+
+def _with_spans(block: _Block, keys: list[bytes], pending: Submitted[list[list[Span]]]) -> _Block:
+    block.detected = dict(zip(keys, pending.result(), strict=True))
+    return block
 
 
 def _context(tenant: str, file_id: str) -> EncryptionContext:

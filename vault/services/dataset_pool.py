@@ -1,4 +1,5 @@
 """Anonymize dataset blocks on every core: a pool of worker processes, each with its own detector.
+The same workers detect the texts of a batch file's lines (`find_spans`) for the chat redactor.
 
 Each worker builds one Anonymizer when it starts (the detector loaded once) from a picklable
 recipe that the wiring provides, so workers reach the same token store and tenant keys as the
@@ -20,20 +21,31 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from vault.errors import ServiceUnavailable
 
 if TYPE_CHECKING:
+    from vault.domain.spans import Span
     from vault.services.anonymize import Anonymizer
 
-__all__ = ["AnonymizerRecipe", "Cells", "DatasetPool", "Done", "WorkerDied", "anonymize_cells"]
+__all__ = [
+    "AnonymizerRecipe",
+    "Cells",
+    "DatasetPool",
+    "Done",
+    "Submitted",
+    "WorkerDied",
+    "anonymize_cells",
+]
 
 # (text, whole-value entity type or None to detect) -> (anonymized text, entity counts)
 Cells = list[tuple[str, str | None]]
 Done = list[tuple[str, dict[str, int]]]
 # Builds a worker's Anonymizer; pickled into each worker process, so it must be importable.
 AnonymizerRecipe = Callable[[], "Anonymizer"]
+
+_T = TypeVar("_T")
 
 _worker_anonymizer: Anonymizer | None = None
 _WARM_UP = "warm up: Ada Lovelace, ada@example.com, +1 202-555-0143, 12 Oak Street"
@@ -74,10 +86,18 @@ def _start_worker(recipe: AnonymizerRecipe) -> None:
     _worker_anonymizer = recipe()
 
 
-def _work(tenant: str, cells: Cells) -> Done:
+def _anonymizer() -> Anonymizer:
     if _worker_anonymizer is None:  # the initializer failed: say so rather than guess
         raise RuntimeError("dataset worker has no anonymizer")
-    return anonymize_cells(_worker_anonymizer, tenant, cells)
+    return _worker_anonymizer
+
+
+def _work(tenant: str, cells: Cells) -> Done:
+    return anonymize_cells(_anonymizer(), tenant, cells)
+
+
+def _find_spans(texts: list[str]) -> list[list[Span]]:
+    return _anonymizer().find_spans_many(texts)
 
 
 def _ready() -> bool:
@@ -89,14 +109,14 @@ def _ready() -> bool:
     return True
 
 
-class _Result:
+class Submitted(Generic[_T]):
     """A submitted batch; `result()` waits for it and translates a dead worker."""
 
-    def __init__(self, future: Future[Done], pool: DatasetPool) -> None:
+    def __init__(self, future: Future[_T], pool: DatasetPool) -> None:
         self._future = future
         self._pool = pool
 
-    def result(self) -> Done:
+    def result(self) -> _T:
         try:
             return self._future.result()
         except BrokenProcessPool:
@@ -125,14 +145,23 @@ class DatasetPool:
         what is held stays a handful of blocks."""
         return 2 * self.workers
 
-    def submit(self, tenant: str, cells: Cells) -> _Result:
+    def submit(self, tenant: str, cells: Cells) -> Submitted[Done]:
+        """Anonymize a batch of cells in a worker."""
+        return self._submit(_work, tenant, cells)
+
+    def find_spans(self, texts: list[str]) -> Submitted[list[list[Span]]]:
+        """The spans the policy acts on in each text (`Anonymizer.find_spans_many`), detected in
+        a worker: pure, so the same spans as in this process."""
+        return self._submit(_find_spans, texts)
+
+    def _submit(self, work: Callable[..., _T], *args: object) -> Submitted[_T]:
         executor = self._running()
         try:
-            future = executor.submit(_work, tenant, cells)
+            future = executor.submit(work, *args)
         except BrokenProcessPool:
             self.broken()
             raise WorkerDied(_DIED) from None
-        return _Result(future, self)
+        return Submitted(future, self)
 
     def worker_pids(self) -> list[int]:
         """The live workers' process ids (for operators and tests)."""

@@ -260,6 +260,19 @@ class ChatRedactor:
             results[0].cached -= detected
         return results, failed
 
+    def views(self, bodies: list[dict[str, Any]]) -> list[str]:
+        """The texts `redact_many` would detect for these bodies, in order, up to the first
+        body it would refuse: for detecting them elsewhere first (their spans then given to it
+        through its cache). The bodies are read, not rewritten."""
+        texts = []
+        for body in bodies:
+            try:
+                walked = self._walk(body)
+            except InvalidRequest:
+                break
+            texts += [slot.view for slot in walked.slots]
+        return texts
+
     def _walk(self, body: dict[str, Any]) -> Walked:
         """The body's slots and stand-ins; InvalidRequest naming the field for a request this
         vault refuses (an image under `requests.images: reject`, a value too large to keep)."""

@@ -127,3 +127,27 @@ def test_an_address_glued_to_its_chinese_label_is_the_address_alone(
     detector: PresidioDetector,
 ) -> None:
     assert ("li.na@example.cn", "EMAIL_ADDRESS") in found(detector, "请发到邮箱li.na@example.cn")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ("Wire it with RTN 063901188 and the usual memo.", "063901188", "ABA_ROUTING_NUMBER"),
+        ("उनका मतदाता पहचान पत्र XQA1234567 है।", "XQA1234567", "IN_VOTER"),
+        ("Numero patente di guida: U1AIQVKX7Z", "U1AIQVKX7Z", "IT_DRIVER_LICENSE"),
+        # issued after October 2020: no checksum to judge, the label says what it is
+        (
+            "resident registration number: 0105243968211",
+            "0105243968211",
+            "KR_RRN",
+        ),
+    ],
+)
+def test_identifiers_under_their_labels(
+    detector: PresidioDetector, text: str, value: str, entity: str
+) -> None:
+    assert (value, entity) in found(detector, text)
+
+
+def test_a_korean_number_without_checksum_or_label_is_no_rrn(detector: PresidioDetector) -> None:
+    assert "KR_RRN" not in {e for _, e in found(detector, "Batch 0105243968211 shipped.")}

@@ -259,11 +259,13 @@ def _presidio(
     stands: Callable[[str, bool | None], bool] = _checksum_and_shape,
     grouped: Collection[str] = (),
     prefix: str = "",
+    undecided_ok: bool = False,
 ) -> Finder:
     """A finder from a Presidio pattern recognizer: its patterns, validation and invalidation,
     without the analyzer's per-call overhead. `grouped` patterns find the number as people print
     it; the recognizer judges it with its separators, and the country `prefix` it may be
-    printed with (a VAT number's "IT"), taken out."""
+    printed with (a VAT number's "IT"), taken out. `undecided_ok` keeps a number the checksum
+    cannot judge (Presidio's None), for a context word to confirm."""
     patterns: list[Any] = vars(recognizer)["patterns"]  # untyped in presidio
     # A recognizer with a checksum must see it hold; Presidio's None ("cannot tell") is a miss.
     checks = type(recognizer).validate_result is not PatternRecognizer.validate_result
@@ -290,7 +292,7 @@ def _presidio(
                     if prefix and value[: len(prefix)].upper() == prefix:
                         value = value[len(prefix) :]
                 valid = recognizer.validate_result(value)
-                if valid is False or (checks and valid is not True):
+                if valid is False or (checks and valid is not True and not undecided_ok):
                     continue
                 if recognizer.invalidate_result(value):
                     continue
@@ -826,7 +828,7 @@ def _document_entries(add: Callable[..., None]) -> None:
         "IT_DRIVER_LICENSE",
         r"\d(?<=[A-Za-z]{2}\d)\d{6}|(?i:U1)",
         _regex_finder(
-            r"(?<![\w-])(?:U1[BCDEFGHJKLMNPRSTUWXYZ0-9]{7}[A-Z]|[A-Z]{2}\d{7}[A-Z])(?![\w-])",
+            r"(?<![\w-])(?:U1[A-Z0-9]{7}[A-Z]|[A-Z]{2}\d{7}[A-Z])(?![\w-])",
             stands=lambda v: v.startswith("U1") and _digit_count(v) >= 4,
         ),
         [*_LICENCE_WORDS, "patente", "patente di guida", "n. patente", "numero patente",
@@ -932,13 +934,20 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         prefix: str = "",
         shape: str | None = None,
         context_score: float = _CONTEXT_SCORE,
+        undecided_ok: bool = False,
     ) -> None:
         recognizer = cls()
         add(
             f"presidio_{entity.lower()}",
             entity,
             prefilter,
-            _presidio(recognizer, stands=stands, grouped=grouped, prefix=prefix),
+            _presidio(
+                recognizer,
+                stands=stands,
+                grouped=grouped,
+                prefix=prefix,
+                undecided_ok=undecided_ok,
+            ),
             [*recognizer.context, *extra_context],
             run=run,
             mixed=mixed,
@@ -989,8 +998,10 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         grouped=[_grouped(10, first="[12]")],
     )  # fmt: skip
     from_presidio(
-        "ABA_ROUTING_NUMBER", p.AbaRoutingRecognizer, _digits(9), stands=lambda v, ok: False, run=9
-    )
+        "ABA_ROUTING_NUMBER", p.AbaRoutingRecognizer, _digits(9),
+        ["rtn", "routing transit", "routing transit number", "aba", "aba number", "routing no"],
+        stands=lambda v, ok: False, run=9,
+    )  # fmt: skip
     mbi_letter = f"[{p.UsMbiRecognizer.VALID_LETTERS}]"
     mbi_either = f"[{p.UsMbiRecognizer.VALID_ALPHANUMERIC}]"
     from_presidio(
@@ -1157,7 +1168,20 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
         "IN_VOTER",
         p.InVoterRecognizer,
         r"\d(?<=[A-Za-z]{3}\d)\d{6}",
-        ["voter id", "epic no", "epic", "voter card", "elector", "electoral", "voter"],
+        [
+            "voter id",
+            "epic no",
+            "epic",
+            "voter card",
+            "elector",
+            "electoral",
+            "voter",
+            "मतदाता पहचान पत्र",
+            "मतदाता",
+            "वोटर आईडी",
+            "निर्वाचक",
+            "फोटो पहचान पत्र",
+        ],
         run=7,
         mixed=True,
         context_score=_DOCUMENT_SCORE,
@@ -1218,7 +1242,8 @@ def _entries() -> tuple[IdentifierRecognizer, ...]:
     from_presidio(
         "KR_RRN", p.KrRrnRecognizer, r"\d{6}[- ]?\d{7}",
         ["주민등록번호", "주민번호", "주민등록 번호", "resident registration", "rrn"],
-        stands=_kr_stands, run=13, grouped=[r"(?<![\d-])\d{6} \d{7}(?![\d-])"])  # fmt: skip
+        stands=_kr_stands, run=13, grouped=[r"(?<![\d-])\d{6} \d{7}(?![\d-])"],
+        undecided_ok=True)  # fmt: skip  # numbers issued from October 2020 carry no checksum
     from_presidio("CA_SIN", p.CaSinRecognizer, _digits(9), ["sin no", "nas"], run=9)
     from_presidio(
         "SE_PERSONNUMMER",

@@ -7,13 +7,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import ExitStack
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from tests.e2e.conftest import GROQ_KEY, Upstream
-from tests.e2e.test_batches_blocks import _request
+from tests.e2e.test_batches_blocks import MODEL, _request
+from tests.e2e.test_dataset_pool import POISON, DyingDetector
 from vault.api import create_app
 from vault.fakegroq import serve_in_thread
 from vault.services.apikeys import create_api_key
@@ -109,3 +111,28 @@ def test_a_bad_line_late_in_a_large_file_is_named_and_nothing_is_sent(
     assert answer.status_code == 400, answer.text
     assert answer.json()["error"]["message"].startswith(f"line {_LINES + 1}:")
     assert not [r for r in upstream.received[mark:] if r.path.endswith("/files")]
+
+
+def test_a_worker_that_dies_fails_the_upload_and_nothing_is_stored_or_sent(
+    tmp_path: Path, upstream: Upstream
+) -> None:
+    settings = Settings(  # type: ignore[call-arg]
+        data_dir=tmp_path, groq_base_url=upstream.url, groq_api_key=GROQ_KEY,
+        dataset_workers=2, _env_file=None,
+    )  # fmt: skip
+    with ExitStack() as stack:
+        # The worker that meets the poison value dies; it stands only where workers detect.
+        vault = build_vault(settings, detector_override=DyingDetector())
+        stack.callback(vault.close)
+        url = stack.enter_context(serve_in_thread(create_app(vault=vault)))
+        _, key = create_api_key(vault.api_keys, tenant="workers-d", roles=["analyst"])
+        requests = [_request(i) for i in range(_LINES)]
+        requests[_LINES - 10] = ("late", {"model": MODEL, "messages": [
+            {"role": "user", "content": f"the code is {POISON}"}]})  # fmt: skip
+        mark = len(upstream.received)
+        answer = _upload(url, key, _file(requests))
+        assert answer.status_code == 503, answer.text
+        assert answer.json()["error"]["code"] == "dataset_worker_died"
+        assert not [r for r in upstream.received[mark:] if r.path.endswith("/files")]
+        # No version of the file is left in the store (a local one: a file per version).
+        assert not [p for p in tmp_path.rglob("*") if p.is_file() and "workers-d" in p.parts]

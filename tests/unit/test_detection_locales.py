@@ -151,3 +151,24 @@ def test_identifiers_under_their_labels(
 
 def test_a_korean_number_without_checksum_or_label_is_no_rrn(detector: PresidioDetector) -> None:
     assert "KR_RRN" not in {e for _, e in found(detector, "Batch 0105243968211 shipped.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("오 지민님, 예약이 변경되었습니다.", "오 지민님"),
+        ("한 선생님께 서류를 보냈습니다.", "한"),
+        ("회원 장서윤(31살)의 주소가 바뀌었습니다.", "장서윤"),
+        ("Ask 임 수아 about the spare keys.", "임 수아"),
+    ],
+)
+def test_korean_names_apart_titled_or_aged(
+    detector: PresidioDetector, text: str, name: str
+) -> None:
+    assert (name, "PERSON") in found(detector, text)
+
+
+def test_a_korean_word_after_a_family_name_syllable_is_no_name(
+    detector: PresidioDetector,
+) -> None:
+    assert "PERSON" not in {e for _, e in found(detector, "이 사람은 누구입니까?")}

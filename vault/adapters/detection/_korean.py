@@ -21,14 +21,19 @@ _HONORIFIC = (
     r"실장님?|원장님?|박사님?|의사|변호사|환자분?|회원님?|학생)"
 )
 _PARTICLE = r"(?:께서|께|은|는|이|가|을|를|의|에게|에게서|한테|과|와|도|만|이랑|랑|으로|로)?"
+# A family name and one or two syllables, glued or apart ("박지훈", "남궁 재원"), then what is
+# glued to them.
 _NAME_WORD = re.compile(
-    rf"(?<![{_HANGUL}])(?P<name>{_SURNAME}{_SYL}{{1,2}})(?P<rest>{_SYL}*)(?![{_HANGUL}])"
+    rf"(?<![{_HANGUL}])(?P<name>{_SURNAME}(?P<gap>[ ]?){_SYL}{{1,2}})(?P<rest>{_SYL}*)"
+    rf"(?![{_HANGUL}])"
 )
+# A family name alone before a title: "정 선생님", "김 교수님께".
+_SURNAME_TITLED = re.compile(rf"(?<![{_HANGUL}\w])(?P<name>{_SURNAME})(?=[ ]+{_HONORIFIC})")
 _HONORIFIC_REST = re.compile(rf"{_HONORIFIC}{_PARTICLE}")
 _FOLLOWING_HONORIFIC = re.compile(rf"[ ]+{_HONORIFIC}{_PARTICLE}(?![{_HANGUL}])")
 # Labels a name follows: 이름, 성명, 고객명, 담당자, 작성자, 수신, 발신, 보호자, "name:".
 _CUE_BEFORE = re.compile(
-    r"(?:이름|성명|성함|고객명|고객|담당자|작성자|신청인|수신|발신|보호자|환자|대표자|예금주|"
+    r"(?:이름|성명|성함|고객명|고객|회원|손님|학생|담당자|작성자|신청인|수신|발신|보호자|환자|대표자|예금주|"
     r"받는\s?분|보내는\s?분|(?i:name|customer|contact|patient|from|to|dear|hi|hello))"
     r"[\s:：=\"']*$"
 )
@@ -68,13 +73,16 @@ def korean_candidates(text: str) -> list[Candidate]:
     for m in _NAME_WORD.finditer(text):
         name, rest = m.group("name"), m.group("rest")
         start, end = m.span()
+        length = len(name) - len(m.group("gap"))
+        if m.group("gap") and not all(ch in _GIVEN_SYLLABLES for ch in name.split(" ", 1)[1]):
+            continue  # "이 사람": "this person", no Lee
         if rest and not _HONORIFIC_REST.fullmatch(rest):
             # "김민준이" is a name only with a cue; longer words are other words.
-            if not (len(name) == 3 and re.fullmatch(_PARTICLE, rest) and _cued(text, start)):
+            if not (length == 3 and re.fullmatch(_PARTICLE, rest) and _cued(text, start)):
                 continue
         elif not rest and not (
             (
-                len(name) == 3
+                length == 3
                 and (
                     _mostly_latin(text, start, end)
                     or _field(text, start, end)
@@ -86,13 +94,17 @@ def korean_candidates(text: str) -> list[Candidate]:
         ):
             continue
         out.append(Candidate(start, end, "PERSON", _NAME_SCORE, "ko_name"))
+    out.extend(
+        Candidate(*m.span("name"), "PERSON", _NAME_SCORE, "ko_titled_surname")
+        for m in _SURNAME_TITLED.finditer(text)
+    )
     return out
 
 
 _FIELD_BEFORE = re.compile(r"(?:^|[\n,;|:\"(\t&])[ ]*$")
 _FIELD_AFTER = re.compile(r"[ ]*(?:$|[\n,;|\")]|\\\\)")
-# The age after a name: "김민서 (만 63세)", "정지우, 만 51세".
-_AGED = re.compile(r"[ ]*[(,]?[ ]*만?[ ]?\d{1,3}[ ]?세")
+# The age after a name: "김민서 (만 63세)", "정지우, 만 51세", "박지훈(44살)", "(나이: 45)".
+_AGED = re.compile(r"[ ]*[(,]?[ ]*(?:만?[ ]?\d{1,3}[ ]?[세살]|나이[ ]?[:：]?[ ]?\d{1,3}(?!\d))")
 
 
 _GIVEN_SYLLABLES = load_words("ko_given_syllables.txt")

@@ -172,3 +172,21 @@ def test_a_korean_word_after_a_family_name_syllable_is_no_name(
     detector: PresidioDetector,
 ) -> None:
     assert "PERSON" not in {e for _, e in found(detector, "이 사람은 누구입니까?")}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ("राकेश जी का फॉर्म जमा हो गया।", "राकेश", "PERSON"),
+        ("ქალბატონი თამარ ჯაფარიძე, გთხოვთ დაგვიკავშირდეთ.", "თამარ ჯაფარიძე", "PERSON"),
+        ("ტელეფონი: 599 123 456", "599 123 456", "PHONE_NUMBER"),
+        ("ชื่อ วิภาวดี สุขใจ อีเมล wipa@example.com", "วิภาวดี สุขใจ", "PERSON"),
+        ("ゆいちゃん、明日は休みです。", "ゆい", "PERSON"),
+        ("地址臺南市東區大學路1號", "臺南市東區大學路1號", "LOCATION"),
+        ("Please ask สมศักดิ์ ดีมาก (Somsak) to call back.", "สมศักดิ์ ดีมาก", "PERSON"),
+    ],
+)
+def test_names_phones_and_addresses_of_more_scripts(
+    detector: PresidioDetector, text: str, value: str, entity: str
+) -> None:
+    assert (value, entity) in found(detector, text)

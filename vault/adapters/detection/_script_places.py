@@ -30,9 +30,10 @@ _KEYED = re.compile(
     + rf"(?P<value>(?:〒|\d|{NON_LATIN_LETTER})(?:{NON_LATIN_LETTER}|[\d〒 ,،·・'’/-]|\.(?!\s)|\.(?=[ ]\d)){{0,100}})"
 )
 _TRAILING = " ,،.-/·・" + "".join(map(chr, range(0x3040, 0x30A0)))  # and a sentence's kana
-# Taiwan: county or city, district, road (with its section), lane and alley, number, floor.
+# Taiwan: county or city, district, road (with its section), lane and alley, number, floor; the
+# road may start the next line, the whole may be glued to its label ("地址高雄市…").
 _TW_ADDRESS = (
-    rf"(?:\d{{3,6}}[ ]?)?[{_HAN}]{{1,3}}[市縣][{_HAN}]{{1,3}}[區鄉鎮市]"
+    rf"(?:\d{{3,6}}[ ]?)?[{_HAN}]{{1,3}}[市縣][{_HAN}]{{1,3}}[區鄉鎮市]\n?"
     rf"[{_HAN}\d]{{1,8}}?(?:路|街|大道)(?:[一二三四五六七八九十]段)?"
     rf"(?:\d{{1,4}}巷)?(?:\d{{1,4}}弄)?\d{{1,5}}號(?:之\d{{1,3}})?(?:\d{{1,3}}樓(?:之\d{{1,3}})?)?"
 )
@@ -44,7 +45,8 @@ _JP_ADDRESS = (
     rf"(?:[{_HAN}{_KANA}]{{1,8}}?(?:\d{{1,4}}(?:丁目|番地?|号|-)){{0,3}}\d{{1,4}}(?:号)?)?"
 )
 _GRAMMAR = re.compile(
-    rf"(?<![{_HAN}{_KANA}\w])(?:{_TW_ADDRESS}|{_JP_ADDRESS}|{_JP_POSTCODE})(?![\d])"
+    rf"(?:(?<![{_HAN}{_KANA}\w])|(?<=地址|住址|住所|地點|地点))"
+    rf"(?:{_TW_ADDRESS}|{_JP_ADDRESS}|{_JP_POSTCODE})(?![\d])"
 )
 # A city on its own in a sentence of another script: "near 臺北市", "drop the old 福岡市 address".
 _CITY_ALONE = re.compile(rf"(?<![{_HAN}{_KANA}\w])[{_HAN}]{{2,3}}[市縣県都府](?![{_HAN}{_KANA}\w])")

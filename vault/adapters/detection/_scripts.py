@@ -24,13 +24,14 @@ __all__ = [
 _SCORE = 0.85
 # A letter of no Latin script: neither ASCII nor Latin-1 to Latin Extended-B nor the
 # Latin Extended Additional block; or a vowel sign or point of an Indic, Arabic or Hebrew word,
-# which is a mark and no letter to `re` ("गुप्ता", "مُحَمَّد").
+# or Thai word, which is a mark and no letter to `re` ("गुप्ता", "مُحَمَّد", "บุญมา").
 NON_LATIN_LETTER = (
     r"(?:[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]"
     r"|[\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
     r"\u0981-\u0983\u09bc-\u09d7\u0a01-\u0a03\u0a3c-\u0a51\u0a81-\u0a83\u0abc-\u0acd"
     r"\u0b01-\u0b03\u0b3c-\u0b57\u0b82\u0bbe-\u0bcd\u0c00-\u0c04\u0c3e-\u0c56"
-    r"\u0c81-\u0c83\u0cbc-\u0cd6\u0d00-\u0d03\u0d3e-\u0d57\u200c\u200d])"
+    r"\u0c81-\u0c83\u0cbc-\u0cd6\u0d00-\u0d03\u0d3e-\u0d57\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+    r"\u200c\u200d])"
 )
 # The syntax of records in code between a key and its value: Objective-C's @"…", a tuple's or a
 # property call's comma ('age', '54'), Tcl's braces, DOT's [label="…"], COBOL's PIC X(10) VALUE,
@@ -59,23 +60,33 @@ _NOT_A_PERSON = load_words("name_keys_not_personal.txt")
 
 
 def keyed_script_names(text: str) -> list[Candidate]:
-    """PERSON candidates for the values of name keys and labels written in such a script."""
-    return [
-        Candidate(m.start("value"), m.end("value"), "PERSON", _SCORE, "keyed_script_name")
-        for m in _KEYED.finditer(text)
-        if len(m.group("value")) <= _LONGEST
-        and key_word_before(text, m.start()) not in _NOT_A_PERSON
-    ]
+    """PERSON candidates for the values of name keys and labels written in such a script, up
+    to the label of the next field ("ชื่อ อนุชา บุญมา วันเกิด …")."""
+    out = []
+    for m in _KEYED.finditer(text):
+        start, end = m.span("value")
+        words = text[start:end].split(" ")
+        cut = next((i for i, word in enumerate(words) if word.lower() in _LABEL_WORDS), None)
+        if cut is not None:
+            end = start + len(" ".join(words[:cut]))
+        if (
+            start < end
+            and end - start <= _LONGEST
+            and key_word_before(text, m.start()) not in _NOT_A_PERSON
+        ):
+            out.append(Candidate(start, end, "PERSON", _SCORE, "keyed_script_name"))
+    return out
 
 
 _HAN = "\u4e00-\u9fff"
 _KANA = "\u3040-\u30ff"
 # Scripts whose words in an English sentence are a name more often than anything else; a Han
 # or Kana place ends with its unit and is the place rules'. Hebrew, Arabic (Persian's letters
-# and the zero-width non-joiner too), Georgian, Armenian, Devanagari with their vowel signs.
+# and the zero-width non-joiner too), Georgian, Armenian, Devanagari and Thai with their vowel
+# signs.
 _SPACED_SCRIPT = (
     "\u05d0-\u05ea\u05f3\u0620-\u065f\u066e-\u06d3\u0670\u200c\u10d0-\u10ff"
-    "\u0531-\u0556\u0561-\u0587\u0900-\u0963\u0971-\u097f"
+    "\u0531-\u0556\u0561-\u0587\u0900-\u0963\u0971-\u097f\u0e01-\u0e3a\u0e40-\u0e4e"
 )
 _SPACED_NAME = rf"[{_SPACED_SCRIPT}]+(?:[ ][{_SPACED_SCRIPT}]+){{0,2}}"
 # A family name and a given name: apart in Han or Kana, or glued in Han.
@@ -93,10 +104,34 @@ _GREETING = re.compile(
     rf"(?<![^\W\d_])(?i:{_alternation('name_greetings.txt')})[ ,،]+(?P<name>{_SPACED_NAME})"
 )
 _NOT_OF_THE_NAME = load_words("name_words_after.txt")
-# Label words among Latin words ("Ms. Rao's पैन", "मतदाता पहचान पत्र RLU…"): no one's name.
-_LABEL_WORDS = load_words("script_label_words.txt") | {
-    word for label in load_words("field_labels.txt") for word in label.split()
-}
+# A name before an honorific of its language: one word, or two at the start of a line or
+# clause ("अंजलि जी का", "प्रिया शर्मा जी,", "مریم خانم").
+_HONORED = re.compile(
+    rf"(?:(?:^|(?<=[\n,،:;।(]))[ ]?(?P<two>[{_SPACED_SCRIPT}]+[ ][{_SPACED_SCRIPT}]+)"
+    rf"|(?<![{_SPACED_SCRIPT}])(?P<one>[{_SPACED_SCRIPT}]+))"
+    rf"[ ](?:{_alternation('name_honorifics_after.txt')})(?![{_SPACED_SCRIPT}])",
+    re.MULTILINE,
+)
+# A given name in kana before an honorific ("さくらちゃん", "はなこさん").
+_KANA_HONORED = re.compile(
+    rf"(?<![{_KANA}{_HAN}])(?P<name>[\u3041-\u3096]{{2,4}}|[\u30a1-\u30fa]{{2,5}})"
+    r"(?=ちゃん|くん|さん|様|さま)"
+)
+# Label words among Latin words ("Ms. Rao's पैन", "मतदाता पहचान पत्र RLU…"), and the names of
+# months and weekdays: no one's name.
+_LABEL_WORDS = frozenset(
+    word
+    for name in (
+        "script_label_words.txt",
+        "field_labels.txt",
+        "name_labels.txt",
+        "place_labels.txt",
+        "months.txt",
+        "weekdays.txt",
+    )
+    for label in load_words(name)
+    for word in label.split()
+)
 # The next word after them holds a figure: the words were an identifier's label.
 _FIGURE_NEXT = re.compile(r"[ \t]*[^\s:：(（]*\d")
 # A cell of a line set off by middle dots or bars, all of it two or three such words: the
@@ -129,6 +164,8 @@ def script_name_candidates(text: str) -> list[Candidate]:
     cued.extend(m.span("name") for m in _ROLE.finditer(text) if _han_surname_first(m["name"]))
     cued.extend(_without_words_after(text, *m.span("name")) for m in _GREETING.finditer(text))
     cued.extend(m.span("name") for m in _CELL.finditer(text))
+    cued.extend(m.span("two") if m["two"] else m.span("one") for m in _HONORED.finditer(text))
+    cued.extend(m.span("name") for m in _KANA_HONORED.finditer(text))
     out.extend(
         Candidate(start, end, "PERSON", _CUED_SCORE, "script_cued_name")
         for start, end in cued

@@ -190,3 +190,30 @@ def test_names_phones_and_addresses_of_more_scripts(
     detector: PresidioDetector, text: str, value: str, entity: str
 ) -> None:
     assert (value, entity) in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "user"),
+    [
+        ("2025-03-02 10:14 login for tranvu from 10.1.2.3 to the portal", "tranvu"),
+        ("The terminal was last used by mehta_k on 2 May 2025.", "mehta_k"),
+        ("Rotate this key before Friday (owner ngoc.anh)", "ngoc.anh"),
+        ("Blocked after five failed attempts on sergei.volkov's invoice page.", "sergei.volkov"),
+    ],
+)
+def test_accounts_of_log_lines(detector: PresidioDetector, text: str, user: str) -> None:
+    assert (user, "PERSON") in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report was used by everyone on the team.",
+        "login for maintenance from 10.0.0.2 failed",
+        "SIM swap request for 0151 04405286 by caller claiming to be the owner.",
+    ],
+)
+def test_ordinary_words_after_log_cues_are_no_account(
+    detector: PresidioDetector, text: str
+) -> None:
+    assert "PERSON" not in {e for _, e in found(detector, text)}

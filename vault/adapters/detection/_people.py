@@ -226,12 +226,33 @@ def _user_names(text: str) -> list[tuple[int, int]]:
             continue
         if m.group().startswith("@") or _HANDLE_CUE.search(text, max(0, m.start() - 12), m.start()):
             out.append(m.span("user"))  # "@hpapadopoulos", "user fdeshpande"
+    for m in _LOGGED_HANDLE.finditer(text):
+        group = "user" if m.group("user") else "joined"
+        word = m.group(group)
+        parts = re.split(r"[._]", word)
+        if word in COMMON_WORDS or any(part in BASIC_WORDS for part in parts):
+            continue
+        if word in NOT_NAMES or (len(parts) == 1 and word in WORDLIKE_NAMES):
+            continue
+        if len(word) < 4 and not _surname(word[:-1]):
+            continue  # "wup", "liuy": a family name and an initial
+        out.append(m.span(group))
     return out
 
 
 # A user name of an initial and a surname, in lower case: "@hpapadopoulos", "user fdeshpande".
 _INITIAL_HANDLE = re.compile(r"(?<![\w.@/\\-])@?(?P<user>[a-z][a-z]{5,})(?![\w@-]|\.[^\W\d_])")
 
+
+# The account of a log line's event: "login for …", "last used by …", "(owner …)", "logged in
+# as …", and a handle joined by a dot or an underscore whose page or form it is ("attempts on
+# omar_elsayed's request form"). Any lower-case word there but an ordinary one.
+_LOGGED_HANDLE = re.compile(
+    r"(?:(?i:\blogin[ ]for|\blogged[ ]in[ ]as|\bused[ ]by|\(owner)[ ]"
+    r"(?P<user>[a-z][a-z0-9]*(?:[._][a-z0-9]+){0,2})"
+    r"|(?<=\bon[ ])(?P<joined>[a-z][a-z0-9]*(?:[._][a-z0-9]+){1,2})(?='s\b))"
+    r"(?![\w@-]|\.[^\W\d_])"
+)
 
 # Whose handle follows: "user ...", "agent ...", "by ...", "assignee: ...".
 _HANDLE_CUE = re.compile(

@@ -217,3 +217,20 @@ def test_ordinary_words_after_log_cues_are_no_account(
     detector: PresidioDetector, text: str
 ) -> None:
     assert "PERSON" not in {e for _, e in found(detector, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Ольга Кузнецова, 41 год, тел. не указан", "41"),
+        ("пані Оксана Левченко, 33 роки, адреса невідома", "33"),
+        ("Eero Laine (52 v.) soitti eilen.", "52"),
+        ("המטופל בגיל 63 הגיע לבדיקה.", "63"),
+        ("患者王芳（45周岁）已登记", "45"),
+        ("=item age\n\n29\n\n=item city", "29"),
+    ],
+)
+def test_ages_of_more_languages_and_layouts(
+    detector: PresidioDetector, text: str, age: str
+) -> None:
+    assert (age, "AGE") in found(detector, text)

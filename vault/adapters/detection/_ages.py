@@ -23,12 +23,18 @@ _KEYED_AGE = re.compile(
 # Keys whose age is no person's: a cache's, a token's, a file's ("max_age=60", "cacheAge: 30").
 _NOT_A_PERSON = load_words("age_keys_not_personal.txt")
 _OLDEST = 130
+# POD's "=item age": the word before the key is the markup's, no part of it.
+_POD_ITEM = re.compile(r"(?:^|\n)=item[ ]$")
 
 
 def keyed_ages(text: str, windows: list[tuple[int, int]]) -> Iterator[tuple[int, int, bool]]:
     """(start, end, standing) of each age under its key inside the windows."""
     for pos, endpos in windows:
         for m in _KEYED_AGE.finditer(text, pos, endpos):
-            if int(m.group("age")) > _OLDEST or key_word_before(text, m.start()) in _NOT_A_PERSON:
+            if int(m.group("age")) > _OLDEST:
+                continue
+            if not _POD_ITEM.search(text, max(0, m.start() - 7), m.start()) and (
+                key_word_before(text, m.start()) in _NOT_A_PERSON
+            ):
                 continue
             yield m.start("age"), m.end("age"), True

@@ -639,9 +639,9 @@ _AGE_YEARS = (
     "godina", "років", "gadi", "metų", "ปี", "anys", "лет", "года", "год", "jahren", "tahun",
     "vuotta", "aastat", "urte", "rokov", "roky", "godine", "yıl", "év", "oed",
 )  # fmt: skip
-_AGE_SET_OFF = (*_AGE_YEARS, "years", "yrs", "y", "ans", "Jahre")
+_AGE_SET_OFF = (*_AGE_YEARS, "years", "yrs", "y", "ans", "Jahre", "v", "роки", "рік", "χρονών")
 # Chinese, Japanese and Korean write the age glued to its word and to what follows ("79歳の").
-_AGE_GLUED = ("歳", "岁", "歲", "才", "세", "살")
+_AGE_GLUED = ("歳", "岁", "歲", "才", "세", "살", "周岁", "週歲", "周歲", "足歲")
 
 
 def _words(words: Collection[str]) -> str:
@@ -659,8 +659,10 @@ _AGE = re.compile(
     rf"|(?<![\d.,-])(\d{{1,3}}) ?(?:{_words(_AGE_GLUED)})"
     rf"|(?<!\w)(?:{_words(_AGE_PERSONS)})[ \t]+(?:de|di|da|van|von|z|of)[ \t]+(\d{{1,3}})"
     rf"[ \t]+(?:{_words(_AGE_YEARS)})(?!\w)"
-    # After a name, set off by a comma or a bracket: "Félix Gauthier, 77 ans", "(57 Jahre)".
-    rf"|(?<![\w'’-])(?-i:[A-ZÀ-ÖØ-Þ])[^\W\d_]+(?:,[ \t]?|[ \t]\()(?:(?:de|di|van|von|yn)[ \t])?"
+    # After a name, set off by a comma or a bracket: "Félix Gauthier, 77 ans", "(57 Jahre)",
+    # "Иван Петров, 36 лет", "Aino Virtanen (78 v.)".
+    rf"|(?<![\w'’-])(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐΑ-Ω])[^\W\d_]+(?:,[ \t]?|[ \t]\()"
+    r"(?:(?:de|di|van|von|yn)[ \t])?"
     rf"(\d{{1,3}})[ \t]?"
     rf"(?:{_words(_AGE_SET_OFF)})(?=[ \t]*[,.;)])"
 )
@@ -669,7 +671,7 @@ _AGE_TRIGGER = _context(
     [
         *_AGE_BEFORE,
         *(w.split()[0] for w in _AGE_AFTER),
-        *_AGE_YEARS,
+        *_AGE_SET_OFF,
         "birthday",
         "year",
         *_AGE_PERSONS,

@@ -234,3 +234,22 @@ def test_ages_of_more_languages_and_layouts(
     detector: PresidioDetector, text: str, age: str
 ) -> None:
     assert (age, "AGE") in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Card holder: 'HERNANDEZ LUCIA, account 4431'", "HERNANDEZ LUCIA"),
+        ("Guest ADEYEMI GRACE checked in late.", "ADEYEMI GRACE"),
+        ("O'BRIEN MAEVE | 0871 234 567", "O'BRIEN MAEVE"),
+        ("holder MEI-LING TAN, exp 04/29", "MEI-LING TAN"),
+    ],
+)
+def test_names_in_capitals_after_a_quote_with_an_apostrophe_or_a_word_given_name(
+    detector: PresidioDetector, text: str, name: str
+) -> None:
+    assert (name, "PERSON") in found(detector, text)
+
+
+def test_capitals_of_ordinary_words_are_no_name(detector: PresidioDetector) -> None:
+    assert "PERSON" not in {e for _, e in found(detector, "AMAZING GRACE TOUR starts at 8.")}

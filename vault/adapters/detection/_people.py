@@ -262,15 +262,23 @@ _HANDLE_CUE = re.compile(
 )
 # Names printed in capitals (cards, tickets, OCR): two or three upper-case words, one a listed
 # given name and another a listed surname or a word of no list ("SIENNA SANDHU", "MURUGAN
-# PALANIAPPAN", "BRINKMANN LENNART").
-_UPPER_RUN = re.compile(r"(?<![\w'’-])[^\W\d_a-z]{2,}(?:[ ][^\W\d_a-z]{2,}){1,2}(?![\w'’-])")
+# PALANIAPPAN", "BRINKMANN LENNART", "O'CONNOR KATHLEEN", "KA-LOK LEUNG"), after a quote too.
+_UPPER_WORD = r"[^\W\d_a-z](?:[^\W\d_a-z]|['’-](?=[^\W\d_a-z]{2})){1,}"
+_UPPER_RUN = re.compile(
+    rf"(?<![\w’-])(?<!\w')(?<![\w’]-){_UPPER_WORD}(?:[ ]{_UPPER_WORD}){{1,2}}(?![\w'’-])"
+)
 
 
 def _upper_names(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _UPPER_RUN.finditer(text):
         words = m.group().lower().split()
-        if any(_ordinary(w) and not (_given(w) or _surname(w)) for w in words):
+        # A given name that is also a word ("GRACE") beside a word of no list ("OKAFOR").
+        unknown = any(not (_ordinary(w) or _is_place(w)) for w in words)
+        if any(
+            _ordinary(w) and not (_given(w) or _surname(w) or (unknown and w in GIVEN_NAMES))
+            for w in words
+        ):
             continue  # "PLACE OF BIRTH", "SAMPLE LABEL", "MAX POWER SETTINGS"
         if any(_is_place(w) for w in words) and not any(_given(w) for w in words):
             continue

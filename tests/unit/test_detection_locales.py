@@ -253,3 +253,36 @@ def test_names_in_capitals_after_a_quote_with_an_apostrophe_or_a_word_given_name
 
 def test_capitals_of_ordinary_words_are_no_name(detector: PresidioDetector) -> None:
     assert "PERSON" not in {e for _, e in found(detector, "AMAZING GRACE TOUR starts at 8.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        (
+            "BUILD_PAT=q8v2mz7k1x0c9w3n5b4l6j2h8g7f1d0s9a3p5o7i2u4y6t8r1e3w",
+            "q8v2mz7k1x0c9w3n5b4l6j2h8g7f1d0s9a3p5o7i2u4y6t8r1e3w",
+            "SECRET",
+        ),
+        (
+            "use sgp_0123456789abcdef_0123456789abcdef0123456789abcdef01234567 here",
+            "sgp_0123456789abcdef_0123456789abcdef0123456789abcdef01234567",
+            "SECRET",
+        ),
+        (
+            "scanner squ_0123456789abcdef0123456789abcdef01234567 today",
+            "squ_0123456789abcdef0123456789abcdef01234567",
+            "SECRET",
+        ),
+        ("كلمة المرور: amber-k2x9-77-qz", "amber-k2x9-77-qz", "SECRET"),
+        ("Kart numarası 9792 0000 1234 5677 ile ödendi.", "9792 0000 1234 5677", "CREDIT_CARD"),
+        ("Her SA ID number is 4501015000089.", "4501015000089", "ZA_ID_NUMBER"),
+    ],
+)
+def test_secrets_and_cards_of_more_issuers_and_languages(
+    detector: PresidioDetector, text: str, value: str, entity: str
+) -> None:
+    assert (value, entity) in found(detector, text)
+
+
+def test_a_path_variable_is_no_access_token(detector: PresidioDetector) -> None:
+    assert "SECRET" not in {e for _, e in found(detector, "export PATH=/usr/local/bin:/usr/bin")}

@@ -82,9 +82,22 @@ def _card_ok(text: str) -> bool:
     # Issuer prefixes 2-6 cover Mastercard, Visa, Amex, Diners, Discover, JCB, UnionPay, Maestro;
     # thirteen digits only ever an old Visa, so a 13-digit number that starts otherwise (a South
     # African or Thai id) is no card.
-    if len(digits) == 13 and digits[0] != "4":
+    if len(digits) == 13 and (digits[0] != "4" or _za_id_shape(digits)):
         return False
-    return 13 <= len(digits) <= 19 and digits[0] in "23456" and luhn_ok(digits)
+    # Turkey's Troy cards start 9792.
+    issuer = digits[0] in "23456" or (len(digits) == 16 and digits.startswith("9792"))
+    return 13 <= len(digits) <= 19 and issuer and luhn_ok(digits)
+
+
+def _za_id_shape(digits: str) -> bool:
+    """A South African id's shape: a birth date, a citizenship digit 0 or 1 and the 8 or 9 of
+    its race digit (all ids since 1980s carry 8), as "4703040429081" is; no Visa card now has
+    thirteen digits."""
+    try:
+        date(2000 + int(digits[:2]), int(digits[2:4]), int(digits[4:6]))
+    except ValueError:
+        return False
+    return digits[10] in "01" and digits[11] in "89"
 
 
 _DATE_LIKE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
@@ -188,11 +201,11 @@ _DOB_CTX = _ctx(r"born|birth|dob|d\.o\.b|birthday|date of birth|age")
 # first-letter lookahead lets every other position fail at once.
 _KEYISH = (
     r"(?=[kstacpdhKSTACPDH])(?:key|secret|token|auth|sessid|session|cookie|credential|"
-    r"signature|sig|hmac|salt|passphrase|passwd|password|pwd)"
+    r"signature|sig|hmac|salt|passphrase|passwd|password|pwd|pat(?![a-z]))"  # a personal access token
 )
 _KEYISH_TRIGGERS = (
     "key", "secret", "token", "auth", "sess", "cookie", "credential", "sig", "hmac", "salt",
-    "pass", "pwd",
+    "pass", "pwd", "pat",
 )  # fmt: skip
 
 
@@ -490,6 +503,8 @@ RULES: tuple[PatternRule, ...] = (
             r"|glsa_[A-Za-z0-9_]{32,}|sntr[ysu]_[A-Za-z0-9+/=_-]{30,}|lin_api_[A-Za-z0-9]{30,}"
             r"|figd_[A-Za-z0-9_-]{30,}|[a-f0-9]{32}-us\d{1,2}\b|\d{8,10}:AA[A-Za-z0-9_-]{33}"
             r"|EAA[A-Za-z0-9]{80,}"
+            # Sourcegraph and SonarQube.
+            r"|sgp_(?:[a-f0-9]{16}_)?[a-f0-9]{40}|sq[uap]_[a-f0-9]{40}"
             r"|https://(?:hooks\.slack\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]{16,}"
             r"|(?:discord|discordapp)\.com/api/webhooks/\d+/[A-Za-z0-9_-]{30,}))"
         ),
@@ -525,6 +540,10 @@ RULES: tuple[PatternRule, ...] = (
             "-us",
             ":AA",
             "EAA",
+            "sgp_",
+            "sqp_",
+            "squ_",
+            "sqa_",
             "hooks.slack.com",
             "/api/webhooks/",
         ),

@@ -286,3 +286,17 @@ def test_secrets_and_cards_of_more_issuers_and_languages(
 
 def test_a_path_variable_is_no_access_token(detector: PresidioDetector) -> None:
     assert "SECRET" not in {e for _, e in found(detector, "export PATH=/usr/local/bin:/usr/bin")}
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("passport no.: XAB482913, issued in Madrid", "ES_PASSPORT"),
+        ("número de pasaporte: PXK205731", "ES_PASSPORT"),
+        ("passport number: C01X00T47", "DE_PASSPORT"),
+    ],
+)
+def test_three_letters_and_six_digits_are_a_spanish_passport_not_a_german_one(
+    detector: PresidioDetector, text: str, entity: str
+) -> None:
+    assert entity in {e for _, e in found(detector, text)}

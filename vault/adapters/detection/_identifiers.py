@@ -504,9 +504,10 @@ def _de_document(first: str) -> str:
 
 
 def _own_shape(value: str) -> bool:
-    """Not one or two letters and then digits, as other countries' passport numbers are
-    ("C12345678", "CF7302010"): letters among the digits ("L01X00T47") or most of it letters."""
-    return re.fullmatch(r"[A-Z]{1,2}\d+", value) is None
+    """Not one or two letters and then digits, nor three and six digits, as other countries'
+    passport numbers are ("C12345678", "CF7302010", Spain's "JKZ647238"): letters among the
+    digits ("L01X00T47") or most of it letters."""
+    return re.fullmatch(r"[A-Z]{1,2}\d+|[A-Z]{3}\d{6}", value) is None
 
 
 def _de_document_finder(first: str, *, own_shape: bool = False) -> Finder:

@@ -71,7 +71,19 @@ def format_time(moment: datetime) -> str:
     """RFC 3339 in UTC with microseconds; naive datetimes are refused."""
     if moment.utcoffset() is None:
         raise ValueError("audit times must be timezone-aware")
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    at = moment.astimezone(UTC)
+    if at.year < 1000:  # strftime writes such a year unpadded
+        return at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # The same text as that strftime, which costs several times more.
+    return "%d-%02d-%02dT%02d:%02d:%02d.%06dZ" % (  # noqa: UP031 faster than the f-string
+        at.year,
+        at.month,
+        at.day,
+        at.hour,
+        at.minute,
+        at.second,
+        at.microsecond,
+    )
 
 
 def parse_time(text: str) -> datetime:
@@ -81,11 +93,15 @@ def parse_time(text: str) -> datetime:
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
 
+# `json.dumps(obj, sort_keys=True, ...)` with its encoder built once, not on every record.
+_canonical = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+).encode
+
+
 def canonical_json(obj: Any) -> bytes:
     """Sorted-key compact JSON in UTF-8; NaN and infinities are refused."""
-    return json.dumps(
-        obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    ).encode("utf-8")
+    return _canonical(obj).encode("utf-8")
 
 
 def record_hash(prev_hash: str, body: Mapping[str, Any]) -> str:
@@ -115,29 +131,38 @@ def _check_text(name: str, value: object, *, optional: bool) -> None:
         raise ValueError(f"audit field {name!r} {what}")
 
 
-def _check_key(key: object) -> str:
-    if not isinstance(key, str) or not _DETAIL_KEY.fullmatch(key):
-        raise ValueError("audit detail keys must be short identifiers")
-    return _check_key_words(key)
-
-
-def _check_nested_key(key: object, value: object) -> str:
-    """A key inside a detail mapping. Under a count (a number or a boolean) any short identifier
-    is fine — `entities: {"SECRET": 2}` counts secrets, it holds none; a key over a string must
-    not name a payload."""
-    if isinstance(value, bool | int | float):
-        if not isinstance(key, str) or not _DETAIL_KEY.fullmatch(key):
-            raise ValueError("audit detail keys must be short identifiers")
-        return key
-    return _check_key(key)
-
-
 @functools.lru_cache(maxsize=1024)  # a handful of keys recur on every request
-def _check_key_words(key: str) -> str:
+def _detail_key(key: str) -> str:
+    """A top-level key, or one over a string: a short identifier naming no payload."""
+    if not _DETAIL_KEY.fullmatch(key):
+        raise ValueError("audit detail keys must be short identifiers")
     words = set(re.split(r"[_.:-]", key.lower()))
     if words & _FORBIDDEN_KEY_WORDS:
         raise ValueError(f"audit detail key {key!r} names a payload; only ids and counts belong")
     return key
+
+
+@functools.lru_cache(maxsize=1024)
+def _count_key(key: str) -> str:
+    """A key over a count (a number or a boolean) inside a detail mapping: any short
+    identifier — `entities: {"SECRET": 2}` counts secrets, it holds none."""
+    if not _DETAIL_KEY.fullmatch(key):
+        raise ValueError("audit detail keys must be short identifiers")
+    return key
+
+
+def _check_key(key: object) -> str:
+    if not isinstance(key, str):
+        raise ValueError("audit detail keys must be short identifiers")
+    return _detail_key(key)
+
+
+def _check_nested_key(key: object, value: object) -> str:
+    """A key inside a detail mapping: under a count any short identifier is fine; a key over a
+    string must not name a payload."""
+    if not isinstance(key, str):
+        raise ValueError("audit detail keys must be short identifiers")
+    return _count_key(key) if isinstance(value, bool | int | float) else _detail_key(key)
 
 
 def _check_scalar(key: str, value: object) -> DetailScalar:
@@ -152,6 +177,16 @@ def _check_scalar(key: str, value: object) -> DetailScalar:
     raise ValueError(f"audit detail {key!r} must be an id, a number or a boolean")
 
 
+@functools.lru_cache(maxsize=256)  # a few dozen actions exist
+def _check_action(action: str) -> None:
+    _check_text("action", action, optional=False)
+    if not _ACTION.fullmatch(action):
+        raise ValueError("audit action must look like 'dataset.create'")
+
+
+_OPTIONAL_FIELDS: Final = ("object", "purpose", "source", "request_id")
+
+
 def validate_details(details: Mapping[str, object]) -> dict[str, DetailValue]:
     """A plain copy of `details` if it holds only ids, numbers, booleans and one level of those.
 
@@ -159,19 +194,29 @@ def validate_details(details: Mapping[str, object]) -> dict[str, DetailValue]:
     refused because the log must never hold PII or token values; counts such as
     `prompt_tokens` are fine since the word is plural and the value a number.
     """
-    if not isinstance(details, Mapping):
+    if not isinstance(details, (dict, Mapping)):  # the plain dict is tried first, cheaply
         raise ValueError("audit details must be a mapping")
     if len(details) > _MAX_DETAIL_KEYS:
         raise ValueError("audit details have too many keys")
     clean: dict[str, DetailValue] = {}
     for key, value in details.items():
         name = _check_key(key)
-        if isinstance(value, Mapping):
+        # The usual kinds first (`isinstance` of a built-in type costs little, of an ABC much
+        # more), each checked as `_check_scalar` would.
+        if isinstance(value, int) or (isinstance(value, str) and _DETAIL_STRING.fullmatch(value)):
+            clean[name] = value
+        elif isinstance(value, dict) or (
+            not isinstance(value, (float, str)) and isinstance(value, Mapping)
+        ):
             if len(value) > _MAX_DETAIL_KEYS:
                 raise ValueError(f"audit detail {name!r} has too many keys")
-            clean[name] = {
-                _check_nested_key(k, v): _check_scalar(f"{name}.{k}", v) for k, v in value.items()
-            }
+            inner: dict[str, DetailScalar] = {}
+            for k, v in value.items():
+                if isinstance(v, int) and isinstance(k, str):
+                    inner[_count_key(k)] = v
+                else:
+                    inner[_check_nested_key(k, v)] = _check_scalar(f"{name}.{k}", v)
+            clean[name] = inner
         else:
             clean[name] = _check_scalar(name, value)
     return clean
@@ -196,18 +241,20 @@ class AuditEvent:
     details: Mapping[str, DetailValue] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for name in ("object", "purpose", "source", "request_id"):
-            if getattr(self, name) == "":
-                object.__setattr__(self, name, None)
         _check_text("tenant", self.tenant, optional=False)
         _check_text("actor", self.actor, optional=False)
-        _check_text("action", self.action, optional=False)
-        if not _ACTION.fullmatch(self.action):
-            raise ValueError("audit action must look like 'dataset.create'")
+        if type(self.action) is str:
+            _check_action(self.action)
+        else:
+            _check_text("action", self.action, optional=False)
         if self.outcome not in OUTCOMES:
             raise ValueError(f"audit outcome must be one of {sorted(OUTCOMES)}")
-        for name in ("object", "purpose", "source", "request_id"):
-            _check_text(name, getattr(self, name), optional=True)
+        for name in _OPTIONAL_FIELDS:
+            value = getattr(self, name)
+            if value == "":
+                object.__setattr__(self, name, None)
+            elif value is not None:
+                _check_text(name, value, optional=True)
         object.__setattr__(self, "details", MappingProxyType(validate_details(self.details)))
 
     def as_dict(self) -> dict[str, Any]:
@@ -220,9 +267,8 @@ class AuditEvent:
             "outcome": self.outcome,
             "source": self.source,
             "request_id": self.request_id,
-            "details": {
-                k: dict(v) if isinstance(v, Mapping) else v for k, v in self.details.items()
-            },
+            # Validated details nest only plain dicts (see `validate_details`).
+            "details": {k: dict(v) if type(v) is dict else v for k, v in self.details.items()},
         }
 
 

@@ -300,3 +300,24 @@ def test_three_letters_and_six_digits_are_a_spanish_passport_not_a_german_one(
     detector: PresidioDetector, text: str, entity: str
 ) -> None:
     assert entity in {e for _, e in found(detector, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Deliver to 12 شارع النيل، المعادي today.", "12 شارع النيل، المعادي"),
+        ("The venue is רחוב בן יהודה 40, חיפה this year.", "רחוב בן יהודה 40, חיפה"),
+        ("نشانی جدید: خیابان آزادی، کوچه 9، پلاک 21", "خیابان آزادی، کوچه 9، پلاک 21"),
+        ("Send it to ჭავჭავაძის გამზ. 12, თბილისი by Monday.", "ჭავჭავაძის გამზ. 12, თბილისი"),
+        ("My aunt lives in 杭州 with her cat.", "杭州"),
+        ("They gave Харків as home town.", "Харків"),
+    ],
+)
+def test_addresses_by_their_street_word_and_places_an_english_phrase_names(
+    detector: PresidioDetector, text: str, place: str
+) -> None:
+    assert (place, "LOCATION") in found(detector, text)
+
+
+def test_a_name_in_another_script_after_an_english_title(detector: PresidioDetector) -> None:
+    assert ("سارا نوری", "PERSON") in found(detector, "Please call Dr سارا نوری back:\n09121234567")

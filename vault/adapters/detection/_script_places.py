@@ -51,6 +51,33 @@ _GRAMMAR = re.compile(
 # A city on its own in a sentence of another script: "near 臺北市", "drop the old 福岡市 address".
 _CITY_ALONE = re.compile(rf"(?<![{_HAN}{_KANA}\w])[{_HAN}]{{2,3}}[市縣県都府](?![{_HAN}{_KANA}\w])")
 _NOT_A_PLACE = load_words("place_keys_not_personal.txt")
+# A place in another script that an English phrase says is one: "lives in 上海", "born in
+# Дніпро", "gave 北京 as home town".
+_OTHER_WORD = rf"{NON_LATIN_LETTER}{{1,24}}(?:[ -]{NON_LATIN_LETTER}{{1,24}})?"
+_SAID_PLACE = re.compile(
+    rf"(?i:\b(?:lives|living|based|born|located|resident|settled)[ ]in[ ])(?P<a>{_OTHER_WORD})"
+    rf"(?![\w])|(?<![\w])(?P<b>{_OTHER_WORD})(?=[ ](?i:as[ ](?:home[ ]?town|birthplace|city)))"
+)
+# Addresses in the spaced scripts by their street word: before the street's name (Arabic,
+# Persian, Hebrew: "50 شارع التحرير، الدقي", "רחוב הרצל 33, תל אביב-יפו") or after it (Georgian,
+# Armenian, Hindi: "წერეთლის ქ. 95", "Մաշտոցի պող. 50"), then the parts after commas: more
+# units, the district and city, a postcode. A house or postcode number somewhere in it.
+_SCRIPT_LETTERS = (
+    "\u05d0-\u05ea\u05f3\u0620-\u065f\u066e-\u06d3\u0670\u200c\u10d0-\u10ff"
+    "\u0531-\u0556\u0561-\u0587\u0900-\u0963\u0971-\u097f"
+)
+_W = rf"[{_SCRIPT_LETTERS}]+(?:-[{_SCRIPT_LETTERS}]+)?"
+_STREET = "|".join(
+    re.escape(w) for w in sorted(load_words("script_street_words.txt"), key=len, reverse=True)
+)
+_SCRIPT_ADDRESS = re.compile(
+    rf"(?<![{_SCRIPT_LETTERS}\w])"
+    rf"(?:(?:\d{{1,5}}[ ])?(?i:{_STREET})(?:[ ]{_W}){{1,4}}(?:[ ]\d{{1,5}})?"
+    rf"|(?:{_W}[ ]){{1,3}}(?i:{_STREET})[ ]\d{{1,5}})"
+    rf"(?:[ ]?[,،][ ]?(?:(?i:{_STREET})[ ]?\d{{1,5}}|{_W}(?:[ ]{_W}){{0,2}}(?:[ ]\d{{4,7}})?"
+    rf"|\d{{1,5}})){{0,5}}"
+    rf"(?![{_SCRIPT_LETTERS}])"
+)
 # The label of the field after an address on the same line, where the value stops: "…، پلاک
 # 73، تاریخ مراجعه ۱۲ فروردین", "…, Ռիժկովի փ. 70, ամսաթիվ՝ 19.09.2024".
 _NEXT_FIELD = re.compile(
@@ -86,6 +113,18 @@ def script_place_candidates(text: str) -> list[Candidate]:
     for m in _KEYED_CITY.finditer(text):
         if key_word_before(text, m.start()) not in _NOT_A_PLACE:
             out.append(Candidate(*m.span("value"), "LOCATION", _KEYED_SCORE, "keyed_city"))
+    out.extend(
+        Candidate(*m.span(m.lastgroup or 0), "LOCATION", _GRAMMAR_SCORE, "said_place")
+        for m in _SAID_PLACE.finditer(text)
+    )
+    for m in _SCRIPT_ADDRESS.finditer(text):
+        start, end = m.span()
+        stop = _NEXT_FIELD.search(text, start, end)
+        end = stop.start() if stop else end
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        if any(ch.isdigit() for ch in text[start:end]):
+            out.append(Candidate(start, end, "LOCATION", _GRAMMAR_SCORE, "script_address"))
     if re.search(rf"[{_HAN}]", text):
         out.extend(
             Candidate(*m.span(), "LOCATION", _GRAMMAR_SCORE, "cjk_address")

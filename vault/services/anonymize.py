@@ -175,18 +175,42 @@ class Anonymizer:
 
     def select_spans(self, text: str, detected: list[Span]) -> list[Span]:
         """The spans the policy acts on, given what a detector found in `text`."""
+        return _merge(self._forced(text), self._kept(text, detected))
+
+    def select_pair(
+        self, text: str, detected: list[Span], other: list[Span]
+    ) -> tuple[list[Span], list[Span]]:
+        """`(select_spans(text, detected), select_spans(text, other))`, the text read once."""
+        forced = self._forced(text)
+        return _merge(forced, self._kept(text, detected)), _merge(forced, self._kept(text, other))
+
+    def _forced(self, text: str) -> list[Span]:
+        """Token look-alikes and deny-list words: acted on whatever detection says."""
         forced = [Span(m.start, m.end, LITERAL_TOKEN_TYPE, 1.0) for m in self.grammar.find(text)]
-        forced += self._deny_list_spans(text)
-        kept = [
+        if self.policy.deny_list:
+            forced += self._deny_list_spans(text)
+        return forced
+
+    def _kept(self, text: str, detected: list[Span]) -> list[Span]:
+        return [
             s
             for s in detected
             if s.score >= self.policy.threshold_for(s.entity_type)
             and text[s.start : s.end] not in self._allow
         ]
-        return _merge(forced, kept)
 
     def find_spans_many(self, texts: list[str]) -> list[list[Span]]:
         """`find_spans` for many texts, detected in one batch where the detector can."""
+        return [
+            self.select_spans(text, found)
+            for text, found in zip(texts, self.raw_spans_many(texts), strict=True)
+        ]
+
+    def raw_spans_many(self, texts: list[str]) -> list[list[Span]]:
+        """What detection finds in each text, read through its view and its decoded runs, before
+        the policy selects (`select_spans`): `find_spans_many` is this, then that."""
+        if not texts:
+            return []
         views = [view_of(text) for text in texts]
         runs = [encoded_runs(text) for text in texts]
         # A decoded run is read after the words before it ("SSN as base64: ..."), for context.
@@ -202,9 +226,7 @@ class Anonymizer:
         )
         decoded = iter(zip(contexts, detected[len(texts) :], strict=True))
         chosen = []
-        for text, view, found, encoded in zip(
-            texts, views, detected[: len(texts)], runs, strict=True
-        ):
+        for view, found, encoded in zip(views, detected[: len(texts)], runs, strict=True):
             if view is not None:
                 found = [_mapped(view, s) for s in found]
             for run in encoded:
@@ -215,7 +237,7 @@ class Anonymizer:
                         *found,
                         Span(run.start, run.end, inside[0].entity_type, inside[0].score),
                     ]
-            chosen.append(self.select_spans(text, found))
+            chosen.append(found)
         return chosen
 
     def _detect_many(self, texts: list[str]) -> list[list[Span]]:
@@ -258,9 +280,10 @@ class Anonymizer:
             check_text(text)
         undetected = [i for i, found in enumerate(given) if found is None]
         chosen = list(given)
-        detected = self.find_spans_many([texts[i] for i in undetected])
-        for i, spans_found in zip(undetected, detected, strict=True):
-            chosen[i] = spans_found
+        if undetected:
+            detected = self.find_spans_many([texts[i] for i in undetected])
+            for i, spans_found in zip(undetected, detected, strict=True):
+                chosen[i] = spans_found
         if self._not_pii_digests(tenant):
             chosen = [
                 [

@@ -394,11 +394,15 @@ class ChatRedactor:
         call it once the answer has gone. An edited answer is another text, detected as usual."""
         answers = [answer for answer in answers if answer.text]
         unread = [answer for answer in answers if answer.detected is None]
-        fresh = iter(self._anonymizer.find_spans_many([a.text for a in unread]) if unread else [])
+        anonymizer = self._anonymizer
+        fresh = iter(anonymizer.raw_spans_many([a.text for a in unread]) if unread else [])
         noted: dict[bytes, list[Span]] = {}
         for answer in answers:
-            found = answer.detected if answer.detected is not None else next(fresh)
-            kept = self._anonymizer.select_spans(answer.text, answer.restored)
+            if answer.detected is not None:
+                found = answer.detected
+                kept = anonymizer.select_spans(answer.text, answer.restored)
+            else:  # what `find_spans` gives, and the restored values, from one reading
+                found, kept = anonymizer.select_pair(answer.text, next(fresh), answer.restored)
             noted[self._cache.key(tenant, answer.text)] = _without_overlaps(kept, found)
         if noted:
             self._cache.put_many(noted)

@@ -321,3 +321,33 @@ def test_addresses_by_their_street_word_and_places_an_english_phrase_names(
 
 def test_a_name_in_another_script_after_an_english_title(detector: PresidioDetector) -> None:
     assert ("سارا نوری", "PERSON") in found(detector, "Please call Dr سارا نوری back:\n09121234567")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-05-01 10:15 · Дарья Орлова · номер картки 4111 1111 1111 1111 · 050 111 22 33",
+        "مساء الخير — عنوان المحفظة: bc1qexampleexampleexample (أمس)",
+        'Please draft a note to ד"ר לוי about the party.',
+    ],
+)
+def test_labels_and_abbreviations_are_no_name_or_place(
+    detector: PresidioDetector, text: str
+) -> None:
+    spans = found(detector, text)
+    assert not {
+        v for v, e in spans if v in ("номер картки", "عنوان المحفظة", "المحفظة", "ד", "ר לוי")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Pair MURPHY SIOBHAN's headset with the tablet.", "MURPHY SIOBHAN"),
+        ('{"name_local": "王芳", "name_latin": "Wang Fang"}', "Wang Fang"),
+    ],
+)
+def test_names_in_capitals_before_a_possessive_and_under_a_latin_name_key(
+    detector: PresidioDetector, text: str, name: str
+) -> None:
+    assert (name, "PERSON") in found(detector, text)

@@ -265,13 +265,16 @@ _HANDLE_CUE = re.compile(
 # PALANIAPPAN", "BRINKMANN LENNART", "O'CONNOR KATHLEEN", "KA-LOK LEUNG"), after a quote too.
 _UPPER_WORD = r"[^\W\d_a-z](?:[^\W\d_a-z]|['’-](?=[^\W\d_a-z]{2})){1,}"
 _UPPER_RUN = re.compile(
-    rf"(?<![\w’-])(?<!\w')(?<![\w’]-){_UPPER_WORD}(?:[ ]{_UPPER_WORD}){{1,2}}(?![\w'’-])"
+    rf"(?<![\w’-])(?<!\w')(?<![\w’]-){_UPPER_WORD}(?:[ ]{_UPPER_WORD}){{1,2}}"
+    r"(?![\w-]|['’](?!s\b))"  # "HUGHES AMELIA's headset"
 )
 
 
 def _upper_names(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _UPPER_RUN.finditer(text):
+        if not m.group().isupper():
+            continue  # a script without capitals ("عنوان المحفظة") or in lower case
         words = m.group().lower().split()
         # A given name that is also a word ("GRACE") beside a word of no list ("OKAFOR").
         unknown = any(not (_ordinary(w) or _is_place(w)) for w in words)

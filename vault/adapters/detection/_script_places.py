@@ -51,6 +51,8 @@ _GRAMMAR = re.compile(
 # A city on its own in a sentence of another script: "near 臺北市", "drop the old 福岡市 address".
 _CITY_ALONE = re.compile(rf"(?<![{_HAN}{_KANA}\w])[{_HAN}]{{2,3}}[市縣県都府](?![{_HAN}{_KANA}\w])")
 _NOT_A_PLACE = load_words("place_keys_not_personal.txt")
+# Words of a label after "address" that make it another kind: wallet, e-mail, card.
+_ANOTHER_KIND = load_words("script_label_words.txt")
 # A place in another script that an English phrase says is one: "lives in 上海", "born in
 # Дніпро", "gave 北京 as home town".
 _OTHER_WORD = rf"{NON_LATIN_LETTER}{{1,24}}(?:[ -]{NON_LATIN_LETTER}{{1,24}})?"
@@ -105,6 +107,8 @@ def script_place_candidates(text: str) -> list[Candidate]:
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         value = text[start:end]
+        if value.split(" ", 1)[0].lower() in _ANOTHER_KIND:
+            continue  # "عنوان المحفظة": a wallet's address
         if (
             re.search(NON_LATIN_LETTER, value)
             and key_word_before(text, m.start()) not in _NOT_A_PLACE

@@ -178,12 +178,26 @@ def script_name_candidates(text: str) -> list[Candidate]:
             continue  # "牛肉麵" on a menu: no family name first
         if (
             not _PLACE_UNIT.search(m.group("name"))
+            and not _in_abbreviation(text, start, end)
             and _mostly_latin(text, start, end)
             and not _has_label_word(m.group("name"))
             and not _FIGURE_NEXT.match(text, end)
         ):
             out.append(Candidate(start, end, "PERSON", _PROSE_SCORE, "script_name_in_latin"))
     return out
+
+
+def _in_abbreviation(text: str, start: int, end: int) -> bool:
+    """A piece of a Hebrew abbreviation, cut at its gershayim or geresh ("ד" and "ר כהן" of
+    'ד"ר כהן')."""
+    marks = "\"'״׳"
+    return (start > 1 and text[start - 1] in marks and _hebrew(text[start - 2])) or (
+        end + 1 < len(text) and text[end] in marks and _hebrew(text[end + 1])
+    )
+
+
+def _hebrew(ch: str) -> bool:
+    return "\u05d0" <= ch <= "\u05ea"
 
 
 def _has_label_word(name: str) -> bool:

@@ -351,3 +351,22 @@ def test_names_in_capitals_before_a_possessive_and_under_a_latin_name_key(
     detector: PresidioDetector, text: str, name: str
 ) -> None:
     assert (name, "PERSON") in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Please seat Min-seo Kang by the window.", "Min-seo Kang"),
+        ("Invoice for Chen Wei-ting, due Friday.", "Chen Wei-ting"),
+        ("2025-04-02 11:20 · 한지우 · 카드번호 5500 0000 0000 0004 · 010-1234-5678", "한지우"),
+        ("2025-04-02 11:20 · 佐藤 花 · プロフィール https://example.jp · 03-1234-5678", "佐藤 花"),
+    ],
+)
+def test_romanized_east_asian_names_and_cells_of_a_dotted_line(
+    detector: PresidioDetector, text: str, name: str
+) -> None:
+    assert (name, "PERSON") in found(detector, text)
+
+
+def test_hyphened_words_are_no_romanized_name(detector: PresidioDetector) -> None:
+    assert "PERSON" not in {e for _, e in found(detector, "Our Co-op Bank branch is open.")}

@@ -205,6 +205,31 @@ def _particle_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# East Asian given names romanized with a hyphen between their syllables, beside a family name
+# before or after them: "Ji-hoon Park", "Namgung Jae-won", "Lin Chih-ming", "Ka-lok Leung".
+_SYLLABLE = r"(?:[bcdfghjklmnpqrstwyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|k|l|p|t|r|h)?)"
+_HYPHENED = rf"[A-Z]{_SYLLABLE}-{_SYLLABLE}"
+_ROMANIZED = re.compile(
+    rf"(?<![\w'’-])(?:(?P<given_first>{_HYPHENED})[ ](?P<family_after>[A-Z][a-z]{{1,9}})"
+    rf"|(?P<family_first>[A-Z][a-z]{{1,9}})[ ](?P<given_after>{_HYPHENED}))(?![\w'’-])"
+)
+
+
+def _romanized_names(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _ROMANIZED.finditer(text):
+        given = (m.group("given_first") or m.group("given_after")).lower()
+        family = (m.group("family_after") or m.group("family_first")).lower()
+        if given in COMMON_WORDS or any(part in BASIC_WORDS for part in given.split("-")):
+            continue  # "Co-op", "Re-run"
+        if (family in COMMON_WORDS or family in BASIC_WORDS) and family not in SURNAMES:
+            continue  # "Co-op Bank"
+        if _is_place(family):
+            continue
+        out.append(m.span())
+    return out
+
+
 def _user_names(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _USER_NAME.finditer(text):
@@ -728,6 +753,10 @@ def name_candidates(text: str, *, places: Iterable[Candidate] | None = None) -> 
     out.extend(
         Candidate(start, end, "PERSON", _PARTICLE_SCORE, "vi_name")
         for start, end in _vietnamese_names(text)
+    )
+    out.extend(
+        Candidate(start, end, "PERSON", _PAIR_SCORE + 0.1, "romanized_name")
+        for start, end in _romanized_names(text)
     )
     out.extend(
         Candidate(start, end, "PERSON", _PARTICLE_SCORE, "surname_first")

@@ -146,6 +146,15 @@ _IN_LATIN = re.compile(
     rf"|[{_HAN}]{{1,3}}[ ][{_HAN}{_KANA}]{{1,4}}|(?P<glued>[{_HAN}]{{2,4}}))(?![\w])"
 )
 _HAN_SURNAMES = load_words("han_surnames.txt")
+_KO_SURNAMES = load_words("ko_surnames.txt")
+# The same cell in Han, Kana or Hangul: a family name of the lists first ("· 伊藤結衣 ·",
+# "· 中村 大輔 ·", "남궁 재원 | 020424-…").
+_HANGUL = "\uac00-\ud7a3"
+_CJK_CELL = re.compile(
+    rf"(?:^|(?<=[·•|] ))(?P<name>[{_HAN}]{{2,4}}|[{_HAN}]{{1,2}}[ ][{_HAN}{_KANA}]{{1,3}}"
+    rf"|[{_HANGUL}]{{2,4}}|[{_HANGUL}]{{1,2}}[ ][{_HANGUL}]{{1,2}})(?=[ ][·•|])",
+    re.MULTILINE,
+)
 _PLACE_UNIT = re.compile(r"[市縣県都府区區町村郡]$")
 _PROSE_SCORE = 0.75  # below a place's reading of the same words
 _CUED_SCORE = 0.85
@@ -164,6 +173,13 @@ def script_name_candidates(text: str) -> list[Candidate]:
     cued.extend(m.span("name") for m in _ROLE.finditer(text) if _han_surname_first(m["name"]))
     cued.extend(_without_words_after(text, *m.span("name")) for m in _GREETING.finditer(text))
     cued.extend(m.span("name") for m in _CELL.finditer(text))
+    cued.extend(
+        m.span("name")
+        for m in _CJK_CELL.finditer(text)
+        if _han_surname_first(m["name"])
+        or m["name"][:1] in _KO_SURNAMES
+        or m["name"][:2] in _KO_SURNAMES
+    )
     cued.extend(m.span("two") if m["two"] else m.span("one") for m in _HONORED.finditer(text))
     cued.extend(m.span("name") for m in _KANA_HONORED.finditer(text))
     out.extend(

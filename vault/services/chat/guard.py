@@ -77,6 +77,9 @@ class _Index:
     def __len__(self) -> int:
         return len(self._forms)
 
+    def __contains__(self, form: str) -> bool:
+        return form in self._forms
+
     def add(self, form: str, meaning: str) -> None:
         if len(form) < _MIN_LENGTH:
             return
@@ -146,6 +149,9 @@ class KnownValues:
         self._digits: OrderedDict[str, None] = OrderedDict()
         self._digit_lengths: Counter[int] = Counter()
         self._limit = limit
+        # Each value guarded, with its folded form and digits: a value sent again is not
+        # folded again (`covers`). The same values the indexes hold, and no more of them.
+        self._forms: OrderedDict[str, tuple[str, str | None]] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._written)
@@ -169,9 +175,11 @@ class KnownValues:
         for value in values:
             if len(value) < _MIN_LENGTH:
                 continue
-            known = memo.get(value)
+            known = memo.get(value) or self._forms.get(value)
             if known is None:
                 known = memo[value] = (folded_value(value), digits_of(value))
+            self._forms[value] = known
+            self._forms.move_to_end(value)
             form, digits = known
             self._folded.add(form, value)
             if digits is not None:
@@ -181,6 +189,28 @@ class KnownValues:
                 self._digits.move_to_end(digits)
         while len(self._digits) > self._limit:
             self._forget_digits(next(iter(self._digits)))
+        while len(self._forms) > self._limit:
+            self._forms.popitem(last=False)
+
+    def covers(self, values: Iterable[str], forms: Forms) -> bool:
+        """Whether `found_in` reads every one of `values` already — its folded form, and its
+        digits if it is a value in digits — so that guarding those values on their own could
+        find nothing it does not. The forms of the values held are put in `forms`."""
+        covered = True
+        for value in values:
+            if len(value) < _MIN_LENGTH:
+                continue
+            known = forms.get(value) or self._forms.get(value)
+            if known is None:
+                covered = False
+                continue
+            forms[value] = known
+            form, digits = known
+            if (len(form) >= _MIN_LENGTH and form not in self._folded) or (
+                digits is not None and digits not in self._digits
+            ):
+                covered = False
+        return covered
 
     def _forget_digits(self, digits: str) -> None:
         if self._digits.pop(digits, False) is None:
@@ -190,6 +220,7 @@ class KnownValues:
 
     def discard(self, values: Iterable[str]) -> None:
         for value in values:
+            self._forms.pop(value, None)
             self._written.discard(value)
             self._folded.discard(folded_value(value))
             digits = digits_of(value)

@@ -449,11 +449,18 @@ class ChatRedactor:
         stands in the payload in any form the fold undoes. `forms`: values' folded forms and
         digits worked out before (see KnownValues.add)."""
         check = PayloadCheck(payload)
-        here = KnownValues()
-        here.add_guarded(values, forms=forms)  # the half found_in reads
+        memo: Forms = {} if forms is None else forms
         with self._known_lock:
             earlier = self._known.get(tenant)
-            leaked = here.found_in(check) or (earlier is not None and earlier.found_in(check))
+            # Values the tenant sent before, as a conversation sends them turn after turn,
+            # are read by the tenant's memory already. (A memory shared by workers may drop
+            # a value another worker forgot while it is read: its values are read again.)
+            if type(earlier) is KnownValues and earlier.covers(values, memo):
+                leaked = earlier.found_in(check)
+            else:
+                here = KnownValues()
+                here.add_guarded(values, forms=memo)  # the half found_in reads
+                leaked = here.found_in(check) or (earlier is not None and earlier.found_in(check))
         if leaked:
             raise OutboundBlocked(
                 "the outbound guard found PII left in the request; nothing was sent"

@@ -199,6 +199,7 @@ def test_names_phones_and_addresses_of_more_scripts(
         ("The terminal was last used by mehta_k on 2 May 2025.", "mehta_k"),
         ("Rotate this key before Friday (owner ngoc.anh)", "ngoc.anh"),
         ("Blocked after five failed attempts on sergei.volkov's invoice page.", "sergei.volkov"),
+        ("Locked after three failed attempts on oyelaran's billing page.", "oyelaran"),
     ],
 )
 def test_accounts_of_log_lines(detector: PresidioDetector, text: str, user: str) -> None:
@@ -211,6 +212,7 @@ def test_accounts_of_log_lines(detector: PresidioDetector, text: str, user: str)
         "The report was used by everyone on the team.",
         "login for maintenance from 10.0.0.2 failed",
         "SIM swap request for 0151 04405286 by caller claiming to be the owner.",
+        "Blocked after five failed attempts on everyone's patience.",
     ],
 )
 def test_ordinary_words_after_log_cues_are_no_account(

@@ -252,7 +252,7 @@ def _user_names(text: str) -> list[tuple[int, int]]:
         if m.group().startswith("@") or _HANDLE_CUE.search(text, max(0, m.start() - 12), m.start()):
             out.append(m.span("user"))  # "@hpapadopoulos", "user fdeshpande"
     for m in _LOGGED_HANDLE.finditer(text):
-        group = "user" if m.group("user") else "joined"
+        group = next(g for g in ("user", "joined", "attempted") if m.group(g))
         word = m.group(group)
         parts = re.split(r"[._]", word)
         if word in COMMON_WORDS or any(part in BASIC_WORDS for part in parts):
@@ -270,12 +270,14 @@ _INITIAL_HANDLE = re.compile(r"(?<![\w.@/\\-])@?(?P<user>[a-z][a-z]{5,})(?![\w@-
 
 
 # The account of a log line's event: "login for …", "last used by …", "(owner …)", "logged in
-# as …", and a handle joined by a dot or an underscore whose page or form it is ("attempts on
-# omar_elsayed's request form"). Any lower-case word there but an ordinary one.
+# as …", a handle joined by a dot or an underscore whose page or form it is ("on
+# omar_elsayed's request form"), any handle failed attempts were on ("attempts on petrovi's
+# page"). Any lower-case word there but an ordinary one.
 _LOGGED_HANDLE = re.compile(
     r"(?:(?i:\blogin[ ]for|\blogged[ ]in[ ]as|\bused[ ]by|\(owner)[ ]"
     r"(?P<user>[a-z][a-z0-9]*(?:[._][a-z0-9]+){0,2})"
-    r"|(?<=\bon[ ])(?P<joined>[a-z][a-z0-9]*(?:[._][a-z0-9]+){1,2})(?='s\b))"
+    r"|(?<=\bon[ ])(?P<joined>[a-z][a-z0-9]*(?:[._][a-z0-9]+){1,2})(?='s\b)"
+    r"|(?<=\battempts[ ]on[ ])(?P<attempted>[a-z][a-z0-9]{2,})(?='s\b))"
     r"(?![\w@-]|\.[^\W\d_])"
 )
 

@@ -372,3 +372,12 @@ def test_romanized_east_asian_names_and_cells_of_a_dotted_line(
 
 def test_hyphened_words_are_no_romanized_name(detector: PresidioDetector) -> None:
     assert "PERSON" not in {e for _, e in found(detector, "Our Co-op Bank branch is open.")}
+
+
+def test_an_address_under_its_key_stops_at_the_next_field_label(
+    detector: PresidioDetector,
+) -> None:
+    text = "Ольга Орлова, адрес: г. Тула, ул. Ленина, д. 5, кв. 2, запись на 14.03.2025."
+    spans = found(detector, text)
+    assert ("14.03.2025", "DATE_TIME") in spans
+    assert ("г. Тула, ул. Ленина, д. 5, кв. 2", "LOCATION") in spans

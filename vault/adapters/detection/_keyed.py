@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from vault.adapters.detection._lexicon import key_alternation
+from vault.adapters.detection._lexicon import key_alternation, load_words
 from vault.adapters.detection._patterns import Candidate
 
 __all__ = ["keyed_address_candidates"]
@@ -26,6 +26,12 @@ _KEYED = re.compile(
     re.MULTILINE,
 )
 _HAS_DIGIT = re.compile(r"\d")
+# The label of the field after the address on its line: a date's, a phone's, a visit's.
+_NEXT_FIELD = re.compile(
+    r"[ ]?,[ ]?(?i:"
+    + "|".join(re.escape(w) for w in sorted(load_words("field_labels.txt"), key=len, reverse=True))
+    + r")(?![^\W\d_])"
+)
 # A full stop after a word of five letters or more ("Bilbo.", not "Cad." or "apto."), or after
 # a number when a capitalised word follows ("BKR 1234. Telefon", not "2. ezkerra").
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{5})\.(?=\s)|(?<=\d)\.(?=\s+[^\W\d_a-zß-ÿ])")
@@ -50,6 +56,8 @@ def keyed_address_candidates(text: str) -> list[Candidate]:
         if group == "bare":  # the sentence goes on after the address: "…/İstanbul. T.C. …"
             stop = _SENTENCE_END.search(text, start, end)
             end = stop.start() + 1 if stop else end
+            field = _NEXT_FIELD.search(text, start, end)  # "…, кв. 17, запись на 25.06.2024"
+            end = field.start() if field else end
         while end > start and text[end - 1] in " \t,.;":
             end -= 1
         value = text[start:end]

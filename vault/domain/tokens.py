@@ -21,6 +21,9 @@ __all__ = ["TOKEN_ID_LENGTH", "TokenGrammar", "TokenMatch", "make_token"]
 
 TOKEN_ID_LENGTH = 10
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_DECIMAL = "0123456789"
+# Ten bits at a time as two of those characters, the lower five bits first.
+_PAIRS = tuple(_CROCKFORD[n & 31] + _CROCKFORD[n >> 5] for n in range(1024))
 _ID_CLASS = "[0-9A-HJKMNP-TV-Z]"
 _ID_PATTERN = f"[0-9]{_ID_CLASS}{{{TOKEN_ID_LENGTH - 1}}}"
 _PLAIN_TYPE = re.compile("[A-Z_]+")
@@ -43,12 +46,17 @@ def make_token(entity_type: str, digest: bytes) -> str:
     if len(digest) < 8:
         raise ValueError("digest too short for a token id")
     bits = int.from_bytes(digest[:8], "big")
-    chars = [str(bits % 10)]
-    bits //= 10
-    for _ in range(TOKEN_ID_LENGTH - 1):
-        chars.append(_CROCKFORD[bits & 31])
-        bits >>= 5
-    return f"{entity_type.upper()}_{''.join(chars)}"
+    rest = bits // 10
+    # A decimal digit, then nine base32 characters from the lowest five bits up: two at a time.
+    ident = (
+        _DECIMAL[bits % 10]
+        + _PAIRS[rest & 1023]
+        + _PAIRS[(rest >> 10) & 1023]
+        + _PAIRS[(rest >> 20) & 1023]
+        + _PAIRS[(rest >> 30) & 1023]
+        + _CROCKFORD[(rest >> 40) & 31]
+    )
+    return f"{entity_type.upper()}_{ident}"
 
 
 class TokenGrammar:

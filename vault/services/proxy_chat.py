@@ -137,9 +137,12 @@ class ProxyChat:
         *,
         purpose: str | None,
         recorder: Recorder,
+        owned: bool = False,
     ) -> Prepared:
         """Admit, check limits and tokenize: everything blocking before the upstream call.
-        Raises what the redactor raises (a refusal is audited by `failed`, a block here)."""
+        `owned`: `body` is the caller's to give, rewritten in place rather than copied (see
+        `ChatRedactor.redact`). Raises what the redactor raises (a refusal is audited by
+        `failed`, a block here)."""
         started = time.perf_counter()
         vault = self._vault
         vault.audit_backlog.admit()  # nothing leaves while earlier records cannot be stored
@@ -147,7 +150,8 @@ class ProxyChat:
         if wait > 0:
             raise RateLimited("token rate limit reached for this API key", retry_after=wait)
         try:
-            redacted = vault.chat_redactor.redact(principal.tenant, body)
+            model: str = body.get("model", "")  # read before the body is rewritten (closed)
+            redacted = vault.chat_redactor.redact(principal.tenant, body, owned=owned)
         except OutboundBlocked:
             vault.audit.append(recorder.event("proxy.blocked", outcome="blocked"))
             raise
@@ -155,7 +159,7 @@ class ProxyChat:
         recorder.count("detection_cache", "hit", redacted.cached)
         restore, reveal = self.reveal(principal)
         details = {
-            "model": body["model"][:128],  # a model id: its grammar was checked by the redactor
+            "model": model[:128],  # a model id: its grammar was checked by the redactor
             "entities": dict(redacted.counts),
             "tokens": redacted.tokens,
             "reidentified": restore,

@@ -126,7 +126,7 @@ class Reidentifier:
         escape: Callable[[str], str] | None = None,
     ) -> Reidentified:
         pieces: list[str] = []
-        counts: Counter[str] = Counter()
+        counts: dict[str, int] = {}
         spans: list[Span] = []
         unresolved: list[str] = []
         withheld = 0
@@ -144,12 +144,12 @@ class Reidentifier:
             pieces += (before, inserted)
             written += len(before)
             if match.entity_type != LITERAL_TOKEN_TYPE:
-                counts[match.entity_type] += 1
+                counts[match.entity_type] = counts.get(match.entity_type, 0) + 1
                 spans.append(Span(written, written + len(inserted), match.entity_type, 1.0))
             written += len(inserted)
             cursor = match.end
         pieces.append(text[cursor:])
-        return Reidentified("".join(pieces), dict(counts), sorted(set(unresolved)), withheld, spans)
+        return Reidentified("".join(pieces), counts, sorted(set(unresolved)), withheld, spans)
 
     def _resolve(self, tenant: str, tokens: Iterable[str]) -> dict[str, str]:
         records = {

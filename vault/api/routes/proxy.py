@@ -164,14 +164,15 @@ async def chat_completions(request: Request) -> Any:
         body = await _json_body(request)
         if not body.get("stream"):
             # Tokenize, call Groq and restore in one worker-thread hop: each hop costs time.
+            # The body was parsed for this call alone: the door may rewrite it in place.
             completed = await _threads(request).run(
                 lambda: door.complete(
-                    door.prepare(principal, body, purpose=purpose, recorder=recorder)
+                    door.prepare(principal, body, purpose=purpose, recorder=recorder, owned=True)
                 )
             )
             return _whole_answer(request, completed)
         prepared = await anyio.to_thread.run_sync(
-            lambda: door.prepare(principal, body, purpose=purpose, recorder=recorder)
+            lambda: door.prepare(principal, body, purpose=purpose, recorder=recorder, owned=True)
         )
         stream, headers = await door.open_stream(prepared)
     except Exception as exc:

@@ -122,14 +122,16 @@ class ChatRedactor:
         self._known = known or KnownMemory()
         self._known_lock = threading.Lock()
 
-    def redact(self, tenant: str, body: dict[str, Any]) -> RedactedRequest:
-        """The body with every slot anonymized.
+    def redact(self, tenant: str, body: dict[str, Any], *, owned: bool = False) -> RedactedRequest:
+        """The body with every slot anonymized. `owned`: the body is the caller's to give
+        (freshly parsed, read by no one after), so it is rewritten in place, not copied.
 
         Raises InvalidRequest naming the field for a request that does not fit Groq's grammar,
         or a closed field (`model`, `seed`) that carries personal data; OutboundBlocked if the
         guard finds PII left in the exact bytes that would be sent.
         """
-        body = _copy_json(body)
+        if not owned:
+            body = _copy_json(body)
         walked = self._walk(body)
         self._known.refresh(tenant)
         slots = walked.slots

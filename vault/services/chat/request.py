@@ -38,6 +38,13 @@ _FIELD_NAME = re.compile(r"[a-z_$][a-z0-9_]{0,40}")
 _IDENTIFIER_DIGITS = 6
 _CONTEXT_KEY = re.compile(r"[A-Za-z][A-Za-z0-9 _.-]{0,39}")
 _ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
+# Fields these objects know, which may be null; any other key is walked, null or not.
+_MESSAGE_FIELDS = frozenset(
+    {"content", "name", "tool_call_id", "reasoning", "tool_calls", "function_call"}
+)
+_TOOL_CALL_FIELDS = frozenset({"type", "index", "id", "function"})
+_FUNCTION_CALL_FIELDS = frozenset({"name", "arguments"})
+_FUNCTION_FIELDS = frozenset({"name", "description", "parameters", "schema", "strict"})
 _JSON_TYPES = frozenset({"string", "number", "integer", "boolean", "object", "array", "null"})
 
 
@@ -115,13 +122,14 @@ def _child(path: str, key: str | int) -> str:
     return f"{path}.{name}" if path else name
 
 
-def _fields(value: Any, path: str) -> Iterator[tuple[str, Any, str]]:
-    """The fields of an object that are set (not null), each with its path; a 400 naming
-    `path` if `value` is not an object."""
+def _fields(value: Any, path: str, known: frozenset[str]) -> Iterator[tuple[str, Any, str]]:
+    """The fields of an object, each with its path, less the `known` ones that are null; a 400
+    naming `path` if `value` is not an object. An unknown key is given even when null: the
+    key itself may be personal data, and it goes upstream."""
     if not isinstance(value, dict):
         raise _bad(path, "must be an object")
     for name in list(value):
-        if value[name] is not None:
+        if value[name] is not None or name not in known:
             yield name, value[name], _child(path, name)
 
 
@@ -320,7 +328,7 @@ class _Walker:
         for key in list(message):
             value = message[key]
             path = _child(where, key)
-            if key == "role" or value is None:
+            if key == "role" or (value is None and key in _MESSAGE_FIELDS):
                 continue
             if key == "content":
                 self.content(message, path)
@@ -358,7 +366,7 @@ class _Walker:
         for key in list(part):
             value = part[key]
             where = _child(path, key)
-            if key == "type" or value is None:
+            if key == "type" or (value is None and key in ("text", "image_url", kind)):
                 continue
             if key == "text":
                 if not isinstance(value, str):
@@ -418,7 +426,7 @@ class _Walker:
 
     def tool_call(self, calls: list[Any], j: int, path: str) -> None:
         call = calls[j]
-        for key, value, where in _fields(call, path):
+        for key, value, where in _fields(call, path, _TOOL_CALL_FIELDS):
             if key == "type":
                 _one_of("function")(value, where)
             elif key == "index":
@@ -434,7 +442,7 @@ class _Walker:
 
     def function_call(self, container: dict[str, Any], key: str, path: str) -> None:
         function = container[key]
-        for name, value, where in _fields(function, path):
+        for name, value, where in _fields(function, path, _FUNCTION_CALL_FIELDS):
             if name == "name":
                 self.name(function, where)
             elif name == "arguments":
@@ -474,7 +482,7 @@ class _Walker:
         self, container: dict[str, Any] | list[Any], key: Any, path: str
     ) -> None:
         function = container[key]
-        for name, value, where in _fields(function, path):
+        for name, value, where in _fields(function, path, _FUNCTION_FIELDS):
             if name == "name":
                 self.name(function, where)
             elif name == "description":

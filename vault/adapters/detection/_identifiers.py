@@ -622,7 +622,7 @@ _AGE_VERB = (
     "a", "ha", "has", "have", "tiene", "tengo", "tem", "tenho", "heeft", "is", "ist", "bin", "är",
     "ma", "mam", "má", "mám", "are", "am", "има", "έχει", "ima", "має", "er", "on", "ont",
     "avait", "tenía", "tinha", "aveva", "was", "had", "und", "té", "tenia", "ему", "ей",
-    "исполнилось", "com", "star", "stara", "berumur", "на",
+    "исполнилось", "com", "star", "stara", "berumur", "на", "عنده", "عندها", "عندو",
 )  # fmt: skip
 # "Of" and its years after a person are an age ("una donna di 79 anni", "een vrouw van 79
 # jaar"); after anything else a duration ("Garantie de 5 ans").
@@ -638,9 +638,12 @@ _AGE_PERSONS = (
 _AGE_YEARS = (
     "ans", "años", "anos", "anni", "jaar", "jahre", "år", "lat", "let", "ani", "години",
     "godina", "років", "gadi", "metų", "ปี", "anys", "лет", "года", "год", "jahren", "tahun",
-    "vuotta", "aastat", "urte", "rokov", "roky", "godine", "yıl", "év", "oed",
+    "vuotta", "aastat", "urte", "rokov", "roky", "godine", "yıl", "év", "oed", "سنة", "سال",
 )  # fmt: skip
-_AGE_SET_OFF = (*_AGE_YEARS, "years", "yrs", "y", "ans", "Jahre", "v", "роки", "рік", "χρονών")
+# Armenian abbreviates its years to "տ." after a name ("Արմեն Պետրոսյան, 24 տ.,").
+_AGE_SET_OFF = (
+    *_AGE_YEARS, "years", "yrs", "y", "ans", "Jahre", "v", "роки", "рік", "χρονών", "տ",
+)  # fmt: skip
 # Chinese, Japanese and Korean write the age glued to its word and to what follows ("79歳の").
 _AGE_GLUED = ("歳", "岁", "歲", "才", "세", "살", "周岁", "週歲", "周歲", "足歲")
 
@@ -662,10 +665,13 @@ _AGE = re.compile(
     rf"[ \t]+(?:{_words(_AGE_YEARS)})(?!\w)"
     # After a name, set off by a comma or a bracket: "Félix Gauthier, 77 ans", "(57 Jahre)",
     # "Иван Петров, 36 лет", "Aino Virtanen (78 v.)".
-    rf"|(?<![\w'’-])(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐΑ-Ω])[^\W\d_]+(?:,[ \t]?|[ \t]\()"
+    # A name in a caseless script counts as well ("عمرو سليمان، ٤٩ سنة", "زهرا کریمی, ۲۱ سال"),
+    # and so does a bracket closing after a name ("Ingrid Johansson (Viktor Johansson), 63 år").
+    rf"|(?:(?<![\w'’-])(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐΑ-Ω])[^\W\d_]+\)?"
+    r"|(?<![\w'’-])[\u0620-\u064a\u067e-\u06cc\u0531-\u0587]{2,})(?:[,،][ \t]?|[ \t]\()"
     r"(?:(?:de|di|van|von|yn)[ \t])?"
     rf"(\d{{1,3}})[ \t]?"
-    rf"(?:{_words(_AGE_SET_OFF)})(?=[ \t]*[,.;)])"
+    rf"(?:{_words(_AGE_SET_OFF)})(?=[ \t]*[,.;)،])"
 )
 # Implied by every age match: one of its words, searched near the numbers before the pattern.
 _AGE_TRIGGER = _context(

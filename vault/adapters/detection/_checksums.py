@@ -221,10 +221,25 @@ def kr_frn_ok(value: str) -> bool:
     check digit issued before October 2020 ((13 - sum mod 11) mod 10; the RRN's 11 too, which
     some offices used)."""
     digits = _only_digits(value)
-    if len(digits) != 13 or digits[6] not in "5678":
+    if len(digits) != 13 or digits[6] not in "5678" or not _kr_birth_ok(digits):
         return False
     total = sum(w * int(d) for w, d in zip(_KR_WEIGHTS, digits, strict=False))
     return int(digits[12]) in {(13 - total % 11) % 10, (11 - total % 11) % 10}
+
+
+def kr_rrn_ok(value: str) -> bool:
+    """True for a Korean resident registration number issued before October 2020 whatever its
+    region digits: a birth date, a sex digit (1-4, or 9 and 0 for the 1800s) and the check digit
+    (11 - sum mod 11) mod 10."""
+    digits = _only_digits(value)
+    if len(digits) != 13 or digits[6] not in "123490" or not _kr_birth_ok(digits):
+        return False
+    total = sum(w * int(d) for w, d in zip(_KR_WEIGHTS, digits, strict=False))
+    return int(digits[12]) == (11 - total % 11) % 10
+
+
+def _kr_birth_ok(digits: str) -> bool:
+    return "01" <= digits[2:4] <= "12" and "01" <= digits[4:6] <= "31"
 
 
 def dvla_date_ok(value: str) -> bool:

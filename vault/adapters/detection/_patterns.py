@@ -685,11 +685,13 @@ RULES: tuple[PatternRule, ...] = (
         trigger=("+", "00"),
     ),
     PatternRule(
-        # Chinese, Japanese, Korean and Thai glue the number to its label: "电话131-9207-2510".
+        # Chinese, Japanese, Korean and Thai glue the number to its label: "电话131-9207-2510",
+        # "手提5331-5372"; a name of two to four Han may stand between a contact word and the
+        # colon before the number ("聯絡陳大文：9123 4567").
         "phone_glued_label",
         "PHONE_NUMBER",
         re.compile(
-            rf"(?:{_GLUED_PHONE_LABELS})[：:]?[ ]?"
+            rf"(?:{_GLUED_PHONE_LABELS})(?:[\u4e00-\u9fff]{{2,4}}(?=[：:]))?[：:]?[ ]?"
             r"(\+?(?:\(\d{1,4}\)[ ]?)?\d{1,5}(?:[ -]?\d{2,5}){0,4})(?![\d-])"
         ),
         0.85,

@@ -155,6 +155,13 @@ _CJK_CELL = re.compile(
     rf"|[{_HANGUL}]{{2,4}}|[{_HANGUL}]{{1,2}}[ ][{_HANGUL}]{{1,2}})(?=[ ][·•|])",
     re.MULTILINE,
 )
+# A Devanagari word before a listed Indian family name ("सुरेश पांडे (नागपुर)", "नेहा गुप्ता's").
+_DEVANAGARI_WORD = "[\u0900-\u0963\u0971-\u097f]"
+_HI_FAMILY = re.compile(
+    rf"(?<!{_DEVANAGARI_WORD})(?P<name>{_DEVANAGARI_WORD}+[ ](?:{_alternation('hi_surnames.txt')}))"
+    rf"(?!{_DEVANAGARI_WORD})"
+)
+_DEVANAGARI = re.compile("[\u0900-\u097f]")
 _PLACE_UNIT = re.compile(r"[市縣県都府区區町村郡]$")
 _PROSE_SCORE = 0.75  # below a place's reading of the same words
 _CUED_SCORE = 0.85
@@ -182,6 +189,8 @@ def script_name_candidates(text: str) -> list[Candidate]:
     )
     cued.extend(m.span("two") if m["two"] else m.span("one") for m in _HONORED.finditer(text))
     cued.extend(m.span("name") for m in _KANA_HONORED.finditer(text))
+    if _DEVANAGARI.search(text):
+        cued.extend(m.span("name") for m in _HI_FAMILY.finditer(text))
     out.extend(
         Candidate(start, end, "PERSON", _CUED_SCORE, "script_cued_name")
         for start, end in cued

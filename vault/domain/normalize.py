@@ -172,13 +172,15 @@ def view_of(text: str) -> View | None:
 
 
 def _needs_view(text: str) -> bool:
-    """Whether `text` holds anything a view rewrites (see `_UNITS`)."""
+    """Whether `text` may hold anything a view rewrites (see `_UNITS`). Digit groups count only
+    where one would be regrouped: a version or a model id (`llama-3.1`) is read as written, and
+    so is the payload that names it."""
     return (
         not text.isascii()
         or ("%" in text and _PERCENT_ONE.search(text) is not None)
         or ("&" in text and _REFERENCE_ONE.search(text) is not None)
         or ("\\u" in text and _ESCAPE_ONE.search(text) is not None)
-        or any(pattern.search(text) is not None for pattern in _DIGITS_SEPARATED)
+        or any(_regrouped(unit.group()) != unit.group() for unit in _grouped(text))
     )
 
 

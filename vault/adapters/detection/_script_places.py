@@ -44,9 +44,15 @@ _JP_ADDRESS = (
     rf"(?:[{_HAN}{_KANA}]{{1,6}}?[区町村])?"
     rf"(?:[{_HAN}{_KANA}]{{1,8}}?(?:\d{{1,4}}(?:丁目|番地?|号|-)){{0,3}}\d{{1,4}}(?:号)?)?"
 )
+# Hong Kong: the region (香港島, 九龍, 新界), the district, the road or street, the number, then
+# the floor and the flat ("九龍旺角彌敦道119號23樓C室"); after 住 or 住喺 ("lives at") too.
+_HK_ADDRESS = (
+    rf"(?:香港島|香港|九龍|新界)[{_HAN}]{{1,10}}?(?:道|街|路|里)\d{{1,5}}號"
+    r"(?:\d{1,3}樓)?(?:[A-Z]室|[A-Z]座)?"
+)
 _GRAMMAR = re.compile(
-    rf"(?:(?<![{_HAN}{_KANA}\w])|(?<=地址|住址|住所|地點|地点))"
-    rf"(?:{_TW_ADDRESS}|{_JP_ADDRESS}|{_JP_POSTCODE})(?![\d])"
+    rf"(?:(?<![{_HAN}{_KANA}\w])|(?<=地址|住址|住所|地點|地点|住喺|住在)|(?<=住))"
+    rf"(?:{_TW_ADDRESS}|{_JP_ADDRESS}|{_JP_POSTCODE}|{_HK_ADDRESS})(?![\d])"
 )
 # A city on its own in a sentence of another script: "near 臺北市", "drop the old 福岡市 address".
 _CITY_ALONE = re.compile(rf"(?<![{_HAN}{_KANA}\w])[{_HAN}]{{2,3}}[市縣県都府](?![{_HAN}{_KANA}\w])")

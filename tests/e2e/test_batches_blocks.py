@@ -34,21 +34,30 @@ def _request(i: int) -> tuple[str, dict[str, Any]]:
     return custom_id, {"model": MODEL, "messages": messages, "temperature": 0.2}
 
 
-def _upload(proxy: Proxy, key: str, requests: list[tuple[str, dict[str, Any]]]) -> httpx.Response:
-    content = b"".join(
+def batch_file(requests: list[tuple[str, dict[str, Any]]]) -> bytes:
+    """A batch input file of (custom_id, chat body) requests."""
+    return b"".join(
         json.dumps(
             {"custom_id": c, "method": "POST", "url": "/v1/chat/completions", "body": b}
         ).encode()
         + b"\n"
         for c, b in requests
     )
+
+
+def upload_file(url: str, key: str, content: bytes) -> httpx.Response:
+    """`files.create(purpose="batch")` against the vault at `url`."""
     return httpx.post(
-        f"{proxy.url}/openai/v1/files",
+        f"{url}/openai/v1/files",
         data={"purpose": "batch"},
         files={"file": ("requests.jsonl", content, "application/jsonl")},
         headers={"authorization": f"Bearer {key}"},
         timeout=600,
     )
+
+
+def _upload(proxy: Proxy, key: str, requests: list[tuple[str, dict[str, Any]]]) -> httpx.Response:
+    return upload_file(proxy.url, key, batch_file(requests))
 
 
 def _tenant_key(proxy: Proxy) -> tuple[str, str]:

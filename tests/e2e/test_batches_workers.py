@@ -10,11 +10,10 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from tests.e2e.conftest import GROQ_KEY, Upstream
-from tests.e2e.test_batches_blocks import MODEL, _request
+from tests.e2e.test_batches_blocks import MODEL, _request, batch_file, upload_file
 from tests.e2e.test_dataset_pool import POISON, DyingDetector
 from vault.api import create_app
 from vault.fakegroq import serve_in_thread
@@ -45,26 +44,6 @@ def served(
         yield vault, stack.enter_context(serve_in_thread(create_app(vault=vault)))
 
 
-def _file(requests: list[tuple[str, dict[str, Any]]]) -> bytes:
-    return b"".join(
-        json.dumps(
-            {"custom_id": c, "method": "POST", "url": "/v1/chat/completions", "body": b}
-        ).encode()
-        + b"\n"
-        for c, b in requests
-    )
-
-
-def _upload(url: str, key: str, content: bytes) -> httpx.Response:
-    return httpx.post(
-        f"{url}/openai/v1/files",
-        data={"purpose": "batch"},
-        files={"file": ("requests.jsonl", content, "application/jsonl")},
-        headers={"authorization": f"Bearer {key}"},
-        timeout=600,
-    )
-
-
 def _expected(vault: Vault, tenant: str, requests: list[tuple[str, dict[str, Any]]]) -> bytes:
     redactor = ChatRedactor(vault.anonymizer)
     lines = []
@@ -87,10 +66,10 @@ def test_a_large_file_is_detected_by_the_workers_and_sent_as_line_by_line(
     assert pool is not None and not pool.started
     _, key = create_api_key(vault.api_keys, tenant="workers-a", roles=["analyst"])
     requests = [_request(i) for i in range(_LINES)]
-    content = _file(requests)
+    content = batch_file(requests)
     assert len(content) > 256 * 1024
     mark = len(upstream.received)
-    answer = _upload(url, key, content)
+    answer = upload_file(url, key, content)
     assert answer.status_code == 200, answer.text
     assert pool.started and len(pool.worker_pids()) == 2
     uploads = [r for r in upstream.received[mark:] if r.path.endswith("/files")]
@@ -105,9 +84,9 @@ def test_a_bad_line_late_in_a_large_file_is_named_and_nothing_is_sent(
     vault, url = served
     _, key = create_api_key(vault.api_keys, tenant="workers-c", roles=["analyst"])
     requests = [_request(i) for i in range(_LINES)]
-    content = _file(requests) + b'{"custom_id": "late", "method": "POST"}\n'
+    content = batch_file(requests) + b'{"custom_id": "late", "method": "POST"}\n'
     mark = len(upstream.received)
-    answer = _upload(url, key, content)
+    answer = upload_file(url, key, content)
     assert answer.status_code == 400, answer.text
     assert answer.json()["error"]["message"].startswith(f"line {_LINES + 1}:")
     assert not [r for r in upstream.received[mark:] if r.path.endswith("/files")]
@@ -130,7 +109,7 @@ def test_a_worker_that_dies_fails_the_upload_and_nothing_is_stored_or_sent(
         requests[_LINES - 10] = ("late", {"model": MODEL, "messages": [
             {"role": "user", "content": f"the code is {POISON}"}]})  # fmt: skip
         mark = len(upstream.received)
-        answer = _upload(url, key, _file(requests))
+        answer = upload_file(url, key, batch_file(requests))
         assert answer.status_code == 503, answer.text
         assert answer.json()["error"]["code"] == "dataset_worker_died"
         assert not [r for r in upstream.received[mark:] if r.path.endswith("/files")]
